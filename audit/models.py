@@ -1,0 +1,68 @@
+"""The append-only audit trail: every transition and every significant change."""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+
+
+class AuditTrailOnveranderlijk(Exception):
+    """Raised on any attempt to change or delete an audit event."""
+
+
+class AuditEventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AuditTrailOnveranderlijk("De audittrail kan niet worden gewijzigd.")
+
+    def delete(self):
+        raise AuditTrailOnveranderlijk("De audittrail kan niet worden verwijderd.")
+
+    def voor(self, obj):
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+        ).select_related("actor", "actor__organisatie")
+
+
+class AuditEvent(models.Model):
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField()
+    object = GenericForeignKey("content_type", "object_id")
+    actie = models.CharField("actie", max_length=64)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="door",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Leeg wanneer het systeem de actie uitvoerde (bijvoorbeeld de termijnbewaking).",
+    )
+    tijdstip = models.DateTimeField("tijdstip", default=timezone.now, db_index=True)
+    van_status = models.CharField("van status", max_length=32, blank=True)
+    naar_status = models.CharField("naar status", max_length=32, blank=True)
+    toelichting = models.TextField("toelichting", blank=True)
+    gegevens = models.JSONField("gegevens", default=dict, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "auditgebeurtenis"
+        verbose_name_plural = "auditgebeurtenissen"
+        ordering = ["tijdstip", "pk"]
+        indexes = [models.Index(fields=["content_type", "object_id", "tijdstip"])]
+
+    def __str__(self):
+        return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.actie}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AuditTrailOnveranderlijk("Een auditgebeurtenis kan niet worden gewijzigd.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AuditTrailOnveranderlijk("Een auditgebeurtenis kan niet worden verwijderd.")
+
+    @property
+    def is_transitie(self):
+        return bool(self.van_status or self.naar_status) and self.van_status != self.naar_status

@@ -1,0 +1,301 @@
+"""Demo consultations in every state, built through the real services so the demo shows
+exactly what the workflow produces (audit trail included)."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from organisaties.models import Gebruiker, Organisatie
+from reacties import services as reactie_services
+from reacties.models import Dimensie, Reactie
+
+from . import services
+from .models import Consultatie, Instrument
+
+SCENARIO_S = [
+    {
+        "kenmerk": "DEMO-2026-01",
+        "titel": "Wet vereenvoudiging kinderopvangtoeslag",
+        "ministerie": "SZW",
+        "instrument": Instrument.WETSVOORSTEL,
+        "samenvatting": (
+            "Het kabinet wil de kinderopvangtoeslag vervangen door een directe financiering "
+            "van kinderopvangorganisaties. Ouders vragen geen toeslag meer aan; de "
+            "inkomensafhankelijke eigen bijdrage vervalt grotendeels."
+        ),
+        "doel": "concept",
+        "organisaties": ["BD", "TSL", "SVB", "UWV"],
+        "vragen": ["Welke overgangstermijn acht u minimaal nodig?"],
+    },
+    {
+        "kenmerk": "DEMO-2026-02",
+        "titel": "Wet modernisering huurtoeslag en woningwaardering",
+        "ministerie": "BZK",
+        "instrument": Instrument.WETSVOORSTEL,
+        "samenvatting": (
+            "De huurtoeslag wordt hervormd: de kwaliteitskortingsgrenzen vervallen en de "
+            "toeslag wordt afhankelijk van het actuele maandinkomen. De Huurcommissie krijgt "
+            "een rol bij geschillen over de woningwaardering."
+        ),
+        "doel": "open",
+        "organisaties": ["TSL", "BD", "HC", "UWV", "SVB", "LBIO", "WK", "LOGIUS"],
+        "vragen": [
+            "Is invoering per 1 januari 2028 haalbaar?",
+            "Welke gegevens heeft u van andere organisaties nodig voor het actuele maandinkomen?",
+        ],
+        "stappen": {
+            "TSL": "ingediend",
+            "BD": "ter_accordering",
+            "HC": "in_voorbereiding",
+            "UWV": "in_voorbereiding_leeg",
+            "LBIO": "afgezien",
+        },
+    },
+    {
+        "kenmerk": "DEMO-2026-03",
+        "titel": "Wet herziening studiefinanciering en leenstelsel",
+        "ministerie": "OCW",
+        "instrument": Instrument.WETSVOORSTEL,
+        "samenvatting": (
+            "Herinvoering van een basisbeurs voor uitwonende studenten in het hoger "
+            "onderwijs, met een aanvullende beurs afhankelijk van het ouderlijk inkomen en "
+            "een tegemoetkoming voor studenten die onder het leenstelsel studeerden."
+        ),
+        "doel": "gesloten",
+        "organisaties": ["DUO", "BD", "SVB", "UWV", "CJIB", "NUFFIC", "LOGIUS"],
+        "vragen": ["Hoe beoordeelt u de controle op de uitwonendheid?"],
+        "stappen": {
+            "DUO": "geaccepteerd",
+            "BD": "geaccepteerd",
+            "SVB": "ingediend",
+            "CJIB": "geaccepteerd",
+            "NUFFIC": "afgezien",
+            "LOGIUS": "verlopen",
+        },
+    },
+    {
+        "kenmerk": "DEMO-2026-04",
+        "titel": "Besluit digitale inning verkeersboetes",
+        "ministerie": "JENV",
+        "instrument": Instrument.AMVB,
+        "samenvatting": (
+            "Verkeersboetes worden standaard digitaal verstuurd via de Berichtenbox; papieren "
+            "post wordt de uitzondering. Betalingsregelingen worden automatisch aangeboden."
+        ),
+        "doel": "ingetrokken",
+        "organisaties": ["CJIB", "RDW", "LOGIUS"],
+    },
+]
+
+KERNBOODSCHAPPEN = [
+    "Het voorstel is uitvoerbaar, mits de gegevensuitwisseling tijdig wordt geregeld en "
+    "er een invoeringstermijn van ten minste achttien maanden komt.",
+    "Het voorstel vergroot de complexiteit voor burgers: de afhankelijkheid van actuele "
+    "inkomensgegevens leidt tot meer terugvorderingen. Wij adviseren een vaste peildatum.",
+    "De beoogde invoeringsdatum is niet haalbaar naast de lopende vernieuwing van ons "
+    "ICT-landschap. Met een gefaseerde invoering is het voorstel uitvoerbaar.",
+    "Wij onderschrijven de doelen van het voorstel. De hardheidsclausule moet ruimer, "
+    "zodat wij maatwerk kunnen bieden aan mensen die klem komen te zitten.",
+]
+GEVOLGEN_REEKS = [
+    "beperkt",
+    "middelgroot",
+    "ingrijpend",
+    "nvt",
+    "beperkt",
+    "middelgroot",
+    "beperkt",
+    "beperkt",
+    "ingrijpend",
+    "middelgroot",
+]
+
+
+def _gebruiker(username):
+    return Gebruiker.objects.get(username=username)
+
+
+def _pdf(titel: str, tekst: str) -> bytes:
+    from django.utils.html import escape
+    from weasyprint import HTML
+
+    html = (
+        f'<html lang="nl"><head><title>{escape(titel)}</title></head><body>'
+        f"<h1>{escape(titel)}</h1><p>Conceptversie ter consultatie.</p><p>{escape(tekst)}</p>"
+        "<h2>Artikel 1</h2><p>In deze wet en de daarop berustende bepalingen wordt verstaan "
+        "onder ...</p></body></html>"
+    )
+    return HTML(string=html).write_pdf()
+
+
+def _vul_in(reactie: Reactie, opsteller, index: int):
+    vragen = list(reactie.consultatie.vragen.all())
+    eindoordelen = [
+        "uitvoerbaar_onder_voorwaarden",
+        "uitvoerbaar",
+        "niet_uitvoerbaar",
+        "uitvoerbaar_onder_voorwaarden",
+    ]
+    reactie_services.reactie_bijwerken(
+        reactie=reactie,
+        actor=opsteller,
+        versie=reactie.versie,
+        velden={
+            "eindoordeel": eindoordelen[index % 4],
+            "kernboodschap": KERNBOODSCHAPPEN[index % 4],
+            "voorwaarden": "Tijdige en volledige gegevenslevering door de ketenpartners; "
+            "een invoeringstermijn van ten minste 18 maanden na publicatie.",
+            "risico_procesverstoringen": ["klein", "gemiddeld", "groot"][index % 3],
+            "fte_incidenteel": Decimal(4 + index * 3),
+            "fte_structureel": Decimal(1 + index),
+            "invoering_mogelijk_per": timezone.localdate().replace(month=1, day=1)
+            + timedelta(days=365 * (1 + index % 3)),
+            "doorlooptijd_maanden": 12 + 6 * (index % 3),
+            "beslag_op_portfolio": "Verdringt de tweede fase van de vernieuwing van het "
+            "klantportaal met ongeveer een half jaar.",
+            "helpt_burger": ["ja", "deels", "nee"][index % 3],
+            "burgerperspectief": "Burgers hoeven minder zelf aan te vragen, maar krijgen "
+            "vaker te maken met correcties achteraf.",
+            "doenvermogentoets_uitgevoerd": index % 2 == 0,
+            "doenvermogen_conclusie": "Het voorstel vraagt veel van mensen met weinig "
+            "financiële buffer; een vaste peildatum helpt.",
+            "levensgebeurtenissen": [
+                ["studeren", "werk_verliezen"],
+                ["verhuizen", "schulden"],
+                ["geboorte", "scheiden"],
+                ["pensioen"],
+            ][index % 4],
+            "ondertekenaar_naam": f"mr. A. de Vries ({reactie.organisatie.afkorting})",
+            "ondertekenaar_functie": "Lid raad van bestuur",
+        },
+        beoordelingen={
+            dimensie: {
+                "gevolgen": GEVOLGEN_REEKS[(i + index) % len(GEVOLGEN_REEKS)],
+                "toelichting": f"Toelichting op {dimensie.label.lower()} vanuit "
+                f"{reactie.organisatie.naam}.",
+            }
+            for i, dimensie in enumerate(Dimensie)
+        },
+        kosten=[
+            {
+                "categorie": "automatisering",
+                "soort": "incidenteel",
+                "bedrag": Decimal(1_500_000 + index * 250_000),
+                "toelichting": "Aanpassing systemen",
+            },
+            {
+                "categorie": "dienstverlening",
+                "soort": "structureel",
+                "bedrag": Decimal(400_000 + index * 50_000),
+                "toelichting": "Extra klantcontact",
+            },
+        ],
+        antwoorden={
+            v.pk: "Zie onze toelichting bij de dimensie invoeringstermijn." for v in vragen
+        },
+    )
+    reactie = Reactie.objects.get(pk=reactie.pk)
+    reactie_services.kernpunt_toevoegen(
+        reactie=reactie,
+        actor=opsteller,
+        dimensie=["ict", "burgers_en_bedrijven", "juridisch"][index % 3],
+        tekst=[
+            "Leg de gegevenslevering door ketenpartners wettelijk vast, met een vaste peildatum.",
+            "Voorkom terugvorderingen: stel de toeslag vast op basis van een vaste peildatum.",
+            "Verruim de hardheidsclausule zodat maatwerk mogelijk is.",
+        ][index % 3],
+        artikel=f"Artikel {index + 2}",
+        voorgestelde_wijziging="Voeg een tweede lid toe.",
+        ernst=["zwaarwegend", "belangrijk", "aandachtspunt"][index % 3],
+    )
+    return Reactie.objects.get(pk=reactie.pk)
+
+
+def _breng_in_status(reactie: Reactie, doel: str, index: int, secretaris):
+    afk = reactie.organisatie.afkorting.lower()
+    opsteller, accordeerder = _gebruiker(f"{afk}-opsteller"), _gebruiker(f"{afk}-accordeerder")
+    if doel == "afgezien":
+        reactie_services.reactie_afzien(
+            reactie=reactie,
+            actor=accordeerder,
+            toelichting="Het voorstel raakt onze taken niet; wij zien af van een reactie.",
+        )
+        return
+    if doel == "verlopen":
+        return  # becomes verlopen when the consultation closes
+    reactie = reactie_services.reactie_starten(reactie=reactie, actor=opsteller)
+    if doel == "in_voorbereiding_leeg":
+        return
+    reactie = _vul_in(reactie, opsteller, index)
+    if doel == "in_voorbereiding":
+        return
+    reactie = reactie_services.reactie_ter_accordering(reactie=reactie, actor=opsteller)
+    if doel == "ter_accordering":
+        return
+    reactie = reactie_services.reactie_indienen(reactie=reactie, actor=accordeerder)
+    if doel == "geaccepteerd":
+        reactie_services.reactie_accepteren(reactie=reactie, actor=secretaris)
+
+
+@transaction.atomic
+def bouw_scenario(scenario: dict) -> Consultatie:
+    secretaris = _gebruiker("secretaris")
+    consultatie = services.consultatie_aanmaken(
+        actor=secretaris,
+        titel=scenario["titel"],
+        samenvatting=scenario["samenvatting"],
+        instrument=scenario["instrument"],
+        ministerie=Organisatie.objects.get(afkorting=scenario["ministerie"]),
+        beoogde_inwerkingtreding=timezone.localdate().replace(month=1, day=1) + timedelta(days=730),
+        termijn=timezone.now() + timedelta(days=21),
+        vragen=scenario.get("vragen", []),
+    )
+    Consultatie.objects.filter(pk=consultatie.pk).update(kenmerk=scenario["kenmerk"])
+    consultatie.refresh_from_db()
+    services.consultatie_uitnodigen(
+        consultatie=consultatie,
+        actor=secretaris,
+        organisaties=Organisatie.objects.filter(afkorting__in=scenario["organisaties"]),
+    )
+    services.consultatie_document_toevoegen(
+        consultatie=consultatie,
+        actor=secretaris,
+        bestand=ContentFile(_pdf(scenario["titel"], scenario["samenvatting"]), name="concept.pdf"),
+        titel=f"Concept {scenario['titel']}",
+    )
+    doel = scenario["doel"]
+    if doel == "concept":
+        return consultatie
+    if doel == "ingetrokken":
+        return services.consultatie_intrekken(
+            consultatie=consultatie,
+            actor=secretaris,
+            toelichting="Het ministerie heeft het voorstel aangehouden na de verkiezingen.",
+        )
+    consultatie = services.consultatie_openstellen(consultatie=consultatie, actor=secretaris)
+    reacties = {
+        r.organisatie.afkorting: r for r in consultatie.reacties.select_related("organisatie")
+    }
+    for index, (afkorting, stap) in enumerate(scenario.get("stappen", {}).items()):
+        _breng_in_status(reacties[afkorting], stap, index, secretaris)
+    if doel == "gesloten":
+        consultatie = services.consultatie_sluiten(
+            consultatie=consultatie, actor=secretaris, toelichting="De termijn is verstreken."
+        )
+        # Let the demo history read as it would have happened: the termijn lies behind us.
+        Consultatie.objects.filter(pk=consultatie.pk).update(
+            termijn=timezone.now() - timedelta(days=2)
+        )
+    return consultatie
+
+
+def laad_demo_consultaties() -> list[Consultatie]:
+    """Build every scenario that does not exist yet (idempotent)."""
+    gebouwd = []
+    for scenario in SCENARIO_S:
+        if not Consultatie.objects.filter(kenmerk=scenario["kenmerk"]).exists():
+            gebouwd.append(bouw_scenario(scenario))
+    return gebouwd

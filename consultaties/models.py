@@ -1,0 +1,265 @@
+import hashlib
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django_fsm import FSMField, FSMModelMixin, transition
+
+from organisaties.models import Organisatie, Soort
+
+from . import permissions
+
+
+class Instrument(models.TextChoices):
+    WETSVOORSTEL = "wetsvoorstel", "Wetsvoorstel"
+    AMVB = "amvb", "Algemene maatregel van bestuur"
+    MINISTERIELE_REGELING = "ministeriele_regeling", "Ministeriële regeling"
+    NOTA_VAN_WIJZIGING = "nota_van_wijziging", "Nota van wijziging"
+    AMENDEMENT = "amendement", "Amendement"
+    BELEIDSNOTA = "beleidsnota", "Beleidsnota of beleidsvoornemen"
+
+    @classmethod
+    def retoetsen(cls):
+        return (cls.NOTA_VAN_WIJZIGING, cls.AMENDEMENT)
+
+
+class Status(models.TextChoices):
+    CONCEPT = "concept", "Concept"
+    OPEN = "open", "Open"
+    GESLOTEN = "gesloten", "Gesloten"
+    VERZONDEN = "verzonden", "Verzonden"
+    AFGEROND = "afgerond", "Afgerond"
+    INGETROKKEN = "ingetrokken", "Ingetrokken"
+
+
+#: States in which submitted responses of other organisations may be read by members.
+GESLOTEN_STATUSSEN = (Status.GESLOTEN, Status.VERZONDEN, Status.AFGEROND)
+
+
+class ConsultatieQuerySet(models.QuerySet):
+    def zichtbaar_voor(self, user):
+        """What ``user`` may see. Everything else answers 404."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_secretaris:
+            return self.all()
+        if user.is_ministerie:
+            return self.filter(ministerie_id=user.organisatie_id).exclude(status=Status.CONCEPT)
+        if user.is_organisatie_medewerker:
+            return self.filter(reacties__organisatie_id=user.organisatie_id).exclude(
+                status=Status.CONCEPT
+            )
+        return self.none()
+
+
+def volgend_kenmerk() -> str:
+    jaar = timezone.localdate().year
+    prefix = f"TK-{jaar}-"
+    laatste = (
+        Consultatie.objects.filter(kenmerk__startswith=prefix)
+        .order_by("-kenmerk")
+        .values_list("kenmerk", flat=True)
+        .first()
+    )
+    volgnummer = int(laatste.removeprefix(prefix)) + 1 if laatste else 1
+    return f"{prefix}{volgnummer:04d}"
+
+
+class Consultatie(FSMModelMixin, models.Model):
+    kenmerk = models.CharField("kenmerk", max_length=32, unique=True)
+    titel = models.CharField("titel", max_length=300)
+    samenvatting = models.TextField("samenvatting", blank=True)
+    instrument = models.CharField("soort regeling", max_length=32, choices=Instrument.choices)
+    ministerie = models.ForeignKey(
+        Organisatie,
+        verbose_name="ministerie",
+        on_delete=models.PROTECT,
+        related_name="aangevraagde_consultaties",
+        limit_choices_to={"soort": Soort.MINISTERIE},
+    )
+    beoogde_inwerkingtreding = models.DateField("beoogde inwerkingtreding", null=True, blank=True)
+    termijn = models.DateTimeField(
+        "termijn", help_text="Uiterste moment van indienen (Nederlandse tijd)."
+    )
+    status = FSMField(
+        "status", default=Status.CONCEPT, choices=Status.choices, protected=True, db_index=True
+    )
+    vorige_consultatie = models.ForeignKey(
+        "self",
+        verbose_name="eerdere consultatie (bij een hertoets)",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hertoetsen",
+    )
+    internetconsultatie_url = models.URLField("internetconsultatie", blank=True)
+    kamerstuk_url = models.URLField("kamerstuk", blank=True)
+    bestuurlijke_samenvatting = models.TextField(
+        "bestuurlijke samenvatting",
+        blank=True,
+        help_text="Door het secretariaat, voor het gezamenlijke position paper.",
+    )
+    aanbevelingen = models.TextField("aanbevelingen", blank=True)
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
+    gewijzigd_op = models.DateTimeField("gewijzigd op", auto_now=True)
+
+    objects = ConsultatieQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "consultatie"
+        verbose_name_plural = "consultaties"
+        ordering = ["-termijn", "-pk"]
+        indexes = [models.Index(fields=["status", "termijn"])]
+
+    def __str__(self):
+        return f"{self.kenmerk} {self.titel}"
+
+    def save(self, *args, **kwargs):
+        if not self.kenmerk:
+            self.kenmerk = volgend_kenmerk()
+        super().save(*args, **kwargs)
+
+    # --- conditions -------------------------------------------------------------
+
+    def termijn_in_toekomst(self) -> bool:
+        return self.termijn is not None and self.termijn > timezone.now()
+
+    def termijn_verstreken(self) -> bool:
+        return not self.termijn_in_toekomst()
+
+    def heeft_uitnodigingen(self) -> bool:
+        return self.reacties.exists()
+
+    def heeft_document(self) -> bool:
+        return self.documenten.exists()
+
+    def heeft_definitief_rapport(self) -> bool:
+        return self.rapporten.filter(status__in=["definitief", "verzonden"]).exists()
+
+    def is_gesloten(self) -> bool:
+        return self.status in GESLOTEN_STATUSSEN
+
+    @property
+    def is_hertoets(self) -> bool:
+        return self.instrument in Instrument.retoetsen()
+
+    # --- transitions (state only; side effects live in services) --------------------
+
+    @transition(
+        field=status,
+        source=Status.CONCEPT,
+        target=Status.OPEN,
+        conditions=[heeft_uitnodigingen, heeft_document, termijn_in_toekomst],
+        permission=permissions.is_secretaris,
+    )
+    def openstellen(self):
+        pass
+
+    @transition(
+        field=status,
+        source=Status.OPEN,
+        target=Status.GESLOTEN,
+        permission=permissions.is_secretaris,
+    )
+    def sluiten(self):
+        pass
+
+    @transition(
+        field=status,
+        source=Status.GESLOTEN,
+        target=Status.OPEN,
+        permission=permissions.is_secretaris,
+    )
+    def heropenen(self, termijn=None):
+        # The service validates that the new termijn lies in the future.
+        self.termijn = termijn
+
+    @transition(
+        field=status,
+        source=Status.GESLOTEN,
+        target=Status.VERZONDEN,
+        conditions=[heeft_definitief_rapport],
+        permission=permissions.is_secretaris,
+    )
+    def verzenden(self):
+        pass
+
+    @transition(
+        field=status,
+        source=Status.VERZONDEN,
+        target=Status.AFGEROND,
+        permission=permissions.is_secretaris,
+    )
+    def afronden(self):
+        pass
+
+    @transition(
+        field=status,
+        source=[Status.CONCEPT, Status.OPEN, Status.GESLOTEN],
+        target=Status.INGETROKKEN,
+        permission=permissions.is_secretaris,
+    )
+    def intrekken(self):
+        pass
+
+
+class Vraag(models.Model):
+    """A specific question the ministry poses to every organisation."""
+
+    consultatie = models.ForeignKey(Consultatie, on_delete=models.CASCADE, related_name="vragen")
+    volgorde = models.PositiveIntegerField("volgorde", default=1)
+    tekst = models.TextField("vraag")
+
+    class Meta:
+        verbose_name = "vraag van het ministerie"
+        verbose_name_plural = "vragen van het ministerie"
+        ordering = ["consultatie", "volgorde", "pk"]
+
+    def __str__(self):
+        return self.tekst[:80]
+
+
+def document_pad(instance, filename):
+    # Never trust the uploaded name for the path; keep it only as metadata.
+    return f"documenten/{instance.consultatie_id}/v{instance.versie}-{instance.sha256[:16]}.bin"
+
+
+class Document(models.Model):
+    """A version of the draft text under consultation."""
+
+    consultatie = models.ForeignKey(
+        Consultatie, on_delete=models.CASCADE, related_name="documenten"
+    )
+    versie = models.PositiveIntegerField("versie")
+    titel = models.CharField("titel", max_length=300)
+    bestand = models.FileField("bestand", upload_to=document_pad)
+    bestandsnaam = models.CharField("oorspronkelijke bestandsnaam", max_length=255)
+    content_type = models.CharField("bestandstype", max_length=100)
+    grootte = models.PositiveBigIntegerField("grootte in bytes")
+    sha256 = models.CharField("sha256", max_length=64)
+    geupload_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    geupload_op = models.DateTimeField("geüpload op", default=timezone.now)
+
+    class Meta:
+        verbose_name = "document"
+        verbose_name_plural = "documenten"
+        ordering = ["consultatie", "-versie"]
+        constraints = [
+            models.UniqueConstraint(fields=["consultatie", "versie"], name="uniek_documentversie")
+        ]
+
+    def __str__(self):
+        return f"{self.titel} (versie {self.versie})"
+
+    @staticmethod
+    def bereken_sha256(fileobj) -> str:
+        digest = hashlib.sha256()
+        for chunk in fileobj.chunks():
+            digest.update(chunk)
+        fileobj.seek(0)
+        return digest.hexdigest()

@@ -1,0 +1,31 @@
+"""Who may do what with a consultation. Plain predicates, shared by services, API and UI."""
+
+
+def is_secretaris(instance, user) -> bool:
+    return bool(user and user.is_authenticated and user.is_secretaris)
+
+
+def kan_bewerken(user, consultatie) -> bool:
+    from .models import Status
+
+    return is_secretaris(consultatie, user) and consultatie.status in (
+        Status.CONCEPT,
+        Status.OPEN,
+        Status.GESLOTEN,
+    )
+
+
+def kan_uitnodigen(user, consultatie) -> bool:
+    from .models import Status
+
+    return is_secretaris(consultatie, user) and consultatie.status in (Status.CONCEPT, Status.OPEN)
+
+
+def kan_document_toevoegen(user, consultatie) -> bool:
+    return kan_uitnodigen(user, consultatie)
+
+
+def kan_termijn_verlengen(user, consultatie) -> bool:
+    from .models import Status
+
+    return is_secretaris(consultatie, user) and consultatie.status == Status.OPEN

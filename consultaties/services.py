@@ -1,0 +1,343 @@
+"""Use cases on consultations. Views, API, commands and tests all come through here."""
+
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from audit.services import (
+    TransitieNietToegestaan,
+    registreer,
+    vereis_toelichting,
+    voer_transitie_uit,
+)
+from organisaties.models import Organisatie, Soort
+
+from . import permissions
+from .models import Consultatie, Document, Status, Vraag
+from .uploads import controleer_upload, veilige_naam
+
+BEWERKBARE_VELDEN = (
+    "titel",
+    "samenvatting",
+    "instrument",
+    "ministerie",
+    "beoogde_inwerkingtreding",
+    "termijn",
+    "vorige_consultatie",
+    "internetconsultatie_url",
+    "kamerstuk_url",
+    "bestuurlijke_samenvatting",
+    "aanbevelingen",
+)
+
+
+def _vereis(toegestaan: bool):
+    if not toegestaan:
+        raise PermissionDenied("U mag deze actie niet uitvoeren.")
+
+
+def _valideer_velden(velden: dict, consultatie: Consultatie | None = None):
+    fouten = {}
+    ministerie = velden.get("ministerie")
+    if ministerie is not None and ministerie.soort != Soort.MINISTERIE:
+        fouten["ministerie"] = "Kies een ministerie."
+    termijn = velden.get("termijn")
+    if termijn is not None and timezone.is_naive(termijn):
+        fouten["termijn"] = "De termijn heeft een tijdzone nodig."
+    vorige = velden.get("vorige_consultatie")
+    if vorige is not None and consultatie is not None and vorige.pk == consultatie.pk:
+        fouten["vorige_consultatie"] = "Een consultatie kan geen hertoets van zichzelf zijn."
+    if fouten:
+        raise ValidationError(fouten)
+
+
+@transaction.atomic
+def consultatie_aanmaken(*, actor, vragen: list[str] = (), **velden) -> Consultatie:
+    """Create a consultation in ``concept``."""
+    _vereis(permissions.is_secretaris(None, actor))
+    onbekend = set(velden) - set(BEWERKBARE_VELDEN)
+    if onbekend:
+        raise ValidationError(
+            dict.fromkeys(onbekend, "Dit veld bestaat niet of is niet te wijzigen.")
+        )
+    _valideer_velden(velden)
+    consultatie = Consultatie(aangemaakt_door=actor, **velden)
+    consultatie.full_clean(exclude=["kenmerk", "status"])
+    consultatie.save()
+    for volgorde, tekst in enumerate(v for v in vragen if v.strip()):
+        Vraag.objects.create(consultatie=consultatie, volgorde=volgorde + 1, tekst=tekst.strip())
+    registreer(consultatie, actor=actor, actie="aangemaakt", naar_status=consultatie.status)
+    return consultatie
+
+
+@transaction.atomic
+def consultatie_bijwerken(*, consultatie: Consultatie, actor, **velden) -> Consultatie:
+    consultatie = Consultatie.objects.select_for_update().get(pk=consultatie.pk)
+    _vereis(permissions.kan_bewerken(actor, consultatie))
+    onbekend = set(velden) - set(BEWERKBARE_VELDEN)
+    if onbekend:
+        raise ValidationError(
+            dict.fromkeys(onbekend, "Dit veld bestaat niet of is niet te wijzigen.")
+        )
+    if "termijn" in velden and consultatie.status != Status.CONCEPT:
+        raise ValidationError(
+            {
+                "termijn": "Verleng de termijn van een opengestelde consultatie met "
+                "'termijn verlengen'."
+            }
+        )
+    _valideer_velden(velden, consultatie)
+    gewijzigd = {}
+    for veld, waarde in velden.items():
+        if getattr(consultatie, veld) != waarde:
+            gewijzigd[veld] = True
+            setattr(consultatie, veld, waarde)
+    if not gewijzigd:
+        return consultatie
+    consultatie.full_clean(exclude=["kenmerk", "status"])
+    consultatie.save(update_fields=[*gewijzigd, "gewijzigd_op"])
+    registreer(consultatie, actor=actor, actie="gewijzigd", gegevens={"velden": sorted(gewijzigd)})
+    return consultatie
+
+
+@transaction.atomic
+def consultatie_uitnodigen(*, consultatie: Consultatie, actor, organisaties) -> list:
+    """Invite member organisations: each gets a response in ``uitgenodigd``.
+
+    Organisations already invited are skipped. When the consultation is already open, the
+    new invitees are notified at once.
+    """
+    from reacties.models import Reactie
+
+    consultatie = Consultatie.objects.select_for_update().get(pk=consultatie.pk)
+    _vereis(permissions.kan_uitnodigen(actor, consultatie))
+    organisaties = list(organisaties)
+    ongeldig = [o for o in organisaties if o.soort != Soort.UITVOERINGSORGANISATIE]
+    if ongeldig:
+        raise ValidationError(
+            {
+                "organisaties": "Alleen uitvoeringsorganisaties kunnen worden uitgenodigd: "
+                + ", ".join(o.afkorting for o in ongeldig)
+            }
+        )
+    al_uitgenodigd = set(consultatie.reacties.values_list("organisatie_id", flat=True))
+    vorige = {}
+    if consultatie.vorige_consultatie_id:
+        vorige = {
+            r.organisatie_id: r
+            for r in Reactie.objects.filter(consultatie_id=consultatie.vorige_consultatie_id)
+        }
+    nieuw = [
+        Reactie(consultatie=consultatie, organisatie=o, vorige_reactie=vorige.get(o.pk))
+        for o in organisaties
+        if o.pk not in al_uitgenodigd
+    ]
+    Reactie.objects.bulk_create(nieuw)
+    nieuw = list(
+        Reactie.objects.filter(
+            consultatie=consultatie, organisatie__in=[r.organisatie for r in nieuw]
+        )
+    )
+    if nieuw:
+        registreer(
+            consultatie,
+            actor=actor,
+            actie="uitgenodigd",
+            toelichting=", ".join(sorted(r.organisatie.afkorting for r in nieuw)),
+            gegevens={"organisaties": sorted(r.organisatie_id for r in nieuw)},
+        )
+    if nieuw and consultatie.status == Status.OPEN:
+        _na_commit_uitnodigingen(consultatie, [r.pk for r in nieuw])
+    return nieuw
+
+
+def _na_commit_uitnodigingen(consultatie, reactie_ids):
+    from notificaties import tasks
+
+    transaction.on_commit(
+        lambda: tasks.uitnodigingen_versturen.enqueue(reactie_ids=list(reactie_ids))
+    )
+
+
+@transaction.atomic
+def consultatie_document_toevoegen(
+    *, consultatie: Consultatie, actor, bestand, titel: str = ""
+) -> Document:
+    """Add a new version of the draft text (PDF, DOCX or ODT, checked by content)."""
+    consultatie = Consultatie.objects.select_for_update().get(pk=consultatie.pk)
+    _vereis(permissions.kan_document_toevoegen(actor, consultatie))
+    try:
+        content_type, sha256 = controleer_upload(bestand)
+    except ValidationError as fout:
+        raise ValidationError({"bestand": fout.messages}) from fout
+    versie = (consultatie.documenten.aggregate(m=Max("versie"))["m"] or 0) + 1
+    document = Document(
+        consultatie=consultatie,
+        versie=versie,
+        titel=(titel or "").strip() or f"Conceptversie {versie}",
+        bestandsnaam=veilige_naam(bestand.name),
+        content_type=content_type,
+        grootte=bestand.size,
+        sha256=sha256,
+        geupload_door=actor,
+    )
+    document.bestand.save("document", bestand, save=False)
+    document.save()
+    registreer(
+        consultatie,
+        actor=actor,
+        actie="document_toegevoegd",
+        toelichting=f"{document.titel} (versie {versie})",
+        gegevens={"document": document.pk, "sha256": sha256},
+    )
+    if consultatie.status == Status.OPEN:
+        from notificaties import tasks
+
+        transaction.on_commit(lambda: tasks.nieuw_document.enqueue(document_id=document.pk))
+    return document
+
+
+@transaction.atomic
+def consultatie_openstellen(*, consultatie: Consultatie, actor) -> Consultatie:
+    """concept → open. Needs invitees, a document and a future termijn; sends invitations."""
+
+    def controleer(obj):
+        fouten = []
+        if not obj.heeft_uitnodigingen():
+            fouten.append("Nodig ten minste één organisatie uit.")
+        if not obj.heeft_document():
+            fouten.append("Voeg de conceptregeling toe als document.")
+        if not obj.termijn_in_toekomst():
+            fouten.append("Kies een termijn in de toekomst.")
+        if fouten:
+            raise ValidationError(fouten)
+
+    consultatie = voer_transitie_uit(consultatie, "openstellen", actor=actor, controleer=controleer)
+    _na_commit_uitnodigingen(consultatie, list(consultatie.reacties.values_list("pk", flat=True)))
+    return consultatie
+
+
+@transaction.atomic
+def consultatie_sluiten(*, consultatie: Consultatie, actor, toelichting: str = "") -> Consultatie:
+    """open → gesloten. Responses not submitted by then become ``verlopen``.
+
+    ``actor=None`` is the deadline job.
+    """
+    from reacties.models import Reactie
+    from reacties.services import reactie_laten_verlopen
+
+    consultatie = voer_transitie_uit(consultatie, "sluiten", actor=actor, toelichting=toelichting)
+    for reactie in Reactie.objects.filter(consultatie=consultatie).lopend():
+        reactie_laten_verlopen(reactie=reactie, actor=actor)
+    return consultatie
+
+
+@transaction.atomic
+def consultatie_heropenen(
+    *, consultatie: Consultatie, actor, termijn: datetime, toelichting: str = ""
+) -> Consultatie:
+    """gesloten → open with a new termijn in the future."""
+
+    def controleer(obj):
+        if termijn is None or timezone.is_naive(termijn) or termijn <= timezone.now():
+            raise ValidationError({"termijn": "Kies een nieuwe termijn in de toekomst."})
+
+    return voer_transitie_uit(
+        consultatie,
+        "heropenen",
+        actor=actor,
+        toelichting=toelichting,
+        controleer=controleer,
+        transitie_kwargs={"termijn": termijn},
+        update_fields=["termijn"],
+        gegevens={"termijn": termijn.isoformat() if termijn else None},
+    )
+
+
+@transaction.atomic
+def consultatie_termijn_verlengen(
+    *,
+    consultatie: Consultatie,
+    actor,
+    termijn: datetime,
+    organisatie: Organisatie | None = None,
+    toelichting: str = "",
+) -> Consultatie:
+    """Extend the termijn while open: for everyone, or for one invited organisation."""
+    consultatie = Consultatie.objects.select_for_update().get(pk=consultatie.pk)
+    if consultatie.status != Status.OPEN:
+        raise TransitieNietToegestaan(
+            consultatie,
+            "termijn_verlengen",
+            "De termijn kan alleen worden verlengd zolang de consultatie open is.",
+        )
+    _vereis(permissions.kan_termijn_verlengen(actor, consultatie))
+    if termijn is None or timezone.is_naive(termijn):
+        raise ValidationError({"termijn": "Geef een datum en tijd op."})
+    if organisatie is None:
+        if termijn <= consultatie.termijn:
+            raise ValidationError({"termijn": "De nieuwe termijn moet later zijn dan de huidige."})
+        Consultatie.objects.filter(pk=consultatie.pk).update(termijn=termijn)
+        consultatie.refresh_from_db()
+        doel = consultatie
+    else:
+        reactie = consultatie.reacties.select_for_update().filter(organisatie=organisatie).first()
+        if reactie is None:
+            raise ValidationError({"organisatie": "Deze organisatie is niet uitgenodigd."})
+        if termijn <= reactie.effectieve_termijn:
+            raise ValidationError({"termijn": "De nieuwe termijn moet later zijn dan de huidige."})
+        reactie.termijn_verlengd_tot = termijn
+        reactie.save(update_fields=["termijn_verlengd_tot"])
+        doel = reactie
+    gegevens = {"termijn": termijn.isoformat()}
+    if organisatie is not None:
+        gegevens["organisatie"] = organisatie.pk
+    registreer(
+        consultatie,
+        actor=actor,
+        actie="termijn_verlengd",
+        toelichting=toelichting,
+        gegevens=gegevens,
+    )
+    if doel is not consultatie:
+        registreer(
+            doel, actor=actor, actie="termijn_verlengd", toelichting=toelichting, gegevens=gegevens
+        )
+    return consultatie
+
+
+@transaction.atomic
+def consultatie_verzenden(*, consultatie: Consultatie, actor) -> Consultatie:
+    """gesloten → verzonden; needs a definitief report. Sending the report itself lives in
+    ``rapporten.services.rapport_verzenden``, which calls this."""
+
+    def controleer(obj):
+        if not obj.heeft_definitief_rapport():
+            raise ValidationError("Maak eerst een definitieve versie van het position paper.")
+
+    return voer_transitie_uit(consultatie, "verzenden", actor=actor, controleer=controleer)
+
+
+@transaction.atomic
+def consultatie_afronden(*, consultatie: Consultatie, actor, toelichting: str = "") -> Consultatie:
+    return voer_transitie_uit(consultatie, "afronden", actor=actor, toelichting=toelichting)
+
+
+@transaction.atomic
+def consultatie_intrekken(*, consultatie: Consultatie, actor, toelichting: str = "") -> Consultatie:
+    """concept, open or gesloten → ingetrokken, with a reason."""
+    return voer_transitie_uit(
+        consultatie,
+        "intrekken",
+        actor=actor,
+        toelichting=toelichting,
+        controleer=vereis_toelichting(toelichting, "Geef een reden voor het intrekken."),
+    )
+
+
+def toegestane_acties(user, consultatie: Consultatie) -> list[str]:
+    """The transitions ``user`` may take now (state, conditions and permission)."""
+    return [t.name for t in consultatie.get_available_user_status_transitions(user)]

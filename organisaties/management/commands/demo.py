@@ -1,0 +1,29 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+
+from consultaties.demo import laad_demo_consultaties
+from organisaties.netwerk import DEMO_WACHTWOORD, laad_netwerk
+
+
+class Command(BaseCommand):
+    help = (
+        "Laad het demonetwerk: organisaties, demo-accounts en consultaties in elke status "
+        "(idempotent)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--netwerk", type=Path, help="CSV met afkorting,naam,soort,netwerk")
+
+    def handle(self, *args, netwerk=None, **options):
+        organisaties = laad_netwerk(netwerk)
+        self.stdout.write(f"{len(organisaties)} organisaties geladen.")
+        gebouwd = laad_demo_consultaties()
+        for consultatie in gebouwd:
+            self.stdout.write(f"  {consultatie.kenmerk} {consultatie.titel} ({consultatie.status})")
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo klaar. Log in als 'secretaris', 'uwv-opsteller', 'uwv-accordeerder' of "
+                f"'szw-ministerie' met wachtwoord '{DEMO_WACHTWOORD}'."
+            )
+        )

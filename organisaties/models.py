@@ -1,0 +1,119 @@
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+
+
+class Netwerk(models.TextChoices):
+    MANIFESTGROEP = "Manifestgroep", "Manifestgroep"
+    KLEINLEF = "KleinLef", "KleinLef"
+    RBB_GROEP = "RBB Groep", "RBB Groep"
+    OVERIG = "overig", "Overig"
+
+
+class Soort(models.TextChoices):
+    UITVOERINGSORGANISATIE = "uitvoeringsorganisatie", "Uitvoeringsorganisatie"
+    MINISTERIE = "ministerie", "Ministerie"
+    SECRETARIAAT = "secretariaat", "Secretariaat"
+
+
+class OrganisatieQuerySet(models.QuerySet):
+    def uitvoeringsorganisaties(self):
+        return self.filter(soort=Soort.UITVOERINGSORGANISATIE)
+
+    def ministeries(self):
+        return self.filter(soort=Soort.MINISTERIE)
+
+
+class Organisatie(models.Model):
+    naam = models.CharField("naam", max_length=200, unique=True)
+    afkorting = models.CharField("afkorting", max_length=20, unique=True)
+    soort = models.CharField("soort", max_length=32, choices=Soort.choices)
+    netwerk = models.CharField(
+        "netwerk", max_length=32, choices=Netwerk.choices, default=Netwerk.OVERIG
+    )
+    email = models.EmailField("e-mailadres", blank=True)
+
+    objects = OrganisatieQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "organisatie"
+        verbose_name_plural = "organisaties"
+        ordering = ["naam"]
+
+    def __str__(self):
+        return f"{self.naam} ({self.afkorting})"
+
+
+class Rol(models.TextChoices):
+    SECRETARIS = "secretaris", "Secretaris"
+    OPSTELLER = "opsteller", "Opsteller"
+    ACCORDEERDER = "accordeerder", "Accordeerder"
+    MINISTERIE = "ministerie", "Medewerker ministerie"
+
+
+#: Which organisation kind each role belongs to.
+ROL_BIJ_SOORT = {
+    Rol.SECRETARIS: Soort.SECRETARIAAT,
+    Rol.OPSTELLER: Soort.UITVOERINGSORGANISATIE,
+    Rol.ACCORDEERDER: Soort.UITVOERINGSORGANISATIE,
+    Rol.MINISTERIE: Soort.MINISTERIE,
+}
+
+
+class Gebruiker(AbstractUser):
+    organisatie = models.ForeignKey(
+        Organisatie,
+        verbose_name="organisatie",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="gebruikers",
+    )
+    rol = models.CharField("rol", max_length=32, choices=Rol.choices, blank=True)
+    functie = models.CharField("functie", max_length=200, blank=True)
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = "gebruiker"
+        verbose_name_plural = "gebruikers"
+        ordering = ["username"]
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.rol and not self.organisatie_id:
+            raise ValidationError(
+                {"organisatie": "Een gebruiker met een rol hoort bij een organisatie."}
+            )
+        if self.rol and self.organisatie and self.organisatie.soort != ROL_BIJ_SOORT[self.rol]:
+            raise ValidationError(
+                {
+                    "rol": f"De rol {self.get_rol_display().lower()} past niet bij een "
+                    f"{self.organisatie.get_soort_display().lower()}."
+                }
+            )
+
+    @property
+    def is_secretaris(self) -> bool:
+        return self.is_active and self.rol == Rol.SECRETARIS
+
+    @property
+    def is_ministerie(self) -> bool:
+        return self.is_active and self.rol == Rol.MINISTERIE and self.organisatie_id is not None
+
+    @property
+    def is_organisatie_medewerker(self) -> bool:
+        """An opsteller or accordeerder of a member organisation."""
+        return (
+            self.is_active
+            and self.rol in (Rol.OPSTELLER, Rol.ACCORDEERDER)
+            and self.organisatie_id is not None
+        )
+
+    @property
+    def is_accordeerder(self) -> bool:
+        return self.is_organisatie_medewerker and self.rol == Rol.ACCORDEERDER

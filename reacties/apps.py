@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ReactiesConfig(AppConfig):
+    name = "reacties"
+    verbose_name = "Reacties (uitvoeringstoetsen)"

@@ -1,0 +1,53 @@
+"""Who may do what with a response. Plain predicates ``(obj, user) -> bool``; the FSM
+transitions, services, API and templates all call these."""
+
+
+def _actief(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def is_secretaris(reactie, user) -> bool:
+    return _actief(user) and user.is_secretaris
+
+
+def is_eigen_organisatie(reactie, user) -> bool:
+    return (
+        _actief(user)
+        and user.is_organisatie_medewerker
+        and user.organisatie_id == reactie.organisatie_id
+    )
+
+
+def is_eigen_accordeerder(reactie, user) -> bool:
+    return is_eigen_organisatie(reactie, user) and user.is_accordeerder
+
+
+def mag_indienen(reactie, user) -> bool:
+    """Four-eyes: the accordeerder who submits is not the one who sent it for approval."""
+    return is_eigen_accordeerder(reactie, user) and reactie.ter_accordering_door_id != user.pk
+
+
+def kan_bewerken(user, reactie) -> bool:
+    from .models import Status
+
+    return (
+        is_eigen_organisatie(reactie, user)
+        and reactie.status == Status.IN_VOORBEREIDING
+        and reactie.open_en_binnen_termijn()
+    )
+
+
+def kan_onderschrijven(user, kernpunt) -> bool:
+    from consultaties.models import GESLOTEN_STATUSSEN
+
+    from .models import INGEDIENDE_STATUSSEN
+
+    reactie = kernpunt.reactie
+    return (
+        _actief(user)
+        and user.is_organisatie_medewerker
+        and user.organisatie_id != reactie.organisatie_id
+        and reactie.status in INGEDIENDE_STATUSSEN
+        and reactie.consultatie.status in GESLOTEN_STATUSSEN
+        and kernpunt.samengevoegd_in_id is None
+    )

@@ -1,0 +1,515 @@
+"""Use cases on responses (uitvoeringstoetsen). The web UI, the API, commands and tests
+all come through here; none of them repeats a rule."""
+
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+
+from audit.services import (
+    TransitieNietToegestaan,
+    VerouderdeVersie,
+    registreer,
+    vereis_toelichting,
+    voer_transitie_uit,
+)
+
+from . import permissions
+from .models import (
+    Antwoord,
+    Beoordeling,
+    Dimensie,
+    Gevolgen,
+    Kernpunt,
+    Kostenpost,
+    Levensgebeurtenis,
+    Onderschrijving,
+    Reactie,
+)
+
+#: Content fields an organisation edits on its draft.
+INHOUD_VELDEN = (
+    "eindoordeel",
+    "kernboodschap",
+    "voorwaarden",
+    "risico_procesverstoringen",
+    "fte_incidenteel",
+    "fte_structureel",
+    "invoering_mogelijk_per",
+    "doorlooptijd_maanden",
+    "beslag_op_portfolio",
+    "helpt_burger",
+    "burgerperspectief",
+    "doenvermogentoets_uitgevoerd",
+    "doenvermogen_conclusie",
+    "levensgebeurtenissen",
+    "ondertekenaar_naam",
+    "ondertekenaar_functie",
+)
+
+
+def _na_commit(gebeurtenis: str, reactie: Reactie, toelichting: str = ""):
+    from notificaties import tasks
+
+    transaction.on_commit(
+        lambda: tasks.reactie_gebeurtenis.enqueue(
+            reactie_id=reactie.pk, gebeurtenis=gebeurtenis, toelichting=toelichting
+        )
+    )
+
+
+# --- transitions -----------------------------------------------------------------
+
+
+@transaction.atomic
+def reactie_starten(*, reactie: Reactie, actor) -> Reactie:
+    """uitgenodigd → in_voorbereiding. A re-toets starts from the earlier toets."""
+    reactie = voer_transitie_uit(reactie, "starten", actor=actor)
+    if reactie.vorige_reactie_id:
+        _neem_over_van_vorige(reactie)
+    return reactie
+
+
+def _neem_over_van_vorige(reactie: Reactie):
+    vorige = Reactie.objects.prefetch_related("beoordelingen", "kosten").get(
+        pk=reactie.vorige_reactie_id
+    )
+    for veld in INHOUD_VELDEN:
+        setattr(reactie, veld, getattr(vorige, veld))
+    reactie.versie += 1
+    reactie.save(update_fields=[*INHOUD_VELDEN, "versie"])
+    Beoordeling.objects.bulk_create(
+        Beoordeling(
+            reactie=reactie, dimensie=b.dimensie, gevolgen=b.gevolgen, toelichting=b.toelichting
+        )
+        for b in vorige.beoordelingen.all()
+    )
+    Kostenpost.objects.bulk_create(
+        Kostenpost(
+            reactie=reactie,
+            categorie=k.categorie,
+            soort=k.soort,
+            bedrag=k.bedrag,
+            toelichting=k.toelichting,
+        )
+        for k in vorige.kosten.all()
+    )
+    registreer(
+        reactie,
+        actor=None,
+        actie="overgenomen_van_vorige_toets",
+        gegevens={"vorige_reactie": vorige.pk},
+    )
+
+
+@transaction.atomic
+def reactie_ter_accordering(*, reactie: Reactie, actor, toelichting: str = "") -> Reactie:
+    """in_voorbereiding → ter_accordering; needs eindoordeel, kernboodschap and all dimensions."""
+
+    def controleer(obj):
+        ontbrekend = obj.ontbrekend_voor_accordering()
+        if ontbrekend:
+            raise ValidationError(ontbrekend)
+
+    reactie = voer_transitie_uit(
+        reactie,
+        "ter_accordering",
+        actor=actor,
+        toelichting=toelichting,
+        controleer=controleer,
+        transitie_kwargs={"door": actor},
+        update_fields=["ter_accordering_door"],
+    )
+    _na_commit("ter_accordering", reactie, toelichting)
+    return reactie
+
+
+@transaction.atomic
+def reactie_afkeuren(*, reactie: Reactie, actor, toelichting: str) -> Reactie:
+    """ter_accordering → in_voorbereiding (the accordeerder rejects internally)."""
+    reactie = voer_transitie_uit(
+        reactie,
+        "afkeuren",
+        actor=actor,
+        toelichting=toelichting,
+        controleer=vereis_toelichting(toelichting, "Geef aan waarom u de reactie afkeurt."),
+        update_fields=["ter_accordering_door"],
+    )
+    _na_commit("afgekeurd", reactie, toelichting)
+    return reactie
+
+
+@transaction.atomic
+def reactie_indienen(*, reactie: Reactie, actor, toelichting: str = "") -> Reactie:
+    """ter_accordering → ingediend: approve and submit, by another accordeerder (four-eyes),
+    before the (possibly extended) termijn."""
+    reactie = voer_transitie_uit(
+        reactie,
+        "indienen",
+        actor=actor,
+        toelichting=toelichting,
+        transitie_kwargs={"door": actor},
+        update_fields=["ingediend_door", "ingediend_op"],
+    )
+    _na_commit("ingediend", reactie, toelichting)
+    return reactie
+
+
+@transaction.atomic
+def reactie_terugsturen(*, reactie: Reactie, actor, toelichting: str) -> Reactie:
+    """ingediend → in_voorbereiding by the secretaris, with a comment."""
+    reactie = voer_transitie_uit(
+        reactie,
+        "terugsturen",
+        actor=actor,
+        toelichting=toelichting,
+        controleer=vereis_toelichting(toelichting, "Geef aan waarom u de reactie terugstuurt."),
+        update_fields=["ter_accordering_door"],
+    )
+    _na_commit("teruggestuurd", reactie, toelichting)
+    return reactie
+
+
+@transaction.atomic
+def reactie_accepteren(*, reactie: Reactie, actor, toelichting: str = "") -> Reactie:
+    return voer_transitie_uit(reactie, "accepteren", actor=actor, toelichting=toelichting)
+
+
+@transaction.atomic
+def reactie_intrekken(*, reactie: Reactie, actor, toelichting: str = "") -> Reactie:
+    """ingediend → in_voorbereiding by the organisation itself, while the consultation is open."""
+    return voer_transitie_uit(
+        reactie,
+        "intrekken",
+        actor=actor,
+        toelichting=toelichting,
+        update_fields=["ter_accordering_door"],
+    )
+
+
+@transaction.atomic
+def reactie_afzien(*, reactie: Reactie, actor, toelichting: str) -> Reactie:
+    """Decline to respond, with a reason (accordeerder only)."""
+    reactie = voer_transitie_uit(
+        reactie,
+        "afzien",
+        actor=actor,
+        toelichting=toelichting,
+        controleer=vereis_toelichting(toelichting, "Geef een reden om af te zien van een reactie."),
+        transitie_kwargs={"reden": (toelichting or "").strip()},
+        update_fields=["afzien_reden"],
+    )
+    _na_commit("afgezien", reactie, toelichting)
+    return reactie
+
+
+@transaction.atomic
+def reactie_laten_verlopen(*, reactie: Reactie, actor=None) -> Reactie:
+    """A not-submitted response whose termijn passed; ``actor=None`` is the deadline job."""
+    return voer_transitie_uit(
+        reactie, "verlopen", actor=actor, toelichting="De termijn is verstreken zonder indiening."
+    )
+
+
+@transaction.atomic
+def reactie_heropenen(*, reactie: Reactie, actor, toelichting: str = "") -> Reactie:
+    """verlopen → in_voorbereiding by the secretaris; the organisation needs a termijn in the
+    future (extend it for that organisation first)."""
+    return voer_transitie_uit(
+        reactie,
+        "heropenen",
+        actor=actor,
+        toelichting=toelichting,
+        update_fields=["ter_accordering_door"],
+    )
+
+
+#: Transition name → service, for the UI and API dispatch (names as in the API path).
+TRANSITIES = {
+    "starten": reactie_starten,
+    "ter_accordering": reactie_ter_accordering,
+    "afkeuren": reactie_afkeuren,
+    "indienen": reactie_indienen,
+    "terugsturen": reactie_terugsturen,
+    "accepteren": reactie_accepteren,
+    "intrekken": reactie_intrekken,
+    "afzien": reactie_afzien,
+    "heropenen": reactie_heropenen,
+}
+
+
+def reactie_transitie(naam: str, *, reactie: Reactie, actor, toelichting: str = "") -> Reactie:
+    service = TRANSITIES.get(naam)
+    if service is None:
+        raise TransitieNietToegestaan(reactie, naam, f"Onbekende actie '{naam}'.")
+    if naam == "starten":
+        return service(reactie=reactie, actor=actor)
+    return service(reactie=reactie, actor=actor, toelichting=toelichting)
+
+
+def toegestane_acties(user, reactie: Reactie) -> list[str]:
+    """The transitions ``user`` may take now (state, conditions and permission)."""
+    return [
+        t.name for t in reactie.get_available_user_status_transitions(user) if t.name in TRANSITIES
+    ]
+
+
+# --- editing the draft ---------------------------------------------------------------
+
+
+def _decimaal(waarde, veld, fouten):
+    if waarde in (None, ""):
+        return None
+    try:
+        getal = Decimal(str(waarde).replace(",", "."))
+    except (InvalidOperation, ValueError):
+        fouten[veld] = "Vul een getal in."
+        return None
+    if getal < 0:
+        fouten[veld] = "Vul een getal van 0 of meer in."
+    return getal
+
+
+def _valideer_inhoud(velden: dict) -> dict:
+    fouten = {}
+    onbekend = set(velden) - set(INHOUD_VELDEN)
+    for veld in onbekend:
+        fouten[veld] = "Dit veld bestaat niet of is niet te wijzigen."
+    if "levensgebeurtenissen" in velden:
+        waarden = velden["levensgebeurtenissen"] or []
+        geldig = set(Levensgebeurtenis.values)
+        if not isinstance(waarden, list | tuple) or any(w not in geldig for w in waarden):
+            fouten["levensgebeurtenissen"] = "Kies levensgebeurtenissen uit de lijst."
+        else:
+            velden["levensgebeurtenissen"] = sorted(
+                set(waarden), key=Levensgebeurtenis.values.index
+            )
+    for veld in ("fte_incidenteel", "fte_structureel"):
+        if veld in velden:
+            velden[veld] = _decimaal(velden[veld], veld, fouten)
+    return fouten
+
+
+@transaction.atomic
+def reactie_bijwerken(
+    *,
+    reactie: Reactie,
+    actor,
+    versie: int,
+    velden: dict | None = None,
+    beoordelingen: dict | None = None,
+    kosten: list | None = None,
+    antwoorden: dict | None = None,
+) -> Reactie:
+    """Save the draft. ``versie`` is the version the editor started from: a stale one raises
+    :class:`VerouderdeVersie` (HTTP 409) and nothing is written, so no save is silently lost.
+
+    ``beoordelingen`` maps a dimensie to ``{"gevolgen": …, "toelichting": …}``; ``kosten``
+    replaces all cost lines; ``antwoorden`` maps a vraag id to its answer.
+    """
+    reactie = Reactie.objects.select_for_update().select_related("consultatie").get(pk=reactie.pk)
+    if not permissions.is_eigen_organisatie(reactie, actor):
+        raise PermissionDenied("U mag deze reactie niet bewerken.")
+    if not permissions.kan_bewerken(actor, reactie):
+        raise TransitieNietToegestaan(
+            reactie,
+            "bijwerken",
+            "Deze reactie kan nu niet worden bewerkt (status "
+            f"'{reactie.get_status_display().lower()}' of de termijn is verstreken).",
+        )
+    if int(versie) != reactie.versie:
+        raise VerouderdeVersie(
+            "Iemand anders heeft deze reactie intussen opgeslagen. Uw wijzigingen zijn niet "
+            "opgeslagen; laad de nieuwste versie en breng ze opnieuw aan."
+        )
+    velden = dict(velden or {})
+    fouten = _valideer_inhoud(velden)
+    for veld, waarde in velden.items():
+        if veld not in fouten:
+            setattr(
+                reactie,
+                veld,
+                ""
+                if waarde is None
+                and veld
+                not in (
+                    "fte_incidenteel",
+                    "fte_structureel",
+                    "invoering_mogelijk_per",
+                    "doorlooptijd_maanden",
+                    "doenvermogentoets_uitgevoerd",
+                )
+                else waarde,
+            )
+    try:
+        reactie.full_clean(
+            exclude=[
+                "consultatie",
+                "organisatie",
+                "status",
+                "vorige_reactie",
+                "ter_accordering_door",
+                "ingediend_door",
+            ],
+            validate_unique=False,
+        )
+    except ValidationError as fout:
+        for veld, berichten in fout.message_dict.items():
+            fouten.setdefault(veld, " ".join(berichten))
+    nieuwe_beoordelingen = _valideer_beoordelingen(beoordelingen, fouten) if beoordelingen else {}
+    nieuwe_kosten = _valideer_kosten(kosten, fouten) if kosten is not None else None
+    nieuwe_antwoorden = _valideer_antwoorden(reactie, antwoorden, fouten) if antwoorden else {}
+    if fouten:
+        raise ValidationError(fouten)
+
+    reactie.versie = reactie.versie + 1
+    reactie.save(update_fields=[*velden, "versie", "gewijzigd_op"])
+    for dimensie, waarden in nieuwe_beoordelingen.items():
+        Beoordeling.objects.update_or_create(reactie=reactie, dimensie=dimensie, defaults=waarden)
+    if nieuwe_kosten is not None:
+        reactie.kosten.all().delete()
+        Kostenpost.objects.bulk_create(Kostenpost(reactie=reactie, **k) for k in nieuwe_kosten)
+    for vraag_id, tekst in nieuwe_antwoorden.items():
+        Antwoord.objects.update_or_create(
+            reactie=reactie, vraag_id=vraag_id, defaults={"tekst": tekst}
+        )
+    registreer(
+        reactie,
+        actor=actor,
+        actie="opgeslagen",
+        gegevens={
+            "versie": reactie.versie,
+            "velden": sorted(velden),
+            "dimensies": sorted(nieuwe_beoordelingen),
+        },
+    )
+    return reactie
+
+
+def _valideer_beoordelingen(beoordelingen: dict, fouten: dict) -> dict:
+    resultaat = {}
+    for dimensie, waarden in beoordelingen.items():
+        if dimensie not in Dimensie.values:
+            fouten[f"beoordelingen.{dimensie}"] = "Onbekende dimensie."
+            continue
+        gevolgen = (waarden or {}).get("gevolgen") or ""
+        if gevolgen and gevolgen not in Gevolgen.values:
+            fouten[f"beoordelingen.{dimensie}.gevolgen"] = "Kies een niveau uit de lijst."
+            continue
+        resultaat[dimensie] = {
+            "gevolgen": gevolgen,
+            "toelichting": (waarden or {}).get("toelichting") or "",
+        }
+    return resultaat
+
+
+def _valideer_kosten(kosten: list, fouten: dict) -> list:
+    from .models import KostenCategorie, KostenSoort
+
+    resultaat = []
+    for index, post in enumerate(kosten):
+        sleutel = f"kosten.{index}"
+        if post.get("categorie") not in KostenCategorie.values:
+            fouten[f"{sleutel}.categorie"] = "Kies een kostencategorie."
+        if post.get("soort") not in KostenSoort.values:
+            fouten[f"{sleutel}.soort"] = "Kies incidenteel of structureel."
+        bedrag = _decimaal(post.get("bedrag"), f"{sleutel}.bedrag", fouten)
+        if bedrag is None and f"{sleutel}.bedrag" not in fouten:
+            fouten[f"{sleutel}.bedrag"] = "Vul een bedrag in euro in."
+        elif bedrag is not None and bedrag >= Decimal("1e12"):
+            fouten[f"{sleutel}.bedrag"] = "Dit bedrag is te groot."
+        resultaat.append(
+            {
+                "categorie": post.get("categorie"),
+                "soort": post.get("soort"),
+                "bedrag": bedrag,
+                "toelichting": (post.get("toelichting") or "")[:500],
+            }
+        )
+    return resultaat
+
+
+def _valideer_antwoorden(reactie: Reactie, antwoorden: dict, fouten: dict) -> dict:
+    vraag_ids = set(reactie.consultatie.vragen.values_list("pk", flat=True))
+    resultaat = {}
+    for vraag_id, tekst in antwoorden.items():
+        try:
+            vraag_id = int(vraag_id)
+        except (TypeError, ValueError):
+            vraag_id = None
+        if vraag_id not in vraag_ids:
+            fouten[f"antwoorden.{vraag_id}"] = "Deze vraag hoort niet bij de consultatie."
+            continue
+        resultaat[vraag_id] = tekst or ""
+    return resultaat
+
+
+# --- kernpunten ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def kernpunt_toevoegen(
+    *,
+    reactie: Reactie,
+    actor,
+    dimensie: str,
+    tekst: str,
+    artikel: str = "",
+    voorgestelde_wijziging: str = "",
+    ernst: str = "belangrijk",
+) -> Kernpunt:
+    reactie = Reactie.objects.select_for_update().select_related("consultatie").get(pk=reactie.pk)
+    if not permissions.is_eigen_organisatie(reactie, actor):
+        raise PermissionDenied("U mag geen kernpunten toevoegen aan deze reactie.")
+    if not permissions.kan_bewerken(actor, reactie):
+        raise TransitieNietToegestaan(
+            reactie,
+            "kernpunt_toevoegen",
+            "Kernpunten kunnen alleen worden toegevoegd aan een reactie in voorbereiding.",
+        )
+    kernpunt = Kernpunt(
+        reactie=reactie,
+        dimensie=dimensie,
+        tekst=(tekst or "").strip(),
+        artikel=artikel,
+        voorgestelde_wijziging=voorgestelde_wijziging,
+        ernst=ernst,
+    )
+    kernpunt.full_clean()
+    kernpunt.save()
+    registreer(
+        reactie, actor=actor, actie="kernpunt_toegevoegd", gegevens={"kernpunt": kernpunt.pk}
+    )
+    return kernpunt
+
+
+@transaction.atomic
+def kernpunt_onderschrijven(*, kernpunt: Kernpunt, actor) -> Onderschrijving:
+    """Another organisation endorses a kernpunt once the consultation has closed."""
+    kernpunt = Kernpunt.objects.select_related("reactie__consultatie").get(pk=kernpunt.pk)
+    if (
+        not actor.is_organisatie_medewerker
+        or actor.organisatie_id == kernpunt.reactie.organisatie_id
+    ):
+        raise PermissionDenied(
+            "Alleen andere uitvoeringsorganisaties kunnen dit kernpunt onderschrijven."
+        )
+    if not permissions.kan_onderschrijven(actor, kernpunt):
+        raise TransitieNietToegestaan(
+            kernpunt.reactie,
+            "onderschrijven",
+            "Kernpunten kunnen worden onderschreven zodra de consultatie is gesloten.",
+        )
+    try:
+        with transaction.atomic():
+            onderschrijving = Onderschrijving.objects.create(
+                kernpunt=kernpunt, organisatie=actor.organisatie, door=actor
+            )
+    except IntegrityError as fout:
+        raise TransitieNietToegestaan(
+            kernpunt.reactie, "onderschrijven", "Uw organisatie onderschrijft dit kernpunt al."
+        ) from fout
+    registreer(
+        kernpunt, actor=actor, actie="onderschreven", toelichting=actor.organisatie.afkorting
+    )
+    return onderschrijving

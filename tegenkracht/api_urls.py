@@ -1,0 +1,3 @@
+"""REST API v1 (NL API Design Rules: no trailing slashes)."""
+
+urlpatterns = []

@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1", include("tegenkracht.api_urls")),
+    path("", include("consultaties.urls")),
+    path("reacties/", include("reacties.urls")),
+    path("rapporten/", include("rapporten.urls")),
+    path("notificaties/", include("notificaties.urls")),
+]
