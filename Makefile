@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/tegenkracht
 
-.PHONY: help install demo run migrate test test-sqlite test-postgres lint format check-migrations clean
+.PHONY: help install demo run migrate test test-sqlite test-postgres lint format check-migrations audit check-deploy clean
 
 help:
 	@echo "make demo            installeer, migreer, laad demodata en start http://$(HOST):$(PORT)"
@@ -55,6 +55,22 @@ format: install
 
 check-migrations: install
 	$(PY) manage.py makemigrations --check --dry-run
+
+# Known vulnerabilities in the locked dependencies (pip-audit against PyPI's advisories).
+audit: install
+	$(UV) export --frozen --format requirements-txt --no-hashes --no-emit-project > $(VENV)/audit-requirements.txt
+	@status=0; $(VENV)/bin/pip-audit --requirement $(VENV)/audit-requirements.txt --disable-pip \
+		--no-deps --progress-spinner off > $(VENV)/audit.log 2>&1 || status=$$?; \
+	cat $(VENV)/audit.log; \
+	if grep -q "could not be audited" $(VENV)/audit.log; then \
+		echo "WAARSCHUWING: niet alle pakketten konden worden gecontroleerd (advisory-dienst onbereikbaar)."; \
+	fi; \
+	exit $$status
+
+# Production settings must pass Django's deployment checklist.
+check-deploy: install
+	DEBUG=0 SECRET_KEY=ci-$$(date +%s)-dit-is-een-lange-willekeurige-sleutel-voor-de-controle-0123456789 \
+		ALLOWED_HOSTS=tegenkracht.example.nl $(PY) manage.py check --deploy --fail-level WARNING
 
 clean:
 	rm -rf $(VENV) $(TOOLS) staticfiles .pytest_cache

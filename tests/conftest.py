@@ -19,6 +19,9 @@ def _snelle_omgeving(settings, tmp_path):
     }
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.SECURE_SSL_REDIRECT = False
+    # Throttling and the second factor have their own tests; elsewhere they'd only get in the way.
+    settings.AXES_ENABLED = False
+    settings.TWEEDE_FACTOR_SECRETARIS = False
 
 
 @pytest.fixture
