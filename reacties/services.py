@@ -505,6 +505,7 @@ def kernpunt_onderschrijven(*, kernpunt: Kernpunt, actor) -> Onderschrijving:
     if (
         not actor.is_organisatie_medewerker
         or actor.organisatie_id == kernpunt.reactie.organisatie_id
+        or not permissions.is_uitgenodigd(actor, kernpunt.reactie.consultatie)
     ):
         raise PermissionDenied(
             "Alleen andere uitvoeringsorganisaties kunnen dit kernpunt onderschrijven."

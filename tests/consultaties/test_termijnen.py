@@ -384,3 +384,25 @@ def test_verlenging_met_een_dag_over_de_zomertijd_duurt_23_uur(
     time_machine.move_to(datetime(2026, 3, 29, 10, 0, tzinfo=UTC), tick=False)
     reactie_services.reactie_indienen(reactie=reactie, actor=accordeerder_a)
     assert status(reactie) == "ingediend"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("organisatie", [None, "org_a"])
+def test_verlenging_naar_een_tijdstip_in_het_verleden_wordt_geweigerd(
+    request, time_machine, met_termijn, secretaris, organisatie
+):
+    """The termijn passed an hour ago (the deadline job has not run yet): an "extension" to
+    thirty minutes ago would reopen nothing and only confuse."""
+    termijn = datetime(2026, 12, 1, 17, 0, tzinfo=AMS)
+    consultatie = met_termijn(termijn)
+    time_machine.move_to(termijn + timedelta(hours=1), tick=False)
+    with pytest.raises(ValidationError) as fout:
+        services.consultatie_termijn_verlengen(
+            consultatie=consultatie,
+            actor=secretaris,
+            termijn=termijn + timedelta(minutes=30),
+            organisatie=request.getfixturevalue(organisatie) if organisatie else None,
+        )
+    assert "termijn" in fout.value.message_dict
+    assert Consultatie.objects.get(pk=consultatie.pk).termijn == termijn
+    assert not consultatie.reacties.filter(termijn_verlengd_tot__isnull=False).exists()
