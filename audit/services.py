@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django_fsm import can_proceed, has_transition_perm
+from django_fsm import can_proceed
 
 from .models import AuditEvent
 
@@ -62,6 +62,14 @@ def registreer(
     )
 
 
+def _heeft_recht(methode, obj, actor) -> bool:
+    # django_fsm.has_transition_perm also evaluates the transition's conditions, which
+    # would turn an unmet condition (e.g. a passed termijn: 409, missing content: 400) into
+    # a 403. Ask only the permission of the transition from the current state.
+    meta = methode._django_fsm
+    return meta.has_transition_perm(obj, meta.field.get_state(obj), actor)
+
+
 def voer_transitie_uit(
     obj: models.Model,
     transitie: str,
@@ -85,7 +93,7 @@ def voer_transitie_uit(
     methode = getattr(obj, transitie)
     if not can_proceed(methode, check_conditions=False):
         raise TransitieNietToegestaan(obj, transitie)
-    if actor is not None and not has_transition_perm(methode, actor):
+    if actor is not None and not _heeft_recht(methode, obj, actor):
         raise PermissionDenied("U mag deze actie niet uitvoeren.")
     if controleer is not None:
         controleer(obj)

@@ -1,7 +1,9 @@
 import hashlib
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django_fsm import FSMField, FSMModelMixin, transition
 
@@ -44,12 +46,24 @@ class ConsultatieQuerySet(models.QuerySet):
         if user.is_secretaris:
             return self.all()
         if user.is_ministerie:
-            return self.filter(ministerie_id=user.organisatie_id).exclude(status=Status.CONCEPT)
+            return self.opengesteld().filter(ministerie_id=user.organisatie_id)
         if user.is_organisatie_medewerker:
-            return self.filter(reacties__organisatie_id=user.organisatie_id).exclude(
-                status=Status.CONCEPT
-            )
+            return self.opengesteld().filter(reacties__organisatie_id=user.organisatie_id)
         return self.none()
+
+    def opengesteld(self):
+        """Consultations that were opened at some time: not a concept, and not one that
+        was withdrawn while still a concept (the audit trail records every opening)."""
+        from audit.models import AuditEvent
+
+        geopend = AuditEvent.objects.filter(
+            content_type=ContentType.objects.get_for_model(Consultatie),
+            object_id=OuterRef("pk"),
+            actie="openstellen",
+        )
+        return self.exclude(status=Status.CONCEPT).exclude(
+            Q(status=Status.INGETROKKEN) & ~Exists(geopend)
+        )
 
 
 def volgend_kenmerk() -> str:

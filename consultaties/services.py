@@ -277,6 +277,8 @@ def consultatie_termijn_verlengen(
     _vereis(permissions.kan_termijn_verlengen(actor, consultatie))
     if termijn is None or timezone.is_naive(termijn):
         raise ValidationError({"termijn": "Geef een datum en tijd op."})
+    if termijn <= timezone.now():
+        raise ValidationError({"termijn": "Kies een nieuwe termijn in de toekomst."})
     if organisatie is None:
         if termijn <= consultatie.termijn:
             raise ValidationError({"termijn": "De nieuwe termijn moet later zijn dan de huidige."})

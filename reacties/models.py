@@ -134,8 +134,8 @@ class ReactieQuerySet(models.QuerySet):
                 status=Status.GEACCEPTEERD,
             )
         if user.is_organisatie_medewerker:
-            eigen = Q(organisatie_id=user.organisatie_id) & ~Q(
-                consultatie__status=ConsultatieStatus.CONCEPT
+            eigen = Q(organisatie_id=user.organisatie_id) & Q(
+                consultatie__in=Consultatie.objects.opengesteld()
             )
             van_anderen = Q(
                 status__in=INGEDIENDE_STATUSSEN,

@@ -50,4 +50,10 @@ def kan_onderschrijven(user, kernpunt) -> bool:
         and reactie.status in INGEDIENDE_STATUSSEN
         and reactie.consultatie.status in GESLOTEN_STATUSSEN
         and kernpunt.samengevoegd_in_id is None
+        and is_uitgenodigd(user, reactie.consultatie)
     )
+
+
+def is_uitgenodigd(user, consultatie) -> bool:
+    """Only invited organisations see each other's responses, so only they may endorse."""
+    return consultatie.reacties.filter(organisatie_id=user.organisatie_id).exists()

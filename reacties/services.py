@@ -266,6 +266,9 @@ def _decimaal(waarde, veld, fouten):
     except (InvalidOperation, ValueError):
         fouten[veld] = "Vul een getal in."
         return None
+    if not getal.is_finite():  # NaN and Infinity parse, but are no amount
+        fouten[veld] = "Vul een getal in."
+        return None
     if getal < 0:
         fouten[veld] = "Vul een getal van 0 of meer in."
     return getal
@@ -279,7 +282,9 @@ def _valideer_inhoud(velden: dict) -> dict:
     if "levensgebeurtenissen" in velden:
         waarden = velden["levensgebeurtenissen"] or []
         geldig = set(Levensgebeurtenis.values)
-        if not isinstance(waarden, list | tuple) or any(w not in geldig for w in waarden):
+        if not isinstance(waarden, list | tuple) or any(
+            not isinstance(w, str) or w not in geldig for w in waarden
+        ):
             fouten["levensgebeurtenissen"] = "Kies levensgebeurtenissen uit de lijst."
         else:
             velden["levensgebeurtenissen"] = sorted(
@@ -318,7 +323,11 @@ def reactie_bijwerken(
             "Deze reactie kan nu niet worden bewerkt (status "
             f"'{reactie.get_status_display().lower()}' of de termijn is verstreken).",
         )
-    if int(versie) != reactie.versie:
+    try:
+        versie = int(versie)
+    except (TypeError, ValueError):
+        raise ValidationError({"versie": "Geef de versie op waarvan u bent uitgegaan."}) from None
+    if versie != reactie.versie:
         raise VerouderdeVersie(
             "Iemand anders heeft deze reactie intussen opgeslagen. Uw wijzigingen zijn niet "
             "opgeslagen; laad de nieuwste versie en breng ze opnieuw aan."
@@ -393,6 +402,9 @@ def _valideer_beoordelingen(beoordelingen: dict, fouten: dict) -> dict:
         if dimensie not in Dimensie.values:
             fouten[f"beoordelingen.{dimensie}"] = "Onbekende dimensie."
             continue
+        if waarden is not None and not isinstance(waarden, dict):
+            fouten[f"beoordelingen.{dimensie}"] = "Geef de gevolgen en een toelichting op."
+            continue
         gevolgen = (waarden or {}).get("gevolgen") or ""
         if gevolgen and gevolgen not in Gevolgen.values:
             fouten[f"beoordelingen.{dimensie}.gevolgen"] = "Kies een niveau uit de lijst."
@@ -410,6 +422,9 @@ def _valideer_kosten(kosten: list, fouten: dict) -> list:
     resultaat = []
     for index, post in enumerate(kosten):
         sleutel = f"kosten.{index}"
+        if not isinstance(post, dict):
+            fouten[sleutel] = "Geef categorie, soort en bedrag van de kostenpost op."
+            continue
         if post.get("categorie") not in KostenCategorie.values:
             fouten[f"{sleutel}.categorie"] = "Kies een kostencategorie."
         if post.get("soort") not in KostenSoort.values:
@@ -491,6 +506,7 @@ def kernpunt_onderschrijven(*, kernpunt: Kernpunt, actor) -> Onderschrijving:
     if (
         not actor.is_organisatie_medewerker
         or actor.organisatie_id == kernpunt.reactie.organisatie_id
+        or not permissions.is_uitgenodigd(actor, kernpunt.reactie.consultatie)
     ):
         raise PermissionDenied(
             "Alleen andere uitvoeringsorganisaties kunnen dit kernpunt onderschrijven."

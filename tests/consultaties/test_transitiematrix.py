@@ -1,0 +1,142 @@
+"""Every transition of the Consultatie state machine (and termijn verlengen), allowed and
+forbidden, per role and per state, generated from one table. Only the secretaris may act
+on a consultation; a transition from the wrong state is 409 for everyone; a refused
+attempt changes nothing."""
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+
+from audit.models import AuditEvent
+from audit.services import TransitieNietToegestaan
+from consultaties import services
+from consultaties.models import Consultatie
+from tests import factories, toestanden
+
+STATUSSEN = ["concept", "open", "gesloten", "verzonden", "afgerond", "ingetrokken"]
+ROLLEN = ["secretaris", "opsteller", "accordeerder", "ministerie"]
+
+#: transitie: (from which states, to which state); only the secretaris may take them.
+TRANSITIES = {
+    "openstellen": ({"concept"}, "open"),
+    "sluiten": ({"open"}, "gesloten"),
+    "heropenen": ({"gesloten"}, "open"),
+    "verzenden": ({"gesloten"}, "verzonden"),
+    "afronden": ({"verzonden"}, "afgerond"),
+    "intrekken": ({"concept", "open", "gesloten"}, "ingetrokken"),
+    "termijn_verlengen": ({"open"}, "open"),
+}
+
+
+def voer_uit(transitie, consultatie, actor):
+    kwargs = {"consultatie": consultatie, "actor": actor}
+    if transitie in ("heropenen", "termijn_verlengen"):
+        kwargs["termijn"] = toestanden.in_de_toekomst(days=60)
+    if transitie == "intrekken":
+        kwargs["toelichting"] = toestanden.TOELICHTING
+    return getattr(services, f"consultatie_{transitie}")(**kwargs)
+
+
+def verwacht(transitie, status, rol):
+    bronnen, doel = TRANSITIES[transitie]
+    if status not in bronnen:
+        return TransitieNietToegestaan
+    if rol != "secretaris":
+        return PermissionDenied
+    return doel
+
+
+@pytest.fixture
+def cast(secretaris, opsteller_a, accordeerder_a, ministerie_gebruiker):
+    return {
+        "secretaris": secretaris,
+        "opsteller": opsteller_a,
+        "accordeerder": accordeerder_a,
+        "ministerie": ministerie_gebruiker,
+    }
+
+
+def momentopname(consultatie):
+    c = Consultatie.objects.get(pk=consultatie.pk)
+    return (
+        c.status,
+        c.termijn,
+        sorted(c.reacties.values_list("status", "termijn_verlengd_tot")),
+        AuditEvent.objects.count(),
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("rol", ROLLEN)
+@pytest.mark.parametrize("status", STATUSSEN)
+@pytest.mark.parametrize("transitie", list(TRANSITIES))
+def test_transitie_per_rol_en_status(transitie, status, rol, cast, ministerie, org_a, org_b):
+    consultatie = toestanden.consultatie_in(
+        status, secretaris=cast["secretaris"], ministerie=ministerie, organisaties=[org_a, org_b]
+    )
+    assert consultatie.status == status
+    uitkomst = verwacht(transitie, status, rol)
+    actor = cast[rol]
+
+    if isinstance(uitkomst, str):
+        if transitie != "termijn_verlengen":
+            assert transitie in services.toegestane_acties(actor, consultatie)
+        resultaat = voer_uit(transitie, consultatie, actor)
+        assert resultaat.status == uitkomst
+        assert Consultatie.objects.get(pk=consultatie.pk).status == uitkomst
+        event = AuditEvent.objects.voor(consultatie).filter(actor=actor).last()
+        actie = "termijn_verlengd" if transitie == "termijn_verlengen" else transitie
+        assert event.actie == actie
+        if transitie != "termijn_verlengen":
+            assert (event.van_status, event.naar_status) == (status, uitkomst)
+    else:
+        assert transitie not in services.toegestane_acties(actor, consultatie)
+        voor = momentopname(consultatie)
+        with pytest.raises(uitkomst):
+            voer_uit(transitie, consultatie, actor)
+        assert momentopname(consultatie) == voor
+
+
+@pytest.mark.django_db
+def test_secretaris_ziet_precies_de_toegestane_acties(secretaris, ministerie, org_a):
+    verwacht_per_status = {
+        "concept": {"openstellen", "intrekken"},
+        "open": {"sluiten", "intrekken"},
+        "gesloten": {"heropenen", "verzenden", "intrekken"},
+        "verzonden": {"afronden"},
+        "afgerond": set(),
+        "ingetrokken": set(),
+    }
+    for status, acties in verwacht_per_status.items():
+        c = toestanden.consultatie_in(
+            status, secretaris=secretaris, ministerie=ministerie, organisaties=[org_a]
+        )
+        assert set(services.toegestane_acties(secretaris, c)) == acties, status
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("rol", ["opsteller", "accordeerder", "ministerie"])
+def test_alleen_secretaris_maakt_bewerkt_en_nodigt_uit(rol, cast, ministerie, org_a, org_b):
+    actor = cast[rol]
+    with pytest.raises(PermissionDenied):
+        services.consultatie_aanmaken(
+            actor=actor,
+            titel="X",
+            instrument="wetsvoorstel",
+            ministerie=ministerie,
+            termijn=timezone.now(),
+        )
+    c = toestanden.consultatie_in(
+        "concept", secretaris=cast["secretaris"], ministerie=ministerie, organisaties=[org_a]
+    )
+    voor = momentopname(c)
+    with pytest.raises(PermissionDenied):
+        services.consultatie_bijwerken(consultatie=c, actor=actor, titel="Anders")
+    with pytest.raises(PermissionDenied):
+        services.consultatie_uitnodigen(consultatie=c, actor=actor, organisaties=[org_b])
+    with pytest.raises(PermissionDenied):
+        services.consultatie_document_toevoegen(
+            consultatie=c, actor=actor, bestand=factories.pdf_upload()
+        )
+    assert momentopname(c) == voor
+    assert Consultatie.objects.get(pk=c.pk).titel != "Anders"

@@ -1,0 +1,75 @@
+"""The demo command with the real network CSV: idempotent, every consultation state, the
+documented accounts. Slow (WeasyPrint renders the draft PDFs), so one test does it all."""
+
+from io import StringIO
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from audit.models import AuditEvent
+from consultaties.models import Consultatie
+from organisaties.models import Gebruiker, Organisatie, Rol, Soort
+from organisaties.netwerk import lees_netwerk
+from reacties.models import Reactie
+
+NETWERK_CSV = settings.BASE_DIR / "data" / "netwerk.csv"
+
+
+def stand():
+    return (
+        Organisatie.objects.count(),
+        Gebruiker.objects.count(),
+        sorted(Consultatie.objects.values_list("kenmerk", "status")),
+        sorted(Reactie.objects.values_list("pk", "status", "versie")),
+        AuditEvent.objects.count(),
+    )
+
+
+@pytest.mark.django_db
+def test_demo_is_idempotent_en_toont_elke_status():
+    call_command("demo", netwerk=NETWERK_CSV, stdout=StringIO())
+    eerste = stand()
+    call_command("demo", netwerk=NETWERK_CSV, stdout=StringIO())
+    assert stand() == eerste
+
+    rijen = lees_netwerk(NETWERK_CSV)
+    assert Organisatie.objects.count() == len(rijen)
+    assert Organisatie.objects.uitvoeringsorganisaties().count() >= 30
+    assert set(Consultatie.objects.values_list("status", flat=True)) >= {
+        "concept",
+        "open",
+        "gesloten",
+        "ingetrokken",
+    }
+    assert set(Reactie.objects.values_list("status", flat=True)) >= {
+        "uitgenodigd",
+        "in_voorbereiding",
+        "ter_accordering",
+        "ingediend",
+        "geaccepteerd",
+        "afgezien",
+        "verlopen",
+    }
+
+    # The documented accounts, all with password "demo", each in the right role.
+    verwacht = {"secretaris": Rol.SECRETARIS}
+    for organisatie in Organisatie.objects.all():
+        afkorting = organisatie.afkorting.lower()
+        if organisatie.soort == Soort.UITVOERINGSORGANISATIE:
+            verwacht[f"{afkorting}-opsteller"] = Rol.OPSTELLER
+            verwacht[f"{afkorting}-accordeerder"] = Rol.ACCORDEERDER
+        elif organisatie.soort == Soort.MINISTERIE:
+            verwacht[f"{afkorting}-ministerie"] = Rol.MINISTERIE
+    gebruikers = {g.username: g for g in Gebruiker.objects.select_related("organisatie")}
+    assert {u: gebruikers[u].rol for u in verwacht} == verwacht
+    for username in ("secretaris", "uwv-opsteller", "uwv-accordeerder", "szw-ministerie"):
+        gebruiker = gebruikers[username]
+        assert gebruiker.check_password("demo"), username
+        gebruiker.full_clean()  # the role fits the organisation's kind
+
+    # Every demo transition went through the services, so every response has a timeline
+    # that starts where the state machine starts.
+    for reactie in Reactie.objects.exclude(status="uitgenodigd"):
+        eerste_event = AuditEvent.objects.voor(reactie).filter(van_status__gt="").first()
+        assert eerste_event.van_status == "uitgenodigd", reactie

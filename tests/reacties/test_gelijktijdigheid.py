@@ -1,0 +1,111 @@
+"""Concurrency on PostgreSQL, with real threads (each its own database connection) that
+start together at a barrier: two tabs pressing "indienen", two editors saving the same
+version. Exactly one wins; the other gets a 409 and nothing is lost or doubled."""
+
+import threading
+import time
+
+import pytest
+from django.conf import settings
+from django.db import connections
+
+from audit import services as audit_services
+from audit.models import AuditEvent
+from audit.services import TransitieNietToegestaan, VerouderdeVersie
+from reacties import services
+from reacties.models import Reactie
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(
+        "postgresql" not in settings.DATABASES["default"]["ENGINE"],
+        reason="Echte gelijktijdigheid vraagt PostgreSQL (SQLite vergrendelt de hele database).",
+    ),
+    pytest.mark.django_db(transaction=True),
+]
+
+
+def gelijktijdig(*taken):
+    """Run each task in its own thread and connection, released together by a barrier.
+    Returns each task's result or the exception it raised."""
+    barriere = threading.Barrier(len(taken), timeout=10)
+    uitkomsten = [None] * len(taken)
+
+    def draai(index, taak):
+        try:
+            barriere.wait()
+            uitkomsten[index] = taak()
+        except Exception as fout:  # the loser's 409 is an expected outcome
+            uitkomsten[index] = fout
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=draai, args=(i, t)) for i, t in enumerate(taken)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+        assert not thread.is_alive(), "een thread bleef hangen"
+    return uitkomsten
+
+
+@pytest.fixture
+def trage_audit(monkeypatch):
+    """Hold the row lock a little longer: both threads leave the barrier together and the
+    winner needs at least 0.2 s, so the loser's read necessarily falls inside the winner's
+    transaction. Without the row lock both would read the old state and both would win."""
+    echt = audit_services.registreer
+
+    def traag(*args, **kwargs):
+        time.sleep(0.2)
+        return echt(*args, **kwargs)
+
+    monkeypatch.setattr(audit_services, "registreer", traag)
+    monkeypatch.setattr(services, "registreer", traag)
+
+
+def test_twee_accordeerders_tegelijk_indienen_een_wint(
+    reactie_a_ter_accordering, accordeerder_a, accordeerder_a2, trage_audit
+):
+    reactie = reactie_a_ter_accordering
+    uitkomsten = gelijktijdig(
+        lambda: services.reactie_indienen(reactie=reactie, actor=accordeerder_a),
+        lambda: services.reactie_indienen(reactie=reactie, actor=accordeerder_a2),
+    )
+    winnaars = [u for u in uitkomsten if isinstance(u, Reactie)]
+    verliezers = [u for u in uitkomsten if isinstance(u, Exception)]
+    assert len(winnaars) == 1, uitkomsten
+    assert len(verliezers) == 1 and isinstance(verliezers[0], TransitieNietToegestaan), uitkomsten
+
+    opgeslagen = Reactie.objects.get(pk=reactie.pk)
+    assert opgeslagen.status == "ingediend"
+    assert opgeslagen.ingediend_door_id == winnaars[0].ingediend_door_id
+    assert AuditEvent.objects.voor(reactie).filter(actie="indienen").count() == 1
+
+
+def test_twee_bewerkingen_van_dezelfde_versie_een_wordt_opgeslagen(
+    reactie_a, opsteller_a, accordeerder_a, trage_audit
+):
+    reactie = services.reactie_starten(reactie=reactie_a, actor=opsteller_a)
+    versie = Reactie.objects.get(pk=reactie.pk).versie
+    teksten = {
+        opsteller_a.pk: "Versie van de opsteller.",
+        accordeerder_a.pk: "Versie van de bestuurder.",
+    }
+
+    def opslaan(actor):
+        return lambda: services.reactie_bijwerken(
+            reactie=reactie, actor=actor, versie=versie, velden={"kernboodschap": teksten[actor.pk]}
+        )
+
+    uitkomsten = gelijktijdig(opslaan(opsteller_a), opslaan(accordeerder_a))
+    winnaars = [u for u in uitkomsten if isinstance(u, Reactie)]
+    verliezers = [u for u in uitkomsten if isinstance(u, Exception)]
+    assert len(winnaars) == 1, uitkomsten
+    assert len(verliezers) == 1 and isinstance(verliezers[0], VerouderdeVersie), uitkomsten
+
+    opgeslagen = Reactie.objects.get(pk=reactie.pk)
+    assert opgeslagen.versie == versie + 1
+    assert opgeslagen.kernboodschap == winnaars[0].kernboodschap
+    assert opgeslagen.kernboodschap in teksten.values()
+    assert AuditEvent.objects.voor(reactie).filter(actie="opgeslagen").count() == 1

@@ -1,0 +1,145 @@
+"""Every transition of the Reactie state machine, allowed and forbidden, per role and per
+state, generated from one table.
+
+Semantics (checked in this order by ``voer_transitie_uit``): a transition that does not
+exist from the current state → ``TransitieNietToegestaan`` (409); a role that may not take
+it → ``PermissionDenied`` (403); otherwise the transition runs. A refused attempt changes
+nothing: not the status, not the version, not the audit trail.
+"""
+
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from audit.models import AuditEvent
+from audit.services import TransitieNietToegestaan
+from reacties import services
+from reacties.models import Reactie
+from tests import toestanden
+
+STATUSSEN = [
+    "uitgenodigd",
+    "in_voorbereiding",
+    "ter_accordering",
+    "ingediend",
+    "geaccepteerd",
+    "afgezien",
+    "verlopen",
+]
+ROLLEN = [
+    "secretaris",
+    "opsteller_eigen",
+    "accordeerder_eigen",
+    "opsteller_ander",
+    "accordeerder_ander",
+    "ministerie",
+]
+EIGEN = {"opsteller_eigen", "accordeerder_eigen"}
+LOPEND = {"uitgenodigd", "in_voorbereiding", "ter_accordering"}
+
+#: transitie: (from which states, which roles, to which state)
+TRANSITIES = {
+    "starten": ({"uitgenodigd"}, EIGEN, "in_voorbereiding"),
+    "ter_accordering": ({"in_voorbereiding"}, EIGEN, "ter_accordering"),
+    "afkeuren": ({"ter_accordering"}, {"accordeerder_eigen"}, "in_voorbereiding"),
+    "indienen": ({"ter_accordering"}, {"accordeerder_eigen"}, "ingediend"),
+    "terugsturen": ({"ingediend"}, {"secretaris"}, "in_voorbereiding"),
+    "accepteren": ({"ingediend"}, {"secretaris"}, "geaccepteerd"),
+    "intrekken": ({"ingediend"}, EIGEN, "in_voorbereiding"),
+    "afzien": (LOPEND, {"accordeerder_eigen"}, "afgezien"),
+    "heropenen": ({"verlopen"}, {"secretaris"}, "in_voorbereiding"),
+}
+
+
+def test_tabel_dekt_elke_transitie_van_de_services():
+    assert set(TRANSITIES) == set(services.TRANSITIES)
+
+
+def verwacht(transitie, status, rol):
+    bronnen, rollen, doel = TRANSITIES[transitie]
+    if status not in bronnen:
+        return TransitieNietToegestaan
+    if rol not in rollen:
+        return PermissionDenied
+    return doel
+
+
+@pytest.fixture
+def cast(
+    secretaris,
+    opsteller_a,
+    accordeerder_a,
+    opsteller_b,
+    accordeerder_b,
+    ministerie_gebruiker,
+):
+    return {
+        "secretaris": secretaris,
+        "opsteller_eigen": opsteller_a,
+        "accordeerder_eigen": accordeerder_a,
+        "opsteller_ander": opsteller_b,
+        "accordeerder_ander": accordeerder_b,
+        "ministerie": ministerie_gebruiker,
+    }
+
+
+def momentopname(reactie):
+    r = Reactie.objects.get(pk=reactie.pk)
+    return (r.status, r.versie, r.ter_accordering_door_id, AuditEvent.objects.count())
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("rol", ROLLEN)
+@pytest.mark.parametrize("status", STATUSSEN)
+@pytest.mark.parametrize("transitie", list(TRANSITIES))
+def test_transitie_per_rol_en_status(transitie, status, rol, cast, reactie_a):
+    reactie = toestanden.reactie_in(
+        status,
+        reactie_a,
+        opsteller=cast["opsteller_eigen"],
+        accordeerder=cast["accordeerder_eigen"],
+        secretaris=cast["secretaris"],
+    )
+    assert reactie.status == status
+    uitkomst = verwacht(transitie, status, rol)
+    actor = cast[rol]
+
+    if isinstance(uitkomst, str):
+        aantal = AuditEvent.objects.voor(reactie).count()
+        assert transitie in services.toegestane_acties(actor, reactie)
+        resultaat = services.reactie_transitie(
+            transitie, reactie=reactie, actor=actor, toelichting=toestanden.TOELICHTING
+        )
+        assert resultaat.status == uitkomst
+        assert Reactie.objects.get(pk=reactie.pk).status == uitkomst
+        events = list(AuditEvent.objects.voor(reactie))
+        assert len(events) >= aantal + 1
+        event = next(e for e in events if e.actie == transitie)
+        assert (event.actor, event.van_status, event.naar_status) == (actor, status, uitkomst)
+    else:
+        assert transitie not in services.toegestane_acties(actor, reactie)
+        voor = momentopname(reactie)
+        with pytest.raises(uitkomst):
+            services.reactie_transitie(
+                transitie, reactie=reactie, actor=actor, toelichting=toestanden.TOELICHTING
+            )
+        assert momentopname(reactie) == voor
+
+
+@pytest.mark.django_db
+def test_onbekende_transitie_is_niet_toegestaan(reactie_a, opsteller_a):
+    with pytest.raises(TransitieNietToegestaan):
+        services.reactie_transitie("verlopen", reactie=reactie_a, actor=opsteller_a)
+    with pytest.raises(TransitieNietToegestaan):
+        services.reactie_transitie("bestaat_niet", reactie=reactie_a, actor=opsteller_a)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("rol", ["opsteller_eigen", "accordeerder_eigen", "ministerie"])
+def test_alleen_systeem_en_secretaris_laten_reactie_verlopen(rol, cast, reactie_a):
+    with pytest.raises(PermissionDenied):
+        services.reactie_laten_verlopen(reactie=reactie_a, actor=cast[rol])
+    assert Reactie.objects.get(pk=reactie_a.pk).status == "uitgenodigd"
+    reactie = services.reactie_laten_verlopen(reactie=reactie_a, actor=None)
+    assert reactie.status == "verlopen"
+    event = AuditEvent.objects.voor(reactie).get(actie="verlopen")
+    assert event.actor is None
