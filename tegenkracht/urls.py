@@ -1,8 +1,12 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from . import views
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("gezondheid/live", views.live, name="live"),
+    path("gezondheid/gereed", views.gereed, name="gereed"),
     path("accounts/tweede-factor/", include("organisaties.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

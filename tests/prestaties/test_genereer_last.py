@@ -1,0 +1,47 @@
+import pytest
+from django.core.management import call_command
+
+from consultaties.models import Consultatie, Status
+from reacties.models import LOPENDE_STATUSSEN, Onderschrijving, Reactie
+from tests import factories
+
+
+@pytest.fixture
+def netwerk(db):
+    factories.secretaris()
+    factories.MinisterieFactory()
+    for _ in range(6):
+        factories.accordeerder(factories.OrganisatieFactory())
+
+
+@pytest.mark.django_db
+def test_genereer_last_maakt_consistente_gegevens(netwerk, monkeypatch):
+    # The command loads the real network too; here the small factory network is enough.
+    monkeypatch.setattr("consultaties.management.commands.genereer_last.laad_netwerk", lambda: None)
+    call_command("genereer_last", consultaties=30, organisaties=4, verbosity=0)
+
+    assert Consultatie.objects.count() == 30
+    assert Reactie.objects.count() == 30 * 4
+    # A consultation that has closed has no drafts left: they were submitted, declined or expired.
+    gesloten = Reactie.objects.filter(
+        consultatie__status__in=[Status.GESLOTEN, Status.VERZONDEN, Status.AFGEROND]
+    )
+    assert gesloten.exists()
+    assert not gesloten.filter(status__in=LOPENDE_STATUSSEN).exists()
+    # Nobody endorses their own kernpunt, and only after closing.
+    for onderschrijving in Onderschrijving.objects.select_related("kernpunt__reactie__consultatie"):
+        assert onderschrijving.organisatie_id != onderschrijving.kernpunt.reactie.organisatie_id
+        assert onderschrijving.kernpunt.reactie.consultatie.status in (
+            Status.GESLOTEN,
+            Status.VERZONDEN,
+            Status.AFGEROND,
+        )
+
+
+@pytest.mark.django_db
+def test_genereer_last_is_herhaalbaar_met_nieuwe_kenmerken(netwerk, monkeypatch):
+    monkeypatch.setattr("consultaties.management.commands.genereer_last.laad_netwerk", lambda: None)
+    call_command("genereer_last", consultaties=3, organisaties=2, verbosity=0)
+    call_command("genereer_last", consultaties=3, organisaties=2, verbosity=0)
+    kenmerken = list(Consultatie.objects.values_list("kenmerk", flat=True))
+    assert len(kenmerken) == len(set(kenmerken)) == 6
