@@ -52,7 +52,9 @@ class Command(BaseCommand):
         self._stoppen = True
 
     def _eenmaal(self, als_taak: bool, blijven: bool):
-        close_old_connections()
+        if blijven:
+            # A long-running loop must not hold on to a connection the database dropped.
+            close_old_connections()
         if als_taak:
             resultaat = tasks.termijnen_verwerken.enqueue()
             self.stdout.write(f"Taak klaargezet: {resultaat.id}")
