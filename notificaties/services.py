@@ -25,6 +25,7 @@ from audit.services import (
 )
 from organisaties.models import Gebruiker, Rol
 from reacties.models import LOPENDE_STATUSSEN, Reactie
+from reacties.models import Status as ReactieStatus
 
 from . import permissions
 from .models import AgendaToken, Email, EmailStatus, Notificatie, Verlengingsverzoek, nieuw_token
@@ -273,7 +274,11 @@ def verlenging_toekennen(
     *, verzoek: Verlengingsverzoek, actor, termijn, toelichting: str = ""
 ) -> Verlengingsverzoek:
     """aangevraagd → toegekend: the secretaris extends the termijn for this organisation
-    only (through ``consultatie_termijn_verlengen``) and the organisation is notified."""
+    only (through ``consultatie_termijn_verlengen``) and the organisation is notified.
+
+    If the deadline job already made the response ``verlopen`` (the request was decided
+    late), it is reopened. The consultation must still be open (409 otherwise).
+    """
     from consultaties.services import consultatie_termijn_verlengen
 
     def controleer(obj):
@@ -298,6 +303,14 @@ def verlenging_toekennen(
         organisatie=reactie.organisatie,
         toelichting=toelichting or f"Verzoek om verlenging toegekend: {verzoek.reden}",
     )
+    reactie.refresh_from_db()
+    if reactie.status == ReactieStatus.VERLOPEN:
+        # Decided after the old termijn had passed: the organisation may work on again.
+        from reacties.services import reactie_heropenen
+
+        reactie = reactie_heropenen(
+            reactie=reactie, actor=actor, toelichting="Termijn verlengd op verzoek."
+        )
     registreer(
         reactie,
         actor=actor,

@@ -136,3 +136,56 @@ def test_commando_als_taak_zet_de_taak_klaar(maak_consultatie, klok, capsys):
     call_command("verwerk_termijnen", "--als-taak")  # immediate backend in tests: runs now
     assert "Taak klaargezet" in capsys.readouterr().out
     assert ververs(consultatie).status == ConsultatieStatus.GESLOTEN
+
+
+@pytest.mark.django_db
+def test_laat_toegekende_verlenging_heropent_de_verlopen_reactie(
+    maak_consultatie, klok, draai, secretaris, org_a, org_b, opsteller_a, opsteller_b
+):
+    consultatie = maak_consultatie(TERMIJN)
+    reactie_a = consultatie.reacties.get(organisatie=org_a)
+    reactie_b = consultatie.reacties.get(organisatie=org_b)
+    klok(TERMIJN - timedelta(days=1))
+    # SVB got more time already, so the consultation stays open after the main termijn.
+    verzoek_b = notificatie_services.verlenging_aanvragen(
+        reactie=reactie_b, actor=opsteller_b, reden="Meer tijd nodig."
+    )
+    notificatie_services.verlenging_toekennen(
+        verzoek=verzoek_b, actor=secretaris, termijn=TERMIJN + timedelta(days=5)
+    )
+    verzoek_a = notificatie_services.verlenging_aanvragen(
+        reactie=reactie_a, actor=opsteller_a, reden="Ook wij."
+    )
+    klok(TERMIJN + timedelta(hours=1))
+    draai()
+    assert ververs(reactie_a).status == Status.VERLOPEN
+
+    notificatie_services.verlenging_toekennen(
+        verzoek=verzoek_a, actor=secretaris, termijn=TERMIJN + timedelta(days=3)
+    )
+    assert ververs(reactie_a).status == Status.IN_VOORBEREIDING
+    draai()
+    assert ververs(reactie_a).status == Status.IN_VOORBEREIDING
+    assert ververs(consultatie).status == ConsultatieStatus.OPEN
+
+
+@pytest.mark.django_db
+def test_verlenging_toekennen_na_sluiten_geeft_409(
+    maak_consultatie, klok, draai, secretaris, org_a, opsteller_a
+):
+    from audit.services import TransitieNietToegestaan
+
+    consultatie = maak_consultatie(TERMIJN)
+    reactie_a = consultatie.reacties.get(organisatie=org_a)
+    klok(TERMIJN - timedelta(days=1))
+    verzoek = notificatie_services.verlenging_aanvragen(
+        reactie=reactie_a, actor=opsteller_a, reden="Meer tijd nodig."
+    )
+    klok(TERMIJN)
+    draai()
+    with pytest.raises(TransitieNietToegestaan):
+        notificatie_services.verlenging_toekennen(
+            verzoek=verzoek, actor=secretaris, termijn=TERMIJN + timedelta(days=3)
+        )
+    verzoek.refresh_from_db()
+    assert verzoek.status == "aangevraagd"
