@@ -89,6 +89,9 @@ def laat_reacties_verlopen(nu: datetime) -> int:
                 aantal += 1
         except TransitieNietToegestaan:
             continue
+        except Exception:
+            # One broken row must not stop the job for everyone else; the next run retries.
+            logger.exception("Reactie %s kon niet verlopen", reactie_id)
     return aantal
 
 
@@ -122,6 +125,8 @@ def sluit_consultaties(nu: datetime) -> int:
                 aantal += 1
         except TransitieNietToegestaan:
             continue
+        except Exception:
+            logger.exception("Consultatie %s kon niet automatisch sluiten", consultatie_id)
     return aantal
 
 
@@ -170,8 +175,13 @@ def verstuur_herinneringen(nu: datetime) -> int:
     for reactie in kandidaten:
         verstuurd = {h.soort for h in reactie.herinneringen.all()}
         soort = verschuldigde_herinnering(reactie, reactie.eff, nu, verstuurd)
-        if soort and verstuur_herinnering(reactie, soort, reactie.eff, nu):
-            aantal += 1
+        if not soort:
+            continue
+        try:
+            if verstuur_herinnering(reactie, soort, reactie.eff, nu):
+                aantal += 1
+        except Exception:
+            logger.exception("Herinnering %s voor reactie %s mislukt", soort, reactie.pk)
     return aantal
 
 

@@ -71,7 +71,7 @@ def verstuur(ontvangers, soort: str, context: dict, link: str = "") -> list[Noti
     context = {**context, "site_url": settings.SITE_URL, "link": link}
     onderwerp = render_to_string(f"notificaties/{soort}_onderwerp.txt", context).strip()
     tekst = render_to_string(f"notificaties/{soort}.txt", context)
-    html = render_to_string(f"notificaties/{soort}.html", context)
+    html = render_to_string(f"notificaties/{soort}.html", {**context, "onderwerp": onderwerp})
     verstuurd, email_ids = [], []
     for ontvanger in ontvangers:
         notificatie = Notificatie.objects.create(

@@ -215,3 +215,17 @@ def test_herinnering_staat_in_de_tijdlijn_van_de_reactie(maak_consultatie, klok,
     event = AuditEvent.objects.voor(reactie).get(actie="herinnering_verstuurd")
     assert event.actor is None
     assert event.gegevens["soort"] == ZEVEN
+
+
+@pytest.mark.django_db
+def test_herinnering_op_de_dag_zelf_zegt_dat_er_geen_werkdag_meer_is(
+    maak_consultatie, klok, draai
+):
+    maak_consultatie(ams(2026, 6, 12, 17, 0))
+    mail.outbox.clear()
+    klok(ams(2026, 6, 12, 10, 0))  # the job was down until the morning of the termijn
+    draai()
+    bericht = mail.outbox[0]
+    assert bericht.subject.startswith("Laatste herinnering")
+    assert "geen hele werkdag meer" in bericht.body
+    assert f"<title>{bericht.subject}</title>" in bericht.alternatives[0][0]
