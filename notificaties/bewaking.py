@@ -133,15 +133,40 @@ def sluit_consultaties(nu: datetime) -> int:
 # --- reminders --------------------------------------------------------------------------
 
 
+def _geopend_op(consultatie_ids) -> dict[int, datetime]:
+    """When each consultation was (last) opened: the invitations went out then."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import Max
+
+    from audit.models import AuditEvent
+
+    if not consultatie_ids:
+        return {}
+    rijen = (
+        AuditEvent.objects.filter(
+            content_type=ContentType.objects.get_for_model(Consultatie),
+            object_id__in=consultatie_ids,
+            actie="openstellen",
+        )
+        .values("object_id")
+        .annotate(op=Max("tijdstip"))
+    )
+    return {rij["object_id"]: rij["op"] for rij in rijen}
+
+
 def verschuldigde_herinnering(
-    reactie: Reactie, termijn: datetime, nu: datetime, verstuurd: set[str]
+    reactie: Reactie,
+    termijn: datetime,
+    nu: datetime,
+    verstuurd: set[str],
+    uitgenodigd_op: datetime | None = None,
 ) -> str | None:
     """Which reminder is due now for ``reactie`` (or ``None``).
 
     Each stage is due from its moment until the next stage's moment (the last one until
     the termijn), so a missed run catches up but a stale reminder is never sent after a
-    later one. Someone invited after the 7-day moment gets no 7-day reminder: the
-    invitation itself just told them the termijn.
+    later one. Someone invited (or a consultation opened) after the 7-day moment gets no
+    7-day reminder: the invitation itself just told them the termijn.
     """
     if nu >= termijn:
         return None
@@ -154,7 +179,7 @@ def verschuldigde_herinnering(
     if (
         nu >= zeven
         and HerinneringSoort.ZEVEN_WERKDAGEN not in verstuurd
-        and reactie.aangemaakt_op < zeven
+        and (uitgenodigd_op or reactie.aangemaakt_op) < zeven
     ):
         return HerinneringSoort.ZEVEN_WERKDAGEN
     return None
@@ -171,10 +196,15 @@ def verstuur_herinneringen(nu: datetime) -> int:
         .select_related("consultatie", "consultatie__ministerie", "organisatie")
         .prefetch_related("herinneringen")
     )
+    kandidaten = list(kandidaten)
+    geopend = _geopend_op({r.consultatie_id for r in kandidaten})
     aantal = 0
     for reactie in kandidaten:
         verstuurd = {h.soort for h in reactie.herinneringen.all()}
-        soort = verschuldigde_herinnering(reactie, reactie.eff, nu, verstuurd)
+        uitgenodigd_op = max(
+            reactie.aangemaakt_op, geopend.get(reactie.consultatie_id, reactie.aangemaakt_op)
+        )
+        soort = verschuldigde_herinnering(reactie, reactie.eff, nu, verstuurd, uitgenodigd_op)
         if not soort:
             continue
         try:

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Min, Q
+from django.db.models.functions import Coalesce, Greatest
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -88,7 +89,10 @@ def werklast(request):
                 ),
             ),
             eerste_termijn=Min(
-                "reacties__consultatie__termijn",
+                Greatest(
+                    Coalesce("reacties__termijn_verlengd_tot", "reacties__consultatie__termijn"),
+                    "reacties__consultatie__termijn",
+                ),
                 filter=Q(
                     reacties__status__in=LOPENDE_STATUSSEN,
                     reacties__consultatie__status=ConsultatieStatus.OPEN,

@@ -218,9 +218,7 @@ def test_herinnering_staat_in_de_tijdlijn_van_de_reactie(maak_consultatie, klok,
 
 
 @pytest.mark.django_db
-def test_herinnering_op_de_dag_zelf_zegt_dat_er_geen_werkdag_meer_is(
-    maak_consultatie, klok, draai
-):
+def test_herinnering_op_de_dag_zelf_zegt_dat_er_geen_werkdag_meer_is(maak_consultatie, klok, draai):
     maak_consultatie(ams(2026, 6, 12, 17, 0))
     mail.outbox.clear()
     klok(ams(2026, 6, 12, 10, 0))  # the job was down until the morning of the termijn
@@ -229,3 +227,17 @@ def test_herinnering_op_de_dag_zelf_zegt_dat_er_geen_werkdag_meer_is(
     assert bericht.subject.startswith("Laatste herinnering")
     assert "geen hele werkdag meer" in bericht.body
     assert f"<title>{bericht.subject}</title>" in bericht.alternatives[0][0]
+
+
+@pytest.mark.django_db
+def test_laat_opengestelde_consultatie_krijgt_geen_zeven_dagen_herinnering(
+    maak_consultatie, klok, draai
+):
+    # Opened 5 working days before the termijn: the invitation is the first message.
+    maak_consultatie(ams(2026, 6, 12, 17, 0), geopend_op=ams(2026, 6, 5, 11, 0))
+    klok(ams(2026, 6, 5, 11, 1))
+    draai()
+    assert not Herinnering.objects.exists()
+    klok(ams(2026, 6, 10, 9, 0))
+    draai()
+    assert set(Herinnering.objects.values_list("soort", flat=True)) == {TWEE}
