@@ -13,6 +13,7 @@ from django.db.models.functions import Coalesce, Greatest
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from audit.services import TransitieNietToegestaan
@@ -55,7 +56,9 @@ def notificatie_lijst(request):
 def notificatie_gelezen(request, pk):
     notificatie = get_object_or_404(request.user.notificaties, pk=pk)
     services.notificatie_gelezen(notificatie=notificatie, actor=request.user)
-    if notificatie.link and request.POST.get("openen"):
+    if request.POST.get("openen") and url_has_allowed_host_and_scheme(
+        notificatie.link, allowed_hosts={request.get_host()}
+    ):
         return redirect(notificatie.link)
     return redirect("notificaties:lijst")
 

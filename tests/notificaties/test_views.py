@@ -303,3 +303,44 @@ def test_secretaris_zet_mislukte_e_mail_opnieuw_klaar(client, mislukte_email, se
     assert ingelogd(client, secretaris).post(url).status_code == 302
     mislukte_email.refresh_from_db()
     assert mislukte_email.status == EmailStatus.WACHTRIJ
+
+
+@pytest.mark.django_db
+def test_openen_gaat_naar_de_link_en_markeert_gelezen(client, opsteller_a, reactie_a):
+    eigen = Notificatie.objects.create(
+        ontvanger=opsteller_a,
+        soort="x",
+        onderwerp="a",
+        tekst="t",
+        link=f"/reacties/{reactie_a.pk}/",
+    )
+    antwoord = ingelogd(client, opsteller_a).post(
+        reverse("notificaties:gelezen", args=[eigen.pk]), {"openen": "1"}
+    )
+    assert antwoord["Location"] == f"/reacties/{reactie_a.pk}/"
+    eigen.refresh_from_db()
+    assert eigen.gelezen_op is not None
+
+
+@pytest.mark.django_db
+def test_openen_volgt_geen_externe_link(client, opsteller_a):
+    eigen = Notificatie.objects.create(
+        ontvanger=opsteller_a, soort="x", onderwerp="a", tekst="t", link="https://kwaad.example/"
+    )
+    antwoord = ingelogd(client, opsteller_a).post(
+        reverse("notificaties:gelezen", args=[eigen.pk]), {"openen": "1"}
+    )
+    assert antwoord["Location"] == reverse("notificaties:lijst")
+
+
+@pytest.mark.django_db
+def test_tellerpartial_toont_het_aantal_ongelezen(opsteller_a):
+    from django.template.loader import render_to_string
+
+    Notificatie.objects.create(ontvanger=opsteller_a, soort="x", onderwerp="a", tekst="t")
+    verzoek = RequestFactory().get("/")
+    verzoek.user = opsteller_a
+    html = render_to_string(
+        "notificaties/_teller.html", {"user": opsteller_a, **notificaties_context(verzoek)}
+    )
+    assert "(1" in html and "ongelezen" in html

@@ -67,3 +67,46 @@ def test_gelijktijdige_runs_sluiten_de_consultatie_eenmaal(maak_consultatie, klo
     assert consultatie.status == ConsultatieStatus.GESLOTEN
     assert AuditEvent.objects.voor(consultatie).filter(actie="sluiten").count() == 1
     assert AuditEvent.objects.filter(actie="verlopen").count() == 2
+
+
+def test_gelijktijdige_workers_versturen_een_e_mail_eenmaal(reactie_a, opsteller_a):
+    from notificaties import services
+    from notificaties.models import Email
+
+    email = Email.objects.create(aan=opsteller_a.email, onderwerp="o", tekst="t", html="h")
+    mail.outbox.clear()
+    gelijktijdig(lambda: services.email_versturen(email.pk), aantal=4)
+    assert len(mail.outbox) == 1
+    email.refresh_from_db()
+    assert email.status == "verzonden"
+    assert email.pogingen == 1
+
+
+def test_gelijktijdige_verlengingsverzoeken_een_wint(reactie_a, opsteller_a, accordeerder_a):
+    from audit.services import TransitieNietToegestaan
+    from notificaties import services
+    from notificaties.models import Verlengingsverzoek
+
+    uitkomsten = []
+
+    def vraag(actor):
+        def werk():
+            try:
+                services.verlenging_aanvragen(reactie=reactie_a, actor=actor, reden="Tijd.")
+                uitkomsten.append("ok")
+            except TransitieNietToegestaan:
+                uitkomsten.append("409")
+
+        return werk
+
+    acteurs = iter([opsteller_a, accordeerder_a])
+    lock = threading.Lock()
+
+    def een_van_beide():
+        with lock:
+            actor = next(acteurs)
+        vraag(actor)()
+
+    gelijktijdig(een_van_beide, aantal=2)
+    assert sorted(uitkomsten) == ["409", "ok"]
+    assert Verlengingsverzoek.objects.filter(reactie=reactie_a).count() == 1
