@@ -189,3 +189,17 @@ def test_verlenging_toekennen_na_sluiten_geeft_409(
         )
     verzoek.refresh_from_db()
     assert verzoek.status == "aangevraagd"
+
+
+@pytest.mark.django_db
+def test_sluiten_op_de_minuut_net_na_de_overgang_naar_zomertijd(maak_consultatie, klok, draai):
+    from datetime import UTC, datetime
+
+    termijn = ams(2026, 3, 29, 12, 0)  # CEST since 02:00 that night: 10:00 UTC
+    consultatie = maak_consultatie(termijn)
+    klok(datetime(2026, 3, 29, 9, 59, 59, tzinfo=UTC))
+    draai()
+    assert ververs(consultatie).status == ConsultatieStatus.OPEN
+    klok(datetime(2026, 3, 29, 10, 0, 0, tzinfo=UTC))
+    draai()
+    assert ververs(consultatie).status == ConsultatieStatus.GESLOTEN
