@@ -1,6 +1,15 @@
+import secrets
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
+from django_fsm import FSMField, FSMModelMixin, transition
+
+from organisaties.models import Organisatie
+from reacties.models import Reactie
+
+from . import permissions
 
 
 class NotificatieQuerySet(models.QuerySet):
@@ -28,6 +37,211 @@ class Notificatie(models.Model):
         verbose_name = "notificatie"
         verbose_name_plural = "notificaties"
         ordering = ["-aangemaakt_op", "-pk"]
+        indexes = [models.Index(fields=["ontvanger", "gelezen_op"])]
 
     def __str__(self):
         return self.onderwerp
+
+
+class EmailStatus(models.TextChoices):
+    WACHTRIJ = "wachtrij", "In de wachtrij"
+    BEZIG = "bezig", "Wordt verstuurd"
+    VERZONDEN = "verzonden", "Verzonden"
+    MISLUKT = "mislukt", "Mislukt, wordt opnieuw geprobeerd"
+    OPGEGEVEN = "opgegeven", "Mislukt, niet meer geprobeerd"
+
+
+class EmailQuerySet(models.QuerySet):
+    def mislukt(self):
+        return self.filter(status__in=(EmailStatus.MISLUKT, EmailStatus.OPGEGEVEN))
+
+
+class Email(models.Model):
+    """One e-mail to send, rendered when the event happened, sent by a background task.
+
+    The row is the outbox: the task claims it (``wachtrij`` → ``bezig``), sends it and
+    records the outcome; failures get a next attempt with backoff, picked up by
+    ``verwerk_termijnen``, until ``MAX_POGINGEN``.
+    """
+
+    MAX_POGINGEN = 6
+
+    notificatie = models.OneToOneField(
+        Notificatie, on_delete=models.SET_NULL, null=True, blank=True, related_name="email"
+    )
+    aan = models.EmailField("aan")
+    onderwerp = models.CharField("onderwerp", max_length=300)
+    tekst = models.TextField("tekst")
+    html = models.TextField("html")
+    status = models.CharField(
+        "status",
+        max_length=16,
+        choices=EmailStatus.choices,
+        default=EmailStatus.WACHTRIJ,
+        db_index=True,
+    )
+    pogingen = models.PositiveIntegerField("pogingen", default=0)
+    volgende_poging_op = models.DateTimeField("volgende poging op", null=True, blank=True)
+    laatste_fout = models.TextField("laatste fout", blank=True)
+    aangemaakt_op = models.DateTimeField("aangemaakt op", default=timezone.now)
+    bijgewerkt_op = models.DateTimeField("bijgewerkt op", default=timezone.now)
+    verzonden_op = models.DateTimeField("verzonden op", null=True, blank=True)
+
+    objects = EmailQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "e-mail"
+        verbose_name_plural = "e-mails"
+        ordering = ["-aangemaakt_op", "-pk"]
+        indexes = [models.Index(fields=["status", "volgende_poging_op"])]
+
+    def __str__(self):
+        return f"{self.aan}: {self.onderwerp}"
+
+
+class HerinneringSoort(models.TextChoices):
+    ZEVEN_WERKDAGEN = "7_werkdagen", "Herinnering 7 werkdagen voor de termijn"
+    TWEE_WERKDAGEN = "2_werkdagen", "Herinnering 2 werkdagen voor de termijn (met escalatie)"
+
+
+#: Working days before the termijn for each reminder, latest stage last.
+HERINNERING_WERKDAGEN = {
+    HerinneringSoort.ZEVEN_WERKDAGEN: 7,
+    HerinneringSoort.TWEE_WERKDAGEN: 2,
+}
+
+
+class Herinnering(models.Model):
+    """A reminder sent for one response. The unique constraint is what makes the deadline
+    job safe to run every minute and twice at once: the row is created in the same
+    transaction as the messages, so a second run cannot send it again."""
+
+    reactie = models.ForeignKey(Reactie, on_delete=models.CASCADE, related_name="herinneringen")
+    soort = models.CharField("soort", max_length=16, choices=HerinneringSoort.choices)
+    termijn = models.DateTimeField("termijn waarvoor herinnerd is")
+    verstuurd_op = models.DateTimeField("verstuurd op", default=timezone.now)
+    geescaleerd = models.BooleanField("ook naar de accordeerders", default=False)
+
+    class Meta:
+        verbose_name = "herinnering"
+        verbose_name_plural = "herinneringen"
+        ordering = ["reactie", "verstuurd_op"]
+        constraints = [
+            models.UniqueConstraint(fields=["reactie", "soort"], name="een_herinnering_per_soort")
+        ]
+
+    def __str__(self):
+        return f"{self.get_soort_display()} ({self.reactie})"
+
+
+class VerzoekStatus(models.TextChoices):
+    AANGEVRAAGD = "aangevraagd", "Aangevraagd"
+    TOEGEKEND = "toegekend", "Toegekend"
+    AFGEWEZEN = "afgewezen", "Afgewezen"
+
+
+class VerlengingsverzoekQuerySet(models.QuerySet):
+    def zichtbaar_voor(self, user):
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_secretaris:
+            return self.all()
+        if user.is_organisatie_medewerker:
+            return self.filter(reactie__organisatie_id=user.organisatie_id)
+        return self.none()
+
+    def open(self):
+        return self.filter(status=VerzoekStatus.AANGEVRAAGD)
+
+
+class Verlengingsverzoek(FSMModelMixin, models.Model):
+    """An organisation asks the secretariaat for more time on its response."""
+
+    reactie = models.ForeignKey(
+        Reactie, on_delete=models.CASCADE, related_name="verlengingsverzoeken"
+    )
+    reden = models.TextField("reden")
+    gewenste_termijn = models.DateTimeField("gewenste termijn", null=True, blank=True)
+    aangevraagd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    aangevraagd_op = models.DateTimeField("aangevraagd op", default=timezone.now)
+    status = FSMField(
+        "status",
+        default=VerzoekStatus.AANGEVRAAGD,
+        choices=VerzoekStatus.choices,
+        protected=True,
+        db_index=True,
+    )
+    nieuwe_termijn = models.DateTimeField("toegekende termijn", null=True, blank=True)
+    besluit_toelichting = models.TextField("toelichting bij het besluit", blank=True)
+    beslist_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    beslist_op = models.DateTimeField("beslist op", null=True, blank=True)
+
+    objects = VerlengingsverzoekQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "verlengingsverzoek"
+        verbose_name_plural = "verlengingsverzoeken"
+        ordering = ["-aangevraagd_op", "-pk"]
+        constraints = [
+            # One pending request per response: a second one would only confuse.
+            models.UniqueConstraint(
+                fields=["reactie"],
+                condition=Q(status="aangevraagd"),
+                name="een_open_verlengingsverzoek_per_reactie",
+            )
+        ]
+
+    def __str__(self):
+        return f"Verlenging voor {self.reactie} ({self.get_status_display().lower()})"
+
+    @transition(
+        field=status,
+        source=VerzoekStatus.AANGEVRAAGD,
+        target=VerzoekStatus.TOEGEKEND,
+        permission=permissions.is_secretaris,
+    )
+    def toekennen(self, door=None, termijn=None, toelichting=""):
+        self.beslist_door = door
+        self.beslist_op = timezone.now()
+        self.nieuwe_termijn = termijn
+        self.besluit_toelichting = toelichting
+
+    @transition(
+        field=status,
+        source=VerzoekStatus.AANGEVRAAGD,
+        target=VerzoekStatus.AFGEWEZEN,
+        permission=permissions.is_secretaris,
+    )
+    def afwijzen(self, door=None, toelichting=""):
+        self.beslist_door = door
+        self.beslist_op = timezone.now()
+        self.besluit_toelichting = toelichting
+
+
+def nieuw_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class AgendaToken(models.Model):
+    """The secret in an organisation's calendar feed URL (calendar apps cannot log in).
+
+    It grants reading that organisation's deadlines only; regenerating it invalidates
+    every subscription made with the old one.
+    """
+
+    organisatie = models.OneToOneField(
+        Organisatie, on_delete=models.CASCADE, related_name="agenda_token"
+    )
+    token = models.CharField("token", max_length=64, unique=True, default=nieuw_token)
+    aangemaakt_op = models.DateTimeField("aangemaakt op", default=timezone.now)
+
+    class Meta:
+        verbose_name = "agendatoken"
+        verbose_name_plural = "agendatokens"
+
+    def __str__(self):
+        return f"Agenda van {self.organisatie.afkorting}"

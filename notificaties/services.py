@@ -1,14 +1,43 @@
-"""Composing and sending notifications: one in-app message per recipient plus an e-mail
-rendered from ``templates/notificaties/<soort>.txt`` and ``.html``."""
+"""Notifications, the e-mail outbox, extension requests and calendar tokens.
+
+E-mail: :func:`verstuur` renders ``templates/notificaties/<soort>{,_onderwerp}.txt`` and
+``.html`` once, stores an in-app :class:`Notificatie` and an :class:`Email` per recipient
+and, after commit, enqueues a task per e-mail. The task claims the row, sends it and
+records the outcome; a failure is retried with backoff by the deadline job.
+"""
+
+import logging
+from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from audit.services import (
+    TransitieNietToegestaan,
+    registreer,
+    vereis_toelichting,
+    voer_transitie_uit,
+)
 from organisaties.models import Gebruiker, Rol
+from reacties.models import LOPENDE_STATUSSEN, Reactie
+from reacties.models import Status as ReactieStatus
 
-from .models import Notificatie
+from . import permissions
+from .models import AgendaToken, Email, EmailStatus, Notificatie, Verlengingsverzoek, nieuw_token
+
+logger = logging.getLogger(__name__)
+
+#: Minutes to wait before attempt n+1 after the n-th failure.
+BACKOFF_MINUTEN = (1, 5, 15, 60, 240)
+#: A claimed e-mail not finished after this long is considered lost (crashed worker).
+BEZIG_VERLOOPT_NA = timedelta(minutes=10)
+#: A queued e-mail not picked up after this long is enqueued again (lost task).
+WACHTRIJ_OPNIEUW_NA = timedelta(minutes=15)
 
 
 def medewerkers(organisatie_id, rollen=(Rol.OPSTELLER, Rol.ACCORDEERDER)):
@@ -19,22 +48,332 @@ def secretarissen():
     return Gebruiker.objects.filter(rol=Rol.SECRETARIS, is_active=True)
 
 
+def ministerie_medewerkers(ministerie_id):
+    return Gebruiker.objects.filter(
+        organisatie_id=ministerie_id, rol=Rol.MINISTERIE, is_active=True
+    )
+
+
+# --- notifications and the e-mail outbox ------------------------------------------------
+
+
+def _enqueue_emails(email_ids: list[int]):
+    from . import tasks
+
+    for email_id in email_ids:
+        tasks.email_versturen.enqueue(email_id=email_id)
+
+
+@transaction.atomic
 def verstuur(ontvangers, soort: str, context: dict, link: str = "") -> list[Notificatie]:
-    """Create an in-app notification and send an e-mail to each recipient."""
+    """Create an in-app notification for each recipient and queue an e-mail to those with
+    an address. The e-mails go out after commit, from a background task."""
     context = {**context, "site_url": settings.SITE_URL, "link": link}
     onderwerp = render_to_string(f"notificaties/{soort}_onderwerp.txt", context).strip()
     tekst = render_to_string(f"notificaties/{soort}.txt", context)
-    html = render_to_string(f"notificaties/{soort}.html", context)
-    verstuurd = []
+    html = render_to_string(f"notificaties/{soort}.html", {**context, "onderwerp": onderwerp})
+    verstuurd, email_ids = [], []
     for ontvanger in ontvangers:
         notificatie = Notificatie.objects.create(
-            ontvanger=ontvanger, soort=soort, onderwerp=onderwerp, tekst=tekst, link=link
+            ontvanger=ontvanger, soort=soort, onderwerp=onderwerp[:300], tekst=tekst, link=link
         )
         if ontvanger.email:
-            bericht = EmailMultiAlternatives(onderwerp, tekst, to=[ontvanger.email])
-            bericht.attach_alternative(html, "text/html")
-            bericht.send()
-            notificatie.gemaild_op = timezone.now()
-            notificatie.save(update_fields=["gemaild_op"])
+            email = Email.objects.create(
+                notificatie=notificatie,
+                aan=ontvanger.email,
+                onderwerp=onderwerp[:300],
+                tekst=tekst,
+                html=html,
+            )
+            email_ids.append(email.pk)
         verstuurd.append(notificatie)
+    if email_ids:
+        transaction.on_commit(lambda: _enqueue_emails(email_ids))
     return verstuurd
+
+
+def _wachttijd(pogingen: int) -> timedelta:
+    return timedelta(minutes=BACKOFF_MINUTEN[min(pogingen, len(BACKOFF_MINUTEN)) - 1])
+
+
+def email_versturen(email_id: int) -> bool:
+    """Send one queued e-mail. Returns whether it went out.
+
+    The conditional update claims the row, so two workers (or a duplicate task) never
+    send the same e-mail twice. The SMTP conversation happens outside any transaction.
+    """
+    nu = timezone.now()
+    geclaimd = Email.objects.filter(pk=email_id, status=EmailStatus.WACHTRIJ).update(
+        status=EmailStatus.BEZIG, pogingen=F("pogingen") + 1, bijgewerkt_op=nu
+    )
+    if not geclaimd:
+        return False
+    email = Email.objects.get(pk=email_id)
+    bericht = EmailMultiAlternatives(email.onderwerp, email.tekst, to=[email.aan])
+    bericht.attach_alternative(email.html, "text/html")
+    try:
+        bericht.send()
+    except Exception as fout:  # any transport error: record it and retry later
+        logger.warning("E-mail %s aan %s mislukt: %s", email.pk, email.aan, fout)
+        email.laatste_fout = f"{type(fout).__name__}: {fout}"[:2000]
+        email.bijgewerkt_op = timezone.now()
+        if email.pogingen >= Email.MAX_POGINGEN:
+            email.status = EmailStatus.OPGEGEVEN
+            email.volgende_poging_op = None
+        else:
+            email.status = EmailStatus.MISLUKT
+            email.volgende_poging_op = email.bijgewerkt_op + _wachttijd(email.pogingen)
+        email.save(update_fields=["status", "laatste_fout", "bijgewerkt_op", "volgende_poging_op"])
+        return False
+    email.status = EmailStatus.VERZONDEN
+    email.verzonden_op = email.bijgewerkt_op = timezone.now()
+    email.volgende_poging_op = None
+    email.save(update_fields=["status", "verzonden_op", "bijgewerkt_op", "volgende_poging_op"])
+    if email.notificatie_id:
+        Notificatie.objects.filter(pk=email.notificatie_id).update(gemaild_op=email.verzonden_op)
+    return True
+
+
+def _opnieuw_in_wachtrij(queryset, nu) -> list[int]:
+    """Move the rows of ``queryset`` back to the queue; only rows this call moved are
+    returned, so concurrent runs never enqueue one e-mail twice."""
+    ids = []
+    for email_id, status in queryset.values_list("pk", "status"):
+        if (
+            Email.objects.filter(pk=email_id, status=status).update(
+                status=EmailStatus.WACHTRIJ, bijgewerkt_op=nu, volgende_poging_op=None
+            )
+            == 1
+        ):
+            ids.append(email_id)
+    return ids
+
+
+def emails_opnieuw_inplannen(nu=None) -> int:
+    """Retry failed e-mails whose backoff has passed, recover lost ones. Idempotent."""
+    nu = nu or timezone.now()
+    ids = _opnieuw_in_wachtrij(
+        Email.objects.filter(status=EmailStatus.MISLUKT, volgende_poging_op__lte=nu), nu
+    )
+    # A worker that died mid-send left the row claimed: count it as a failed attempt.
+    Email.objects.filter(status=EmailStatus.BEZIG, bijgewerkt_op__lt=nu - BEZIG_VERLOOPT_NA).update(
+        status=EmailStatus.MISLUKT,
+        laatste_fout="Versturen niet afgerond (worker gestopt?).",
+        volgende_poging_op=nu,
+        bijgewerkt_op=nu,
+    )
+    # Queued but never picked up (task lost): enqueue again; the claim prevents doubles.
+    verloren = list(
+        Email.objects.filter(
+            status=EmailStatus.WACHTRIJ, bijgewerkt_op__lt=nu - WACHTRIJ_OPNIEUW_NA
+        ).values_list("pk", flat=True)
+    )
+    Email.objects.filter(pk__in=verloren).update(bijgewerkt_op=nu)
+    ids += verloren
+    if ids:
+        transaction.on_commit(lambda: _enqueue_emails(ids))
+    return len(ids)
+
+
+@transaction.atomic
+def email_opnieuw_proberen(*, email: Email, actor) -> Email:
+    """The secretaris sends a failed e-mail again, now."""
+    if not permissions.is_secretaris(email, actor):
+        raise PermissionDenied("U mag deze actie niet uitvoeren.")
+    ids = _opnieuw_in_wachtrij(
+        Email.objects.filter(pk=email.pk, status__in=(EmailStatus.MISLUKT, EmailStatus.OPGEGEVEN)),
+        timezone.now(),
+    )
+    if not ids:
+        raise TransitieNietToegestaan(email, "opnieuw", "Deze e-mail is niet mislukt.")
+    transaction.on_commit(lambda: _enqueue_emails(ids))
+    email.refresh_from_db()
+    return email
+
+
+def notificatie_gelezen(*, notificatie: Notificatie, actor) -> None:
+    if notificatie.ontvanger_id != actor.pk:
+        raise PermissionDenied("Dit is niet uw notificatie.")
+    Notificatie.objects.filter(pk=notificatie.pk, gelezen_op__isnull=True).update(
+        gelezen_op=timezone.now()
+    )
+
+
+def alle_notificaties_gelezen(*, actor) -> int:
+    return actor.notificaties.ongelezen().update(gelezen_op=timezone.now())
+
+
+# --- extension requests -----------------------------------------------------------------
+
+
+def _na_commit_verlenging(verzoek: Verlengingsverzoek, gebeurtenis: str):
+    from . import tasks
+
+    transaction.on_commit(
+        lambda: tasks.verlenging_gebeurtenis.enqueue(verzoek_id=verzoek.pk, gebeurtenis=gebeurtenis)
+    )
+
+
+@transaction.atomic
+def verlenging_aanvragen(
+    *, reactie: Reactie, actor, reden: str, gewenste_termijn=None
+) -> Verlengingsverzoek:
+    """An opsteller or accordeerder asks for more time for its organisation's response.
+
+    Preconditions: the response still runs (not submitted), the consultation is open, the
+    organisation's termijn has not passed and no other request is pending. Notifies the
+    secretariaat; the request appears in the response's timeline.
+    """
+    reactie = Reactie.objects.select_for_update().get(pk=reactie.pk)
+    if not (actor.is_organisatie_medewerker and actor.organisatie_id == reactie.organisatie_id):
+        raise PermissionDenied("Alleen de eigen organisatie kan verlenging aanvragen.")
+    if not permissions.kan_verlenging_aanvragen(actor, reactie):
+        raise TransitieNietToegestaan(
+            reactie,
+            "verlenging_aanvragen",
+            "Verlenging aanvragen kan alleen zolang de reactie nog niet is ingediend en de "
+            "termijn niet is verstreken.",
+        )
+    fouten = {}
+    if not (reden or "").strip():
+        fouten["reden"] = "Geef een reden voor de verlenging."
+    if gewenste_termijn is not None and (
+        timezone.is_naive(gewenste_termijn) or gewenste_termijn <= reactie.effectieve_termijn
+    ):
+        fouten["gewenste_termijn"] = "De gewenste termijn moet na de huidige termijn liggen."
+    if fouten:
+        raise ValidationError(fouten)
+    try:
+        with transaction.atomic():
+            verzoek = Verlengingsverzoek.objects.create(
+                reactie=reactie,
+                reden=reden.strip(),
+                gewenste_termijn=gewenste_termijn,
+                aangevraagd_door=actor,
+            )
+    except IntegrityError as fout:
+        raise TransitieNietToegestaan(
+            reactie, "verlenging_aanvragen", "Er loopt al een verzoek om verlenging."
+        ) from fout
+    registreer(
+        reactie,
+        actor=actor,
+        actie="verlenging_aangevraagd",
+        toelichting=verzoek.reden,
+        gegevens={
+            "verzoek": verzoek.pk,
+            "gewenste_termijn": gewenste_termijn.isoformat() if gewenste_termijn else None,
+        },
+    )
+    _na_commit_verlenging(verzoek, "aangevraagd")
+    return verzoek
+
+
+@transaction.atomic
+def verlenging_toekennen(
+    *, verzoek: Verlengingsverzoek, actor, termijn, toelichting: str = ""
+) -> Verlengingsverzoek:
+    """aangevraagd → toegekend: the secretaris extends the termijn for this organisation
+    only (through ``consultatie_termijn_verlengen``) and the organisation is notified.
+
+    If the deadline job already made the response ``verlopen`` (the request was decided
+    late), it is reopened. The consultation must still be open (409 otherwise).
+    """
+    from consultaties.services import consultatie_termijn_verlengen
+
+    def controleer(obj):
+        if termijn is None or timezone.is_naive(termijn) or termijn <= timezone.now():
+            raise ValidationError({"termijn": "Kies een nieuwe termijn in de toekomst."})
+
+    verzoek = voer_transitie_uit(
+        verzoek,
+        "toekennen",
+        actor=actor,
+        toelichting=toelichting,
+        controleer=controleer,
+        transitie_kwargs={"door": actor, "termijn": termijn, "toelichting": toelichting},
+        update_fields=["beslist_door", "beslist_op", "nieuwe_termijn", "besluit_toelichting"],
+        gegevens={"termijn": termijn.isoformat() if termijn else None},
+    )
+    reactie = verzoek.reactie
+    consultatie_termijn_verlengen(
+        consultatie=reactie.consultatie,
+        actor=actor,
+        termijn=termijn,
+        organisatie=reactie.organisatie,
+        toelichting=toelichting or f"Verzoek om verlenging toegekend: {verzoek.reden}",
+    )
+    reactie.refresh_from_db()
+    if reactie.status == ReactieStatus.VERLOPEN:
+        # Decided after the old termijn had passed: the organisation may work on again.
+        from reacties.services import reactie_heropenen
+
+        reactie = reactie_heropenen(
+            reactie=reactie, actor=actor, toelichting="Termijn verlengd op verzoek."
+        )
+    registreer(
+        reactie,
+        actor=actor,
+        actie="verlenging_toegekend",
+        toelichting=toelichting,
+        gegevens={"verzoek": verzoek.pk, "termijn": termijn.isoformat()},
+    )
+    _na_commit_verlenging(verzoek, "toegekend")
+    return verzoek
+
+
+@transaction.atomic
+def verlenging_afwijzen(
+    *, verzoek: Verlengingsverzoek, actor, toelichting: str
+) -> Verlengingsverzoek:
+    """aangevraagd → afgewezen, with a reason; the organisation is notified."""
+    verzoek = voer_transitie_uit(
+        verzoek,
+        "afwijzen",
+        actor=actor,
+        toelichting=toelichting,
+        controleer=vereis_toelichting(toelichting, "Geef een reden voor het afwijzen."),
+        transitie_kwargs={"door": actor, "toelichting": (toelichting or "").strip()},
+        update_fields=["beslist_door", "beslist_op", "besluit_toelichting"],
+    )
+    registreer(
+        verzoek.reactie,
+        actor=actor,
+        actie="verlenging_afgewezen",
+        toelichting=toelichting,
+        gegevens={"verzoek": verzoek.pk},
+    )
+    _na_commit_verlenging(verzoek, "afgewezen")
+    return verzoek
+
+
+# --- calendar feed token ----------------------------------------------------------------
+
+
+def agenda_token(organisatie) -> AgendaToken:
+    token, _ = AgendaToken.objects.get_or_create(organisatie=organisatie)
+    return token
+
+
+@transaction.atomic
+def agenda_token_vernieuwen(*, organisatie, actor) -> AgendaToken:
+    """Replace the organisation's feed token: old subscriptions stop working."""
+    if not (permissions.kan_agenda_beheren(actor) and actor.organisatie_id == organisatie.pk):
+        raise PermissionDenied("U mag deze actie niet uitvoeren.")
+    token = agenda_token(organisatie)
+    token.token = nieuw_token()
+    token.aangemaakt_op = timezone.now()
+    token.save(update_fields=["token", "aangemaakt_op"])
+    registreer(organisatie, actor=actor, actie="agendatoken_vernieuwd")
+    return token
+
+
+def lopende_reacties_van(organisatie_id):
+    """Everything the organisation still has to answer, in open consultations."""
+    from consultaties.models import Status as ConsultatieStatus
+
+    return Reactie.objects.filter(
+        organisatie_id=organisatie_id,
+        status__in=LOPENDE_STATUSSEN,
+        consultatie__status=ConsultatieStatus.OPEN,
+    )

@@ -1,18 +1,42 @@
-"""Background jobs (Django Tasks API) that send notifications after a commit."""
+"""Background jobs (Django Tasks API, database backend; run by ``manage.py db_worker``).
 
-from django.urls import reverse
+Domain services enqueue these after commit, so a page never waits for a mail server.
+Each task composes the notifications of one event; every e-mail is then its own
+``email_versturen`` task, so one failing address is retried on its own.
+"""
+
+from django.urls import NoReverseMatch, reverse
 from django_tasks import task
 
-from consultaties.models import Document
+from consultaties.models import Consultatie, Document
 from reacties.models import Reactie
 
-from . import services
+from . import bewaking, services
+from .models import Verlengingsverzoek
+
+
+def _pad(naam: str, pk: int, terugval: str) -> str:
+    try:
+        return reverse(naam, args=[pk])
+    except NoReverseMatch:
+        return terugval
+
+
+@task()
+def email_versturen(email_id: int):
+    return services.email_versturen(email_id)
+
+
+@task()
+def termijnen_verwerken():
+    """The deadline job as a task, for deployments that schedule tasks rather than cron."""
+    return bewaking.verwerk_termijnen()
 
 
 @task()
 def uitnodigingen_versturen(reactie_ids: list[int]):
     reacties = Reactie.objects.filter(pk__in=reactie_ids).select_related(
-        "consultatie", "organisatie"
+        "consultatie", "consultatie__ministerie", "organisatie"
     )
     for reactie in reacties:
         services.verstuur(
@@ -42,6 +66,7 @@ _ONTVANGERS = {
     "teruggestuurd": lambda r: services.medewerkers(r.organisatie_id),
     "ingediend": lambda r: services.secretarissen(),
     "afgezien": lambda r: services.secretarissen(),
+    "verlopen": lambda r: services.medewerkers(r.organisatie_id),
 }
 
 
@@ -53,4 +78,67 @@ def reactie_gebeurtenis(reactie_id: int, gebeurtenis: str, toelichting: str = ""
         f"reactie_{gebeurtenis}",
         {"reactie": reactie, "consultatie": reactie.consultatie, "toelichting": toelichting},
         link=reverse("reacties:detail", args=[reactie.pk]),
+    )
+
+
+@task()
+def reactie_verlopen_melden(reactie_id: int):
+    reactie_gebeurtenis.call(reactie_id=reactie_id, gebeurtenis="verlopen")
+
+
+@task()
+def consultatie_gesloten_melden(consultatie_id: int):
+    consultatie = Consultatie.objects.get(pk=consultatie_id)
+    services.verstuur(
+        services.secretarissen(),
+        "consultatie_gesloten",
+        {
+            "consultatie": consultatie,
+            "ingediend": consultatie.reacties.filter(status__in=["ingediend", "geaccepteerd"])
+            .select_related("organisatie")
+            .order_by("organisatie__naam"),
+            "verlopen": consultatie.reacties.filter(status="verlopen")
+            .select_related("organisatie")
+            .order_by("organisatie__naam"),
+        },
+        link=reverse("consultaties:detail", args=[consultatie.pk]),
+    )
+
+
+@task()
+def rapport_verzonden(rapport_id: int):
+    """The paper was sent: tell the requesting ministry's staff (and the secretariaat)."""
+    from rapporten.models import Rapport
+
+    rapport = Rapport.objects.select_related("consultatie", "consultatie__ministerie").get(
+        pk=rapport_id
+    )
+    consultatie = rapport.consultatie
+    link = _pad("rapporten:detail", rapport.pk, f"/rapporten/{rapport.pk}/")
+    context = {"rapport": rapport, "consultatie": consultatie}
+    services.verstuur(
+        services.ministerie_medewerkers(consultatie.ministerie_id),
+        "rapport_verzonden",
+        context,
+        link=link,
+    )
+
+
+@task()
+def verlenging_gebeurtenis(verzoek_id: int, gebeurtenis: str):
+    verzoek = Verlengingsverzoek.objects.select_related(
+        "reactie", "reactie__consultatie", "reactie__organisatie", "aangevraagd_door"
+    ).get(pk=verzoek_id)
+    reactie = verzoek.reactie
+    if gebeurtenis == "aangevraagd":
+        ontvangers = services.secretarissen()
+        link = reverse("notificaties:verlenging", args=[verzoek.pk])
+    else:
+        ontvangers = services.medewerkers(reactie.organisatie_id)
+        link = reverse("reacties:detail", args=[reactie.pk])
+    services.verstuur(
+        ontvangers,
+        f"verlenging_{gebeurtenis}",
+        {"verzoek": verzoek, "reactie": reactie, "consultatie": reactie.consultatie},
+        link=link,
     )

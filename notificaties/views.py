@@ -1,0 +1,356 @@
+"""Pages for notifications, deadlines, extension requests and the calendar feed.
+
+Visibility first (404 for what a user may not see), then the role (403); the services
+repeat every rule, so a view only translates their exceptions into a response.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Min, Q
+from django.db.models.functions import Coalesce, Greatest
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
+
+from audit.services import TransitieNietToegestaan
+from consultaties.models import Consultatie
+from consultaties.models import Status as ConsultatieStatus
+from organisaties.models import Organisatie
+from reacties.models import LOPENDE_STATUSSEN, Reactie
+
+from . import bewaking, permissions, services
+from .agenda import agenda_ics
+from .forms import VerlengingAanvragenForm, VerlengingAfwijzenForm, VerlengingToekennenForm
+from .models import AgendaToken, Email, Verlengingsverzoek
+
+
+def _vereis(toegestaan: bool):
+    if not toegestaan:
+        raise PermissionDenied("U mag deze pagina niet gebruiken.")
+
+
+def _formfouten(form, fout: ValidationError):
+    if hasattr(fout, "error_dict"):
+        for veld, lijst in fout.error_dict.items():
+            form.add_error(veld if veld in form.fields else None, lijst)
+    else:
+        form.add_error(None, fout)
+
+
+# --- in-app notifications ---------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def notificatie_lijst(request):
+    pagina = Paginator(request.user.notificaties.all(), 25).get_page(request.GET.get("pagina"))
+    return render(request, "notificaties/lijst.html", {"pagina": pagina})
+
+
+@login_required
+@require_POST
+def notificatie_gelezen(request, pk):
+    notificatie = get_object_or_404(request.user.notificaties, pk=pk)
+    services.notificatie_gelezen(notificatie=notificatie, actor=request.user)
+    if request.POST.get("openen") and url_has_allowed_host_and_scheme(
+        notificatie.link, allowed_hosts={request.get_host()}
+    ):
+        return redirect(notificatie.link)
+    return redirect("notificaties:lijst")
+
+
+@login_required
+@require_POST
+def alle_notificaties_gelezen(request):
+    aantal = services.alle_notificaties_gelezen(actor=request.user)
+    messages.success(request, f"{aantal} notificatie(s) als gelezen gemarkeerd.")
+    return redirect("notificaties:lijst")
+
+
+# --- workload and who is behind ---------------------------------------------------------
+
+
+@login_required
+@require_GET
+def werklast(request):
+    user = request.user
+    if user.is_organisatie_medewerker:
+        return redirect("notificaties:werklast_organisatie", organisatie_id=user.organisatie_id)
+    _vereis(user.is_secretaris)
+    organisaties = (
+        Organisatie.objects.uitvoeringsorganisaties()
+        .annotate(
+            lopend=Count(
+                "reacties",
+                filter=Q(
+                    reacties__status__in=LOPENDE_STATUSSEN,
+                    reacties__consultatie__status=ConsultatieStatus.OPEN,
+                ),
+            ),
+            eerste_termijn=Min(
+                Greatest(
+                    Coalesce("reacties__termijn_verlengd_tot", "reacties__consultatie__termijn"),
+                    "reacties__consultatie__termijn",
+                ),
+                filter=Q(
+                    reacties__status__in=LOPENDE_STATUSSEN,
+                    reacties__consultatie__status=ConsultatieStatus.OPEN,
+                ),
+            ),
+        )
+        .filter(lopend__gt=0)
+        .order_by("-lopend", "naam")
+    )
+    return render(request, "notificaties/werklast_overzicht.html", {"organisaties": organisaties})
+
+
+@login_required
+@require_GET
+def werklast_organisatie(request, organisatie_id):
+    organisatie = get_object_or_404(
+        Organisatie.objects.uitvoeringsorganisaties(), pk=organisatie_id
+    )
+    if not permissions.kan_werklast_zien(request.user, organisatie):
+        raise Http404  # another organisation's burden is not for others to see
+    regels = bewaking.werklast(organisatie)
+    return render(
+        request,
+        "notificaties/werklast.html",
+        {
+            "organisatie": organisatie,
+            "regels": regels,
+            "aantal_lopend": sum(1 for r in regels if r["lopend"]),
+        },
+    )
+
+
+@login_required
+@require_GET
+def achterstand(request):
+    _vereis(request.user.is_secretaris)
+    overzicht = bewaking.achterstand(Consultatie.objects.all())
+    return render(request, "notificaties/achterstand.html", {"overzicht": overzicht})
+
+
+@login_required
+@require_GET
+def achterstand_consultatie(request, consultatie_id):
+    consultatie = get_object_or_404(
+        Consultatie.objects.zichtbaar_voor(request.user), pk=consultatie_id
+    )
+    _vereis(request.user.is_secretaris)
+    overzicht = bewaking.achterstand(Consultatie.objects.filter(pk=consultatie.pk))
+    return render(
+        request,
+        "notificaties/achterstand.html",
+        {"overzicht": overzicht, "consultatie": consultatie},
+    )
+
+
+# --- extension requests -----------------------------------------------------------------
+
+
+@login_required
+def verlenging_aanvragen(request, reactie_id):
+    reactie = get_object_or_404(
+        Reactie.objects.zichtbaar_voor(request.user).select_related("consultatie", "organisatie"),
+        pk=reactie_id,
+    )
+    user = request.user
+    _vereis(user.is_organisatie_medewerker and user.organisatie_id == reactie.organisatie_id)
+    form = VerlengingAanvragenForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            verzoek = services.verlenging_aanvragen(
+                reactie=reactie,
+                actor=user,
+                reden=form.cleaned_data["reden"],
+                gewenste_termijn=form.cleaned_data["gewenste_termijn"],
+            )
+        except ValidationError as fout:
+            _formfouten(form, fout)
+            status = 400
+        except TransitieNietToegestaan as fout:
+            messages.error(request, str(fout))
+            status = 409
+        else:
+            messages.success(request, "Uw verzoek om verlenging is naar het secretariaat gestuurd.")
+            return redirect("notificaties:verlenging", pk=verzoek.pk)
+    elif request.method == "POST":
+        status = 400
+    return render(
+        request,
+        "notificaties/verlenging_aanvragen.html",
+        {
+            "reactie": reactie,
+            "form": form,
+            "mag_aanvragen": permissions.kan_verlenging_aanvragen(user, reactie),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_GET
+def verlenging_lijst(request):
+    user = request.user
+    _vereis(user.is_secretaris or user.is_organisatie_medewerker)
+    verzoeken = (
+        Verlengingsverzoek.objects.zichtbaar_voor(user)
+        .select_related("reactie__consultatie", "reactie__organisatie", "aangevraagd_door")
+        .order_by("status", "-aangevraagd_op")
+    )
+    return render(request, "notificaties/verlengingen.html", {"verzoeken": verzoeken[:200]})
+
+
+def _verzoek(request, pk):
+    return get_object_or_404(
+        Verlengingsverzoek.objects.zichtbaar_voor(request.user).select_related(
+            "reactie__consultatie", "reactie__organisatie", "aangevraagd_door", "beslist_door"
+        ),
+        pk=pk,
+    )
+
+
+def _verzoek_pagina(request, verzoek, toekennen=None, afwijzen=None, status=200):
+    return render(
+        request,
+        "notificaties/verlenging.html",
+        {
+            "verzoek": verzoek,
+            "reactie": verzoek.reactie,
+            "mag_beslissen": permissions.is_secretaris(verzoek, request.user)
+            and verzoek.status == "aangevraagd",
+            "toekennen_form": toekennen
+            or VerlengingToekennenForm(
+                initial={
+                    "termijn": verzoek.gewenste_termijn,
+                }
+            ),
+            "afwijzen_form": afwijzen or VerlengingAfwijzenForm(),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_GET
+def verlenging_detail(request, pk):
+    return _verzoek_pagina(request, _verzoek(request, pk))
+
+
+@login_required
+@require_POST
+def verlenging_toekennen(request, pk):
+    verzoek = _verzoek(request, pk)
+    form = VerlengingToekennenForm(request.POST)
+    if not form.is_valid():
+        return _verzoek_pagina(request, verzoek, toekennen=form, status=400)
+    try:
+        services.verlenging_toekennen(
+            verzoek=verzoek,
+            actor=request.user,
+            termijn=form.cleaned_data["termijn"],
+            toelichting=form.cleaned_data["toelichting"],
+        )
+    except ValidationError as fout:
+        _formfouten(form, fout)
+        return _verzoek_pagina(request, verzoek, toekennen=form, status=400)
+    except TransitieNietToegestaan as fout:
+        messages.error(request, str(fout))
+        return _verzoek_pagina(request, verzoek, status=409)
+    messages.success(request, "De verlenging is toegekend en de organisatie is bericht.")
+    return redirect("notificaties:verlenging", pk=verzoek.pk)
+
+
+@login_required
+@require_POST
+def verlenging_afwijzen(request, pk):
+    verzoek = _verzoek(request, pk)
+    form = VerlengingAfwijzenForm(request.POST)
+    if not form.is_valid():
+        return _verzoek_pagina(request, verzoek, afwijzen=form, status=400)
+    try:
+        services.verlenging_afwijzen(
+            verzoek=verzoek, actor=request.user, toelichting=form.cleaned_data["toelichting"]
+        )
+    except ValidationError as fout:
+        _formfouten(form, fout)
+        return _verzoek_pagina(request, verzoek, afwijzen=form, status=400)
+    except TransitieNietToegestaan as fout:
+        messages.error(request, str(fout))
+        return _verzoek_pagina(request, verzoek, status=409)
+    messages.success(request, "Het verzoek is afgewezen en de organisatie is bericht.")
+    return redirect("notificaties:verlenging", pk=verzoek.pk)
+
+
+# --- failed e-mails ---------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def emails_mislukt(request):
+    _vereis(request.user.is_secretaris)
+    pagina = Paginator(Email.objects.mislukt().order_by("-bijgewerkt_op", "-pk"), 50).get_page(
+        request.GET.get("pagina")
+    )
+    return render(request, "notificaties/emails_mislukt.html", {"pagina": pagina})
+
+
+@login_required
+@require_POST
+def email_opnieuw(request, pk):
+    _vereis(request.user.is_secretaris)
+    email = get_object_or_404(Email, pk=pk)
+    try:
+        services.email_opnieuw_proberen(email=email, actor=request.user)
+    except TransitieNietToegestaan as fout:
+        messages.error(request, str(fout))
+        return redirect("notificaties:emails_mislukt")
+    messages.success(request, f"De e-mail aan {email.aan} staat opnieuw in de wachtrij.")
+    return redirect("notificaties:emails_mislukt")
+
+
+# --- calendar feed ----------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def agenda(request):
+    _vereis(permissions.kan_agenda_beheren(request.user))
+    token = services.agenda_token(request.user.organisatie)
+    feed_url = request.build_absolute_uri(reverse("notificaties:agenda_feed", args=[token.token]))
+    return render(
+        request,
+        "notificaties/agenda.html",
+        {"organisatie": request.user.organisatie, "feed_url": feed_url, "token": token},
+    )
+
+
+@login_required
+@require_POST
+def agenda_vernieuwen(request):
+    _vereis(permissions.kan_agenda_beheren(request.user))
+    services.agenda_token_vernieuwen(organisatie=request.user.organisatie, actor=request.user)
+    messages.success(request, "Er is een nieuwe agenda-link gemaakt; de oude link werkt niet meer.")
+    return redirect("notificaties:agenda")
+
+
+@require_GET
+def agenda_feed(request, token):
+    """No login: the secret token in the URL is the credential (calendar apps can't log in)."""
+    agenda_token = get_object_or_404(AgendaToken.objects.select_related("organisatie"), token=token)
+    response = HttpResponse(
+        agenda_ics(agenda_token.organisatie), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = (
+        f'inline; filename="tegenkracht-{agenda_token.organisatie.afkorting.lower()}.ics"'
+    )
+    response["Cache-Control"] = "private, max-age=300"
+    response["X-Robots-Tag"] = "noindex"
+    return response
