@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 
 from audit.models import AuditEvent
 from audit.services import TransitieNietToegestaan
+from consultaties import services as consultatie_services
 from reacties import services
 from reacties.models import Reactie
 from tests import toestanden
@@ -181,3 +182,56 @@ def test_alleen_systeem_en_secretaris_laten_reactie_verlopen(rol, cast, reactie_
     assert reactie.status == "verlopen"
     event = AuditEvent.objects.voor(reactie).get(actie="verlopen")
     assert event.actor is None
+
+
+#: Transitions that also depend on the consultation's state: (consultation state, response
+#: state, transitie, rol) → allowed or the exception.
+NA_OPEN = [
+    ("gesloten", "ingediend", "accepteren", "secretaris", "geaccepteerd"),
+    ("gesloten", "ingediend", "terugsturen", "secretaris", "in_voorbereiding"),
+    ("gesloten", "ingediend", "intrekken", "opsteller_eigen", TransitieNietToegestaan),
+    ("verzonden", "ingediend", "accepteren", "secretaris", TransitieNietToegestaan),
+    ("verzonden", "ingediend", "terugsturen", "secretaris", TransitieNietToegestaan),
+    ("ingetrokken", "uitgenodigd", "starten", "opsteller_eigen", TransitieNietToegestaan),
+    ("ingetrokken", "uitgenodigd", "afzien", "accordeerder_eigen", TransitieNietToegestaan),
+    ("ingetrokken", "ter_accordering", "indienen", "accordeerder_eigen", TransitieNietToegestaan),
+    ("ingetrokken", "ter_accordering", "afkeuren", "accordeerder_eigen", TransitieNietToegestaan),
+    ("ingetrokken", "ingediend", "intrekken", "opsteller_eigen", TransitieNietToegestaan),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("consultatiestatus", "status", "transitie", "rol", "uitkomst"), NA_OPEN)
+def test_transitie_hangt_af_van_de_consultatie(
+    consultatiestatus, status, transitie, rol, uitkomst, cast, reactie_a, open_consultatie
+):
+    reactie = in_status(status, cast, reactie_a)
+    secretaris = cast["secretaris"]
+    if consultatiestatus == "ingetrokken":
+        consultatie_services.consultatie_intrekken(
+            consultatie=open_consultatie, actor=secretaris, toelichting="Weg."
+        )
+    else:
+        consultatie = consultatie_services.consultatie_sluiten(
+            consultatie=open_consultatie, actor=secretaris
+        )
+        if consultatiestatus == "verzonden":
+            toestanden.definitief_rapport(consultatie)
+            consultatie_services.consultatie_verzenden(consultatie=consultatie, actor=secretaris)
+    reactie = Reactie.objects.get(pk=reactie.pk)
+    assert reactie.status == status
+    actor = cast[rol]
+    if isinstance(uitkomst, str):
+        assert transitie in services.toegestane_acties(actor, reactie)
+        resultaat = services.reactie_transitie(
+            transitie, reactie=reactie, actor=actor, toelichting=toestanden.TOELICHTING
+        )
+        assert resultaat.status == uitkomst
+    else:
+        assert transitie not in services.toegestane_acties(actor, reactie)
+        voor = momentopname(reactie)
+        with pytest.raises(uitkomst):
+            services.reactie_transitie(
+                transitie, reactie=reactie, actor=actor, toelichting=toestanden.TOELICHTING
+            )
+        assert momentopname(reactie) == voor
