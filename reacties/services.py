@@ -164,7 +164,7 @@ def reactie_terugsturen(*, reactie: Reactie, actor, toelichting: str) -> Reactie
         actor=actor,
         toelichting=toelichting,
         controleer=vereis_toelichting(toelichting, "Geef aan waarom u de reactie terugstuurt."),
-        update_fields=["ter_accordering_door"],
+        update_fields=["ter_accordering_door", "ingediend_door", "ingediend_op"],
     )
     _na_commit("teruggestuurd", reactie, toelichting)
     return reactie
@@ -183,7 +183,7 @@ def reactie_intrekken(*, reactie: Reactie, actor, toelichting: str = "") -> Reac
         "intrekken",
         actor=actor,
         toelichting=toelichting,
-        update_fields=["ter_accordering_door"],
+        update_fields=["ter_accordering_door", "ingediend_door", "ingediend_op"],
     )
 
 
