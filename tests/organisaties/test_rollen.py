@@ -1,10 +1,12 @@
 """Roles: a role fits one kind of organisation, and an inactive user holds no role."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from consultaties import services as consultatie_services
 from organisaties.models import Rol
+from reacties import services as reactie_services
 from tests import factories
 
 
@@ -78,3 +80,18 @@ def test_inactieve_secretaris_kan_niet_sluiten(open_consultatie, secretaris):
         consultatie_services.consultatie_sluiten(consultatie=open_consultatie, actor=secretaris)
     open_consultatie.refresh_from_db()
     assert open_consultatie.status == "open"
+
+
+@pytest.mark.django_db
+def test_anonieme_gebruiker_mag_niets(open_consultatie, reactie_a_ter_accordering):
+    anoniem = AnonymousUser()
+    assert consultatie_services.toegestane_acties(anoniem, open_consultatie) == []
+    assert reactie_services.toegestane_acties(anoniem, reactie_a_ter_accordering) == []
+    with pytest.raises(PermissionDenied):
+        consultatie_services.consultatie_sluiten(consultatie=open_consultatie, actor=anoniem)
+    with pytest.raises(PermissionDenied):
+        reactie_services.reactie_indienen(reactie=reactie_a_ter_accordering, actor=anoniem)
+    with pytest.raises(PermissionDenied):
+        reactie_services.reactie_bijwerken(
+            reactie=reactie_a_ter_accordering, actor=anoniem, versie=1, velden={}
+        )
