@@ -428,3 +428,31 @@ def test_na_heropenen_kan_de_secretaris_verlopen_reacties_heropenen(
     reactie_services.reactie_bijwerken(
         reactie=reactie, actor=opsteller_a, versie=reactie.versie, velden={"kernboodschap": "Ok"}
     )
+
+
+@pytest.mark.django_db
+def test_algemene_verlenging_voorbij_een_eigen_verlenging_geldt_voor_iedereen(
+    met_termijn, secretaris, org_a, org_b
+):
+    termijn = datetime(2026, 12, 1, 17, 0, tzinfo=AMS)
+    consultatie = met_termijn(termijn)
+    eigen = datetime(2026, 12, 3, 17, 0, tzinfo=AMS)
+    algemeen = datetime(2026, 12, 10, 17, 0, tzinfo=AMS)
+    services.consultatie_termijn_verlengen(
+        consultatie=consultatie, actor=secretaris, termijn=eigen, organisatie=org_a
+    )
+    services.consultatie_termijn_verlengen(
+        consultatie=consultatie, actor=secretaris, termijn=algemeen
+    )
+    effectief = {
+        r.organisatie.afkorting: r.effectieve_termijn
+        for r in Reactie.objects.filter(consultatie=consultatie).select_related(
+            "organisatie", "consultatie"
+        )
+    }
+    assert effectief == {org_a.afkorting: algemeen, org_b.afkorting: algemeen}
+    # A later per-organisation extension must go beyond the general one.
+    with pytest.raises(ValidationError):
+        services.consultatie_termijn_verlengen(
+            consultatie=consultatie, actor=secretaris, termijn=eigen, organisatie=org_a
+        )
