@@ -365,6 +365,16 @@ def reactie_bijwerken(
     except ValidationError as fout:
         for veld, berichten in fout.message_dict.items():
             fouten.setdefault(veld, " ".join(berichten))
+    # Wrongly shaped input (e.g. from the API) is a validation error, never a crash.
+    if beoordelingen and not isinstance(beoordelingen, dict):
+        fouten["beoordelingen"] = "Geef per dimensie de gevolgen en een toelichting op."
+        beoordelingen = None
+    if kosten is not None and not isinstance(kosten, list | tuple):
+        fouten["kosten"] = "Geef de kosten op als een lijst van kostenposten."
+        kosten = None
+    if antwoorden and not isinstance(antwoorden, dict):
+        fouten["antwoorden"] = "Geef per vraag een antwoord op."
+        antwoorden = None
     nieuwe_beoordelingen = _valideer_beoordelingen(beoordelingen, fouten) if beoordelingen else {}
     nieuwe_kosten = _valideer_kosten(kosten, fouten) if kosten is not None else None
     nieuwe_antwoorden = _valideer_antwoorden(reactie, antwoorden, fouten) if antwoorden else {}
