@@ -14,7 +14,14 @@ from consultaties.models import Consultatie
 from tests import factories, toestanden
 
 STATUSSEN = ["concept", "open", "gesloten", "verzonden", "afgerond", "ingetrokken"]
-ROLLEN = ["secretaris", "opsteller", "accordeerder", "ministerie"]
+ROLLEN = [
+    "secretaris",
+    "opsteller",
+    "accordeerder",
+    "accordeerder_niet_uitgenodigd",
+    "ministerie",
+    "ander_ministerie",
+]
 
 #: transitie: (from which states, to which state); only the secretaris may take them.
 TRANSITIES = {
@@ -52,7 +59,13 @@ def cast(secretaris, opsteller_a, accordeerder_a, ministerie_gebruiker):
         "secretaris": secretaris,
         "opsteller": opsteller_a,
         "accordeerder": accordeerder_a,
+        "accordeerder_niet_uitgenodigd": factories.accordeerder(
+            factories.OrganisatieFactory(afkorting="DUO")
+        ),
         "ministerie": ministerie_gebruiker,
+        "ander_ministerie": factories.ministerie_medewerker(
+            factories.MinisterieFactory(afkorting="BZK")
+        ),
     }
 
 
