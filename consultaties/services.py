@@ -230,7 +230,10 @@ def consultatie_sluiten(*, consultatie: Consultatie, actor, toelichting: str = "
     from reacties.services import reactie_laten_verlopen
 
     consultatie = voer_transitie_uit(consultatie, "sluiten", actor=actor, toelichting=toelichting)
-    for reactie in Reactie.objects.filter(consultatie=consultatie).lopend():
+    # Lock the open responses first: one being submitted right now is waited for and then,
+    # no longer lopend, left alone (instead of failing the whole close with a 409).
+    lopend = Reactie.objects.select_for_update().filter(consultatie=consultatie).lopend()
+    for reactie in list(lopend):
         reactie_laten_verlopen(reactie=reactie, actor=actor)
     return consultatie
 

@@ -331,6 +331,9 @@ class Reactie(FSMModelMixin, models.Model):
     )
     def terugsturen(self):
         self.ter_accordering_door = None
+        # No longer submitted: the timeline keeps when it was.
+        self.ingediend_door = None
+        self.ingediend_op = None
 
     @transition(
         field=status,
@@ -351,6 +354,9 @@ class Reactie(FSMModelMixin, models.Model):
     )
     def intrekken(self):
         self.ter_accordering_door = None
+        # No longer submitted: the timeline keeps when it was.
+        self.ingediend_door = None
+        self.ingediend_op = None
 
     @transition(
         field=status,

@@ -165,7 +165,7 @@ def reactie_terugsturen(*, reactie: Reactie, actor, toelichting: str) -> Reactie
         actor=actor,
         toelichting=toelichting,
         controleer=vereis_toelichting(toelichting, "Geef aan waarom u de reactie terugstuurt."),
-        update_fields=["ter_accordering_door"],
+        update_fields=["ter_accordering_door", "ingediend_door", "ingediend_op"],
     )
     _na_commit("teruggestuurd", reactie, toelichting)
     return reactie
@@ -184,7 +184,7 @@ def reactie_intrekken(*, reactie: Reactie, actor, toelichting: str = "") -> Reac
         "intrekken",
         actor=actor,
         toelichting=toelichting,
-        update_fields=["ter_accordering_door"],
+        update_fields=["ter_accordering_door", "ingediend_door", "ingediend_op"],
     )
 
 
@@ -366,6 +366,16 @@ def reactie_bijwerken(
     except ValidationError as fout:
         for veld, berichten in fout.message_dict.items():
             fouten.setdefault(veld, " ".join(berichten))
+    # Wrongly shaped input (e.g. from the API) is a validation error, never a crash.
+    if beoordelingen and not isinstance(beoordelingen, dict):
+        fouten["beoordelingen"] = "Geef per dimensie de gevolgen en een toelichting op."
+        beoordelingen = None
+    if kosten is not None and not isinstance(kosten, list | tuple):
+        fouten["kosten"] = "Geef de kosten op als een lijst van kostenposten."
+        kosten = None
+    if antwoorden and not isinstance(antwoorden, dict):
+        fouten["antwoorden"] = "Geef per vraag een antwoord op."
+        antwoorden = None
     nieuwe_beoordelingen = _valideer_beoordelingen(beoordelingen, fouten) if beoordelingen else {}
     nieuwe_kosten = _valideer_kosten(kosten, fouten) if kosten is not None else None
     nieuwe_antwoorden = _valideer_antwoorden(reactie, antwoorden, fouten) if antwoorden else {}

@@ -149,3 +149,18 @@ def test_database_weigert_delete_met_ruwe_sql(event):
 def test_nieuwe_events_blijven_mogelijk(event, open_consultatie):
     registreer(open_consultatie, actor=None, actie="nog_een")
     assert AuditEvent.objects.voor(open_consultatie).filter(actie="nog_een").exists()
+
+
+@pytest.mark.django_db
+def test_admin_toont_audittrail_alleen_lezend(rf, event):
+    from django.contrib.admin.sites import site
+
+    from organisaties.models import Gebruiker
+
+    beheerder = Gebruiker.objects.create_superuser("beheer", "beheer@example.nl", "x" * 16)
+    verzoek = rf.get("/admin/audit/auditevent/")
+    verzoek.user = beheerder
+    admin = site._registry[AuditEvent]
+    assert not admin.has_add_permission(verzoek)
+    assert not admin.has_change_permission(verzoek, event)
+    assert not admin.has_delete_permission(verzoek, event)

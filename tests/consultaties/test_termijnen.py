@@ -406,3 +406,53 @@ def test_verlenging_naar_een_tijdstip_in_het_verleden_wordt_geweigerd(
     assert "termijn" in fout.value.message_dict
     assert Consultatie.objects.get(pk=consultatie.pk).termijn == termijn
     assert not consultatie.reacties.filter(termijn_verlengd_tot__isnull=False).exists()
+
+
+@pytest.mark.django_db
+def test_na_heropenen_kan_de_secretaris_verlopen_reacties_heropenen(
+    open_consultatie, reactie_a, reactie_b, secretaris, opsteller_a
+):
+    consultatie = services.consultatie_sluiten(consultatie=open_consultatie, actor=secretaris)
+    assert {status(reactie_a), status(reactie_b)} == {"verlopen"}
+    # While closed, a verlopen response cannot be reopened.
+    with pytest.raises(TransitieNietToegestaan):
+        reactie_services.reactie_heropenen(reactie=reactie_a, actor=secretaris)
+    services.consultatie_heropenen(
+        consultatie=consultatie, actor=secretaris, termijn=toestanden.in_de_toekomst(days=7)
+    )
+    # Reopening the consultation does not revive responses by itself...
+    assert {status(reactie_a), status(reactie_b)} == {"verlopen"}
+    # ...the secretaris decides per organisation.
+    reactie = reactie_services.reactie_heropenen(reactie=reactie_a, actor=secretaris)
+    assert (status(reactie_a), status(reactie_b)) == ("in_voorbereiding", "verlopen")
+    reactie_services.reactie_bijwerken(
+        reactie=reactie, actor=opsteller_a, versie=reactie.versie, velden={"kernboodschap": "Ok"}
+    )
+
+
+@pytest.mark.django_db
+def test_algemene_verlenging_voorbij_een_eigen_verlenging_geldt_voor_iedereen(
+    met_termijn, secretaris, org_a, org_b
+):
+    termijn = datetime(2026, 12, 1, 17, 0, tzinfo=AMS)
+    consultatie = met_termijn(termijn)
+    eigen = datetime(2026, 12, 3, 17, 0, tzinfo=AMS)
+    algemeen = datetime(2026, 12, 10, 17, 0, tzinfo=AMS)
+    services.consultatie_termijn_verlengen(
+        consultatie=consultatie, actor=secretaris, termijn=eigen, organisatie=org_a
+    )
+    services.consultatie_termijn_verlengen(
+        consultatie=consultatie, actor=secretaris, termijn=algemeen
+    )
+    effectief = {
+        r.organisatie.afkorting: r.effectieve_termijn
+        for r in Reactie.objects.filter(consultatie=consultatie).select_related(
+            "organisatie", "consultatie"
+        )
+    }
+    assert effectief == {org_a.afkorting: algemeen, org_b.afkorting: algemeen}
+    # A later per-organisation extension must go beyond the general one.
+    with pytest.raises(ValidationError):
+        services.consultatie_termijn_verlengen(
+            consultatie=consultatie, actor=secretaris, termijn=eigen, organisatie=org_a
+        )

@@ -169,6 +169,9 @@ ONGELDIG = [
     ),
     ({"kosten": ["veel geld"]}, "kosten.0", ""),
     ({"antwoorden": {"999999": "Antwoord"}}, "antwoorden.999999", "hoort niet bij"),
+    ({"beoordelingen": ["ict", "ingrijpend"]}, "beoordelingen", "Geef per dimensie"),
+    ({"kosten": {"bedrag": "5"}}, "kosten", "als een lijst"),
+    ({"antwoorden": ["Ja"]}, "antwoorden", "Geef per vraag"),
 ]
 
 

@@ -12,6 +12,8 @@ from django.db import connections
 from audit import services as audit_services
 from audit.models import AuditEvent
 from audit.services import TransitieNietToegestaan, VerouderdeVersie
+from consultaties import services as consultatie_services
+from consultaties.models import Consultatie
 from reacties import services
 from reacties.models import Reactie
 
@@ -109,3 +111,37 @@ def test_twee_bewerkingen_van_dezelfde_versie_een_wordt_opgeslagen(
     assert opgeslagen.kernboodschap == winnaars[0].kernboodschap
     assert opgeslagen.kernboodschap in teksten.values()
     assert AuditEvent.objects.voor(reactie).filter(actie="opgeslagen").count() == 1
+
+
+def test_sluiten_tijdens_indienen_laat_geen_van_beide_mislukken(
+    open_consultatie, reactie_a_ter_accordering, accordeerder_a, secretaris, monkeypatch
+):
+    """The deadline job closes the consultation while an accordeerder is submitting. The
+    submission holds the response's lock; closing must wait for it and then leave the
+    submitted response alone, not fail because it is no longer lopend."""
+    echt = audit_services.registreer
+
+    def traag_indienen(obj, *, actie, **kwargs):
+        if actie == "indienen":
+            time.sleep(0.5)
+        return echt(obj, actie=actie, **kwargs)
+
+    monkeypatch.setattr(audit_services, "registreer", traag_indienen)
+    reactie = reactie_a_ter_accordering
+
+    def sluiten_door_termijnbewaking():
+        time.sleep(0.1)  # let the submission take its lock first
+        return consultatie_services.consultatie_sluiten(consultatie=open_consultatie, actor=None)
+
+    indienen, sluiten = gelijktijdig(
+        lambda: services.reactie_indienen(reactie=reactie, actor=accordeerder_a),
+        sluiten_door_termijnbewaking,
+    )
+    assert not isinstance(sluiten, Exception), sluiten
+    opgeslagen = Reactie.objects.get(pk=reactie.pk)
+    if isinstance(indienen, Exception):
+        assert isinstance(indienen, TransitieNietToegestaan)
+        assert opgeslagen.status == "verlopen"
+    else:
+        assert opgeslagen.status == "ingediend"
+    assert Consultatie.objects.get(pk=open_consultatie.pk).status == "gesloten"

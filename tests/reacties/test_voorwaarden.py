@@ -235,3 +235,22 @@ def test_alleen_eigen_organisatie_bewerkt_de_reactie(request, reactie_a, opstell
             reactie=reactie, actor=request.getfixturevalue(rol), dimensie="ict", tekst="x"
         )
     assert Reactie.objects.get(pk=reactie.pk).kernboodschap == ""
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("transitie", "rol"), [("intrekken", "opsteller_a"), ("terugsturen", "secretaris")]
+)
+def test_teruggenomen_reactie_geldt_niet_meer_als_ingediend(
+    request, reactie_a_ter_accordering, accordeerder_a, transitie, rol
+):
+    reactie = services.reactie_indienen(reactie=reactie_a_ter_accordering, actor=accordeerder_a)
+    services.reactie_transitie(
+        transitie, reactie=reactie, actor=request.getfixturevalue(rol), toelichting="Opnieuw."
+    )
+    opgeslagen = Reactie.objects.get(pk=reactie.pk)
+    assert opgeslagen.status == "in_voorbereiding"
+    assert (opgeslagen.ingediend_door, opgeslagen.ingediend_op) == (None, None)
+    # The timeline still shows when and by whom it was submitted.
+    event = AuditEvent.objects.voor(reactie).get(actie="indienen")
+    assert event.actor == accordeerder_a
