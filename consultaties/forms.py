@@ -30,6 +30,13 @@ class DatumInvoer(forms.DateInput):
 
 
 class ConsultatieForm(forms.ModelForm):
+    # The server validates; browser bubbles would bypass the accessible error summary.
+    use_required_attribute = False
+
+    internetconsultatie_url = forms.URLField(
+        label=_("Internetconsultatie"), required=False, assume_scheme="https"
+    )
+    kamerstuk_url = forms.URLField(label=_("Kamerstuk"), required=False, assume_scheme="https")
     vragen = forms.CharField(
         label=_("Vragen van het ministerie"),
         required=False,
@@ -84,6 +91,8 @@ class ConsultatieForm(forms.ModelForm):
 
 
 class DocumentForm(forms.Form):
+    use_required_attribute = False
+
     titel = forms.CharField(
         label=_("Titel"),
         max_length=300,
@@ -115,6 +124,8 @@ class UitnodigenForm(forms.Form):
 
 
 class TermijnForm(forms.Form):
+    use_required_attribute = False
+
     termijn = forms.DateTimeField(label=_("Nieuwe termijn"), widget=DatumTijdInvoer())
     organisatie = forms.ModelChoiceField(
         label=_("Voor"),

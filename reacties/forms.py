@@ -33,6 +33,8 @@ def _antwoord_veld(vraag) -> str:
 
 
 class ReactieForm(forms.ModelForm):
+    # Required-ness is checked by the service at "ter accordering"; a draft may be partial.
+    use_required_attribute = False
     versie = forms.IntegerField(widget=forms.HiddenInput)
     levensgebeurtenissen = forms.MultipleChoiceField(
         label=_("Welke levensgebeurtenissen raakt het voorstel?"),
@@ -79,6 +81,8 @@ class ReactieForm(forms.ModelForm):
         super().__init__(*args, instance=reactie, initial=initial, **kwargs)
         for veld in ("fte_incidenteel", "fte_structureel"):
             self.fields[veld].widget.attrs["inputmode"] = "decimal"
+        for veld in ("eindoordeel", "risico_procesverstoringen", "helpt_burger"):
+            self.fields[veld].choices = [("", _("Kies")), *self.fields[veld].choices[1:]]
         for dimensie in Dimensie:
             self.fields[_dimensie_veld(dimensie)] = forms.ChoiceField(
                 label=_("Gevolgen"),
@@ -222,6 +226,8 @@ KostenFormSet = forms.formset_factory(
 
 
 class KernpuntForm(forms.ModelForm):
+    use_required_attribute = False
+
     class Meta:
         model = Kernpunt
         fields = ["dimensie", "tekst", "artikel", "voorgestelde_wijziging", "ernst"]
