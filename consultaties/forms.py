@@ -69,6 +69,12 @@ class ConsultatieForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["ministerie"].queryset = Organisatie.objects.ministeries()
+        self.fields["ministerie"].empty_label = _("Kies een ministerie")
+        self.fields["vorige_consultatie"].empty_label = _("Geen (eerste toets)")
+        self.fields["instrument"].choices = [
+            ("", _("Kies")),
+            *self.fields["instrument"].choices[1:],
+        ]
         if self.instance.pk:
             # Questions are set when the consultation is created; a running termijn is
             # changed with "termijn verlengen", not here.

@@ -8,11 +8,25 @@ from reacties.models import Status as ReactieStatus
 
 register = template.Library()
 
-#: Status values of both state machines (and report versions) with their Dutch labels.
+#: Status values of both state machines (and report versions), translatable for the UI.
+#: The keys come from the models, so a new state without a label shows its model label.
 STATUS_LABELS = {
     **dict(ConsultatieStatus.choices),
     **dict(ReactieStatus.choices),
-    "definitief": "Definitief",
+    "concept": _("Concept"),
+    "open": _("Open"),
+    "gesloten": _("Gesloten"),
+    "verzonden": _("Verzonden"),
+    "afgerond": _("Afgerond"),
+    "ingetrokken": _("Ingetrokken"),
+    "uitgenodigd": _("Uitgenodigd"),
+    "in_voorbereiding": _("In voorbereiding"),
+    "ter_accordering": _("Ter accordering"),
+    "ingediend": _("Ingediend"),
+    "geaccepteerd": _("Geaccepteerd"),
+    "afgezien": _("Afgezien"),
+    "verlopen": _("Verlopen"),
+    "definitief": _("Definitief"),
 }
 
 #: What each audit action means, written out for the timeline.

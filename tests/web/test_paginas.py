@@ -366,3 +366,35 @@ def test_engels_als_tweede_taal(client, secretaris):
     inhoud = client.get(reverse("consultaties:dashboard")).content.decode()
     assert '<html lang="en">' in inhoud
     assert "Skip to content" in inhoud
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("aantal_organisaties", [2, 8])
+def test_consultatiepagina_queries_groeien_niet_met_het_aantal_organisaties(
+    client, secretaris, ministerie, aantal_organisaties, django_assert_max_num_queries
+):
+    organisaties = [factories.OrganisatieFactory() for _ in range(aantal_organisaties)]
+    consultatie = factories.consultatie(
+        secretaris_gebruiker=secretaris, ministerie=ministerie, organisaties=organisaties, open=True
+    )
+    client.force_login(secretaris)
+    with django_assert_max_num_queries(16):
+        response = client.get(reverse("consultaties:detail", args=[consultatie.pk]))
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_inbox_van_organisatie_toont_eigen_termijn(
+    client, open_consultatie, secretaris, org_a, opsteller_a
+):
+    from consultaties import services as consultatie_services
+
+    verlengd = open_consultatie.termijn + timedelta(days=3)
+    consultatie_services.consultatie_termijn_verlengen(
+        consultatie=open_consultatie, actor=secretaris, termijn=verlengd, organisatie=org_a
+    )
+    client.force_login(opsteller_a)
+    inhoud = client.get(reverse("consultaties:dashboard")).content.decode()
+    assert "Uitnodigingen voor UWV" in inhoud
+    assert "verlengd" in inhoud
+    assert open_consultatie.titel in inhoud
