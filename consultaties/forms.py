@@ -76,10 +76,14 @@ class ConsultatieForm(forms.ModelForm):
             *self.fields["instrument"].choices[1:],
         ]
         if self.instance.pk:
-            # Questions are set when the consultation is created; a running termijn is
-            # changed with "termijn verlengen", not here.
-            del self.fields["vragen"]
-            if self.instance.status != Status.CONCEPT:
+            # Questions and termijn are fixed once the consultation is open; a running
+            # termijn is changed with "termijn verlengen".
+            if self.instance.status == Status.CONCEPT:
+                self.fields["vragen"].initial = "\n".join(
+                    self.instance.vragen.values_list("tekst", flat=True)
+                )
+            else:
+                del self.fields["vragen"]
                 del self.fields["termijn"]
             self.fields["vorige_consultatie"].queryset = Consultatie.objects.exclude(
                 pk=self.instance.pk
@@ -92,7 +96,9 @@ class ConsultatieForm(forms.ModelForm):
             namen = [n for n in namen if n in self.changed_data]
         return {n: self.cleaned_data[n] for n in namen}
 
-    def vragenlijst(self) -> list[str]:
+    def vragenlijst(self) -> list[str] | None:
+        if "vragen" not in self.fields:
+            return None
         return [r.strip() for r in self.cleaned_data.get("vragen", "").splitlines() if r.strip()]
 
 

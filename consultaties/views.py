@@ -178,7 +178,7 @@ def consultatie_aanmaken(request):
     if request.method == "POST" and form.is_valid():
         try:
             consultatie = services.consultatie_aanmaken(
-                actor=request.user, vragen=form.vragenlijst(), **form.velden()
+                actor=request.user, vragen=form.vragenlijst() or [], **form.velden()
             )
         except ValidationError as fout:
             koppel_fouten(form, fout)
@@ -202,7 +202,10 @@ def consultatie_bewerken(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.consultatie_bijwerken(
-                consultatie=consultatie, actor=request.user, **form.velden()
+                consultatie=consultatie,
+                actor=request.user,
+                vragen=form.vragenlijst(),
+                **form.velden(),
             )
         except ValidationError as fout:
             koppel_fouten(form, fout)

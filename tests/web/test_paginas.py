@@ -398,3 +398,34 @@ def test_inbox_van_organisatie_toont_eigen_termijn(
     assert "Uitnodigingen voor UWV" in inhoud
     assert "verlengd" in inhoud
     assert open_consultatie.titel in inhoud
+
+
+@pytest.mark.django_db
+def test_vragen_bewerken_kan_alleen_in_concept(client, secretaris, ministerie, org_a):
+    concept = factories.consultatie(
+        secretaris_gebruiker=secretaris, ministerie=ministerie, vragen=["Oude vraag?"]
+    )
+    client.force_login(secretaris)
+    url = reverse("consultaties:bewerken", args=[concept.pk])
+    assert "Oude vraag?" in client.get(url).content.decode()
+    response = client.post(
+        url,
+        {
+            "titel": concept.titel,
+            "instrument": concept.instrument,
+            "ministerie": ministerie.pk,
+            "termijn": timezone.localtime(concept.termijn).strftime("%Y-%m-%dT%H:%M"),
+            "vragen": "Nieuwe vraag één?\nNieuwe vraag twee?",
+        },
+    )
+    assert response.status_code == 302
+    assert [v.tekst for v in concept.vragen.all()] == ["Nieuwe vraag één?", "Nieuwe vraag twee?"]
+    concept.refresh_from_db()
+    factories.consultatie_services.consultatie_uitnodigen(
+        consultatie=concept, actor=secretaris, organisaties=[org_a]
+    )
+    factories.consultatie_services.consultatie_document_toevoegen(
+        consultatie=concept, actor=secretaris, bestand=factories.pdf_upload()
+    )
+    factories.consultatie_services.consultatie_openstellen(consultatie=concept, actor=secretaris)
+    assert 'name="vragen"' not in client.get(url).content.decode()
