@@ -144,6 +144,17 @@ def test_de_hele_reis_door_de_browser(browser, live_server, screenshot_map):
         factories.opsteller(org)
         factories.accordeerder(org)
 
+    # --- keyboard: the first Tab stop is the skip link, and it becomes visible --------
+    gast = browser.new_page(locale="nl-NL")
+    gast.goto(live_server.url + reverse("login"))
+    gast.keyboard.press("Tab")
+    skiplink = gast.locator(":focus")
+    assert skiplink.inner_text() == "Direct naar de inhoud"
+    assert skiplink.is_visible()
+    gast.keyboard.press("Enter")
+    assert gast.url.endswith("#inhoud")
+    gast.close()
+
     # --- secretaris: create, upload, invite a whole network, open -------------------
     sec = reis.als("secretaris")
     reis.controleer(sec, "secretaris-dashboard-leeg", "dashboard-secretaris")
@@ -236,8 +247,17 @@ def test_de_hele_reis_door_de_browser(browser, live_server, screenshot_map):
         "consultatie-ingediend",
         "consultatie-detail",
     )
+    # A second tab with the same, soon stale, page: its button must fail clearly (409).
+    oud_tabblad = sec.context.new_page()
+    oud_tabblad.goto(sec.url)
     sec.get_by_role("button", name="Accepteren – UWV").click()
     assert "geaccepteerd" in _melding(sec)
+    with oud_tabblad.expect_response(lambda r: r.request.method == "POST") as antwoord:
+        oud_tabblad.get_by_role("button", name="Accepteren – UWV").click()
+    assert antwoord.value.status == 409
+    assert "niet mogelijk in de status" in _melding(oud_tabblad)
+    reis.controleer(oud_tabblad, "verouderde-knop-409", "conflict")
+    oud_tabblad.close()
     reis.ga_naar(
         sec, reverse("reacties:detail", args=[reactie["SVB"].pk]), "SVB-beoordelen", "reactie"
     )
