@@ -52,7 +52,11 @@ def koppel_fouten(form, fout: ValidationError):
 def weiger_verouderd(request, fout: Exception, pagina):
     """A button pressed on a page that no longer matches the object's state: say so clearly
     and show the current page with HTTP 409."""
-    messages.error(request, str(fout))
+    messages.error(
+        request,
+        _("Uw actie is niet uitgevoerd: %(reden)s Hieronder ziet u de actuele stand.")
+        % {"reden": str(fout)},
+    )
     response = pagina()
     response.status_code = 409
     return response
