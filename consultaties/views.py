@@ -93,6 +93,12 @@ def dashboard(request):
             )
             .order_by("termijn")
         )
+        context["te_beoordelen"] = (
+            Reactie.objects.zichtbaar_voor(user)
+            .filter(status=ReactieStatus.INGEDIEND)
+            .select_related("organisatie", "consultatie")
+            .order_by("ingediend_op")[:50]
+        )
     elif user.is_organisatie_medewerker:
         context["uitnodigingen"] = (
             Reactie.objects.zichtbaar_voor(user)
