@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/tegenkracht
 
-.PHONY: help install demo run migrate test test-sqlite test-postgres lint format check-migrations audit check-deploy clean
+.PHONY: help install messages demo run migrate test test-sqlite test-postgres lint format check-migrations audit check-deploy clean
 
 help:
 	@echo "make demo            installeer, migreer, laad demodata en start http://$(HOST):$(PORT)"
@@ -27,7 +27,28 @@ $(VENV)/.installed: $(UV) pyproject.toml uv.lock
 	UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --frozen --python $(PYTHON)
 	@touch $@
 
-install: $(VENV)/.installed
+# NL Design System (Rijkshuisstijl Community) CSS and htmx from the npm registry. Only the
+# files the pages use are copied into static/vendor/ (git-ignored), so collectstatic stays
+# small and nothing from node_modules is committed.
+VENDOR := static/vendor
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+$(VENDOR)/.installed: node_modules/.installed
+	mkdir -p $(VENDOR)
+	cp node_modules/@rijkshuisstijl-community/components-css/dist/index.css $(VENDOR)/rhc-components.css
+	cp node_modules/@rijkshuisstijl-community/design-tokens/dist/index.css $(VENDOR)/rhc-tokens.css
+	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx.min.js
+	@touch $@
+
+install: $(VENV)/.installed $(VENDOR)/.installed
+
+# Translations: the compiled .mo files are committed (so gettext is not needed to run);
+# `make messages` refreshes the .po files and recompiles after changing UI text.
+messages: install
+	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=node_modules --ignore=.tools
+	$(PY) manage.py compilemessages -l en --ignore=.venv --ignore=node_modules --ignore=.tools
 
 migrate: install
 	DEBUG=1 $(PY) manage.py migrate --no-input
@@ -73,4 +94,4 @@ check-deploy: install
 		ALLOWED_HOSTS=tegenkracht.example.nl $(PY) manage.py check --deploy --fail-level WARNING
 
 clean:
-	rm -rf $(VENV) $(TOOLS) staticfiles .pytest_cache
+	rm -rf $(VENV) $(TOOLS) staticfiles .pytest_cache node_modules $(VENDOR)

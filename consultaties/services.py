@@ -74,7 +74,11 @@ def consultatie_aanmaken(*, actor, vragen: list[str] = (), **velden) -> Consulta
 
 
 @transaction.atomic
-def consultatie_bijwerken(*, consultatie: Consultatie, actor, **velden) -> Consultatie:
+def consultatie_bijwerken(
+    *, consultatie: Consultatie, actor, vragen: list[str] | None = None, **velden
+) -> Consultatie:
+    """Change the details. ``vragen`` (the ministry's questions) replaces all questions and
+    may change only while the consultation is a concept, before anyone answered them."""
     consultatie = Consultatie.objects.select_for_update().get(pk=consultatie.pk)
     _vereis(permissions.kan_bewerken(actor, consultatie))
     onbekend = set(velden) - set(BEWERKBARE_VELDEN)
@@ -95,10 +99,27 @@ def consultatie_bijwerken(*, consultatie: Consultatie, actor, **velden) -> Consu
         if getattr(consultatie, veld) != waarde:
             gewijzigd[veld] = True
             setattr(consultatie, veld, waarde)
-    if not gewijzigd:
+    nieuwe_vragen = None
+    if vragen is not None:
+        nieuwe_vragen = [v.strip() for v in vragen if v.strip()]
+        if nieuwe_vragen == list(consultatie.vragen.values_list("tekst", flat=True)):
+            nieuwe_vragen = None
+        elif consultatie.status != Status.CONCEPT:
+            raise ValidationError(
+                {"vragen": "De vragen liggen vast zodra de consultatie is opengesteld."}
+            )
+    if not gewijzigd and nieuwe_vragen is None:
         return consultatie
-    consultatie.full_clean(exclude=["kenmerk", "status"])
-    consultatie.save(update_fields=[*gewijzigd, "gewijzigd_op"])
+    if gewijzigd:
+        consultatie.full_clean(exclude=["kenmerk", "status"])
+        consultatie.save(update_fields=[*gewijzigd, "gewijzigd_op"])
+    if nieuwe_vragen is not None:
+        consultatie.vragen.all().delete()
+        Vraag.objects.bulk_create(
+            Vraag(consultatie=consultatie, volgorde=i, tekst=t)
+            for i, t in enumerate(nieuwe_vragen, start=1)
+        )
+        gewijzigd["vragen"] = True
     registreer(consultatie, actor=actor, actie="gewijzigd", gegevens={"velden": sorted(gewijzigd)})
     return consultatie
 

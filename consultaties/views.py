@@ -1,22 +1,383 @@
-from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, render
+"""Web pages for consultations. Views parse input, call one service, then redirect with a
+message or render; the rules live in ``services.py`` and ``permissions.py``."""
 
-from .models import Consultatie
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from audit.models import AuditEvent
+from audit.services import TransitieNietToegestaan, VerouderdeVersie
+from organisaties.models import Netwerk, Organisatie
+from reacties.models import INGEDIENDE_STATUSSEN, LOPENDE_STATUSSEN, Kernpunt, Reactie
+from reacties.models import Status as ReactieStatus
+from reacties.services import toegestane_acties as reactie_acties
+
+from . import permissions, services
+from .forms import (
+    CONSULTATIE_ACTIES,
+    ConsultatieFilter,
+    ConsultatieForm,
+    DocumentForm,
+    TermijnForm,
+    TransitieForm,
+    UitnodigenForm,
+    knoppen,
+)
+from .models import Consultatie, Status
+
+# --- shared by the web views of all apps ----------------------------------------------
+
+
+def fouten_als_tekst(fout: ValidationError) -> str:
+    return " ".join(fout.messages)
+
+
+def koppel_fouten(form, fout: ValidationError):
+    """Put a service's ValidationError on the form fields it names (else on the form)."""
+    if hasattr(fout, "error_dict"):
+        for veld, berichten in fout.message_dict.items():
+            form.add_error(veld if veld in form.fields else None, berichten)
+    else:
+        form.add_error(None, fout.messages)
+
+
+def weiger_verouderd(request, fout: Exception, pagina):
+    """A button pressed on a page that no longer matches the object's state: say so clearly
+    and show the current page with HTTP 409."""
+    messages.error(
+        request,
+        _("Uw actie is niet uitgevoerd: %(reden)s Hieronder ziet u de actuele stand.")
+        % {"reden": str(fout)},
+    )
+    response = pagina()
+    response.status_code = 409
+    return response
+
+
+# --- pages ----------------------------------------------------------------------------
+
+
+def _zichtbaar(request, pk) -> Consultatie:
+    return get_object_or_404(
+        Consultatie.objects.zichtbaar_voor(request.user).select_related("ministerie"), pk=pk
+    )
 
 
 @login_required
 def dashboard(request):
-    consultaties = Consultatie.objects.zichtbaar_voor(request.user).select_related("ministerie")
-    return render(request, "consultaties/dashboard.html", {"consultaties": consultaties[:50]})
+    user = request.user
+    zichtbaar = Consultatie.objects.zichtbaar_voor(user).select_related("ministerie")
+    context = {}
+    if user.is_secretaris:
+        tellingen = dict(
+            zichtbaar.order_by()
+            .values_list("status")
+            .annotate(n=Count("pk"))
+            .values_list("status", "n")
+        )
+        context["per_status"] = [(s.value, s.label, tellingen.get(s.value, 0)) for s in Status]
+        context["lopend"] = (
+            zichtbaar.filter(status__in=[Status.CONCEPT, Status.OPEN, Status.GESLOTEN])
+            .annotate(
+                uitgenodigd=Count("reacties"),
+                ingediend=Count("reacties", filter=Q(reacties__status__in=INGEDIENDE_STATUSSEN)),
+                te_beoordelen=Count("reacties", filter=Q(reacties__status=ReactieStatus.INGEDIEND)),
+            )
+            .order_by("termijn")
+        )
+        context["te_beoordelen"] = (
+            Reactie.objects.zichtbaar_voor(user)
+            .filter(status=ReactieStatus.INGEDIEND)
+            .select_related("organisatie", "consultatie")
+            .order_by("ingediend_op")[:50]
+        )
+    elif user.is_organisatie_medewerker:
+        context["uitnodigingen"] = (
+            Reactie.objects.zichtbaar_voor(user)
+            .filter(organisatie_id=user.organisatie_id)
+            .select_related("consultatie", "consultatie__ministerie")
+            .order_by("consultatie__termijn")
+        )
+        context["lopende_statussen"] = [s.value for s in LOPENDE_STATUSSEN]
+    else:
+        context["consultaties"] = zichtbaar.prefetch_related("rapporten")[:100]
+    return render(request, "consultaties/dashboard.html", context)
 
 
 @login_required
 def consultatie_lijst(request):
-    consultaties = Consultatie.objects.zichtbaar_voor(request.user).select_related("ministerie")
-    return render(request, "consultaties/lijst.html", {"consultaties": consultaties})
+    filter_ = ConsultatieFilter(
+        request.GET,
+        queryset=Consultatie.objects.zichtbaar_voor(request.user).select_related("ministerie"),
+    )
+    pagina = Paginator(filter_.qs, 25).get_page(request.GET.get("pagina"))
+    zoekparameters = request.GET.copy()
+    zoekparameters.pop("pagina", None)
+    return render(
+        request,
+        "consultaties/lijst.html",
+        {"filter": filter_, "pagina": pagina, "zoekparameters": zoekparameters.urlencode()},
+    )
+
+
+def _detail_context(request, consultatie, fout=None) -> dict:
+    user = request.user
+    reacties = (
+        Reactie.objects.zichtbaar_voor(user)
+        .filter(consultatie=consultatie)
+        .select_related("organisatie", "consultatie")
+        .order_by("organisatie__naam")
+    )
+    rijen = [(r, reactie_acties(user, r)) for r in reacties]
+    kernpunten = []
+    if consultatie.is_gesloten() and not user.is_ministerie:
+        kernpunten = (
+            Kernpunt.objects.zichtbaar_voor(user)
+            .filter(reactie__consultatie=consultatie, samengevoegd_in__isnull=True)
+            .select_related("reactie__organisatie", "reactie__consultatie")
+            .prefetch_related("onderschrijvingen__organisatie")
+        )
+    rapporten = consultatie.rapporten.all()
+    if user.is_ministerie:
+        rapporten = rapporten.filter(status="verzonden")
+    return {
+        "consultatie": consultatie,
+        "documenten": consultatie.documenten.all(),
+        "vragen": consultatie.vragen.all(),
+        "rijen": rijen,
+        "kernpunten": kernpunten,
+        "rapporten": rapporten,
+        "gebeurtenissen": AuditEvent.objects.voor(consultatie),
+        "acties": knoppen(
+            [a for a in services.toegestane_acties(user, consultatie) if a != "verzenden"],
+            CONSULTATIE_ACTIES,
+            lambda naam: reverse("consultaties:transitie", args=[consultatie.pk, naam]),
+            fout,
+        ),
+        "mag_bewerken": permissions.kan_bewerken(user, consultatie),
+        "mag_uitnodigen": permissions.kan_uitnodigen(user, consultatie),
+        "mag_document": permissions.kan_document_toevoegen(user, consultatie),
+        "mag_verlengen": permissions.kan_termijn_verlengen(user, consultatie),
+    }
 
 
 @login_required
-def consultatie_detail(request, pk):
-    consultatie = get_object_or_404(Consultatie.objects.zichtbaar_voor(request.user), pk=pk)
-    return render(request, "consultaties/detail.html", {"consultatie": consultatie})
+def consultatie_detail(request, pk, fout=None, status=200):
+    consultatie = _zichtbaar(request, pk)
+    return render(
+        request,
+        "consultaties/detail.html",
+        _detail_context(request, consultatie, fout),
+        status=status,
+    )
+
+
+@login_required
+def consultatie_aanmaken(request):
+    if not permissions.is_secretaris(None, request.user):
+        raise PermissionDenied
+    form = ConsultatieForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            consultatie = services.consultatie_aanmaken(
+                actor=request.user, vragen=form.vragenlijst() or [], **form.velden()
+            )
+        except ValidationError as fout:
+            koppel_fouten(form, fout)
+        else:
+            messages.success(
+                request,
+                _("Consultatie %(kenmerk)s is aangemaakt.") % {"kenmerk": consultatie.kenmerk},
+            )
+            return redirect("consultaties:detail", consultatie.pk)
+    return render(
+        request, "consultaties/formulier.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+@login_required
+def consultatie_bewerken(request, pk):
+    consultatie = _zichtbaar(request, pk)
+    if not permissions.kan_bewerken(request.user, consultatie):
+        raise PermissionDenied
+    form = ConsultatieForm(request.POST or None, instance=consultatie)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.consultatie_bijwerken(
+                consultatie=consultatie,
+                actor=request.user,
+                vragen=form.vragenlijst(),
+                **form.velden(),
+            )
+        except ValidationError as fout:
+            koppel_fouten(form, fout)
+        else:
+            messages.success(request, _("De wijzigingen zijn opgeslagen."))
+            return redirect("consultaties:detail", consultatie.pk)
+    return render(
+        request,
+        "consultaties/formulier.html",
+        {"form": form, "consultatie": consultatie},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def document_toevoegen(request, pk):
+    consultatie = _zichtbaar(request, pk)
+    if not permissions.kan_document_toevoegen(request.user, consultatie):
+        raise PermissionDenied
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            document = services.consultatie_document_toevoegen(
+                consultatie=consultatie,
+                actor=request.user,
+                bestand=form.cleaned_data["bestand"],
+                titel=form.cleaned_data["titel"],
+            )
+        except ValidationError as fout:
+            koppel_fouten(form, fout)
+        else:
+            messages.success(
+                request,
+                _("%(titel)s is toegevoegd (versie %(versie)s).")
+                % {"titel": document.titel, "versie": document.versie},
+            )
+            return redirect("consultaties:detail", consultatie.pk)
+    return render(
+        request,
+        "consultaties/document.html",
+        {"form": form, "consultatie": consultatie},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def uitnodigen(request, pk):
+    consultatie = _zichtbaar(request, pk)
+    if not permissions.kan_uitnodigen(request.user, consultatie):
+        raise PermissionDenied
+    form = UitnodigenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            nieuw = services.consultatie_uitnodigen(
+                consultatie=consultatie, actor=request.user, organisaties=form.te_uitnodigen()
+            )
+        except ValidationError as fout:
+            koppel_fouten(form, fout)
+        else:
+            if nieuw:
+                messages.success(
+                    request,
+                    _("Uitgenodigd: %(namen)s.")
+                    % {"namen": ", ".join(sorted(r.organisatie.afkorting for r in nieuw))},
+                )
+            else:
+                messages.info(request, _("Er zijn geen nieuwe organisaties uitgenodigd."))
+            return redirect("consultaties:detail", consultatie.pk)
+    uitgenodigd = set(consultatie.reacties.values_list("organisatie_id", flat=True))
+    organisaties = Organisatie.objects.uitvoeringsorganisaties().order_by("naam")
+    netwerken = [
+        {
+            "waarde": netwerk.value,
+            "label": netwerk.label,
+            "organisaties": [o for o in organisaties if o.netwerk == netwerk],
+        }
+        for netwerk in Netwerk
+    ]
+    return render(
+        request,
+        "consultaties/uitnodigen.html",
+        {
+            "form": form,
+            "consultatie": consultatie,
+            "netwerken": [n for n in netwerken if n["organisaties"]],
+            "uitgenodigd": uitgenodigd,
+            "gekozen": {str(v) for v in form["organisaties"].value() or []},
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def termijn_verlengen(request, pk):
+    consultatie = _zichtbaar(request, pk)
+    if not permissions.kan_termijn_verlengen(request.user, consultatie):
+        raise PermissionDenied
+    form = TermijnForm(request.POST or None, consultatie=consultatie)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.consultatie_termijn_verlengen(
+                consultatie=consultatie, actor=request.user, **form.cleaned_data
+            )
+        except ValidationError as fout:
+            koppel_fouten(form, fout)
+        except TransitieNietToegestaan as fout:
+            return weiger_verouderd(
+                request, fout, lambda: consultatie_detail(request, consultatie.pk)
+            )
+        else:
+            messages.success(request, _("De termijn is verlengd."))
+            return redirect("consultaties:detail", consultatie.pk)
+    return render(
+        request,
+        "consultaties/termijn.html",
+        {"form": form, "consultatie": consultatie},
+        status=400 if form.errors else 200,
+    )
+
+
+CONSULTATIE_SERVICES = {
+    "openstellen": services.consultatie_openstellen,
+    "sluiten": services.consultatie_sluiten,
+    "heropenen": services.consultatie_heropenen,
+    "afronden": services.consultatie_afronden,
+    "intrekken": services.consultatie_intrekken,
+}
+GELUKT = {
+    "openstellen": gettext_lazy(
+        "De consultatie is opengesteld; de uitnodigingen worden verstuurd."
+    ),
+    "sluiten": gettext_lazy("De consultatie is gesloten."),
+    "heropenen": gettext_lazy("De consultatie is heropend."),
+    "afronden": gettext_lazy("De consultatie is afgerond."),
+    "intrekken": gettext_lazy("De consultatie is ingetrokken."),
+}
+
+
+@require_POST
+@login_required
+def consultatie_transitie(request, pk, actie):
+    consultatie = _zichtbaar(request, pk)
+    service = CONSULTATIE_SERVICES.get(actie)
+    if service is None:
+        raise PermissionDenied
+    form = TransitieForm(request.POST)
+    form.is_valid()
+    argumenten = {"consultatie": consultatie, "actor": request.user}
+    if actie != "openstellen":
+        argumenten["toelichting"] = form.cleaned_data.get("toelichting", "")
+    if actie == "heropenen":
+        argumenten["termijn"] = form.cleaned_data.get("termijn")
+    try:
+        service(**argumenten)
+    except (TransitieNietToegestaan, VerouderdeVersie) as fout:
+        return weiger_verouderd(request, fout, lambda: consultatie_detail(request, pk))
+    except ValidationError as fout:
+        if hasattr(fout, "error_dict"):
+            waarden = {k: request.POST.get(k, "") for k in ("toelichting", "termijn")}
+            return consultatie_detail(
+                request, pk, fout=(actie, fout.message_dict, waarden), status=400
+            )
+        messages.error(request, fouten_als_tekst(fout))
+        return consultatie_detail(request, pk, status=400)
+    messages.success(request, str(GELUKT[actie]))
+    return redirect("consultaties:detail", pk)

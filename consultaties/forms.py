@@ -1,0 +1,232 @@
+"""Forms and display metadata for the consultation pages. Forms only parse input; every
+rule (who may, in which state, which content is required) lives in the services."""
+
+from dataclasses import dataclass
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from organisaties.models import Netwerk, Organisatie
+
+from .models import Consultatie, Instrument, Status
+
+
+class DatumTijdInvoer(forms.DateTimeInput):
+    """The browser's own date-and-time picker; works without JavaScript."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
+class DatumInvoer(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class ConsultatieForm(forms.ModelForm):
+    # The server validates; browser bubbles would bypass the accessible error summary.
+    use_required_attribute = False
+
+    internetconsultatie_url = forms.URLField(
+        label=_("Internetconsultatie"), required=False, assume_scheme="https"
+    )
+    kamerstuk_url = forms.URLField(label=_("Kamerstuk"), required=False, assume_scheme="https")
+    vragen = forms.CharField(
+        label=_("Vragen van het ministerie"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Eén vraag per regel. Elke organisatie beantwoordt deze vragen."),
+    )
+
+    class Meta:
+        model = Consultatie
+        fields = [
+            "titel",
+            "samenvatting",
+            "instrument",
+            "ministerie",
+            "beoogde_inwerkingtreding",
+            "termijn",
+            "vorige_consultatie",
+            "internetconsultatie_url",
+            "kamerstuk_url",
+        ]
+        widgets = {
+            "termijn": DatumTijdInvoer(),
+            "beoogde_inwerkingtreding": DatumInvoer(),
+            "samenvatting": forms.Textarea(attrs={"rows": 5}),
+        }
+        help_texts = {
+            "vorige_consultatie": _("Alleen bij een nota van wijziging of amendement (hertoets)."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ministerie"].queryset = Organisatie.objects.ministeries()
+        self.fields["ministerie"].empty_label = _("Kies een ministerie")
+        self.fields["vorige_consultatie"].empty_label = _("Geen (eerste toets)")
+        self.fields["instrument"].choices = [
+            ("", _("Kies")),
+            *self.fields["instrument"].choices[1:],
+        ]
+        if self.instance.pk:
+            # Questions and termijn are fixed once the consultation is open; a running
+            # termijn is changed with "termijn verlengen".
+            if self.instance.status == Status.CONCEPT:
+                self.fields["vragen"].initial = "\n".join(
+                    self.instance.vragen.values_list("tekst", flat=True)
+                )
+            else:
+                del self.fields["vragen"]
+                del self.fields["termijn"]
+            self.fields["vorige_consultatie"].queryset = Consultatie.objects.exclude(
+                pk=self.instance.pk
+            )
+
+    def velden(self) -> dict:
+        """The cleaned values the service takes (only changed ones when editing)."""
+        namen = [n for n in self.Meta.fields if n in self.fields]
+        if self.instance.pk:
+            namen = [n for n in namen if n in self.changed_data]
+        return {n: self.cleaned_data[n] for n in namen}
+
+    def vragenlijst(self) -> list[str] | None:
+        if "vragen" not in self.fields:
+            return None
+        return [r.strip() for r in self.cleaned_data.get("vragen", "").splitlines() if r.strip()]
+
+
+class DocumentForm(forms.Form):
+    use_required_attribute = False
+
+    titel = forms.CharField(
+        label=_("Titel"),
+        max_length=300,
+        required=False,
+        help_text=_("Bijvoorbeeld 'Conceptwetsvoorstel na ambtelijk overleg'."),
+    )
+    bestand = forms.FileField(
+        label=_("Bestand"),
+        help_text=_("PDF, DOCX of ODT. Het bestand wordt op inhoud gecontroleerd."),
+    )
+
+
+class UitnodigenForm(forms.Form):
+    organisaties = forms.ModelMultipleChoiceField(
+        label=_("Organisaties"),
+        queryset=Organisatie.objects.uitvoeringsorganisaties(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    netwerk = forms.ChoiceField(
+        choices=[(n.value, n.label) for n in Netwerk if n != Netwerk.OVERIG], required=False
+    )
+
+    def te_uitnodigen(self):
+        netwerk = self.cleaned_data.get("netwerk")
+        if netwerk:
+            return list(Organisatie.objects.uitvoeringsorganisaties().filter(netwerk=netwerk))
+        return list(self.cleaned_data["organisaties"])
+
+
+class TermijnForm(forms.Form):
+    use_required_attribute = False
+
+    termijn = forms.DateTimeField(label=_("Nieuwe termijn"), widget=DatumTijdInvoer())
+    organisatie = forms.ModelChoiceField(
+        label=_("Voor"),
+        queryset=Organisatie.objects.none(),
+        required=False,
+        empty_label=_("alle uitgenodigde organisaties"),
+        help_text=_("Kies een organisatie om alleen haar termijn te verlengen."),
+    )
+    toelichting = forms.CharField(
+        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, consultatie, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisatie"].queryset = Organisatie.objects.filter(
+            reacties__consultatie=consultatie
+        ).order_by("naam")
+
+
+class TransitieForm(forms.Form):
+    """The optional comment (or reason) and, for heropenen, a new termijn."""
+
+    toelichting = forms.CharField(required=False)
+    termijn = forms.DateTimeField(required=False, widget=DatumTijdInvoer())
+
+
+class ConsultatieFilter(django_filters.FilterSet):
+    zoek = django_filters.CharFilter(label=_("Zoek op titel of kenmerk"), method="filter_zoek")
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=Status.choices, empty_label=_("Alle")
+    )
+    instrument = django_filters.ChoiceFilter(
+        label=_("Soort regeling"), choices=Instrument.choices, empty_label=_("Alle")
+    )
+    ministerie = django_filters.ModelChoiceFilter(
+        label=_("Ministerie"), queryset=Organisatie.objects.ministeries(), empty_label=_("Alle")
+    )
+
+    class Meta:
+        model = Consultatie
+        fields = ["zoek", "status", "instrument", "ministerie"]
+
+    def filter_zoek(self, queryset, name, value):
+        return queryset.filter(Q(titel__icontains=value) | Q(kenmerk__icontains=value))
+
+
+# --- action buttons -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Actie:
+    """How an action button looks; whether it is shown comes from ``toegestane_acties``."""
+
+    label: str
+    toelichting: str = ""  # "", "optioneel" or "verplicht"
+    toelichting_label: str = _("Toelichting")
+    termijn: bool = False
+    gevaar: bool = False
+
+
+CONSULTATIE_ACTIES = {
+    "openstellen": Actie(_("Openstellen en uitnodigingen versturen")),
+    "sluiten": Actie(_("Sluiten"), toelichting="optioneel", gevaar=True),
+    "heropenen": Actie(_("Heropenen"), toelichting="optioneel", termijn=True),
+    "afronden": Actie(_("Afronden"), toelichting="optioneel"),
+    "intrekken": Actie(
+        _("Intrekken"), toelichting="verplicht", toelichting_label=_("Reden"), gevaar=True
+    ),
+}
+
+
+def knoppen(namen, metadata, url, fout=None) -> list[dict]:
+    """Display data for the action partial. ``fout`` is ``(naam, fouten, waarden)`` of an
+    action that failed validation, so its form opens again with the errors and input."""
+    resultaat = []
+    for naam in namen:
+        if naam not in metadata:
+            continue
+        actie = metadata[naam]
+        item = {
+            "naam": naam,
+            "url": url(naam),
+            "label": actie.label,
+            "toelichting": actie.toelichting,
+            "toelichting_label": actie.toelichting_label,
+            "termijn": actie.termijn,
+            "gevaar": actie.gevaar,
+        }
+        if fout and fout[0] == naam:
+            item.update(open=True, fouten=fout[1], waarden=fout[2])
+        resultaat.append(item)
+    return resultaat

@@ -1,0 +1,121 @@
+"""Display helpers shared by all templates: status badges, audit labels, NLDS form widgets."""
+
+from django import forms, template
+from django.utils.translation import gettext_lazy as _
+
+from consultaties.models import Status as ConsultatieStatus
+from reacties.models import Status as ReactieStatus
+
+register = template.Library()
+
+#: Status values of both state machines (and report versions), translatable for the UI.
+#: The keys come from the models, so a new state without a label shows its model label.
+STATUS_LABELS = {
+    **dict(ConsultatieStatus.choices),
+    **dict(ReactieStatus.choices),
+    "concept": _("Concept"),
+    "open": _("Open"),
+    "gesloten": _("Gesloten"),
+    "verzonden": _("Verzonden"),
+    "afgerond": _("Afgerond"),
+    "ingetrokken": _("Ingetrokken"),
+    "uitgenodigd": _("Uitgenodigd"),
+    "in_voorbereiding": _("In voorbereiding"),
+    "ter_accordering": _("Ter accordering"),
+    "ingediend": _("Ingediend"),
+    "geaccepteerd": _("Geaccepteerd"),
+    "afgezien": _("Afgezien"),
+    "verlopen": _("Verlopen"),
+    "definitief": _("Definitief"),
+}
+
+#: What each audit action means, written out for the timeline.
+ACTIE_LABELS = {
+    "aangemaakt": _("Aangemaakt"),
+    "gewijzigd": _("Gegevens gewijzigd"),
+    "uitgenodigd": _("Organisaties uitgenodigd"),
+    "document_toegevoegd": _("Document toegevoegd"),
+    "openstellen": _("Opengesteld"),
+    "sluiten": _("Gesloten"),
+    "heropenen": _("Heropend"),
+    "verzenden": _("Verzonden"),
+    "afronden": _("Afgerond"),
+    "intrekken": _("Ingetrokken"),
+    "termijn_verlengd": _("Termijn verlengd"),
+    "starten": _("Gestart met opstellen"),
+    "opgeslagen": _("Concept opgeslagen"),
+    "ter_accordering": _("Ter accordering aangeboden"),
+    "afkeuren": _("Intern afgekeurd"),
+    "indienen": _("Geaccordeerd en ingediend"),
+    "terugsturen": _("Teruggestuurd door het secretariaat"),
+    "accepteren": _("Geaccepteerd door het secretariaat"),
+    "afzien": _("Afgezien van een reactie"),
+    "verlopen": _("Verlopen"),
+    "kernpunt_toegevoegd": _("Kernpunt toegevoegd"),
+    "onderschreven": _("Kernpunt onderschreven"),
+}
+
+
+@register.filter
+def status_label(waarde):
+    return STATUS_LABELS.get(waarde, waarde)
+
+
+@register.filter
+def actie_label(actie):
+    return ACTIE_LABELS.get(actie, actie.replace("_", " ").capitalize())
+
+
+@register.inclusion_tag("partials/status.html")
+def status_badge(waarde):
+    return {"waarde": waarde, "label": status_label(waarde)}
+
+
+def _css_klasse(widget) -> str:
+    if isinstance(widget, forms.Textarea):
+        return "utrecht-textarea utrecht-textarea--html-textarea"
+    if isinstance(widget, forms.Select | forms.NullBooleanSelect) and not isinstance(
+        widget, forms.RadioSelect | forms.CheckboxSelectMultiple
+    ):
+        return "utrecht-select utrecht-select--html-select"
+    if isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple):
+        return "utrecht-checkbox utrecht-checkbox--html-input"
+    if isinstance(widget, forms.FileInput):
+        return "rhc-file-input"
+    return "utrecht-textbox utrecht-textbox--html-input"
+
+
+@register.simple_tag
+def widget(veld, **extra):
+    """Render a bound field's widget with NLDS classes and its help and error texts tied to
+    it via aria-describedby (WCAG 1.3.1, 3.3.1)."""
+    beschreven_door = []
+    if veld.help_text:
+        beschreven_door.append(f"{veld.auto_id}_helptext")
+    if veld.errors:
+        beschreven_door.append(f"{veld.auto_id}_fout")
+    attrs = {"class": _css_klasse(veld.field.widget)}
+    if veld.errors:
+        attrs["aria-invalid"] = "true"
+        attrs["class"] += " " + attrs["class"].split()[0] + "--invalid"
+    if beschreven_door:
+        attrs["aria-describedby"] = " ".join(beschreven_door)
+    attrs.update(extra)
+    return veld.as_widget(attrs=attrs)
+
+
+@register.simple_tag
+def mag_onderschrijven(user, kernpunt) -> bool:
+    """The same predicate the service checks, plus: not endorsed by this organisation yet."""
+    from reacties.permissions import kan_onderschrijven
+
+    return kan_onderschrijven(user, kernpunt) and not any(
+        o.organisatie_id == user.organisatie_id for o in kernpunt.onderschrijvingen.all()
+    )
+
+
+@register.filter
+def levensgebeurtenis(waarde):
+    from reacties.models import Levensgebeurtenis
+
+    return dict(Levensgebeurtenis.choices).get(waarde, waarde)

@@ -1,0 +1,264 @@
+"""Forms for the response pages. They parse and type-check input only; what is required,
+who may save and the stale-version check live in ``services.reactie_bijwerken``."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from consultaties.forms import Actie, DatumInvoer
+
+from .models import (
+    DIMENSIE_UITLEG,
+    Dimensie,
+    Ernst,
+    Gevolgen,
+    Kernpunt,
+    KostenCategorie,
+    KostenSoort,
+    Levensgebeurtenis,
+    Reactie,
+)
+from .services import INHOUD_VELDEN
+
+
+def _dimensie_veld(dimensie) -> str:
+    return f"gevolgen_{dimensie}"
+
+
+def _toelichting_veld(dimensie) -> str:
+    return f"toelichting_{dimensie}"
+
+
+def _antwoord_veld(vraag) -> str:
+    return f"antwoord_{vraag.pk}"
+
+
+class ReactieForm(forms.ModelForm):
+    # Required-ness is checked by the service at "ter accordering"; a draft may be partial.
+    use_required_attribute = False
+    versie = forms.IntegerField(widget=forms.HiddenInput)
+    levensgebeurtenissen = forms.MultipleChoiceField(
+        label=_("Welke levensgebeurtenissen raakt het voorstel?"),
+        choices=Levensgebeurtenis.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    doenvermogentoets_uitgevoerd = forms.NullBooleanField(
+        label=_("Is een doenvermogentoets uitgevoerd?"),
+        required=False,
+        widget=forms.NullBooleanSelect,
+    )
+
+    class Meta:
+        model = Reactie
+        fields = list(INHOUD_VELDEN)
+        localized_fields = ["fte_incidenteel", "fte_structureel"]
+        widgets = {
+            "kernboodschap": forms.Textarea(attrs={"rows": 5}),
+            "voorwaarden": forms.Textarea(attrs={"rows": 4}),
+            "beslag_op_portfolio": forms.Textarea(attrs={"rows": 3}),
+            "burgerperspectief": forms.Textarea(attrs={"rows": 4}),
+            "doenvermogen_conclusie": forms.Textarea(attrs={"rows": 3}),
+            "invoering_mogelijk_per": DatumInvoer(),
+        }
+        help_texts = {
+            "kernboodschap": _("De samenvatting van uw uitvoeringstoets in enkele zinnen."),
+            "voorwaarden": _("Verplicht bij 'uitvoerbaar onder voorwaarden'."),
+            "invoering_mogelijk_per": _("De vroegste datum waarop uw organisatie kan invoeren."),
+            "beslag_op_portfolio": _("Wat het voorstel verdringt in uw veranderkalender."),
+        }
+
+    def __init__(self, *args, reactie: Reactie, **kwargs):
+        self.vragen = list(reactie.consultatie.vragen.all())
+        beoordelingen = {b.dimensie: b for b in reactie.beoordelingen.all()}
+        antwoorden = {a.vraag_id: a.tekst for a in reactie.antwoorden.all()}
+        initial = {"versie": reactie.versie}
+        for dimensie in Dimensie:
+            b = beoordelingen.get(dimensie.value)
+            initial[_dimensie_veld(dimensie)] = b.gevolgen if b else ""
+            initial[_toelichting_veld(dimensie)] = b.toelichting if b else ""
+        for vraag in self.vragen:
+            initial[_antwoord_veld(vraag)] = antwoorden.get(vraag.pk, "")
+        super().__init__(*args, instance=reactie, initial=initial, **kwargs)
+        for veld in ("fte_incidenteel", "fte_structureel"):
+            self.fields[veld].widget.attrs["inputmode"] = "decimal"
+        for veld in ("eindoordeel", "risico_procesverstoringen", "helpt_burger"):
+            self.fields[veld].choices = [("", _("Kies")), *self.fields[veld].choices[1:]]
+        for dimensie in Dimensie:
+            self.fields[_dimensie_veld(dimensie)] = forms.ChoiceField(
+                label=_("Gevolgen"),
+                choices=[("", _("Nog niet beoordeeld")), *Gevolgen.choices],
+                required=False,
+            )
+            self.fields[_toelichting_veld(dimensie)] = forms.CharField(
+                label=_("Toelichting"),
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+        for index, vraag in enumerate(self.vragen, start=1):
+            self.fields[_antwoord_veld(vraag)] = forms.CharField(
+                label=_("Vraag %(nummer)s: %(vraag)s") % {"nummer": index, "vraag": vraag.tekst},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 4}),
+            )
+
+    # --- grouping for the template --------------------------------------------------
+
+    def _velden(self, namen):
+        return [self[n] for n in namen]
+
+    def oordeel(self):
+        return self._velden(["eindoordeel", "kernboodschap", "voorwaarden"])
+
+    def dimensies(self):
+        return [
+            {
+                "waarde": d.value,
+                "label": d.label,
+                "uitleg": DIMENSIE_UITLEG[d],
+                "gevolgen": self[_dimensie_veld(d)],
+                "toelichting": self[_toelichting_veld(d)],
+            }
+            for d in Dimensie
+        ]
+
+    def gevolgen(self):
+        return self._velden(
+            [
+                "risico_procesverstoringen",
+                "fte_incidenteel",
+                "fte_structureel",
+                "invoering_mogelijk_per",
+                "doorlooptijd_maanden",
+                "beslag_op_portfolio",
+            ]
+        )
+
+    def burgertoets(self):
+        return self._velden(
+            [
+                "helpt_burger",
+                "burgerperspectief",
+                "doenvermogentoets_uitgevoerd",
+                "doenvermogen_conclusie",
+            ]
+        )
+
+    def antwoorden(self):
+        return [self[_antwoord_veld(v)] for v in self.vragen]
+
+    def ondertekening(self):
+        return self._velden(["ondertekenaar_naam", "ondertekenaar_functie"])
+
+    # --- what the service takes -------------------------------------------------------
+
+    def service_argumenten(self, kosten) -> dict:
+        data = self.cleaned_data
+        return {
+            "versie": data["versie"],
+            "velden": {veld: data.get(veld) for veld in INHOUD_VELDEN},
+            "beoordelingen": {
+                d.value: {
+                    "gevolgen": data.get(_dimensie_veld(d), ""),
+                    "toelichting": data.get(_toelichting_veld(d), ""),
+                }
+                for d in Dimensie
+            },
+            "kosten": kosten,
+            "antwoorden": {v.pk: data.get(_antwoord_veld(v), "") for v in self.vragen},
+        }
+
+    def koppel_servicefouten(self, fouten: dict, kostenformset):
+        """Tie the service's field keys (``beoordelingen.ict.gevolgen``, ``kosten.0.bedrag``,
+        ``antwoorden.5``) to the form fields they concern."""
+        for sleutel, berichten in fouten.items():
+            delen = sleutel.split(".")
+            veld = None
+            if delen[0] == "beoordelingen" and len(delen) > 1:
+                veld = _dimensie_veld(delen[1])
+            elif delen[0] == "antwoorden" and len(delen) > 1:
+                veld = f"antwoord_{delen[1]}"
+            elif delen[0] == "kosten" and len(delen) == 3 and delen[1].isdigit():
+                index = int(delen[1])
+                formulieren = kostenformset.gevulde_formulieren()
+                if index < len(formulieren) and delen[2] in formulieren[index].fields:
+                    formulieren[index].add_error(delen[2], berichten)
+                    continue
+            elif sleutel in self.fields:
+                veld = sleutel
+            self.add_error(veld if veld in self.fields else None, berichten)
+
+
+class KostenpostForm(forms.Form):
+    categorie = forms.ChoiceField(
+        label=_("Categorie"), choices=[("", _("Kies"))] + KostenCategorie.choices, required=False
+    )
+    soort = forms.ChoiceField(
+        label=_("Soort"), choices=[("", _("Kies"))] + KostenSoort.choices, required=False
+    )
+    bedrag = forms.DecimalField(
+        label=_("Bedrag in euro"), required=False, min_value=0, decimal_places=2, localize=True
+    )
+    toelichting = forms.CharField(label=_("Toelichting"), required=False, max_length=500)
+
+    def is_leeg(self) -> bool:
+        data = getattr(self, "cleaned_data", {})
+        return not any(data.get(v) not in (None, "") for v in ("categorie", "soort", "bedrag"))
+
+
+class BasisKostenFormSet(forms.BaseFormSet):
+    def gevulde_formulieren(self):
+        return [
+            f
+            for f in self.forms
+            if f.is_valid() and not f.is_leeg() and not f.cleaned_data.get("DELETE")
+        ]
+
+    def kosten(self) -> list[dict]:
+        return [
+            {k: f.cleaned_data[k] for k in ("categorie", "soort", "bedrag", "toelichting")}
+            for f in self.gevulde_formulieren()
+        ]
+
+
+KostenFormSet = forms.formset_factory(
+    KostenpostForm, formset=BasisKostenFormSet, extra=2, can_delete=True
+)
+
+
+class KernpuntForm(forms.ModelForm):
+    use_required_attribute = False
+
+    class Meta:
+        model = Kernpunt
+        fields = ["dimensie", "tekst", "artikel", "voorgestelde_wijziging", "ernst"]
+        widgets = {
+            "tekst": forms.Textarea(attrs={"rows": 3}),
+            "voorgestelde_wijziging": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ernst"].initial = Ernst.BELANGRIJK
+        self.fields["dimensie"].choices = Dimensie.choices
+
+
+class TransitieForm(forms.Form):
+    toelichting = forms.CharField(required=False)
+
+
+REACTIE_ACTIES = {
+    "starten": Actie(_("Beginnen met opstellen")),
+    "ter_accordering": Actie(_("Ter accordering aanbieden"), toelichting="optioneel"),
+    "indienen": Actie(_("Accorderen en indienen"), toelichting="optioneel"),
+    "afkeuren": Actie(_("Intern afkeuren"), toelichting="verplicht", gevaar=True),
+    "accepteren": Actie(_("Accepteren"), toelichting="optioneel"),
+    "terugsturen": Actie(_("Terugsturen"), toelichting="verplicht", gevaar=True),
+    "intrekken": Actie(_("Intrekken"), toelichting="optioneel", gevaar=True),
+    "afzien": Actie(
+        _("Afzien van een reactie"),
+        toelichting="verplicht",
+        toelichting_label=_("Reden"),
+        gevaar=True,
+    ),
+    "heropenen": Actie(_("Heropenen"), toelichting="optioneel"),
+}

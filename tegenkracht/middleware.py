@@ -1,0 +1,13 @@
+class NederlandsTenzijGekozenMiddleware:
+    """Dutch unless the user picked English with the language switch (a cookie).
+
+    Django's LocaleMiddleware would otherwise follow the browser's Accept-Language, and a
+    civil servant with an English browser would unexpectedly get an English interface.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)
