@@ -50,8 +50,10 @@ class Reis:
         # Every page runs under the production CSP: anything it blocks is a defect.
         pagina.on(
             "console",
-            lambda bericht: "Content Security Policy" in bericht.text
-            and self.csp_schendingen.append(f"{pagina.url}: {bericht.text}"),
+            lambda bericht: (
+                "Content Security Policy" in bericht.text
+                and self.csp_schendingen.append(f"{pagina.url}: {bericht.text}")
+            ),
         )
         pagina.goto(self.url + reverse("login"))
         self.controleer(pagina, "inloggen")
