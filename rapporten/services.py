@@ -219,7 +219,9 @@ def rapport_verzenden(*, rapport: Rapport, actor, toelichting: str = "") -> Rapp
     rapport = voer_transitie_uit(rapport, "verzenden", actor=actor, toelichting=toelichting)
     rapport.verzonden_op = timezone.now()
     rapport.save(update_fields=["verzonden_op"])
-    consultatie_services.consultatie_verzenden(consultatie=rapport.consultatie, actor=actor)
+    rapport.consultatie = consultatie_services.consultatie_verzenden(
+        consultatie=rapport.consultatie, actor=actor
+    )
 
     from . import tasks
 
