@@ -179,7 +179,7 @@ def rapport_nieuw(request, pk):
     if not permissions.kan_aanmaken(request.user, consultatie):
         raise PermissionDenied
     form = SamenstellenForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         initial={
             "bestuurlijke_samenvatting": consultatie.bestuurlijke_samenvatting,
             "aanbevelingen": consultatie.aanbevelingen,

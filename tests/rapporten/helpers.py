@@ -73,8 +73,6 @@ def gesloten_consultatie(secretaris, ministerie, organisaties, **velden):
             kernpunten=[
                 {"dimensie": "ict", "tekst": f"Kernpunt van {reactie.organisatie.afkorting}"}
             ],
-            **inhoud(
-                invoering_mogelijk_per=date(2027, 1, 1 + index), fte_incidenteel=Decimal(2)
-            ),
+            **inhoud(invoering_mogelijk_per=date(2027, 1, 1 + index), fte_incidenteel=Decimal(2)),
         )
     return consultatie_services.consultatie_sluiten(consultatie=consultatie, actor=secretaris)

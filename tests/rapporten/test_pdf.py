@@ -22,7 +22,9 @@ from .helpers import HOSTIEL, accepteer, inhoud
 def _bouw_paper():
     secretaris = factories.secretaris()
     ministerie = factories.MinisterieFactory(afkorting="SZW", naam="Ministerie van SZW")
-    uwv = factories.OrganisatieFactory(afkorting="UWV", naam="Uitvoeringsinstituut Werknemersverzekeringen")
+    uwv = factories.OrganisatieFactory(
+        afkorting="UWV", naam="Uitvoeringsinstituut Werknemersverzekeringen"
+    )
     svb = factories.OrganisatieFactory(afkorting="SVB", naam="Sociale Verzekeringsbank")
     duo = factories.OrganisatieFactory(afkorting="DUO", naam="Dienst Uitvoering Onderwijs")
     cjib = factories.OrganisatieFactory(afkorting="CJIB", naam="Centraal Justitieel Incassobureau")
@@ -81,7 +83,9 @@ def _bouw_paper():
         actor=factories.accordeerder(duo),
         toelichting="Raakt onze taken niet",
     )
-    consultatie = consultatie_services.consultatie_sluiten(consultatie=consultatie, actor=secretaris)
+    consultatie = consultatie_services.consultatie_sluiten(
+        consultatie=consultatie, actor=secretaris
+    )
     kernpunt = Kernpunt.objects.get(reactie__organisatie=uwv)
     reactie_services.kernpunt_onderschrijven(kernpunt=kernpunt, actor=factories.opsteller(svb))
     consultatie_services.consultatie_bijwerken(
@@ -187,9 +191,12 @@ def test_pdf_is_getagd_met_taal_titel_en_bladwijzers(paper):
     assert "/StructTreeRoot" in root
     assert bool(root["/MarkInfo"]["/Marked"])
     assert root["/Lang"] == "nl"
-    assert lezer.metadata.title == "Position paper " + paper["snapshot"]["consultatie"][
-        "kenmerk"
-    ] + ": Wet eenvoudiger toeslagen"
+    assert (
+        lezer.metadata.title
+        == "Position paper "
+        + paper["snapshot"]["consultatie"]["kenmerk"]
+        + ": Wet eenvoudiger toeslagen"
+    )
     assert len(lezer.outline) >= 10
     assert b"pdfuaid" in root["/Metadata"].get_object().get_data()
 

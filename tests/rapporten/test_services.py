@@ -218,9 +218,7 @@ def test_ander_ministerie_en_secretaris_bevestigen_geen_ontvangst(
             services.rapport_ontvangst_bevestigen(rapport=verzonden, actor=actor)
 
 
-def test_ontvangst_van_definitief_niet_verzonden_is_een_conflict(
-    definitief, ministerie_gebruiker
-):
+def test_ontvangst_van_definitief_niet_verzonden_is_een_conflict(definitief, ministerie_gebruiker):
     with pytest.raises(TransitieNietToegestaan):
         services.rapport_ontvangst_bevestigen(rapport=definitief, actor=ministerie_gebruiker)
 
@@ -247,9 +245,7 @@ def test_verwerking_per_kernpunt(verzonden, ministerie_gebruiker):
     assert not services.alle_kernpunten_verwerkt(verzonden)
 
 
-def test_verwerking_vraagt_bekend_kernpunt_uitkomst_en_toelichting(
-    verzonden, ministerie_gebruiker
-):
+def test_verwerking_vraagt_bekend_kernpunt_uitkomst_en_toelichting(verzonden, ministerie_gebruiker):
     with pytest.raises(ValidationError) as fout:
         services.verwerking_vastleggen(
             rapport=verzonden,
