@@ -214,3 +214,42 @@ def test_colofon_noemt_versie_en_inhoudshash(paper):
     tekst = _plat(paper["tekst"])
     assert inhoud_hash(paper["snapshot"])[:16] in tekst.replace(" ", "")
     assert "Inhoud vastgelegd op" in tekst
+
+
+def _structuur(node, teller, alts):
+    node = node.get_object()
+    if "/S" in node:
+        teller[node["/S"]] += 1
+        if "/Alt" in node:
+            alts.append(str(node["/Alt"]))
+    kinderen = node.get("/K")
+    if kinderen is None:
+        return
+    kinderen = kinderen.get_object()
+    for kind in kinderen if isinstance(kinderen, list) else [kinderen]:
+        kind = kind.get_object()
+        if hasattr(kind, "get"):
+            _structuur(kind, teller, alts)
+
+
+def test_structuur_heeft_koppen_tabelkoppen_en_grafieken_met_alt_tekst(paper):
+    from collections import Counter
+
+    teller, alts = Counter(), []
+    _structuur(paper["lezer"].trailer["/Root"]["/StructTreeRoot"], teller, alts)
+    assert teller["/H1"] >= 13 and teller["/TH"] > 20 and teller["/Caption"] >= 8
+    assert teller["/Figure"] == 3
+    assert any(
+        alt.startswith("Staafdiagram van het aantal organisaties per eindoordeel") for alt in alts
+    )
+    assert any("Niet uitvoerbaar 1" in alt for alt in alts)
+
+
+def test_pdf_hangt_alleen_af_van_de_snapshot(paper, db):
+    # The database rows behind the paper are gone (rolled back after the first test);
+    # rendering the frozen snapshot again gives exactly the same bytes.
+    snapshot = paper["snapshot"]
+    opnieuw = pdf.render_pdf(
+        snapshot, versie=3, inhoud_sha256=inhoud_hash(snapshot), status_label="Concept"
+    )
+    assert opnieuw.sha256 == paper["resultaat"].sha256
