@@ -253,3 +253,17 @@ def test_pdf_hangt_alleen_af_van_de_snapshot(paper, db):
         snapshot, versie=3, inhoud_sha256=inhoud_hash(snapshot), status_label="Concept"
     )
     assert opnieuw.sha256 == paper["resultaat"].sha256
+
+
+def test_lange_tekst_en_vreemde_unicode_worden_gewoon_gezet(paper, db):
+    import copy
+
+    snapshot = copy.deepcopy(paper["snapshot"])
+    lang = "x" * 3000
+    vreemd = "Zoë \u202elanoitan\u202c café ∑ \u200b"
+    snapshot["bestuurlijke_samenvatting"] = f"{vreemd}\n\n{lang}"
+    resultaat = pdf.render_pdf(snapshot, versie=3, inhoud_sha256="0" * 64, status_label="Concept")
+    tekst = "".join(p.extract_text() for p in PdfReader(io.BytesIO(resultaat.pdf)).pages[:3])
+    assert "Zoë" in tekst and "café" in tekst
+    assert tekst.count("x") >= 3000
+    assert resultaat.fetcher.geweigerd == []
