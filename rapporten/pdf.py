@@ -124,6 +124,10 @@ def _staafgrafiek(titel: str, rijen: list[tuple[str, int]]) -> str:
         show_y_guides=False,
     )
     grafiek.x_labels = [label for label, _ in rijen]
+    # Whole numbers on the count axis (pygal would otherwise print 0.1, 0.2, …).
+    hoogste = max((aantal for _, aantal in rijen), default=0)
+    stap = max(1, -(-hoogste // 10))
+    grafiek.y_labels = list(range(0, max(hoogste, 1) + stap, stap))
     grafiek.add("Aantal", [aantal for _, aantal in rijen])
     return _data_uri(grafiek.render())
 

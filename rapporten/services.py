@@ -230,6 +230,26 @@ def rapport_verzenden(*, rapport: Rapport, actor, toelichting: str = "") -> Rapp
 
 
 @transaction.atomic
+def rapport_verzenden_voor_consultatie(*, consultatie: Consultatie, actor, toelichting: str = ""):
+    """Send the newest definitief version of a consultation's paper. For callers that act on
+    the consultation (``POST /api/v1/consultaties/{id}/verzenden``): the consultation is
+    never sent without its paper."""
+    _vereis(permissions.is_secretaris(None, actor))
+    rapport = (
+        Rapport.objects.filter(consultatie=consultatie, status=Status.DEFINITIEF)
+        .order_by("-versie")
+        .first()
+    )
+    if rapport is None:
+        raise TransitieNietToegestaan(
+            consultatie,
+            "verzenden",
+            "Maak eerst een definitieve versie van het position paper.",
+        )
+    return rapport_verzenden(rapport=rapport, actor=actor, toelichting=toelichting)
+
+
+@transaction.atomic
 def rapport_ontvangst_bevestigen(*, rapport: Rapport, actor, toelichting: str = "") -> Rapport:
     """The ministry acknowledges receipt of the paper sent to it (once)."""
     rapport = Rapport.objects.select_for_update().select_related("consultatie").get(pk=rapport.pk)

@@ -1,10 +1,7 @@
-from datetime import timedelta
-
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from audit.models import AuditEvent
 from audit.services import TransitieNietToegestaan
@@ -316,6 +313,20 @@ def test_ministerie_ziet_oudere_concepten_nooit(
     assert zichtbaar == [nieuw] and oud not in zichtbaar
 
 
-def test_termijn_doet_niet_ter_zake_voor_het_paper(gesloten):
-    # The paper is made after the termijn; nothing about it depends on the clock.
-    assert gesloten.termijn < timezone.now() + timedelta(days=30)
+def test_consultatie_verzenden_verzendt_nieuwste_definitieve_versie(
+    gesloten, secretaris, snelle_pdf
+):
+    oud = maak_rapport(gesloten, secretaris)
+    services.rapport_definitief_maken(rapport=oud, actor=secretaris)
+    nieuw = maak_rapport(gesloten, secretaris)
+    services.rapport_definitief_maken(rapport=nieuw, actor=secretaris)
+    maak_rapport(gesloten, secretaris)  # a later concept is never sent
+    verzonden = services.rapport_verzenden_voor_consultatie(consultatie=gesloten, actor=secretaris)
+    assert verzonden.pk == nieuw.pk and verzonden.status == Status.VERZONDEN
+
+
+def test_consultatie_verzenden_zonder_definitieve_versie_is_een_conflict(concept, secretaris):
+    with pytest.raises(TransitieNietToegestaan):
+        services.rapport_verzenden_voor_consultatie(
+            consultatie=concept.consultatie, actor=secretaris
+        )
