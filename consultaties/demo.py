@@ -77,6 +77,47 @@ SCENARIO_S = [
         },
     },
     {
+        "kenmerk": "DEMO-2026-05",
+        "titel": "Wet vereenvoudiging bijstand en re-integratie",
+        "ministerie": "SZW",
+        "instrument": Instrument.WETSVOORSTEL,
+        "samenvatting": (
+            "De bijstand wordt eenvoudiger: minder verplichtingen bij de aanvraag, een "
+            "vaste bijverdienregeling en ruimere mogelijkheden voor maatwerk bij "
+            "terugvordering. UWV en gemeenten werken samen aan één re-integratieloket."
+        ),
+        "doel": "verzonden",
+        "organisaties": ["UWV", "SVB", "BD", "CJIB", "DUO", "LOGIUS"],
+        "vragen": ["Hoe beoordeelt u de samenwerking in één re-integratieloket?"],
+        "stappen": {
+            "UWV": "geaccepteerd",
+            "SVB": "geaccepteerd",
+            "BD": "geaccepteerd",
+            "CJIB": "geaccepteerd",
+            "DUO": "afgezien",
+            "LOGIUS": "verlopen",
+        },
+    },
+    {
+        "kenmerk": "DEMO-2025-06",
+        "titel": "Besluit gegevensdeling bij schuldhulpverlening",
+        "ministerie": "SZW",
+        "instrument": Instrument.AMVB,
+        "samenvatting": (
+            "Uitvoeringsorganisaties melden betalingsachterstanden vroeg aan gemeenten, "
+            "zodat schuldhulp eerder begint. Het besluit regelt welke gegevens worden "
+            "gedeeld en hoe lang ze worden bewaard."
+        ),
+        "doel": "afgerond",
+        "organisaties": ["CJIB", "BD", "UWV", "SVB", "DUO"],
+        "stappen": {
+            "CJIB": "geaccepteerd",
+            "BD": "geaccepteerd",
+            "UWV": "geaccepteerd",
+            "SVB": "afgezien",
+        },
+    },
+    {
         "kenmerk": "DEMO-2026-04",
         "titel": "Besluit digitale inning verkeersboetes",
         "ministerie": "JENV",
@@ -281,7 +322,7 @@ def bouw_scenario(scenario: dict) -> Consultatie:
     }
     for index, (afkorting, stap) in enumerate(scenario.get("stappen", {}).items()):
         _breng_in_status(reacties[afkorting], stap, index, secretaris)
-    if doel == "gesloten":
+    if doel in ("gesloten", "verzonden", "afgerond"):
         consultatie = services.consultatie_sluiten(
             consultatie=consultatie, actor=secretaris, toelichting="De termijn is verstreken."
         )
@@ -289,7 +330,83 @@ def bouw_scenario(scenario: dict) -> Consultatie:
         Consultatie.objects.filter(pk=consultatie.pk).update(
             termijn=timezone.now() - timedelta(days=2)
         )
+    if doel in ("verzonden", "afgerond"):
+        consultatie = _paper_verzenden(consultatie, secretaris, scenario)
+    if doel == "afgerond":
+        consultatie = _verwerken_en_afronden(consultatie, secretaris, scenario)
     return consultatie
+
+
+def _paper_verzenden(consultatie: Consultatie, secretaris, scenario: dict) -> Consultatie:
+    """Endorse each other's kernpunten, then make, finalise and send the paper."""
+    from rapporten import services as rapport_services
+    from reacties.models import Kernpunt
+
+    kernpunten = list(
+        Kernpunt.objects.filter(reactie__consultatie=consultatie, reactie__status="geaccepteerd")
+        .select_related("reactie__organisatie")
+        .order_by("pk")
+    )
+    afkortingen = [k.reactie.organisatie.afkorting for k in kernpunten]
+    for index, kernpunt in enumerate(kernpunten):
+        # Each organisation endorses the next one's point, so the paper shows support.
+        andere = afkortingen[(index + 1) % len(afkortingen)]
+        if andere != kernpunt.reactie.organisatie.afkorting:
+            reactie_services.kernpunt_onderschrijven(
+                kernpunt=kernpunt, actor=_gebruiker(f"{andere.lower()}-opsteller")
+            )
+    rapport = rapport_services.rapport_aanmaken(
+        consultatie=consultatie,
+        actor=secretaris,
+        bestuurlijke_samenvatting=(
+            f"Het netwerk steunt het doel van '{scenario['titel']}', maar de uitvoering vraagt "
+            "meer tijd dan het ministerie voorziet. De organisaties zijn het oneens over de "
+            "haalbaarheid: een deel acht het voorstel onder voorwaarden uitvoerbaar, een deel "
+            "niet.\n\nDe zwaarste punten betreffen de gegevenslevering in de keten en de "
+            "ruimte voor maatwerk voor mensen die klem komen te zitten."
+        ),
+        aanbevelingen=(
+            "1. Regel de gegevenslevering wettelijk, met een vaste peildatum.\n"
+            "2. Kies een invoeringsdatum die alle organisaties halen, of voer gefaseerd in.\n"
+            "3. Verruim de hardheidsclausule."
+        ),
+        op_achtergrond=False,
+    )
+    rapport = rapport_services.rapport_pdf_genereren(rapport_id=rapport.pk)
+    rapport = rapport_services.rapport_definitief_maken(rapport=rapport, actor=secretaris)
+    rapport = rapport_services.rapport_verzenden(rapport=rapport, actor=secretaris)
+    return rapport.consultatie
+
+
+def _verwerken_en_afronden(consultatie: Consultatie, secretaris, scenario: dict) -> Consultatie:
+    from rapporten import services as rapport_services
+    from rapporten.models import Uitkomst
+
+    rapport = consultatie.rapporten.get(status="verzonden")
+    ministerie = _gebruiker(f"{scenario['ministerie'].lower()}-ministerie")
+    rapport = rapport_services.rapport_ontvangst_bevestigen(
+        rapport=rapport, actor=ministerie, toelichting="Dank voor de gezamenlijke toets."
+    )
+    uitkomsten = list(Uitkomst)
+    toelichtingen = {
+        Uitkomst.OVERGENOMEN: "Overgenomen in de nota van toelichting en artikel 4.",
+        Uitkomst.DEELS_OVERGENOMEN: "De termijn is verlengd, de peildatum blijft flexibel.",
+        Uitkomst.NIET_OVERGENOMEN: "Past niet binnen het budgettaire kader.",
+    }
+    for index, kernpunt_id in enumerate(rapport.kernpunt_ids):
+        uitkomst = uitkomsten[index % len(uitkomsten)]
+        rapport_services.verwerking_vastleggen(
+            rapport=rapport,
+            actor=ministerie,
+            kernpunt=kernpunt_id,
+            uitkomst=uitkomst,
+            toelichting=toelichtingen[uitkomst],
+        )
+    return services.consultatie_afronden(
+        consultatie=consultatie,
+        actor=secretaris,
+        toelichting="Het ministerie heeft alle kernpunten verwerkt.",
+    )
 
 
 def laad_demo_consultaties() -> list[Consultatie]:

@@ -1,8 +1,14 @@
+"""Versions of the joint position paper, the ministry's receipt and its verwerking."""
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from consultaties.models import Consultatie
+from consultaties.models import Status as ConsultatieStatus
+
+from . import permissions
 
 
 class Status(models.TextChoices):
@@ -11,35 +17,193 @@ class Status(models.TextChoices):
     VERZONDEN = "verzonden", "Verzonden"
 
 
-class Rapport(FSMModelMixin, models.Model):
-    """One numbered version of the joint position paper."""
+class GeneratieStatus(models.TextChoices):
+    WACHTRIJ = "wachtrij", "In de wachtrij"
+    BEZIG = "bezig", "Bezig"
+    KLAAR = "klaar", "Klaar"
+    MISLUKT = "mislukt", "Mislukt"
 
-    consultatie = models.ForeignKey(Consultatie, on_delete=models.PROTECT, related_name="rapporten")
+
+class Uitkomst(models.TextChoices):
+    OVERGENOMEN = "overgenomen", "Overgenomen"
+    DEELS_OVERGENOMEN = "deels_overgenomen", "Deels overgenomen"
+    NIET_OVERGENOMEN = "niet_overgenomen", "Niet overgenomen"
+
+
+#: What a version freezes. Once it is definitief none of these may change.
+BEVROREN_VELDEN = frozenset({"snapshot", "inhoud_sha256", "pdf", "sha256", "versie", "consultatie"})
+
+
+class RapportOnveranderlijk(Exception):
+    """An attempt to change the frozen content of a definitief or verzonden version."""
+
+
+class RapportQuerySet(models.QuerySet):
+    def zichtbaar_voor(self, user):
+        """The secretaris sees every version; the ministry only the version sent to it, of
+        its own consultations; nobody else sees any. Everything else answers 404."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_secretaris:
+            return self.all()
+        if user.is_ministerie:
+            return self.filter(
+                status=Status.VERZONDEN,
+                consultatie__ministerie_id=user.organisatie_id,
+                consultatie__status__in=(ConsultatieStatus.VERZONDEN, ConsultatieStatus.AFGEROND),
+            )
+        return self.none()
+
+    def update(self, **kwargs):
+        if BEVROREN_VELDEN & set(kwargs) and self.exclude(status=Status.CONCEPT).exists():
+            raise RapportOnveranderlijk("Een definitieve versie verandert nooit.")
+        return super().update(**kwargs)
+
+
+def pdf_pad(instance, filename):
+    # Never derive the path from user text; the id and version are enough.
+    return f"rapporten/{instance.consultatie_id}/rapport-{instance.pk}-v{instance.versie}.pdf"
+
+
+class Rapport(FSMModelMixin, models.Model):
+    """One numbered version of the joint position paper.
+
+    The ``snapshot`` freezes everything the paper shows; the PDF renders from it alone,
+    so later edits of responses or of the consultation never change a version.
+    """
+
+    consultatie = models.ForeignKey(
+        Consultatie, verbose_name="consultatie", on_delete=models.PROTECT, related_name="rapporten"
+    )
     versie = models.PositiveIntegerField("versie")
-    status = FSMField("status", default=Status.CONCEPT, choices=Status.choices, protected=True)
+    status = FSMField(
+        "status", default=Status.CONCEPT, choices=Status.choices, protected=True, db_index=True
+    )
     snapshot = models.JSONField("snapshot", default=dict, blank=True)
-    pdf = models.FileField("pdf", upload_to="rapporten/", blank=True)
-    sha256 = models.CharField("sha256", max_length=64, blank=True)
+    inhoud_sha256 = models.CharField(
+        "inhoudshash", max_length=64, blank=True, help_text="sha256 van de bevroren inhoud."
+    )
+    pdf = models.FileField("pdf", upload_to=pdf_pad, blank=True)
+    sha256 = models.CharField("sha256 van de pdf", max_length=64, blank=True)
+    paginas = models.PositiveIntegerField("aantal pagina's", null=True, blank=True)
+
+    generatie_status = models.CharField(
+        "generatie",
+        max_length=16,
+        choices=GeneratieStatus.choices,
+        default=GeneratieStatus.WACHTRIJ,
+    )
+    voortgang = models.CharField("voortgang", max_length=200, blank=True)
+    foutmelding = models.TextField("foutmelding", blank=True)
+    gegenereerd_op = models.DateTimeField("pdf gemaakt op", null=True, blank=True)
+
     aangemaakt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
+    definitief_op = models.DateTimeField("definitief gemaakt op", null=True, blank=True)
+    verzonden_op = models.DateTimeField("verzonden op", null=True, blank=True)
+    ontvangen_op = models.DateTimeField("ontvangst bevestigd op", null=True, blank=True)
+    ontvangen_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    ontvangst_toelichting = models.TextField("toelichting bij ontvangst", blank=True)
+
+    objects = RapportQuerySet.as_manager()
 
     class Meta:
         verbose_name = "rapport"
         verbose_name_plural = "rapporten"
         ordering = ["consultatie", "-versie"]
         constraints = [
-            models.UniqueConstraint(fields=["consultatie", "versie"], name="uniek_rapportversie")
+            models.UniqueConstraint(fields=["consultatie", "versie"], name="uniek_rapportversie"),
+            models.UniqueConstraint(
+                fields=["consultatie"],
+                condition=Q(status="verzonden"),
+                name="een_verzonden_rapport_per_consultatie",
+            ),
         ]
 
     def __str__(self):
         return f"Position paper {self.consultatie.kenmerk} versie {self.versie}"
 
-    @transition(field=status, source=Status.CONCEPT, target=Status.DEFINITIEF)
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if self.pk is not None and (update_fields is None or BEVROREN_VELDEN & set(update_fields)):
+            opgeslagen = type(self).objects.filter(pk=self.pk).values_list("status", flat=True)
+            if opgeslagen and opgeslagen[0] != Status.CONCEPT:
+                raise RapportOnveranderlijk(
+                    "Een definitieve versie verandert nooit; maak een nieuwe versie."
+                )
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self.status != Status.CONCEPT:
+            raise RapportOnveranderlijk("Een definitieve versie kan niet worden verwijderd.")
+        return super().delete(*args, **kwargs)
+
+    # --- conditions ---------------------------------------------------------------
+
+    def pdf_gereed(self) -> bool:
+        return self.generatie_status == GeneratieStatus.KLAAR and bool(self.pdf and self.sha256)
+
+    def consultatie_gesloten(self) -> bool:
+        return self.consultatie.status == ConsultatieStatus.GESLOTEN
+
+    @property
+    def is_bezig(self) -> bool:
+        return self.generatie_status in (GeneratieStatus.WACHTRIJ, GeneratieStatus.BEZIG)
+
+    @property
+    def kernpunt_ids(self) -> list[int]:
+        return [k["id"] for k in self.snapshot.get("kernpunten", [])]
+
+    # --- transitions (state only; side effects live in services) ---------------------
+    # Preconditions (PDF ready, consultation closed) are checked by the services, which
+    # answer a clear 409; as FSM conditions django-fsm would report them as a 403.
+
+    @transition(
+        field=status,
+        source=Status.CONCEPT,
+        target=Status.DEFINITIEF,
+        permission=permissions.is_secretaris,
+    )
     def definitief_maken(self):
         pass
 
-    @transition(field=status, source=Status.DEFINITIEF, target=Status.VERZONDEN)
+    @transition(
+        field=status,
+        source=Status.DEFINITIEF,
+        target=Status.VERZONDEN,
+        permission=permissions.is_secretaris,
+    )
     def verzenden(self):
         pass
+
+
+class Verwerking(models.Model):
+    """What the ministry did with one kernpunt of the paper sent to it."""
+
+    rapport = models.ForeignKey(Rapport, on_delete=models.PROTECT, related_name="verwerkingen")
+    kernpunt = models.ForeignKey(
+        "reacties.Kernpunt", on_delete=models.PROTECT, related_name="verwerkingen"
+    )
+    uitkomst = models.CharField("uitkomst", max_length=32, choices=Uitkomst.choices)
+    toelichting = models.TextField("toelichting")
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    vastgelegd_op = models.DateTimeField("vastgelegd op", auto_now=True)
+
+    class Meta:
+        verbose_name = "verwerking"
+        verbose_name_plural = "verwerkingen"
+        ordering = ["rapport", "kernpunt"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["rapport", "kernpunt"], name="een_verwerking_per_kernpunt"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_uitkomst_display()}: kernpunt #{self.kernpunt_id}"

@@ -1,0 +1,77 @@
+"""The comment-resolution matrix: all kernpunten of a consultation as XLSX (openpyxl)."""
+
+import io
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from reacties.models import INGEDIENDE_STATUSSEN, Kernpunt
+
+KOLOMMEN = [
+    ("Nr.", 8),
+    ("Organisatie", 30),
+    ("Dimensie", 26),
+    ("Kernpunt", 60),
+    ("Artikel", 16),
+    ("Voorgestelde wijziging", 50),
+    ("Ernst", 14),
+    ("Onderschreven door", 30),
+    ("Aantal onderschrijvingen", 12),
+    ("Verwerking", 40),
+]
+
+
+def _veilig(tekst: str) -> str:
+    # A cell starting with = + - @ would be a formula in Excel: keep user text as text.
+    if tekst and tekst[0] in "=+-@\t\r":
+        return "'" + tekst
+    return tekst
+
+
+def kernpunten_xlsx(consultatie, user) -> bytes:
+    """Kernpunten of submitted responses that ``user`` may see, one row each."""
+    kernpunten = (
+        Kernpunt.objects.zichtbaar_voor(user)
+        .filter(reactie__consultatie=consultatie, reactie__status__in=INGEDIENDE_STATUSSEN)
+        .select_related("reactie__organisatie", "samengevoegd_in")
+        .prefetch_related("onderschrijvingen__organisatie", "verwerkingen")
+        .order_by("dimensie", "reactie__organisatie__naam", "pk")
+    )
+    boek = Workbook()
+    blad = boek.active
+    blad.title = "Kernpunten"
+    blad.append([k for k, _ in KOLOMMEN])
+    for kolom, (_, breedte) in enumerate(KOLOMMEN, start=1):
+        blad.column_dimensions[get_column_letter(kolom)].width = breedte
+        blad.cell(row=1, column=kolom).font = Font(bold=True)
+    for k in kernpunten:
+        onderschrijvers = sorted(o.organisatie.afkorting for o in k.onderschrijvingen.all())
+        verwerking = "; ".join(
+            f"{v.get_uitkomst_display()}: {v.toelichting}" for v in k.verwerkingen.all()
+        )
+        tekst = k.tekst
+        if k.samengevoegd_in_id:
+            tekst = f"{tekst} (samengevoegd in nr. {k.samengevoegd_in_id})"
+        blad.append(
+            [
+                k.pk,
+                _veilig(f"{k.reactie.organisatie.naam} ({k.reactie.organisatie.afkorting})"),
+                k.get_dimensie_display(),
+                _veilig(tekst),
+                _veilig(k.artikel),
+                _veilig(k.voorgestelde_wijziging),
+                k.get_ernst_display(),
+                ", ".join(onderschrijvers),
+                len(onderschrijvers),
+                _veilig(verwerking),
+            ]
+        )
+    for rij in blad.iter_rows(min_row=2):
+        for cel in rij:
+            cel.alignment = Alignment(wrap_text=True, vertical="top")
+    blad.freeze_panes = "A2"
+    blad.auto_filter.ref = blad.dimensions
+    uitvoer = io.BytesIO()
+    boek.save(uitvoer)
+    return uitvoer.getvalue()

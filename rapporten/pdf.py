@@ -1,0 +1,239 @@
+"""Rendering a snapshot to a tagged PDF (PDF/UA-1) with WeasyPrint.
+
+Security: every piece of user text reaches the HTML through Django's autoescaping, and the
+renderer's URL fetcher serves only this application's own static files and the chart
+images generated for this very render. ``file://``, ``http(s)://`` and any other scheme
+are refused, so hostile text can never make the server fetch or embed anything.
+"""
+
+import base64
+import hashlib
+import io
+import logging
+import mimetypes
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import pygal
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from pygal.style import Style
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from . import analyse
+
+logger = logging.getLogger(__name__)
+
+#: The scheme the PDF template uses for the application's own static files.
+STATIC_SCHEME = "static:"
+#: Static files the renderer may read (no scripts, no HTML).
+STATIC_EXTENSIES = (".css", ".svg", ".png", ".woff", ".woff2", ".ttf", ".otf")
+
+PDF_OPTIES = {
+    "pdf_variant": "pdf/ua-1",
+    # WeasyPrint only fills in a variant's defaults for options left at None, and
+    # ``pdf_tags`` defaults to False: ask for the tags explicitly.
+    "pdf_tags": True,
+}
+
+
+class GeweigerdeURL(ValueError):
+    """The renderer asked for something outside the application's own assets."""
+
+
+class VeiligeFetcher(URLFetcher):
+    """A WeasyPrint URL fetcher that refuses everything but our own assets.
+
+    ``toegestane_data`` holds the exact ``data:`` URIs this render generated (the charts);
+    any other ``data:`` URI is refused too, so user text cannot smuggle in content.
+    ``opgevraagd`` and ``geweigerd`` record every request, for tests and logging.
+    """
+
+    def __init__(self, toegestane_data=()):
+        super().__init__(allowed_protocols=())
+        self.toegestane_data = set(toegestane_data)
+        self.opgevraagd: list[str] = []
+        self.geweigerd: list[str] = []
+
+    def fetch(self, url, headers=None):
+        self.opgevraagd.append(url)
+        if url.startswith(STATIC_SCHEME):
+            return self._static(url, url.removeprefix(STATIC_SCHEME))
+        if url.startswith("data:") and url in self.toegestane_data:
+            kop, _, inhoud = url.partition(",")
+            mime = kop.removeprefix("data:").split(";")[0]
+            return URLFetcherResponse(url, base64.b64decode(inhoud), {"Content-Type": mime})
+        self.geweigerd.append(url)
+        logger.warning("PDF-renderer weigerde %s", url[:200])
+        raise GeweigerdeURL(f"Geweigerd: {url[:200]}")
+
+    def _static(self, url, pad):
+        if (
+            not pad
+            or pad.startswith("/")
+            or ".." in pad.split("/")
+            or not pad.lower().endswith(STATIC_EXTENSIES)
+        ):
+            self.geweigerd.append(url)
+            raise GeweigerdeURL(f"Geweigerd: {url[:200]}")
+        bestand = finders.find(pad)
+        if not bestand:
+            self.geweigerd.append(url)
+            raise GeweigerdeURL(f"Niet gevonden: {url[:200]}")
+        with open(bestand, "rb") as f:
+            inhoud = f.read()
+        mime = mimetypes.guess_type(pad)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, inhoud, {"Content-Type": mime})
+
+
+# --- charts --------------------------------------------------------------------------
+
+GRAFIEKSTIJL = Style(
+    background="white",
+    plot_background="white",
+    foreground="#1a1a1a",
+    foreground_strong="#1a1a1a",
+    foreground_subtle="#555555",
+    font_family="DejaVu Sans, sans-serif",
+    colors=("#01689b", "#39870c", "#ca005d", "#e17000", "#5a5a5a"),
+    label_font_size=13,
+    major_label_font_size=13,
+    value_font_size=13,
+    value_label_font_size=13,
+    legend_font_size=13,
+    title_font_size=15,
+)
+
+
+def _data_uri(svg: bytes) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
+
+
+def _staafgrafiek(titel: str, rijen: list[tuple[str, int]]) -> str:
+    grafiek = pygal.HorizontalBar(
+        style=GRAFIEKSTIJL,
+        width=800,
+        height=80 + 50 * max(len(rijen), 1),
+        show_legend=False,
+        print_values=True,
+        js=[],  # pygal would otherwise link its script from the internet
+        disable_xml_declaration=False,
+        title=titel,
+        show_y_guides=False,
+    )
+    grafiek.x_labels = [label for label, _ in rijen]
+    # Whole numbers on the count axis (pygal would otherwise print 0.1, 0.2, …).
+    hoogste = max((aantal for _, aantal in rijen), default=0)
+    stap = max(1, -(-hoogste // 10))
+    grafiek.y_labels = list(range(0, max(hoogste, 1) + stap, stap))
+    grafiek.add("Aantal", [aantal for _, aantal in rijen])
+    return _data_uri(grafiek.render())
+
+
+def grafieken(snapshot: dict) -> dict:
+    """The charts of the paper as ``data:`` URIs (SVG drawn by pygal)."""
+    oordelen = analyse.oordelen(snapshot)
+    matrix = analyse.impactmatrix(snapshot)
+    levens = analyse.burgerperspectief(snapshot)["levensgebeurtenissen"]
+    return {
+        "oordelen": _staafgrafiek(
+            "Eindoordelen (aantal organisaties)", [(o["label"], o["aantal"]) for o in oordelen]
+        ),
+        "ingrijpend": _staafgrafiek(
+            "Aantal organisaties met ingrijpende gevolgen, per dimensie",
+            [
+                (d["label"], n)
+                for d, n in zip(matrix["dimensies"], matrix["ingrijpend"], strict=True)
+            ],
+        ),
+        "levensgebeurtenissen": _staafgrafiek(
+            "Geraakte levensgebeurtenissen (aantal organisaties)",
+            [(lg["label"], lg["aantal"]) for lg in levens],
+        )
+        if levens
+        else "",
+    }
+
+
+# --- HTML and PDF --------------------------------------------------------------------
+
+
+@dataclass
+class Resultaat:
+    pdf: bytes
+    paginas: int
+    sha256: str
+    html: str = ""
+    fetcher: VeiligeFetcher | None = None
+    tijden: dict = field(default_factory=dict)
+
+
+def context_voor(snapshot: dict, *, versie: int, inhoud_sha256: str, status_label: str) -> dict:
+    grafiek = grafieken(snapshot)
+    return {
+        "s": snapshot,
+        "c": snapshot["consultatie"],
+        "versie": versie,
+        "status_label": status_label,
+        "inhoud_sha256": inhoud_sha256,
+        "vastgelegd_op": datetime.fromisoformat(snapshot["vastgelegd_op"]),
+        "oordelen": analyse.oordelen(snapshot),
+        "verschillen": analyse.verschillen(snapshot),
+        "matrix": analyse.impactmatrix(snapshot),
+        "risicos": analyse.risicos(snapshot),
+        "kosten": analyse.kosten(snapshot),
+        "invoering": analyse.invoering(snapshot),
+        "kernpunten_per_dimensie": analyse.kernpunten_per_dimensie(snapshot),
+        "burger": analyse.burgerperspectief(snapshot),
+        "keten": analyse.ketenimpact(snapshot),
+        "uitgenodigd": analyse.uitgenodigd(snapshot),
+        "grafiek": grafiek,
+        "static": STATIC_SCHEME,
+    }
+
+
+def render_html(snapshot: dict, *, versie: int, inhoud_sha256: str, status_label: str) -> tuple:
+    """The paper's HTML and the data URIs the renderer may load for it."""
+    context = context_voor(
+        snapshot, versie=versie, inhoud_sha256=inhoud_sha256, status_label=status_label
+    )
+    html = render_to_string("rapporten/pdf/rapport.html", context)
+    return html, [uri for uri in context["grafiek"].values() if uri]
+
+
+def html_naar_pdf(html: str, toegestane_data=()) -> Resultaat:
+    """WeasyPrint alone: HTML to a tagged PDF through the safe fetcher."""
+    fetcher = VeiligeFetcher(toegestane_data)
+    document = HTML(string=html, base_url=None, url_fetcher=fetcher).render(**PDF_OPTIES)
+    buffer = io.BytesIO()
+    document.write_pdf(buffer, **PDF_OPTIES)
+    pdf = buffer.getvalue()
+    return Resultaat(
+        pdf=pdf,
+        paginas=len(document.pages),
+        sha256=hashlib.sha256(pdf).hexdigest(),
+        html=html,
+        fetcher=fetcher,
+    )
+
+
+def render_pdf(
+    snapshot: dict, *, versie: int, inhoud_sha256: str, status_label: str, voortgang=None
+) -> Resultaat:
+    """Snapshot → PDF. ``voortgang(tekst)`` is told what happens, for the progress field."""
+    melden = voortgang or (lambda tekst: None)
+    begin = time.perf_counter()
+    melden("Grafieken en opmaak voorbereiden")
+    html, data = render_html(
+        snapshot, versie=versie, inhoud_sha256=inhoud_sha256, status_label=status_label
+    )
+    klaar_html = time.perf_counter()
+    melden("PDF opmaken")
+    resultaat = html_naar_pdf(html, data)
+    resultaat.tijden = {
+        "html": klaar_html - begin,
+        "weasyprint": time.perf_counter() - klaar_html,
+    }
+    return resultaat

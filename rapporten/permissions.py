@@ -1,0 +1,61 @@
+"""Who may do what with a paper. Plain predicates shared by services, views and the API."""
+
+
+def _actief(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def is_secretaris(rapport, user) -> bool:
+    return _actief(user) and user.is_secretaris
+
+
+def kan_aanmaken(user, consultatie) -> bool:
+    return is_secretaris(None, user)
+
+
+def kan_definitief_maken(user, rapport) -> bool:
+    return is_secretaris(rapport, user)
+
+
+def kan_verzenden(user, rapport) -> bool:
+    return is_secretaris(rapport, user)
+
+
+def is_eigen_ministerie(user, rapport) -> bool:
+    """A staff member of the ministry that requested the consultation."""
+    return (
+        _actief(user)
+        and user.is_ministerie
+        and user.organisatie_id == rapport.consultatie.ministerie_id
+    )
+
+
+def kan_ontvangst_bevestigen(user, rapport) -> bool:
+    return is_eigen_ministerie(user, rapport)
+
+
+def kan_verwerking_vastleggen(user, rapport) -> bool:
+    return is_eigen_ministerie(user, rapport)
+
+
+def kan_kernpunten_exporteren(user, consultatie) -> bool:
+    """Whoever may read the consultation's submitted responses: the secretaris, invited
+    organisations once it closed, the ministry once the paper was sent."""
+    from consultaties.models import GESLOTEN_STATUSSEN
+    from consultaties.models import Status as ConsultatieStatus
+
+    if not _actief(user):
+        return False
+    if user.is_secretaris:
+        return True
+    if user.is_ministerie:
+        return user.organisatie_id == consultatie.ministerie_id and consultatie.status in (
+            ConsultatieStatus.VERZONDEN,
+            ConsultatieStatus.AFGEROND,
+        )
+    if user.is_organisatie_medewerker:
+        return (
+            consultatie.status in GESLOTEN_STATUSSEN
+            and consultatie.reacties.filter(organisatie_id=user.organisatie_id).exists()
+        )
+    return False

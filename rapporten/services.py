@@ -1,0 +1,353 @@
+"""Use cases on position papers. Views, commands, the API and tests all come through here.
+
+Order of checks, as everywhere: the state (409) after the permission (403), content last
+(400). Visibility (404) is the caller's first step, through ``Rapport.objects.zichtbaar_voor``.
+"""
+
+import hashlib
+import logging
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from audit.services import TransitieNietToegestaan, registreer, voer_transitie_uit
+from consultaties import services as consultatie_services
+from consultaties.models import Consultatie
+from consultaties.models import Status as ConsultatieStatus
+from reacties.models import Kernpunt
+from reacties.models import Status as ReactieStatus
+
+from . import permissions
+from .models import GeneratieStatus, Rapport, Status, Uitkomst, Verwerking
+from .snapshot import build_snapshot, inhoud_hash
+
+logger = logging.getLogger(__name__)
+
+
+def _vereis(toegestaan: bool, bericht: str = "U mag deze actie niet uitvoeren."):
+    if not toegestaan:
+        raise PermissionDenied(bericht)
+
+
+@transaction.atomic
+def rapport_aanmaken(
+    *,
+    consultatie: Consultatie,
+    actor,
+    bestuurlijke_samenvatting: str | None = None,
+    aanbevelingen: str | None = None,
+    op_achtergrond: bool = True,
+) -> Rapport:
+    """A new concept version of the paper for a closed consultation.
+
+    Optionally saves the secretaris's bestuurlijke samenvatting and aanbevelingen on the
+    consultation first; then freezes the snapshot and queues the PDF generation (after
+    commit, as a background task). With ``op_achtergrond=False`` the caller renders it
+    (``rapport_pdf_genereren``), as the demo does.
+    """
+    consultatie = Consultatie.objects.select_for_update().get(pk=consultatie.pk)
+    _vereis(permissions.kan_aanmaken(actor, consultatie))
+    if consultatie.status != ConsultatieStatus.GESLOTEN:
+        raise TransitieNietToegestaan(
+            consultatie,
+            "rapport_aanmaken",
+            "Een position paper kan alleen worden gemaakt van een gesloten consultatie "
+            f"(status nu: '{consultatie.get_status_display().lower()}').",
+        )
+    velden = {}
+    if bestuurlijke_samenvatting is not None:
+        velden["bestuurlijke_samenvatting"] = bestuurlijke_samenvatting
+    if aanbevelingen is not None:
+        velden["aanbevelingen"] = aanbevelingen
+    if velden:
+        consultatie = consultatie_services.consultatie_bijwerken(
+            consultatie=consultatie, actor=actor, **velden
+        )
+    if not consultatie.reacties.filter(status=ReactieStatus.GEACCEPTEERD).exists():
+        raise ValidationError("Accepteer ten minste één reactie voordat u een paper maakt.")
+    versie = (consultatie.rapporten.aggregate(m=Max("versie"))["m"] or 0) + 1
+    snapshot = build_snapshot(consultatie)
+    rapport = Rapport.objects.create(
+        consultatie=consultatie,
+        versie=versie,
+        snapshot=snapshot,
+        inhoud_sha256=inhoud_hash(snapshot),
+        aangemaakt_door=actor,
+        generatie_status=GeneratieStatus.WACHTRIJ,
+        voortgang="Wacht op de achtergrondverwerking.",
+    )
+    registreer(
+        rapport,
+        actor=actor,
+        actie="aangemaakt",
+        naar_status=rapport.status,
+        gegevens={"versie": versie, "inhoud_sha256": rapport.inhoud_sha256},
+    )
+    registreer(consultatie, actor=actor, actie="rapport_aangemaakt", toelichting=f"Versie {versie}")
+    if op_achtergrond:
+        _genereer_na_commit(rapport)
+    return rapport
+
+
+def _genereer_na_commit(rapport: Rapport):
+    from . import tasks
+
+    transaction.on_commit(lambda: tasks.genereer_rapport.enqueue(rapport_id=rapport.pk))
+
+
+@transaction.atomic
+def rapport_opnieuw_genereren(*, rapport: Rapport, actor) -> Rapport:
+    """Queue the PDF of a concept version again, e.g. after a failed generation."""
+    rapport = Rapport.objects.select_for_update().get(pk=rapport.pk)
+    _vereis(permissions.is_secretaris(rapport, actor))
+    if rapport.status != Status.CONCEPT or rapport.is_bezig:
+        raise TransitieNietToegestaan(
+            rapport, "opnieuw_genereren", "Alleen een concept dat niet in behandeling is."
+        )
+    Rapport.objects.filter(pk=rapport.pk).update(
+        generatie_status=GeneratieStatus.WACHTRIJ,
+        voortgang="Wacht op de achtergrondverwerking.",
+        foutmelding="",
+    )
+    registreer(rapport, actor=actor, actie="opnieuw_genereren")
+    _genereer_na_commit(rapport)
+    rapport.refresh_from_db()
+    return rapport
+
+
+def _meld(rapport_id: int, tekst: str, **velden):
+    Rapport.objects.filter(pk=rapport_id).update(voortgang=tekst[:200], **velden)
+
+
+def rapport_pdf_genereren(*, rapport_id: int) -> Rapport:
+    """Render the PDF of a concept version from its snapshot and store it (the task body).
+
+    Progress is written as it goes, outside any long transaction, so the detail page can
+    show it. A failure leaves the version in ``mislukt`` with the reason.
+    """
+    from . import pdf
+
+    rapport = Rapport.objects.get(pk=rapport_id)
+    if rapport.status != Status.CONCEPT:
+        logger.info("Rapport %s is al %s; geen nieuwe PDF", rapport_id, rapport.status)
+        return rapport
+    _meld(rapport_id, "Bezig met opmaken", generatie_status=GeneratieStatus.BEZIG, foutmelding="")
+    try:
+        resultaat = pdf.render_pdf(
+            rapport.snapshot,
+            versie=rapport.versie,
+            inhoud_sha256=rapport.inhoud_sha256,
+            status_label="Concept",
+            voortgang=lambda tekst: _meld(rapport_id, tekst),
+        )
+        _meld(rapport_id, "PDF opslaan")
+        with transaction.atomic():
+            rapport = Rapport.objects.select_for_update().get(pk=rapport_id)
+            if rapport.status != Status.CONCEPT:
+                return rapport
+            if rapport.pdf:
+                rapport.pdf.delete(save=False)
+            rapport.pdf.save("rapport.pdf", ContentFile(resultaat.pdf), save=False)
+            rapport.sha256 = resultaat.sha256
+            rapport.paginas = resultaat.paginas
+            rapport.generatie_status = GeneratieStatus.KLAAR
+            rapport.voortgang = f"Klaar: {resultaat.paginas} pagina's"
+            rapport.gegenereerd_op = timezone.now()
+            rapport.save(
+                update_fields=[
+                    "pdf",
+                    "sha256",
+                    "paginas",
+                    "generatie_status",
+                    "voortgang",
+                    "gegenereerd_op",
+                ]
+            )
+            registreer(
+                rapport, actor=None, actie="pdf_gemaakt", gegevens={"sha256": rapport.sha256}
+            )
+        return rapport
+    except Exception as fout:
+        logger.exception("PDF van rapport %s mislukt", rapport_id)
+        _meld(
+            rapport_id,
+            "Het maken van de PDF is mislukt.",
+            generatie_status=GeneratieStatus.MISLUKT,
+            foutmelding=f"{type(fout).__name__}: {fout}"[:2000],
+        )
+        raise
+
+
+@transaction.atomic
+def rapport_definitief_maken(*, rapport: Rapport, actor, toelichting: str = "") -> Rapport:
+    """concept → definitief. Needs the PDF; from now on the version never changes."""
+
+    def controleer(obj):
+        if not obj.pdf_gereed():
+            raise TransitieNietToegestaan(
+                obj, "definitief_maken", "De PDF van deze versie is nog niet klaar."
+            )
+
+    rapport = voer_transitie_uit(
+        rapport, "definitief_maken", actor=actor, toelichting=toelichting, controleer=controleer
+    )
+    rapport.definitief_op = timezone.now()
+    rapport.save(update_fields=["definitief_op"])
+    return rapport
+
+
+@transaction.atomic
+def rapport_verzenden(*, rapport: Rapport, actor, toelichting: str = "") -> Rapport:
+    """definitief → verzonden, and the consultation gesloten → verzonden in the same
+    transaction. The ministry is notified after commit."""
+    rapport = Rapport.objects.select_for_update().select_related("consultatie").get(pk=rapport.pk)
+    _vereis(permissions.kan_verzenden(actor, rapport))
+    if rapport.status != Status.DEFINITIEF:
+        raise TransitieNietToegestaan(
+            rapport, "verzenden", "Alleen een definitieve versie kan worden verzonden."
+        )
+    if rapport.consultatie.status != ConsultatieStatus.GESLOTEN:
+        raise TransitieNietToegestaan(
+            rapport,
+            "verzenden",
+            "De consultatie is al verzonden of niet gesloten; er gaat maar één paper naar het "
+            "ministerie.",
+        )
+    rapport = voer_transitie_uit(rapport, "verzenden", actor=actor, toelichting=toelichting)
+    rapport.verzonden_op = timezone.now()
+    rapport.save(update_fields=["verzonden_op"])
+    rapport.consultatie = consultatie_services.consultatie_verzenden(
+        consultatie=rapport.consultatie, actor=actor
+    )
+
+    from notificaties import tasks as notificatie_tasks
+
+    transaction.on_commit(
+        lambda: notificatie_tasks.rapport_verzonden.enqueue(rapport_id=rapport.pk)
+    )
+    return rapport
+
+
+@transaction.atomic
+def rapport_verzenden_voor_consultatie(*, consultatie: Consultatie, actor, toelichting: str = ""):
+    """Send the newest definitief version of a consultation's paper. For callers that act on
+    the consultation (``POST /api/v1/consultaties/{id}/verzenden``): the consultation is
+    never sent without its paper."""
+    _vereis(permissions.is_secretaris(None, actor))
+    rapport = (
+        Rapport.objects.filter(consultatie=consultatie, status=Status.DEFINITIEF)
+        .order_by("-versie")
+        .first()
+    )
+    if rapport is None:
+        raise TransitieNietToegestaan(
+            consultatie,
+            "verzenden",
+            "Maak eerst een definitieve versie van het position paper.",
+        )
+    return rapport_verzenden(rapport=rapport, actor=actor, toelichting=toelichting)
+
+
+@transaction.atomic
+def rapport_ontvangst_bevestigen(*, rapport: Rapport, actor, toelichting: str = "") -> Rapport:
+    """The ministry acknowledges receipt of the paper sent to it (once)."""
+    rapport = Rapport.objects.select_for_update().select_related("consultatie").get(pk=rapport.pk)
+    _vereis(permissions.kan_ontvangst_bevestigen(actor, rapport))
+    if rapport.status != Status.VERZONDEN:
+        raise TransitieNietToegestaan(
+            rapport, "ontvangst_bevestigen", "Deze versie is niet aan het ministerie verzonden."
+        )
+    if rapport.ontvangen_op:
+        raise TransitieNietToegestaan(
+            rapport, "ontvangst_bevestigen", "De ontvangst is al bevestigd."
+        )
+    rapport.ontvangen_op = timezone.now()
+    rapport.ontvangen_door = actor
+    rapport.ontvangst_toelichting = (toelichting or "").strip()
+    rapport.save(update_fields=["ontvangen_op", "ontvangen_door", "ontvangst_toelichting"])
+    registreer(rapport, actor=actor, actie="ontvangst_bevestigd", toelichting=toelichting)
+    return rapport
+
+
+@transaction.atomic
+def verwerking_vastleggen(
+    *, rapport: Rapport, actor, kernpunt: Kernpunt | int, uitkomst: str, toelichting: str
+) -> Verwerking:
+    """The ministry records what it did with one kernpunt of the paper (or changes it,
+    while the consultation has not been afgerond)."""
+    rapport = Rapport.objects.select_for_update().select_related("consultatie").get(pk=rapport.pk)
+    _vereis(permissions.kan_verwerking_vastleggen(actor, rapport))
+    if rapport.status != Status.VERZONDEN:
+        raise TransitieNietToegestaan(
+            rapport, "verwerking_vastleggen", "Deze versie is niet aan het ministerie verzonden."
+        )
+    if rapport.consultatie.status != ConsultatieStatus.VERZONDEN:
+        raise TransitieNietToegestaan(
+            rapport, "verwerking_vastleggen", "De consultatie is afgerond; de verwerking ligt vast."
+        )
+    kernpunt_id = kernpunt.pk if isinstance(kernpunt, Kernpunt) else int(kernpunt)
+    fouten = {}
+    if kernpunt_id not in rapport.kernpunt_ids:
+        fouten["kernpunt"] = "Dit kernpunt staat niet in het verzonden paper."
+    if uitkomst not in Uitkomst.values:
+        fouten["uitkomst"] = "Kies overgenomen, deels overgenomen of niet overgenomen."
+    if not (toelichting or "").strip():
+        fouten["toelichting"] = "Licht toe wat er met dit kernpunt is gedaan."
+    if fouten:
+        raise ValidationError(fouten)
+    verwerking, nieuw = Verwerking.objects.update_or_create(
+        rapport=rapport,
+        kernpunt_id=kernpunt_id,
+        defaults={
+            "uitkomst": uitkomst,
+            "toelichting": toelichting.strip(),
+            "vastgelegd_door": actor,
+        },
+    )
+    registreer(
+        rapport,
+        actor=actor,
+        actie="verwerking_vastgelegd" if nieuw else "verwerking_gewijzigd",
+        toelichting=toelichting.strip(),
+        gegevens={"kernpunt": kernpunt_id, "uitkomst": uitkomst},
+    )
+    return verwerking
+
+
+def alle_kernpunten_verwerkt(rapport: Rapport) -> bool:
+    verwerkt = set(rapport.verwerkingen.values_list("kernpunt_id", flat=True))
+    return set(rapport.kernpunt_ids) <= verwerkt
+
+
+def pdf_bytes(rapport: Rapport) -> bytes:
+    """The stored PDF, checked against its recorded sha256 (a download is always the same)."""
+    with rapport.pdf.open("rb") as f:
+        inhoud = f.read()
+    if hashlib.sha256(inhoud).hexdigest() != rapport.sha256:
+        raise RuntimeError(f"De PDF van rapport {rapport.pk} komt niet overeen met zijn sha256.")
+    return inhoud
+
+
+def toegestane_acties(user, rapport: Rapport) -> list[str]:
+    """What ``user`` may do with this version now (for buttons and the API)."""
+    acties = []
+    if rapport.status == Status.CONCEPT and permissions.is_secretaris(rapport, user):
+        if rapport.pdf_gereed():
+            acties.append("definitief_maken")
+        if rapport.generatie_status == GeneratieStatus.MISLUKT:
+            acties.append("opnieuw_genereren")
+    if (
+        rapport.status == Status.DEFINITIEF
+        and rapport.consultatie.status == ConsultatieStatus.GESLOTEN
+        and permissions.kan_verzenden(user, rapport)
+    ):
+        acties.append("verzenden")
+    if rapport.status == Status.VERZONDEN and permissions.is_eigen_ministerie(user, rapport):
+        if not rapport.ontvangen_op:
+            acties.append("ontvangst_bevestigen")
+        if rapport.consultatie.status == ConsultatieStatus.VERZONDEN:
+            acties.append("verwerking_vastleggen")
+    return acties

@@ -1,0 +1,228 @@
+"""Web pages for position papers: thin views over ``rapporten.services``."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from audit.models import AuditEvent
+from audit.services import TransitieNietToegestaan
+from consultaties.models import Consultatie
+
+from . import export, permissions, services
+from .forms import SamenstellenForm, ToelichtingForm, VerwerkingForm
+from .models import Rapport
+
+
+def _rapport(request, pk) -> Rapport:
+    return get_object_or_404(
+        Rapport.objects.zichtbaar_voor(request.user).select_related(
+            "consultatie", "consultatie__ministerie", "aangemaakt_door", "ontvangen_door"
+        ),
+        pk=pk,
+    )
+
+
+def _fout(request, rapport, fout, status):
+    berichten = fout.messages if isinstance(fout, ValidationError) else [str(fout)]
+    return render(
+        request,
+        "rapporten/fout.html",
+        {"rapport": rapport, "berichten": berichten},
+        status=status,
+    )
+
+
+def _uitvoeren(request, rapport, actie, melding):
+    """Run a service; 409 for a state conflict, 400 for invalid content (403 propagates)."""
+    try:
+        actie()
+    except TransitieNietToegestaan as fout:
+        return _fout(request, rapport, fout, 409)
+    except ValidationError as fout:
+        return _fout(request, rapport, fout, 400)
+    messages.success(request, melding)
+    return redirect("rapporten:detail", pk=rapport.pk)
+
+
+def _detail_context(request, rapport):
+    verwerkingen = {v.kernpunt_id: v for v in rapport.verwerkingen.all()}
+    kernpunten = [
+        {**k, "verwerking": verwerkingen.get(k["id"])}
+        for k in rapport.snapshot.get("kernpunten", [])
+    ]
+    return {
+        "rapport": rapport,
+        "consultatie": rapport.consultatie,
+        "acties": services.toegestane_acties(request.user, rapport),
+        "kernpunten": kernpunten,
+        "tijdlijn": AuditEvent.objects.voor(rapport),
+        "toelichting_form": ToelichtingForm(),
+        "uitkomsten": VerwerkingForm.base_fields["uitkomst"].choices,
+    }
+
+
+@login_required
+def rapport_detail(request, pk):
+    rapport = _rapport(request, pk)
+    return render(request, "rapporten/detail.html", _detail_context(request, rapport))
+
+
+@login_required
+def rapport_voortgang(request, pk):
+    """The progress fragment the detail page polls (htmx); a plain page without JS."""
+    rapport = _rapport(request, pk)
+    template = "rapporten/_voortgang.html" if request.htmx else "rapporten/detail.html"
+    return render(request, template, _detail_context(request, rapport))
+
+
+@login_required
+def rapport_pdf(request, pk):
+    rapport = _rapport(request, pk)
+    if not rapport.pdf_gereed():
+        return _fout(
+            request,
+            rapport,
+            TransitieNietToegestaan(rapport, "pdf", "De PDF is nog niet klaar."),
+            409,
+        )
+    response = HttpResponse(services.pdf_bytes(rapport), content_type="application/pdf")
+    naam = f"position-paper-{rapport.consultatie.kenmerk}-v{rapport.versie}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{naam}"'
+    response["X-Content-SHA256"] = rapport.sha256
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_POST
+def rapport_definitief(request, pk):
+    rapport = _rapport(request, pk)
+    toelichting = request.POST.get("toelichting", "")
+    return _uitvoeren(
+        request,
+        rapport,
+        lambda: services.rapport_definitief_maken(
+            rapport=rapport, actor=request.user, toelichting=toelichting
+        ),
+        "Deze versie is definitief; ze verandert niet meer.",
+    )
+
+
+@login_required
+@require_POST
+def rapport_verzenden(request, pk):
+    rapport = _rapport(request, pk)
+    toelichting = request.POST.get("toelichting", "")
+    return _uitvoeren(
+        request,
+        rapport,
+        lambda: services.rapport_verzenden(
+            rapport=rapport, actor=request.user, toelichting=toelichting
+        ),
+        "Het paper is verzonden aan het ministerie.",
+    )
+
+
+@login_required
+@require_POST
+def rapport_opnieuw(request, pk):
+    rapport = _rapport(request, pk)
+    return _uitvoeren(
+        request,
+        rapport,
+        lambda: services.rapport_opnieuw_genereren(rapport=rapport, actor=request.user),
+        "De PDF wordt opnieuw gemaakt.",
+    )
+
+
+@login_required
+@require_POST
+def rapport_ontvangst(request, pk):
+    rapport = _rapport(request, pk)
+    toelichting = request.POST.get("toelichting", "")
+    return _uitvoeren(
+        request,
+        rapport,
+        lambda: services.rapport_ontvangst_bevestigen(
+            rapport=rapport, actor=request.user, toelichting=toelichting
+        ),
+        "De ontvangst is bevestigd.",
+    )
+
+
+@login_required
+@require_POST
+def rapport_verwerking(request, pk):
+    rapport = _rapport(request, pk)
+    form = VerwerkingForm(request.POST)
+    if not form.is_valid():
+        if not permissions.kan_verwerking_vastleggen(request.user, rapport):
+            raise PermissionDenied
+        return _fout(request, rapport, ValidationError(list(form.errors.values())), 400)
+    return _uitvoeren(
+        request,
+        rapport,
+        lambda: services.verwerking_vastleggen(
+            rapport=rapport, actor=request.user, **form.cleaned_data
+        ),
+        "De verwerking van het kernpunt is vastgelegd.",
+    )
+
+
+@login_required
+def rapport_nieuw(request, pk):
+    """Compose the bestuurlijke samenvatting and aanbevelingen and start a new version."""
+    consultatie = get_object_or_404(Consultatie.objects.zichtbaar_voor(request.user), pk=pk)
+    if not permissions.kan_aanmaken(request.user, consultatie):
+        raise PermissionDenied
+    form = SamenstellenForm(
+        request.POST if request.method == "POST" else None,
+        initial={
+            "bestuurlijke_samenvatting": consultatie.bestuurlijke_samenvatting,
+            "aanbevelingen": consultatie.aanbevelingen,
+        },
+    )
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            rapport = services.rapport_aanmaken(
+                consultatie=consultatie, actor=request.user, **form.cleaned_data
+            )
+        except TransitieNietToegestaan as fout:
+            form.add_error(None, str(fout))
+            status = 409
+        except ValidationError as fout:
+            for bericht in fout.messages:
+                form.add_error(None, bericht)
+            status = 400
+        else:
+            messages.success(request, f"Versie {rapport.versie} wordt gemaakt.")
+            return redirect("rapporten:detail", pk=rapport.pk)
+    return render(
+        request,
+        "rapporten/nieuw.html",
+        {
+            "consultatie": consultatie,
+            "form": form,
+            "versies": consultatie.rapporten.all(),
+        },
+        status=status,
+    )
+
+
+@login_required
+def kernpunten_xlsx(request, pk):
+    consultatie = get_object_or_404(Consultatie.objects.zichtbaar_voor(request.user), pk=pk)
+    if not permissions.kan_kernpunten_exporteren(request.user, consultatie):
+        raise PermissionDenied
+    inhoud = export.kernpunten_xlsx(consultatie, request.user)
+    response = HttpResponse(
+        inhoud, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="kernpunten-{consultatie.kenmerk}.xlsx"'
+    )
+    return response
