@@ -51,3 +51,14 @@ def kan_onderschrijven(user, kernpunt) -> bool:
         and reactie.consultatie.status in GESLOTEN_STATUSSEN
         and kernpunt.samengevoegd_in_id is None
     )
+
+
+def kan_samenvoegen(user, kernpunt) -> bool:
+    """Merging duplicates is the secretariaat's work while composing the paper."""
+    from consultaties.models import Status
+
+    return (
+        _actief(user)
+        and user.is_secretaris
+        and kernpunt.reactie.consultatie.status in (Status.OPEN, Status.GESLOTEN)
+    )
