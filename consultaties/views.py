@@ -15,6 +15,9 @@ from django.views.decorators.http import require_POST
 from audit.models import AuditEvent
 from audit.services import TransitieNietToegestaan, VerouderdeVersie
 from organisaties.models import Netwerk, Organisatie
+from rapporten import analyse as rapport_analyse
+from rapporten import permissions as rapport_permissions
+from rapporten.snapshot import build_snapshot
 from reacties.models import INGEDIENDE_STATUSSEN, LOPENDE_STATUSSEN, Kernpunt, Reactie
 from reacties.models import Status as ReactieStatus
 from reacties.services import toegestane_acties as reactie_acties
@@ -147,6 +150,10 @@ def _detail_context(request, consultatie, fout=None) -> dict:
     rapporten = consultatie.rapporten.all()
     if user.is_ministerie:
         rapporten = rapporten.filter(status="verzonden")
+    verschillen = None
+    if user.is_secretaris and consultatie.status == Status.GESLOTEN:
+        # The same analysis the paper prints, so the secretaris can reconcile it first.
+        verschillen = rapport_analyse.verschillen(build_snapshot(consultatie))
     return {
         "consultatie": consultatie,
         "documenten": consultatie.documenten.all(),
@@ -165,6 +172,13 @@ def _detail_context(request, consultatie, fout=None) -> dict:
         "mag_uitnodigen": permissions.kan_uitnodigen(user, consultatie),
         "mag_document": permissions.kan_document_toevoegen(user, consultatie),
         "mag_verlengen": permissions.kan_termijn_verlengen(user, consultatie),
+        "mag_rapport": consultatie.status == Status.GESLOTEN
+        and rapport_permissions.kan_aanmaken(user, consultatie),
+        "mag_kernpunten_exporteren": consultatie.is_gesloten()
+        and rapport_permissions.kan_kernpunten_exporteren(user, consultatie),
+        "mag_achterstand_zien": user.is_secretaris and consultatie.status == Status.OPEN,
+        "mag_samenvoegen": user.is_secretaris and consultatie.status == Status.GESLOTEN,
+        "verschillen": verschillen,
     }
 
 

@@ -57,3 +57,14 @@ def kan_onderschrijven(user, kernpunt) -> bool:
 def is_uitgenodigd(user, consultatie) -> bool:
     """Only invited organisations see each other's responses, so only they may endorse."""
     return consultatie.reacties.filter(organisatie_id=user.organisatie_id).exists()
+
+
+def kan_samenvoegen(user, kernpunt) -> bool:
+    """Merging duplicates is the secretariaat's work while composing the paper."""
+    from consultaties.models import Status
+
+    return (
+        _actief(user)
+        and user.is_secretaris
+        and kernpunt.reactie.consultatie.status in (Status.OPEN, Status.GESLOTEN)
+    )

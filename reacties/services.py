@@ -581,3 +581,68 @@ def reactie_bijlage_toevoegen(*, reactie: Reactie, actor, bestand) -> Bijlage:
         gegevens={"bijlage": bijlage.pk, "sha256": sha256},
     )
     return bijlage
+
+
+@transaction.atomic
+def kernpunt_samenvoegen(
+    *, kernpunt: Kernpunt, in_kernpunt: Kernpunt, actor, toelichting: str = ""
+):
+    """The secretaris merges a duplicate kernpunt into another of the same consultation.
+
+    The organisation that raised the duplicate and everyone who endorsed it become endorsers
+    of the kernpunt it is merged into, so no support is lost; the duplicate stays (for the
+    record) but no longer counts on its own.
+    """
+    duplicaat = (
+        Kernpunt.objects.select_for_update()
+        .select_related("reactie__consultatie")
+        .get(pk=kernpunt.pk)
+    )
+    doel = Kernpunt.objects.select_for_update().select_related("reactie").get(pk=in_kernpunt.pk)
+    if not permissions.kan_samenvoegen(actor, duplicaat):
+        raise PermissionDenied("Alleen het secretariaat kan kernpunten samenvoegen.")
+    if duplicaat.pk == doel.pk or duplicaat.reactie.consultatie_id != doel.reactie.consultatie_id:
+        raise ValidationError({"in_kernpunt": "Kies een ander kernpunt van dezelfde consultatie."})
+    if duplicaat.samengevoegd_in_id or doel.samengevoegd_in_id:
+        raise TransitieNietToegestaan(
+            duplicaat.reactie, "samenvoegen", "Een van deze kernpunten is al samengevoegd."
+        )
+    al = set(doel.onderschrijvingen.values_list("organisatie_id", flat=True))
+    al.add(doel.reactie.organisatie_id)
+    nieuw = []
+    for onderschrijving in duplicaat.onderschrijvingen.select_related("organisatie", "door"):
+        if onderschrijving.organisatie_id not in al:
+            al.add(onderschrijving.organisatie_id)
+            nieuw.append(
+                Onderschrijving(
+                    kernpunt=doel,
+                    organisatie=onderschrijving.organisatie,
+                    door=onderschrijving.door,
+                    op=onderschrijving.op,
+                )
+            )
+    if duplicaat.reactie.organisatie_id not in al:
+        nieuw.append(
+            Onderschrijving(kernpunt=doel, organisatie=duplicaat.reactie.organisatie, door=actor)
+        )
+    Onderschrijving.objects.bulk_create(nieuw)
+    duplicaat.samengevoegd_in = doel
+    duplicaat.save(update_fields=["samengevoegd_in"])
+    registreer(
+        duplicaat,
+        actor=actor,
+        actie="samengevoegd",
+        toelichting=toelichting,
+        gegevens={"in_kernpunt": doel.pk},
+    )
+    registreer(
+        doel,
+        actor=actor,
+        actie="samengevoegd_met",
+        toelichting=toelichting,
+        gegevens={
+            "kernpunt": duplicaat.pk,
+            "onderschrijvers": sorted(o.organisatie_id for o in nieuw),
+        },
+    )
+    return doel

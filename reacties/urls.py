@@ -16,4 +16,5 @@ urlpatterns = [
         views.kernpunt_onderschrijven,
         name="onderschrijven",
     ),
+    path("kernpunten/<int:pk>/samenvoegen/", views.kernpunt_samenvoegen, name="samenvoegen"),
 ]

@@ -15,6 +15,7 @@ from audit.models import AuditEvent
 from audit.services import TransitieNietToegestaan, VerouderdeVersie
 from consultaties.forms import knoppen
 from consultaties.views import fouten_als_tekst, koppel_fouten, weiger_verouderd
+from notificaties import permissions as notificatie_permissions
 
 from . import permissions, services
 from .forms import REACTIE_ACTIES, KernpuntForm, KostenFormSet, ReactieForm, TransitieForm
@@ -52,6 +53,7 @@ def reactie_detail(request, pk, fout=None, status=200):
         ),
         "mag_bewerken": permissions.kan_bewerken(user, reactie),
         "eigen": permissions.is_eigen_organisatie(reactie, user),
+        "mag_verlenging_aanvragen": notificatie_permissions.kan_verlenging_aanvragen(user, reactie),
         "toon_organisatie": False,
     }
     return render(request, "reacties/detail.html", context, status=status)
@@ -220,4 +222,35 @@ def kernpunt_onderschrijven(request, pk):
     except TransitieNietToegestaan as fout:
         return weiger_verouderd(request, fout, lambda: consultatie_detail(request, consultatie_id))
     messages.success(request, _("Uw organisatie onderschrijft dit kernpunt."))
+    return redirect(reverse("consultaties:detail", args=[consultatie_id]) + "#kernpunten-kop")
+
+
+@login_required
+@require_POST
+def kernpunt_samenvoegen(request, pk):
+    """The secretaris merges a duplicate kernpunt into another; endorsements are kept."""
+    from consultaties.views import consultatie_detail
+
+    kernpunt = get_object_or_404(
+        Kernpunt.objects.zichtbaar_voor(request.user).select_related("reactie"), pk=pk
+    )
+    doel = (
+        Kernpunt.objects.zichtbaar_voor(request.user)
+        .filter(pk=request.POST.get("in_kernpunt") or 0)
+        .first()
+    )
+    consultatie_id = kernpunt.reactie.consultatie_id
+    if doel is None:
+        messages.error(request, _("Kies het kernpunt waarmee u dit kernpunt wilt samenvoegen."))
+        return redirect(reverse("consultaties:detail", args=[consultatie_id]) + "#kernpunten-kop")
+    try:
+        services.kernpunt_samenvoegen(kernpunt=kernpunt, in_kernpunt=doel, actor=request.user)
+    except TransitieNietToegestaan as fout:
+        return weiger_verouderd(request, fout, lambda: consultatie_detail(request, consultatie_id))
+    except ValidationError as fout:
+        messages.error(request, fouten_als_tekst(fout))
+    else:
+        messages.success(
+            request, _("De kernpunten zijn samengevoegd; de onderschrijvingen zijn behouden.")
+        )
     return redirect(reverse("consultaties:detail", args=[consultatie_id]) + "#kernpunten-kop")

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "reacties",
     "rapporten",
     "notificaties",
+    "inzichten",
 ]
 
 MIDDLEWARE = [

@@ -15,4 +15,5 @@ urlpatterns = [
     path("reacties/", include("reacties.urls")),
     path("rapporten/", include("rapporten.urls")),
     path("notificaties/", include("notificaties.urls")),
+    path("inzichten/", include("inzichten.urls")),
 ]

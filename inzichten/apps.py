@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class InzichtenConfig(AppConfig):
+    name = "inzichten"
+    verbose_name = "Inzichten"

@@ -1,0 +1,59 @@
+"""Charts as SVG, drawn by pygal. Each chart has a table with the same figures beside it."""
+
+import pygal
+from pygal.style import Style
+
+from .services import Inzichten
+
+STIJL = Style(
+    background="white",
+    plot_background="white",
+    foreground="#1a1a1a",
+    foreground_strong="#1a1a1a",
+    foreground_subtle="#555555",
+    colors=("#154273", "#39870c", "#a90061", "#e17000", "#42145f"),
+    font_family="sans-serif",
+)
+
+
+def _grafiek(soort, titel: str):
+    return soort(
+        style=STIJL,
+        title=titel,
+        disable_xml_declaration=True,
+        js=[],
+        width=800,
+        height=400,
+        print_values=True,
+        value_formatter=lambda v: "" if v is None else f"{v:g}",
+        legend_at_bottom=True,
+        truncate_label=40,
+    )
+
+
+def netwerken(inzichten: Inzichten) -> str:
+    rijen = inzichten.tabellen["netwerken"].rijen
+    grafiek = _grafiek(pygal.Bar, "Respons en overname per netwerk (%)")
+    grafiek.x_labels = [r["netwerk"] for r in rijen]
+    grafiek.add("Respons", [r["respons"] for r in rijen])
+    grafiek.add("(Deels) overgenomen", [r["adoptie"] for r in rijen])
+    return grafiek.render(is_unicode=True)
+
+
+def dimensies(inzichten: Inzichten) -> str:
+    rijen = inzichten.tabellen["dimensies"].rijen
+    grafiek = _grafiek(pygal.HorizontalBar, "Hoe vaak een dimensie als ingrijpend is beoordeeld")
+    grafiek.x_labels = [r["dimensie"] for r in rijen]
+    grafiek.add("Ingrijpend", [r["ingrijpend"] for r in rijen])
+    return grafiek.render(is_unicode=True)
+
+
+def ministeries(inzichten: Inzichten) -> str:
+    rijen = inzichten.tabellen["ministeries"].rijen
+    grafiek = _grafiek(pygal.HorizontalBar, "Kernpunten (deels) overgenomen per ministerie (%)")
+    grafiek.x_labels = [r["ministerie"] for r in rijen]
+    grafiek.add("Overgenomen", [r["adoptie"] for r in rijen])
+    return grafiek.render(is_unicode=True)
+
+
+GRAFIEKEN = {"netwerken": netwerken, "dimensies": dimensies, "ministeries": ministeries}
