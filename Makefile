@@ -53,9 +53,14 @@ messages: install
 migrate: install
 	DEBUG=1 $(PY) manage.py migrate --no-input
 
+# The background worker (e-mail, PDF generation) and the deadline job run beside the
+# development server and stop with it.
 demo: migrate
 	DEBUG=1 $(PY) manage.py demo
 	@echo "Tegenkracht draait op http://$(HOST):$(PORT)/ (stoppen met Ctrl+C)"
+	@trap 'kill $$worker $$termijnen 2>/dev/null' EXIT INT TERM; \
+	DEBUG=1 $(PY) manage.py db_worker --no-reload & worker=$$!; \
+	DEBUG=1 $(PY) manage.py verwerk_termijnen --elke 60 & termijnen=$$!; \
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install
