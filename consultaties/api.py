@@ -3,7 +3,7 @@
 import django_filters
 from django.db.models import Prefetch
 from djangorestframework_camel_case.parser import CamelCaseMultiPartParser
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -91,7 +91,7 @@ class ConsultatieWijzigenSerializer(StrikteInvoerMixin, serializers.ModelSeriali
 
     class Meta:
         model = Consultatie
-        fields = [field for field in services.BEWERKBARE_VELDEN]
+        fields = list(services.BEWERKBARE_VELDEN)
 
 
 class ConsultatieAanmakenSerializer(ConsultatieWijzigenSerializer):

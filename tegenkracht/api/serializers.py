@@ -13,7 +13,7 @@ class StrikteInvoerMixin:
         if hasattr(data, "keys"):
             schrijfbaar = {naam for naam, veld in self.fields.items() if not veld.read_only}
             fouten = {}
-            for sleutel in data.keys():
+            for sleutel in list(data):
                 if sleutel in schrijfbaar:
                     continue
                 if sleutel == "status":
