@@ -213,12 +213,6 @@ class ReactieFilter(django_filters.FilterSet):
 def _transitie_actie(naam: str, samenvatting: str):
     """A ``POST /reacties/{id}/<actie>`` endpoint that runs the transition's service."""
 
-    @extend_schema(
-        summary=samenvatting,
-        request=ToelichtingSerializer,
-        responses={200: ReactieSerializer, **fouten(*SCHRIJVEN)},
-    )
-    @action(detail=True, methods=["post"], url_path=naam.replace("_", "-"), url_name=naam)
     def transitie(self, request, pk=None):
         reactie = self.get_object()
         invoer = ToelichtingSerializer(data=request.data)
@@ -228,8 +222,16 @@ def _transitie_actie(naam: str, samenvatting: str):
         )
         return self._antwoord(reactie)
 
-    transitie.__name__ = naam
-    return transitie
+    # The router maps the route to the method by its name: set it before decorating.
+    transitie.__name__ = transitie.__qualname__ = naam
+    transitie = action(
+        detail=True, methods=["post"], url_path=naam.replace("_", "-"), url_name=naam
+    )(transitie)
+    return extend_schema(
+        summary=samenvatting,
+        request=ToelichtingSerializer,
+        responses={200: ReactieSerializer, **fouten(*SCHRIJVEN)},
+    )(transitie)
 
 
 @extend_schema_view(
