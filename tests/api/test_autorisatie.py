@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - the matrix reads best as one row per endpoint.
 """The authorisation matrix: every endpoint × every role × own/other organisation, from ONE
 table. A new endpoint without a row fails ``test_elk_endpoint_staat_in_de_tabel``.
 
