@@ -9,10 +9,16 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from organisaties.models import Organisatie
-from reacties.api import ReactieSerializer, reacties_voor
+from reacties.api import ReactieSerializer, ToelichtingSerializer, reacties_voor
 from reacties.models import Reactie
+from tegenkracht.api.filters import IdFilter
 from tegenkracht.api.schema import AANMAKEN, LEZEN, LIJST, SCHRIJVEN, fouten
-from tegenkracht.api.serializers import StrikteInvoerMixin, ToegestaneActiesField, actienamen
+from tegenkracht.api.serializers import (
+    IdVeld,
+    StrikteInvoerMixin,
+    ToegestaneActiesField,
+    actienamen,
+)
 
 from . import permissions as regels
 from . import services
@@ -52,6 +58,9 @@ class ConsultatieSerializer(serializers.ModelSerializer):
     )
     vragen = VraagSerializer(many=True, read_only=True)
     documenten = DocumentSerializer(many=True, read_only=True)
+    # Empty when unknown, so not a "uri" in the response schema.
+    internetconsultatie_url = serializers.CharField(read_only=True)
+    kamerstuk_url = serializers.CharField(read_only=True)
 
     class Meta:
         model = Consultatie
@@ -84,10 +93,8 @@ class ConsultatieSerializer(serializers.ModelSerializer):
 
 
 class ConsultatieWijzigenSerializer(StrikteInvoerMixin, serializers.ModelSerializer):
-    ministerie = serializers.PrimaryKeyRelatedField(queryset=Organisatie.objects.ministeries())
-    vorige_consultatie = serializers.PrimaryKeyRelatedField(
-        queryset=Consultatie.objects.all(), required=False, allow_null=True
-    )
+    ministerie = IdVeld(queryset=Organisatie.objects.ministeries())
+    vorige_consultatie = IdVeld(queryset=Consultatie.objects.all(), required=False, allow_null=True)
 
     class Meta:
         model = Consultatie
@@ -106,18 +113,12 @@ class ConsultatieAanmakenSerializer(ConsultatieWijzigenSerializer):
 
 
 class UitnodigenSerializer(StrikteInvoerMixin, serializers.Serializer):
-    organisaties = serializers.PrimaryKeyRelatedField(
-        queryset=Organisatie.objects.all(), many=True, allow_empty=False
-    )
+    organisaties = IdVeld(queryset=Organisatie.objects.all(), many=True, allow_empty=False)
 
 
 class DocumentInvoerSerializer(StrikteInvoerMixin, serializers.Serializer):
     bestand = serializers.FileField(help_text="PDF, DOCX of ODT (gecontroleerd op inhoud).")
     titel = serializers.CharField(max_length=300, required=False, allow_blank=True)
-
-
-class ToelichtingSerializer(StrikteInvoerMixin, serializers.Serializer):
-    toelichting = serializers.CharField(required=False, allow_blank=True, max_length=5000)
 
 
 class GeenInvoerSerializer(StrikteInvoerMixin, serializers.Serializer):
@@ -130,7 +131,7 @@ class HeropenenSerializer(ToelichtingSerializer):
 
 class TermijnVerlengenSerializer(ToelichtingSerializer):
     termijn = serializers.DateTimeField()
-    organisatie = serializers.PrimaryKeyRelatedField(
+    organisatie = IdVeld(
         queryset=Organisatie.objects.all(),
         required=False,
         allow_null=True,
@@ -144,7 +145,7 @@ class TermijnVerlengenSerializer(ToelichtingSerializer):
 class ConsultatieFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=Status.choices)
     instrument = django_filters.ChoiceFilter(choices=Instrument.choices)
-    ministerie = django_filters.NumberFilter(field_name="ministerie_id")
+    ministerie = IdFilter(field_name="ministerie_id")
     kenmerk = django_filters.CharFilter(lookup_expr="iexact")
 
     class Meta:

@@ -8,6 +8,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from tegenkracht.api.filters import IdFilter
 from tegenkracht.api.schema import LEZEN, LIJST, SCHRIJVEN, fouten
 from tegenkracht.api.serializers import StrikteInvoerMixin, ToegestaneActiesField, actienamen
 
@@ -17,12 +18,15 @@ from .models import (
     Antwoord,
     Beoordeling,
     Dimensie,
+    Eindoordeel,
     Gevolgen,
+    HulpBurger,
     Kernpunt,
     Kostenpost,
     Levensgebeurtenis,
     Onderschrijving,
     Reactie,
+    Risico,
     Status,
 )
 
@@ -89,6 +93,12 @@ class ReactieSerializer(serializers.ModelSerializer):
     levensgebeurtenissen = serializers.ListField(
         child=serializers.ChoiceField(choices=Levensgebeurtenis.choices), read_only=True
     )
+    # Empty until filled in: the schema allows the blank value next to the choices.
+    eindoordeel = serializers.ChoiceField(Eindoordeel.choices, allow_blank=True, read_only=True)
+    risico_procesverstoringen = serializers.ChoiceField(
+        Risico.choices, allow_blank=True, read_only=True
+    )
+    helpt_burger = serializers.ChoiceField(HulpBurger.choices, allow_blank=True, read_only=True)
     beoordelingen = BeoordelingSerializer(many=True, read_only=True)
     kosten = KostenpostSerializer(many=True, read_only=True)
     antwoorden = AntwoordSerializer(many=True, read_only=True)
@@ -201,8 +211,8 @@ class ToelichtingSerializer(StrikteInvoerMixin, serializers.Serializer):
 
 
 class ReactieFilter(django_filters.FilterSet):
-    consultatie = django_filters.NumberFilter(field_name="consultatie_id")
-    organisatie = django_filters.NumberFilter(field_name="organisatie_id")
+    consultatie = IdFilter(field_name="consultatie_id")
+    organisatie = IdFilter(field_name="organisatie_id")
     status = django_filters.ChoiceFilter(choices=Status.choices)
 
     class Meta:

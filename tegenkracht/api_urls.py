@@ -17,7 +17,8 @@ class Router(SimpleRouter):
         super().__init__(trailing_slash=False)
 
     def get_lookup_regex(self, viewset, lookup_prefix=""):
-        return rf"(?P<{lookup_prefix}pk>[0-9]+)"
+        # Ids fit a 64-bit integer; longer numbers are simply unknown (404).
+        return rf"(?P<{lookup_prefix}pk>[0-9]{{1,18}})"
 
 
 router = Router()

@@ -49,3 +49,14 @@ class ToegestaneActiesField(serializers.ListField):
 
 def actienamen(namen) -> list[str]:
     return [naam.replace("_", "-") for naam in namen]
+
+
+class IdVeld(serializers.PrimaryKeyRelatedField):
+    """A writable reference by id; an id beyond the database's integer range is invalid
+    input (400) instead of a database error."""
+
+    def __init__(self, **kwargs):
+        from .filters import GROOTSTE_ID
+
+        kwargs.setdefault("pk_field", serializers.IntegerField(min_value=1, max_value=GROOTSTE_ID))
+        super().__init__(**kwargs)
