@@ -310,3 +310,18 @@ def test_lijsten_hebben_een_vast_aantal_queries(
         response = client.get(url)
     assert response.json()["aantal"] > 7
     assert _queries(client, url) == weinig, weinig
+
+
+def test_documentatie_zonder_cdn_en_zonder_inline_code():
+    client = api_client()
+    response = client.get("/api/v1/docs")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in html
+    assert "<style" not in html
+    assert "<script>" not in html
+    for cdn in ("cdn.", "jsdelivr", "unpkg"):
+        assert cdn not in html
+    script = client.get("/api/v1/docs?script=")
+    assert script.status_code == 200
+    assert "/api/v1/openapi.json" in script.content.decode()
