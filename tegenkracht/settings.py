@@ -202,7 +202,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["djangorestframework_camel_case.parser.CamelCaseJSONParser"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.OrderingFilter",
+        "tegenkracht.api.filters.Sortering",
     ],
     "DEFAULT_PAGINATION_CLASS": "tegenkracht.api.paginering.Paginering",
     "ORDERING_PARAM": "sorteer",

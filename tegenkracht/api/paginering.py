@@ -12,6 +12,8 @@ class Paginering(PageNumberPagination):
     page_size = 20
     max_page_size = 100
     invalid_page_message = "Deze pagina bestaat niet."
+    page_query_description = "Het paginanummer (vanaf 1)."
+    page_size_query_description = "Het aantal resultaten per pagina (maximaal 100)."
 
     def _link(self, nummer):
         url = self.request.build_absolute_uri()

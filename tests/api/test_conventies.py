@@ -325,3 +325,12 @@ def test_documentatie_zonder_cdn_en_zonder_inline_code():
     script = client.get("/api/v1/docs?script=")
     assert script.status_code == 200
     assert "/api/v1/openapi.json" in script.content.decode()
+
+
+def test_sorteren_met_camel_case_veldnamen(secretaris, reactie_a, reactie_b, opsteller_b):
+    reactie_services.reactie_starten(reactie=reactie_b, actor=opsteller_b)  # changed last
+    client = api_client(secretaris)
+    oplopend = client.get("/api/v1/reacties?sorteer=gewijzigdOp").json()["resultaten"]
+    aflopend = client.get("/api/v1/reacties?sorteer=-gewijzigdOp").json()["resultaten"]
+    assert [r["id"] for r in oplopend] == [reactie_a.pk, reactie_b.pk]
+    assert [r["id"] for r in aflopend] == [reactie_b.pk, reactie_a.pk]
