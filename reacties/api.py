@@ -264,6 +264,9 @@ class ReactieViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
+        if self.action == "kernpunten":
+            # Only the response's visibility matters here, not its content.
+            return Reactie.objects.zichtbaar_voor(self.request.user).select_related("consultatie")
         return reacties_voor(self.request.user)
 
     def _antwoord(self, reactie, status_code=status.HTTP_200_OK):

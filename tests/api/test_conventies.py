@@ -334,3 +334,24 @@ def test_sorteren_met_camel_case_veldnamen(secretaris, reactie_a, reactie_b, ops
     aflopend = client.get("/api/v1/reacties?sorteer=-gewijzigdOp").json()["resultaten"]
     assert [r["id"] for r in oplopend] == [reactie_a.pk, reactie_b.pk]
     assert [r["id"] for r in aflopend] == [reactie_b.pk, reactie_a.pk]
+
+
+def test_kernpuntenlijst_heeft_een_vast_aantal_queries(
+    reactie_a, opsteller_a, django_assert_max_num_queries
+):
+    reactie = reactie_services.reactie_starten(reactie=reactie_a, actor=opsteller_a)
+    client = api_client(opsteller_a)
+    url = f"/api/v1/reacties/{reactie.pk}/kernpunten"
+
+    def voeg_toe(aantal):
+        for index in range(aantal):
+            reactie_services.kernpunt_toevoegen(
+                reactie=reactie, actor=opsteller_a, dimensie="ict", tekst=f"Punt {index}"
+            )
+
+    voeg_toe(2)
+    weinig = _queries(client, url)
+    voeg_toe(6)
+    with django_assert_max_num_queries(4):
+        assert len(client.get(url).json()) == 8
+    assert _queries(client, url) == weinig
