@@ -8,19 +8,16 @@ never reach DRF (an unknown URL, a trailing slash, a crash) are rewritten by
 """
 
 import json
-import logging
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpResponse
 from djangorestframework_camel_case.util import camelize_re, underscore_to_camel
-from rest_framework import exceptions, status
+from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
 from audit.services import TransitieNietToegestaan, VerouderdeVersie
-
-logger = logging.getLogger(__name__)
 
 PROBLEEM_MEDIA_TYPE = "application/problem+json"
 API_PREFIX = "/api/v1"
@@ -212,7 +209,3 @@ class ApiMiddleware:
     def _is_json(response) -> bool:
         soort = response.get("Content-Type", "")
         return soort.startswith(PROBLEEM_MEDIA_TYPE) or soort.startswith("application/json")
-
-
-# Re-exported for views that want the status constants next to the problem helpers.
-__all__ = ["ApiMiddleware", "exception_handler", "probleem", "status"]
