@@ -151,6 +151,10 @@ class Consultatie(FSMModelMixin, models.Model):
         return self.documenten.exists()
 
     def heeft_definitief_rapport(self) -> bool:
+        # Lists prefetch ``rapporten`` so that computing the allowed actions per row costs
+        # no extra query.
+        if "rapporten" in getattr(self, "_prefetched_objects_cache", {}):
+            return any(r.status in ("definitief", "verzonden") for r in self.rapporten.all())
         return self.rapporten.filter(status__in=["definitief", "verzonden"]).exists()
 
     def is_gesloten(self) -> bool:
