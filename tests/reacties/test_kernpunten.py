@@ -127,6 +127,7 @@ def test_na_onderschrijven_is_onderschrijven_geen_toegestane_actie_meer(
     services.reactie_indienen(reactie=reactie, actor=factories.accordeerder(org_a))
     consultatie_services.consultatie_sluiten(consultatie=c, actor=secretaris)
     svb = factories.opsteller(org_b)
+    kernpunt = Kernpunt.objects.get(pk=kernpunt.pk)
     assert permissions.kan_onderschrijven(svb, kernpunt)
     services.kernpunt_onderschrijven(kernpunt=kernpunt, actor=svb)
     kernpunt = Kernpunt.objects.get(pk=kernpunt.pk)
