@@ -157,6 +157,14 @@ class Consultatie(FSMModelMixin, models.Model):
             return any(r.status in ("definitief", "verzonden") for r in self.rapporten.all())
         return self.rapporten.filter(status__in=["definitief", "verzonden"]).exists()
 
+    def verwerking_compleet(self) -> bool:
+        """The ministry recorded what it did with every kernpunt of the paper it received."""
+        verzonden = self.rapporten.filter(status="verzonden").first()
+        if verzonden is None:
+            return False
+        verwerkt = set(verzonden.verwerkingen.values_list("kernpunt_id", flat=True))
+        return set(verzonden.kernpunt_ids) <= verwerkt
+
     def is_gesloten(self) -> bool:
         return self.status in GESLOTEN_STATUSSEN
 
@@ -209,6 +217,7 @@ class Consultatie(FSMModelMixin, models.Model):
         field=status,
         source=Status.VERZONDEN,
         target=Status.AFGEROND,
+        conditions=[verwerking_compleet],
         permission=permissions.is_secretaris,
     )
     def afronden(self):

@@ -116,8 +116,10 @@ def gesloten_met_definitief_rapport(w):
 
 
 def verzonden_consultatie(w):
+    from rapporten.services import rapport_verzenden_voor_consultatie
+
     waarden = gesloten_met_definitief_rapport(w)
-    consultatie_services.consultatie_verzenden(consultatie=w.consultatie, actor=w["sec"])
+    rapport_verzenden_voor_consultatie(consultatie=w.consultatie, actor=w["sec"])
     return waarden
 
 
