@@ -1,6 +1,7 @@
 from django.contrib import admin
 
-from .models import Consultatie, Document, Vraag
+from . import services
+from .models import Consultatie, Document, Status, Vraag
 
 
 class VraagInline(admin.TabularInline):
@@ -30,7 +31,27 @@ class ConsultatieAdmin(admin.ModelAdmin):
     inlines = [VraagInline, DocumentInline]
     autocomplete_fields = ["vorige_consultatie"]
 
+    def get_readonly_fields(self, request, obj=None):
+        velden = list(self.readonly_fields)
+        if obj is not None and obj.status != Status.CONCEPT:
+            velden.append("termijn")  # extended through 'termijn verlengen' in the application
+        return velden
+
     def save_model(self, request, obj, form, change):
-        if not change:
-            obj.aangemaakt_door = request.user
-        super().save_model(request, obj, form, change)
+        """Through the services, so the admin writes the audit trail like the application."""
+        if change:
+            velden = {
+                naam: form.cleaned_data[naam]
+                for naam in form.changed_data
+                if naam in services.BEWERKBARE_VELDEN
+            }
+            services.consultatie_bijwerken(consultatie=obj, actor=request.user, **velden)
+            return
+        velden = {
+            naam: waarde
+            for naam, waarde in form.cleaned_data.items()
+            if naam in services.BEWERKBARE_VELDEN
+        }
+        nieuw = services.consultatie_aanmaken(actor=request.user, **velden)
+        # The admin goes on with ``obj`` (inlines, log entry, redirect): make it the new row.
+        obj.pk, obj.kenmerk, obj._state.adding = nieuw.pk, nieuw.kenmerk, False
