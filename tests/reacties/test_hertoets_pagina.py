@@ -187,3 +187,28 @@ def test_paginavergelijking_kost_een_vast_aantal_queries(
     with django_assert_max_num_queries(30), CaptureQueriesContext(connection) as veel:
         assert client.get(url).status_code == 200
     assert len(veel) == len(weinig)
+
+
+@pytest.mark.django_db
+def test_zonder_eerdere_bijdrage_zegt_de_pagina_dat_er_niets_te_vergelijken_is(
+    client, secretaris, ministerie, org_a, opsteller_a, accordeerder_a
+):
+    eerder = factories.consultatie(
+        secretaris_gebruiker=secretaris, ministerie=ministerie, organisaties=[org_a], open=True
+    )
+    services.reactie_afzien(
+        reactie=eerder.reacties.get(), actor=accordeerder_a, toelichting="Geen capaciteit."
+    )
+    consultatie_services.consultatie_sluiten(consultatie=eerder, actor=secretaris)
+    hertoets = factories.consultatie(
+        secretaris_gebruiker=secretaris,
+        ministerie=ministerie,
+        organisaties=[org_a],
+        open=True,
+        instrument="amendement",
+        vorige_consultatie=eerder,
+    )
+    reactie = services.reactie_starten(reactie=hertoets.reacties.get(), actor=opsteller_a)
+    pagina = _pagina(client, opsteller_a, reactie)
+    assert KOP in pagina
+    assert "UWV heeft aan de eerdere toets geen bijdrage geleverd" in pagina
