@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from . import services
 from .models import Consultatie, Document, Status, Vraag
@@ -30,6 +31,8 @@ class ConsultatieAdmin(admin.ModelAdmin):
     readonly_fields = ["kenmerk", "status", "aangemaakt_door", "aangemaakt_op", "gewijzigd_op"]
     inlines = [VraagInline, DocumentInline]
     autocomplete_fields = ["vorige_consultatie"]
+    # Links typed without a scheme are https (Django 6's default, without the warning).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_readonly_fields(self, request, obj=None):
         velden = list(self.readonly_fields)

@@ -158,7 +158,10 @@ class Consultatie(FSMModelMixin, models.Model):
         return self.rapporten.filter(status__in=["definitief", "verzonden"]).exists()
 
     def verwerking_compleet(self) -> bool:
-        """The ministry recorded what it did with every kernpunt of the paper it received."""
+        """The ministry recorded what it did with every kernpunt of the paper it received.
+
+        Checked by the afronden service (a clear 400), not as an FSM condition: lists compute
+        the allowed actions per row, and this needs the paper's frozen snapshot."""
         verzonden = self.rapporten.filter(status="verzonden").first()
         if verzonden is None:
             return False
@@ -217,7 +220,6 @@ class Consultatie(FSMModelMixin, models.Model):
         field=status,
         source=Status.VERZONDEN,
         target=Status.AFGEROND,
-        conditions=[verwerking_compleet],
         permission=permissions.is_secretaris,
     )
     def afronden(self):
