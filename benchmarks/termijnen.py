@@ -72,8 +72,8 @@ def main():
         f"{platform.python_version()}, {connection.vendor}"
     )
     print(
-        f"{Reactie.objects.lopend().count():,} lopende reacties in {consultaties:,} open "
-        f"consultaties, gegenereerd in {time.perf_counter() - start:.0f} s.\n".replace(",", ".")
+        f"{Reactie.objects.lopend().count()} lopende reacties (van {Reactie.objects.count()}) "
+        f"in {consultaties} open consultaties, gegenereerd in {time.perf_counter() - start:.0f} s.\n"
     )
 
     nu = timezone.now()
