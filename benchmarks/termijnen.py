@@ -73,7 +73,8 @@ def main():
     )
     print(
         f"{Reactie.objects.lopend().count()} lopende reacties (van {Reactie.objects.count()}) "
-        f"in {consultaties} open consultaties, gegenereerd in {time.perf_counter() - start:.0f} s.\n"
+        f"in {consultaties} open consultaties, "
+        f"gegenereerd in {time.perf_counter() - start:.0f} s.\n"
     )
 
     nu = timezone.now()
