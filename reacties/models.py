@@ -137,12 +137,16 @@ class ReactieQuerySet(models.QuerySet):
             eigen = Q(organisatie_id=user.organisatie_id) & Q(
                 consultatie__in=Consultatie.objects.opengesteld()
             )
+            # A subquery, not a join: no DISTINCT over tens of thousands of rows.
+            uitgenodigd_voor = self.model._default_manager.filter(
+                organisatie_id=user.organisatie_id
+            ).values("consultatie_id")
             van_anderen = Q(
                 status__in=INGEDIENDE_STATUSSEN,
                 consultatie__status__in=GESLOTEN_STATUSSEN,
-                consultatie__reacties__organisatie_id=user.organisatie_id,
+                consultatie_id__in=uitgenodigd_voor,
             )
-            return self.filter(eigen | van_anderen).distinct()
+            return self.filter(eigen | van_anderen)
         return self.none()
 
     def lopend(self):

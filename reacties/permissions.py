@@ -62,7 +62,13 @@ def al_onderschreven(user, kernpunt) -> bool:
 
 def is_uitgenodigd(user, consultatie) -> bool:
     """Only invited organisations see each other's responses, so only they may endorse."""
-    return consultatie.reacties.filter(organisatie_id=user.organisatie_id).exists()
+    # Remembered on the (per-request) user: a page asks this once per kernpunt.
+    onthouden = user.__dict__.setdefault("_uitgenodigd_voor", {})
+    if consultatie.pk not in onthouden:
+        onthouden[consultatie.pk] = consultatie.reacties.filter(
+            organisatie_id=user.organisatie_id
+        ).exists()
+    return onthouden[consultatie.pk]
 
 
 def kan_samenvoegen(user, kernpunt) -> bool:

@@ -90,3 +90,32 @@ def test_werklast_van_een_organisatie_groeit_niet_met_de_database(client, netwer
             assert client.get(pad).status_code == 200
         tellingen.append(len(queries))
     assert tellingen[0] == tellingen[1]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("rol", ["secretaris", "opsteller"])
+def test_consultatiepagina_groeit_niet_met_organisaties_en_kernpunten(client, netwerk, rol):
+    """A closed consultation with kernpunten and endorsements: 3 against 6 organisations."""
+    from consultaties.models import Consultatie
+
+    tellingen = []
+    for aantal, seed in ((3, 1), (6, 2)):
+        genereer(30, organisaties_per_consultatie=aantal, seed=seed)
+        consultatie = (
+            Consultatie.objects.filter(
+                status__in=["gesloten", "verzonden", "afgerond"],
+                reacties__kernpunten__isnull=False,
+            )
+            .filter(reacties__organisatie=netwerk["opsteller"].organisatie)
+            .order_by("-pk")
+            .distinct()
+            .first()
+        )
+        assert consultatie is not None
+        assert consultatie.reacties.count() == aantal
+        client.force_login(netwerk[rol])
+        ContentType.objects.clear_cache()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"/consultaties/{consultatie.pk}/").status_code == 200
+        tellingen.append(len(queries))
+    assert tellingen[0] == tellingen[1]
