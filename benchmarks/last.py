@@ -51,6 +51,7 @@ def omgeving(database_url: str, var_dir: Path) -> dict:
         "AXES_ENABLED": "0",
         "TWEEDE_FACTOR_SECRETARIS": "0",
         "LOG_LEVEL": "WARNING",
+        "CONN_MAX_AGE": "60",  # as in production (docs/deployment.md)
     }
 
 

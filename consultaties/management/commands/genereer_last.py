@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 from tqdm import tqdm
 
 from consultaties.last import genereer
@@ -48,6 +49,10 @@ class Command(BaseCommand):
                 )
             except ValueError as fout:
                 raise CommandError(str(fout)) from fout
+        # Fresh statistics after a bulk load, as autovacuum would give them later: without
+        # them PostgreSQL plans the hot queries as if the tables were still empty.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         self.stdout.write(
             self.style.SUCCESS(
                 ", ".join(
