@@ -4,6 +4,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from tests import factories
+from tests.rapporten.conftest import snelle_pdf  # noqa: F401 - the one-page paper for speed
 
 
 @pytest.fixture(autouse=True)
