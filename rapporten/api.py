@@ -38,8 +38,6 @@ ACTIE_ENDPOINTS = {
     "ontvangst_bevestigen": "ontvangst",
     "verwerking_vastleggen": "verwerkingen",
 }
-
-
 ACTIES = list(ACTIE_ENDPOINTS.values())
 
 
@@ -157,11 +155,12 @@ class KernpuntInPaperSerializer(serializers.Serializer):
     organisatie = OrganisatieInPaperSerializer()
     dimensie = serializers.ChoiceField(Dimensie.choices)
     tekst = serializers.CharField()
-    artikel = serializers.CharField(allow_blank=True)
-    voorgestelde_wijziging = serializers.CharField(allow_blank=True)
+    # Snapshots are kept for good: tolerate a version frozen before a field existed.
+    artikel = serializers.CharField(allow_blank=True, default="")
+    voorgestelde_wijziging = serializers.CharField(allow_blank=True, default="")
     ernst = serializers.ChoiceField(Ernst.choices)
     onderschrijvers = OrganisatieInPaperSerializer(
-        many=True, help_text="De organisaties die dit kernpunt onderschrijven."
+        many=True, default=list, help_text="De organisaties die dit kernpunt onderschrijven."
     )
 
 

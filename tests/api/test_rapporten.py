@@ -394,3 +394,20 @@ def test_rapportenlijst_heeft_een_vast_aantal_queries(
     with django_assert_max_num_queries(4):
         assert client.get("/api/v1/rapporten").json()["aantal"] == 7
     assert queries() == weinig
+
+
+def test_versie_bevroren_voor_een_nieuw_veld_blijft_leesbaar(gesloten, secretaris):
+    # Papers are kept for good; an older snapshot lacks fields added later.
+    oud = {
+        "id": 1,
+        "organisatie": {"id": 1, "naam": "UWV", "afkorting": "UWV"},
+        "dimensie": "ict",
+        "tekst": "Koppeling met de BRP.",
+        "ernst": "belangrijk",
+    }
+    rapport = Rapport.objects.create(consultatie=gesloten, versie=9, snapshot={"kernpunten": [oud]})
+    response = api_client(secretaris).get(url(rapport))
+    assert response.status_code == 200, response.content[:500]
+    [kernpunt] = response.json()["kernpunten"]
+    assert (kernpunt["artikel"], kernpunt["voorgesteldeWijziging"]) == ("", "")
+    assert kernpunt["onderschrijvers"] == []
