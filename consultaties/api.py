@@ -9,6 +9,13 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from organisaties.models import Organisatie
+from rapporten import services as rapport_services
+from rapporten.api import (
+    LOCATION,
+    RapportAanmakenSerializer,
+    RapportDetailSerializer,
+    rapport_geaccepteerd,
+)
 from reacties.api import ReactieSerializer, ToelichtingSerializer, reacties_voor
 from reacties.models import Reactie
 from tegenkracht.api.filters import IdFilter
@@ -298,6 +305,25 @@ class ConsultatieViewSet(
         consultatie = service(consultatie=consultatie, actor=self.request.user, **invoer)
         return self._antwoord(consultatie)
 
+    @extend_schema(
+        summary="Nieuwe versie van het position paper maken",
+        description="Bevriest de geaccepteerde reacties in een nieuwe conceptversie en maakt "
+        "de PDF op de achtergrond. Antwoordt 202 met in 'Location' de versie: vraag die op "
+        "tot generatieStatus 'klaar' (of 'mislukt') is. bestuurlijkeSamenvatting en "
+        "aanbevelingen worden eerst bij de consultatie bewaard.",
+        request=RapportAanmakenSerializer,
+        parameters=[LOCATION],
+        responses={202: RapportDetailSerializer, **fouten(*SCHRIJVEN)},
+    )
+    @action(detail=True, methods=["post"])
+    def rapporten(self, request, pk=None):
+        consultatie = self.get_object()
+        invoer = self._invoer(RapportAanmakenSerializer)
+        rapport = rapport_services.rapport_aanmaken(
+            consultatie=consultatie, actor=request.user, op_achtergrond=True, **invoer
+        )
+        return rapport_geaccepteerd(request, rapport, self.get_serializer_context())
+
     @_transitie_schema("Openstellen (concept → open)", GeenInvoerSerializer)
     @action(detail=True, methods=["post"])
     def openstellen(self, request, pk=None):
@@ -317,11 +343,11 @@ class ConsultatieViewSet(
     @action(detail=True, methods=["post"])
     def verzenden(self, request, pk=None):
         # Sending goes through the paper: the consultation never leaves without its PDF.
-        from rapporten.services import rapport_verzenden_voor_consultatie
-
         consultatie = self.get_object()
         self._invoer(GeenInvoerSerializer)
-        rapport_verzenden_voor_consultatie(consultatie=consultatie, actor=request.user)
+        rapport_services.rapport_verzenden_voor_consultatie(
+            consultatie=consultatie, actor=request.user
+        )
         consultatie.refresh_from_db()
         return self._antwoord(consultatie)
 

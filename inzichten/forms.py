@@ -1,11 +1,26 @@
+from datetime import date
+
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 
 from .services import standaard_periode
 
+# Far-off dates mean nothing here and would overflow the datetime arithmetic of the period.
+VROEGSTE = date(1900, 1, 1)
+LAATSTE = date(2999, 12, 31)
+BEREIK = [
+    MinValueValidator(VROEGSTE, "Kies een datum vanaf 1 januari 1900."),
+    MaxValueValidator(LAATSTE, "Kies een datum tot en met 31 december 2999."),
+]
+
 
 class PeriodeForm(forms.Form):
-    van = forms.DateField(label="Van", widget=forms.DateInput(attrs={"type": "date"}))
-    tot = forms.DateField(label="Tot en met", widget=forms.DateInput(attrs={"type": "date"}))
+    van = forms.DateField(
+        label="Van", widget=forms.DateInput(attrs={"type": "date"}), validators=BEREIK
+    )
+    tot = forms.DateField(
+        label="Tot en met", widget=forms.DateInput(attrs={"type": "date"}), validators=BEREIK
+    )
 
     def __init__(self, data=None, **kwargs):
         van, tot = standaard_periode()

@@ -4,11 +4,11 @@
 import django_filters
 from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from tegenkracht.api.filters import IdFilter
+from tegenkracht.api.filters import GROOTSTE_ID, IdFilter
 from tegenkracht.api.schema import LEZEN, LIJST, SCHRIJVEN, fouten
 from tegenkracht.api.serializers import StrikteInvoerMixin, ToegestaneActiesField, actienamen
 
@@ -191,7 +191,12 @@ class KernpuntSerializer(serializers.ModelSerializer):
 
     def get_toegestane_acties(self, kernpunt) -> list[str]:
         gebruiker = self.context["request"].user
-        return ["onderschrijven"] if regels.kan_onderschrijven(gebruiker, kernpunt) else []
+        acties = []
+        if regels.kan_onderschrijven(gebruiker, kernpunt):
+            acties.append("onderschrijven")
+        if kernpunt.samengevoegd_in_id is None and regels.kan_samenvoegen(gebruiker, kernpunt):
+            acties.append("samenvoegen")
+        return acties
 
     def get_onderschreven_door(self, kernpunt) -> list[int]:
         return [o.organisatie_id for o in kernpunt.onderschrijvingen.all()]
@@ -205,6 +210,14 @@ class KernpuntInvoerSerializer(StrikteInvoerMixin, serializers.ModelSerializer):
 
 class ToelichtingSerializer(StrikteInvoerMixin, serializers.Serializer):
     toelichting = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+
+
+class SamenvoegenSerializer(ToelichtingSerializer):
+    in_kernpunt = serializers.IntegerField(
+        min_value=1,
+        max_value=GROOTSTE_ID,
+        help_text="Het kernpunt (van dezelfde consultatie) waarin dit kernpunt opgaat.",
+    )
 
 
 # --- views ---------------------------------------------------------------------------
@@ -347,8 +360,19 @@ class ReactieViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         )
 
 
+class SecretarisVoegtSamen(permissions.BasePermission):
+    """Merging is the secretariaat's: others get 403 (after the 404 for what they may not
+    see) before their input is validated."""
+
+    message = "Alleen het secretariaat kan kernpunten samenvoegen."
+
+    def has_object_permission(self, request, view, obj):
+        return view.action != "samenvoegen" or regels.mag_samenvoegen(request.user)
+
+
 class KernpuntViewSet(viewsets.GenericViewSet):
     serializer_class = KernpuntSerializer
+    permission_classes = [permissions.IsAuthenticated, SecretarisVoegtSamen]
 
     def get_queryset(self):
         return kernpunten_voor(self.request.user)
@@ -366,3 +390,32 @@ class KernpuntViewSet(viewsets.GenericViewSet):
         services.kernpunt_onderschrijven(kernpunt=kernpunt, actor=request.user)
         kernpunt = self.get_queryset().get(pk=kernpunt.pk)
         return Response(self.get_serializer(kernpunt).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Kernpunt samenvoegen met een ander (secretariaat)",
+        description="Voegt een dubbel kernpunt samen met een ander kernpunt van dezelfde "
+        "consultatie. De organisatie die het dubbele kernpunt inbracht en wie het "
+        "onderschreef, onderschrijven daarna het kernpunt waarin het opgaat; dat kernpunt "
+        "komt terug.",
+        request=SamenvoegenSerializer,
+        responses={200: KernpuntSerializer, **fouten(*SCHRIJVEN)},
+    )
+    @action(detail=True, methods=["post"])
+    def samenvoegen(self, request, pk=None):
+        kernpunt = self.get_object()
+        invoer = SamenvoegenSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        doel = self.get_queryset().filter(pk=invoer.validated_data["in_kernpunt"]).first()
+        if doel is None:
+            # Unknown and invisible look the same: an invalid choice, not a 404 of this URL.
+            raise serializers.ValidationError(
+                {"in_kernpunt": "Kies een ander kernpunt van dezelfde consultatie."}
+            )
+        doel = services.kernpunt_samenvoegen(
+            kernpunt=kernpunt,
+            in_kernpunt=doel,
+            actor=request.user,
+            toelichting=invoer.validated_data.get("toelichting", ""),
+        )
+        doel = self.get_queryset().get(pk=doel.pk)
+        return Response(self.get_serializer(doel).data)

@@ -71,12 +71,16 @@ def is_uitgenodigd(user, consultatie) -> bool:
     return onthouden[consultatie.pk]
 
 
+def mag_samenvoegen(user) -> bool:
+    """The role part of merging (403); the state part is in ``kan_samenvoegen`` (409)."""
+    return _actief(user) and user.is_secretaris
+
+
 def kan_samenvoegen(user, kernpunt) -> bool:
     """Merging duplicates is the secretariaat's work while composing the paper."""
     from consultaties.models import Status
 
-    return (
-        _actief(user)
-        and user.is_secretaris
-        and kernpunt.reactie.consultatie.status in (Status.OPEN, Status.GESLOTEN)
+    return mag_samenvoegen(user) and kernpunt.reactie.consultatie.status in (
+        Status.OPEN,
+        Status.GESLOTEN,
     )

@@ -603,8 +603,14 @@ def kernpunt_samenvoegen(
         .get(pk=kernpunt.pk)
     )
     doel = Kernpunt.objects.select_for_update().select_related("reactie").get(pk=in_kernpunt.pk)
-    if not permissions.kan_samenvoegen(actor, duplicaat):
+    if not permissions.mag_samenvoegen(actor):
         raise PermissionDenied("Alleen het secretariaat kan kernpunten samenvoegen.")
+    if not permissions.kan_samenvoegen(actor, duplicaat):
+        raise TransitieNietToegestaan(
+            duplicaat.reactie,
+            "samenvoegen",
+            "Kernpunten samenvoegen kan alleen zolang de consultatie open of gesloten is.",
+        )
     if duplicaat.pk == doel.pk or duplicaat.reactie.consultatie_id != doel.reactie.consultatie_id:
         raise ValidationError({"in_kernpunt": "Kies een ander kernpunt van dezelfde consultatie."})
     if duplicaat.samengevoegd_in_id or doel.samengevoegd_in_id:

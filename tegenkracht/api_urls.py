@@ -6,7 +6,9 @@ from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSpli
 from rest_framework.routers import SimpleRouter
 
 from consultaties.api import ConsultatieViewSet
+from inzichten.api import InzichtenView
 from organisaties.api import OrganisatieViewSet, TokenView
+from rapporten.api import RapportViewSet
 from reacties.api import KernpuntViewSet, ReactieViewSet
 
 
@@ -25,13 +27,13 @@ router = Router()
 router.register("/consultaties", ConsultatieViewSet, basename="consultatie")
 router.register("/reacties", ReactieViewSet, basename="reactie")
 router.register("/kernpunten", KernpuntViewSet, basename="kernpunt")
+router.register("/rapporten", RapportViewSet, basename="rapport")
 router.register("/organisaties", OrganisatieViewSet, basename="organisatie")
-
-# TODO(rapporten): /rapporten endpoints and POST /consultaties/{id}/rapporten.
 
 app_name = "api"
 urlpatterns = [
     path("/auth/token", TokenView.as_view(), name="token"),
+    path("/inzichten", InzichtenView.as_view(), name="inzichten"),
     path("/openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
     path("/docs", SpectacularSwaggerSplitView.as_view(url_name="api:openapi"), name="docs"),
     *router.urls,

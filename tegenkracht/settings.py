@@ -292,7 +292,8 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Tegenkracht API",
     "DESCRIPTION": (
         "Uitvoeringstoetsen van het Netwerk van Publieke Dienstverleners: consultaties, "
-        "reacties, kernpunten en organisaties. Volgt de NL API Design Rules: geen slash aan "
+        "reacties, kernpunten, het gezamenlijke position paper (rapporten), inzichten en "
+        "organisaties. Volgt de NL API Design Rules: geen slash aan "
         "het eind, camelCase, foutmeldingen als problem details (application/problem+json) "
         "en de header API-Version. Authenticatie: POST /api/v1/auth/token en daarna "
         "'Authorization: Token <token>'."
@@ -309,6 +310,8 @@ SPECTACULAR_SETTINGS = {
         "DimensieEnum": "reacties.models.Dimensie",
         "SoortEnum": "organisaties.models.Soort",
         "KostenSoortEnum": "reacties.models.KostenSoort",
+        "RapportStatusEnum": "rapporten.models.Status",
+        "RapportToegestaneActiesEnum": "rapporten.api.ACTIES",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -3,7 +3,18 @@ from django.core.cache import cache
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+# Shared fixtures: the insights' network; the paper's closed consultation with accepted
+# responses and its versions, with snelle_pdf rendering a one-page paper for speed
+# (tests/rapporten/test_pdf.py covers the layout).
 from tests import factories
+from tests.inzichten.test_inzichten import netwerk  # noqa: F401
+from tests.rapporten.conftest import (  # noqa: F401
+    concept,
+    definitief,
+    gesloten,
+    snelle_pdf,
+    verzonden,
+)
 
 
 @pytest.fixture(autouse=True)

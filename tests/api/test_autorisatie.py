@@ -19,7 +19,7 @@ role may not do, 401 without login.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 import pytest
@@ -28,6 +28,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from consultaties import services as consultatie_services
+from rapporten import services as rapport_services
 from rapporten.models import Rapport
 from reacties import services as reactie_services
 from reacties.models import Kernpunt
@@ -47,6 +48,7 @@ class Wereld:
     reactie_a: object
     org_c: object
     ministerie: object
+    extra: dict = field(default_factory=dict)  # ids a situation leaves for the request body
 
     def __getitem__(self, naam):
         return self.gebruikers[naam]
@@ -68,6 +70,7 @@ def wereld(
     ander_ministerie_gebruiker,
     open_consultatie,
     reactie_a,
+    snelle_pdf,
 ):
     return Wereld(
         gebruikers={
@@ -165,6 +168,48 @@ def kernpunt_na_sluiten(w):
     return {"id": Kernpunt.objects.get(pk=kernpunt.pk).pk}
 
 
+def twee_kernpunten_na_sluiten(w):
+    reactie_in_voorbereiding(w)
+    eerste, tweede = (
+        reactie_services.kernpunt_toevoegen(
+            reactie=w.reactie_a, actor=w["ops_a"], dimensie="ict", tekst=tekst
+        )
+        for tekst in ("Koppeling met de BRP.", "Koppeling met de BRP is nodig.")
+    )
+    reactie_services.reactie_ter_accordering(reactie=w.reactie_a, actor=w["ops_a"])
+    reactie_services.reactie_indienen(reactie=w.reactie_a, actor=w["acc_a"])
+    reactie_services.reactie_accepteren(reactie=w.reactie_a, actor=w["sec"])
+    consultatie_services.consultatie_sluiten(consultatie=w.consultatie, actor=w["sec"])
+    w.extra["in_kernpunt"] = tweede.pk
+    return {"id": eerste.pk}
+
+
+def gesloten_met_geaccepteerde_reactie(w):
+    w.extra["kernpunt"] = kernpunt_na_sluiten(w)["id"]
+    return {"id": w.consultatie.pk}
+
+
+def rapport_concept(w):
+    gesloten_met_geaccepteerde_reactie(w)
+    rapport = rapport_services.rapport_aanmaken(
+        consultatie=w.consultatie, actor=w["sec"], op_achtergrond=False
+    )
+    w.extra["rapport"] = rapport_services.rapport_pdf_genereren(rapport_id=rapport.pk)
+    return {"id": rapport.pk}
+
+
+def rapport_definitief(w):
+    waarden = rapport_concept(w)
+    rapport_services.rapport_definitief_maken(rapport=w.extra["rapport"], actor=w["sec"])
+    return waarden
+
+
+def rapport_verzonden(w):
+    waarden = rapport_definitief(w)
+    rapport_services.rapport_verzenden(rapport=w.extra["rapport"], actor=w["sec"])
+    return waarden
+
+
 def geen(w):
     return {}
 
@@ -206,6 +251,18 @@ def toelichting(w):
     return {"toelichting": "Met reden."}
 
 
+def samenvatting(w):
+    return {"bestuurlijkeSamenvatting": "Het netwerk steunt het doel.", "aanbevelingen": ""}
+
+
+def verwerking(w):
+    return {"kernpunt": w.extra["kernpunt"], "uitkomst": "overgenomen", "toelichting": "Artikel 3."}
+
+
+def samenvoegen(w):
+    return {"inKernpunt": w.extra["in_kernpunt"]}
+
+
 def inloggegevens(w):
     return {"username": "secretaris", "password": "geheim-wachtwoord-123"}
 
@@ -225,6 +282,7 @@ class Regel:
 
 C = "/consultaties/{id}"
 R = "/reacties/{id}"
+P = "/rapporten/{id}"
 
 #                                                                   anon sec ops_a acc_a ops_b acc_b ops_c min min_x
 TABEL = {
@@ -260,6 +318,17 @@ TABEL = {
     ("GET", R + "/kernpunten"): Regel(reactie_in_voorbereiding, "401 200 200 200 404 404 404 404 404"),
     ("POST", R + "/kernpunten"): Regel(reactie_in_voorbereiding, "401 403 201 201 404 404 404 404 404", kernpunt),
     ("POST", "/kernpunten/{id}/onderschrijven"): Regel(kernpunt_na_sluiten, "401 403 403 403 201 201 404 404 404"),
+    ("POST", "/kernpunten/{id}/samenvoegen"): Regel(twee_kernpunten_na_sluiten, "401 200 403 403 403 403 404 404 404", samenvoegen),
+    ("POST", C + "/rapporten"): Regel(gesloten_met_geaccepteerde_reactie, "401 202 403 403 403 403 404 403 404", samenvatting),
+    ("GET", "/rapporten"): Regel(geen, "401 200 200 200 200 200 200 200 200"),
+    ("GET", P): Regel(rapport_verzonden, "401 200 404 404 404 404 404 200 404"),
+    ("GET", P + "/pdf"): Regel(rapport_verzonden, "401 200 404 404 404 404 404 200 404"),
+    ("POST", P + "/definitief"): Regel(rapport_concept, "401 200 404 404 404 404 404 404 404"),
+    ("POST", P + "/opnieuw-genereren"): Regel(rapport_concept, "401 202 404 404 404 404 404 404 404"),
+    ("POST", P + "/verzenden"): Regel(rapport_definitief, "401 200 404 404 404 404 404 404 404"),
+    ("POST", P + "/ontvangst"): Regel(rapport_verzonden, "401 403 404 404 404 404 404 200 404", toelichting),
+    ("POST", P + "/verwerkingen"): Regel(rapport_verzonden, "401 403 404 404 404 404 404 201 404", verwerking),
+    ("GET", "/inzichten"): Regel(geen, "401 200 200 200 200 200 200 403 403"),
 }  # fmt: skip
 
 GEVALLEN = [

@@ -1,5 +1,6 @@
 """The whole workflow through the API only, as another system would run it."""
 
+import hashlib
 from datetime import timedelta
 
 import pytest
@@ -63,6 +64,7 @@ def test_volledige_workflow_via_de_api(
     accordeerder_a,
     opsteller_b,
     accordeerder_b,
+    django_capture_on_commit_callbacks,
 ):
     accordeerder_c = factories.accordeerder(org_c)
     sec = client(secretaris.username)
@@ -194,6 +196,88 @@ def test_volledige_workflow_via_de_api(
     min_client = client(ministerie_gebruiker.username)
     assert min_client.get(f"/api/v1/consultaties/{cid}").status_code == 200
     assert min_client.get(f"/api/v1/reacties/{rid_a}").status_code == 404
+
+    # The secretaris composes the paper; it is rendered in the background (202), and the
+    # client polls the version in Location until the PDF is ready.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = sec.post(
+            f"/api/v1/consultaties/{cid}/rapporten",
+            {
+                "bestuurlijkeSamenvatting": "Het netwerk steunt het doel, met voorwaarden.",
+                "aanbevelingen": "Neem achttien maanden invoeringstijd.",
+            },
+            format="json",
+        )
+    assert response.status_code == 202, response.json()
+    assert response.json()["generatieStatus"] == "wachtrij"
+    status_url = response["Location"]
+    rapport = sec.get(status_url).json()
+    assert rapport["generatieStatus"] == "klaar", rapport["foutmelding"]
+    assert rapport["toegestaneActies"] == ["definitief"]
+    assert rapport["aantalPaginas"] > 1
+    assert min_client.get(status_url).status_code == 404  # a concept is not the ministry's
+
+    response = sec.post(f"{status_url}/definitief", {"toelichting": "Akkoord."}, format="json")
+    assert response.status_code == 200, response.json()
+    assert response.json()["toegestaneActies"] == ["verzenden"]
+    response = sec.post(f"{status_url}/verzenden", format="json")
+    assert response.status_code == 200, response.json()
+    assert response.json()["status"] == "verzonden"
+    assert sec.get(f"/api/v1/consultaties/{cid}").json()["status"] == "verzonden"
+
+    # The ministry finds the paper, downloads the PDF and acknowledges receipt.
+    [verzonden] = min_client.get(f"/api/v1/rapporten?consultatie={cid}").json()["resultaten"]
+    assert verzonden["_links"]["self"]["href"] == status_url
+    assert verzonden["toegestaneActies"] == ["ontvangst", "verwerkingen"]
+    response = min_client.get(verzonden["_links"]["pdf"]["href"])
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert hashlib.sha256(response.content).hexdigest() == verzonden["sha256"]
+    response = min_client.post(f"{status_url}/ontvangst", {"toelichting": "Ontvangen."}, "json")
+    assert response.status_code == 200, response.json()
+    assert response.json()["toegestaneActies"] == ["verwerkingen"]
+
+    # It records per kernpunt what it did with the network's feedback.
+    detail = min_client.get(status_url).json()
+    assert len(detail["kernpunten"]) == 2
+    assert detail["alleKernpuntenVerwerkt"] is False
+    for kernpunt, uitkomst in zip(
+        detail["kernpunten"], ("overgenomen", "deels_overgenomen"), strict=True
+    ):
+        response = min_client.post(
+            f"{status_url}/verwerkingen",
+            {"kernpunt": kernpunt["id"], "uitkomst": uitkomst, "toelichting": "Zie de MvT."},
+            format="json",
+        )
+        assert response.status_code == 201, response.json()
+    assert min_client.get(status_url).json()["alleKernpuntenVerwerkt"] is True
+
+    # The secretaris closes the loop.
+    consultatie = sec.get(f"/api/v1/consultaties/{cid}").json()
+    assert "afronden" in consultatie["toegestaneActies"]
+    response = sec.post(f"/api/v1/consultaties/{cid}/afronden", {}, format="json")
+    assert response.status_code == 200, response.json()
+    assert response.json()["status"] == "afgerond"
+    response = min_client.post(
+        f"{status_url}/verwerkingen",
+        {
+            "kernpunt": detail["kernpunten"][0]["id"],
+            "uitkomst": "niet_overgenomen",
+            "toelichting": "Toch niet.",
+        },
+        format="json",
+    )
+    assert response.status_code == 409
+
+    # And the insights count it: the ministry took over both kernpunten.
+    vandaag = timezone.localdate()
+    inzichten = sec.get(
+        f"/api/v1/inzichten?van={vandaag}&tot={vandaag + timedelta(days=30)}"
+    ).json()
+    assert inzichten["consultaties"] == 1
+    [szw] = inzichten["tabellen"]["ministeries"]
+    assert (szw["kernpunten"], szw["overgenomen"], szw["adoptie"]) == (2, 2, 100.0)
 
 
 def test_vier_ogen_accordeerder_kan_eigen_aanbieding_niet_indienen(

@@ -1,0 +1,446 @@
+"""API for the joint position paper: versions, the PDF, sending, receipt and verwerking.
+Thin views over ``rapporten.services``; visibility from ``Rapport.objects.zichtbaar_voor``."""
+
+import django_filters
+from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.urls import reverse
+from djangorestframework_camel_case.render import CamelCaseJSONRenderer
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
+from rest_framework import mixins, permissions, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.renderers import BaseRenderer
+from rest_framework.response import Response
+
+from audit.services import TransitieNietToegestaan
+from reacties.api import ToelichtingSerializer
+from reacties.models import Dimensie, Ernst
+from tegenkracht.api.filters import GROOTSTE_ID, IdFilter
+from tegenkracht.api.schema import LEZEN, LIJST, SCHRIJVEN, fouten
+from tegenkracht.api.serializers import StrikteInvoerMixin, ToegestaneActiesField
+
+from . import permissions as regels
+from . import services
+from .models import GeneratieStatus, Rapport, Status, Uitkomst, Verwerking
+
+#: The service's action names as the endpoints that carry them out: POST /rapporten/{id}/<…>.
+ACTIE_ENDPOINTS = {
+    "definitief_maken": "definitief",
+    "opnieuw_genereren": "opnieuw-genereren",
+    "verzenden": "verzenden",
+    "ontvangst_bevestigen": "ontvangst",
+    "verwerking_vastleggen": "verwerkingen",
+}
+ACTIES = list(ACTIE_ENDPOINTS.values())
+
+
+def toegestane_acties(user, rapport) -> list[str]:
+    return [ACTIE_ENDPOINTS[naam] for naam in services.toegestane_acties(user, rapport)]
+
+
+def rapporten_voor(user):
+    """Every version ``user`` may see, without the frozen snapshot (only the detail needs
+    it), in a fixed number of queries."""
+    return Rapport.objects.zichtbaar_voor(user).select_related("consultatie").defer("snapshot")
+
+
+def rapporten_met_inhoud(user):
+    """The visible versions with everything the detail shows."""
+    return (
+        Rapport.objects.zichtbaar_voor(user)
+        .select_related("consultatie")
+        .prefetch_related(Prefetch("verwerkingen", queryset=Verwerking.objects.order_by("pk")))
+    )
+
+
+def rapport_voor(user, pk):
+    return rapporten_met_inhoud(user).get(pk=pk)
+
+
+def _url(request, naam: str, pk: int) -> dict:
+    return {"href": request.build_absolute_uri(reverse(naam, args=[pk]))}
+
+
+# --- serializers ---------------------------------------------------------------------
+
+
+class LinkSerializer(serializers.Serializer):
+    href = serializers.URLField()
+
+
+class RapportLinksSerializer(serializers.Serializer):
+    self = LinkSerializer()
+    consultatie = LinkSerializer()
+    pdf = LinkSerializer(
+        required=False, help_text="De PDF; alleen zodra die klaar is (generatieStatus 'klaar')."
+    )
+
+
+class RapportSerializer(serializers.ModelSerializer):
+    _links = serializers.SerializerMethodField(label="Links")
+    toegestane_acties = ToegestaneActiesField(ACTIES, toegestane_acties)
+    generatie_status = serializers.ChoiceField(
+        GeneratieStatus.choices,
+        read_only=True,
+        help_text="Het maken van de PDF: wachtrij → bezig → klaar (of mislukt). Vraag deze "
+        "versie opnieuw op tot de status 'klaar' of 'mislukt' is.",
+    )
+    voortgang = serializers.CharField(read_only=True, help_text="Wat de achtergrondtaak nu doet.")
+    foutmelding = serializers.CharField(
+        read_only=True, help_text="Waarom het maken van de PDF mislukte (anders leeg)."
+    )
+    sha256 = serializers.CharField(
+        read_only=True, help_text="sha256 van de PDF (leeg zolang die er niet is)."
+    )
+    inhoud_sha256 = serializers.CharField(
+        read_only=True, help_text="sha256 van de bevroren inhoud van deze versie."
+    )
+    aantal_paginas = serializers.IntegerField(
+        source="paginas", read_only=True, allow_null=True, help_text="Het aantal pagina's."
+    )
+
+    class Meta:
+        model = Rapport
+        fields = [
+            "_links",
+            "id",
+            "consultatie",
+            "versie",
+            "status",
+            "toegestane_acties",
+            "generatie_status",
+            "voortgang",
+            "foutmelding",
+            "sha256",
+            "inhoud_sha256",
+            "aantal_paginas",
+            "aangemaakt_op",
+            "gegenereerd_op",
+            "definitief_op",
+            "verzonden_op",
+            "ontvangen_op",
+            "ontvangst_toelichting",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(RapportLinksSerializer)
+    def get__links(self, rapport) -> dict:
+        request = self.context["request"]
+        links = {
+            "self": _url(request, "api:rapport-detail", rapport.pk),
+            "consultatie": _url(request, "api:consultatie-detail", rapport.consultatie_id),
+        }
+        if rapport.pdf_gereed():
+            links["pdf"] = _url(request, "api:rapport-pdf", rapport.pk)
+        return links
+
+
+class OrganisatieInPaperSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    naam = serializers.CharField()
+    afkorting = serializers.CharField()
+
+
+class KernpuntInPaperSerializer(serializers.Serializer):
+    """A kernpunt as the paper froze it (the snapshot), the unit of the verwerking."""
+
+    id = serializers.IntegerField(help_text="Het kernpunt; gebruik dit id bij de verwerking.")
+    organisatie = OrganisatieInPaperSerializer()
+    dimensie = serializers.ChoiceField(Dimensie.choices)
+    tekst = serializers.CharField()
+    # Snapshots are kept for good: tolerate a version frozen before a field existed.
+    artikel = serializers.CharField(allow_blank=True, default="")
+    voorgestelde_wijziging = serializers.CharField(allow_blank=True, default="")
+    ernst = serializers.ChoiceField(Ernst.choices)
+    onderschrijvers = OrganisatieInPaperSerializer(
+        many=True, default=list, help_text="De organisaties die dit kernpunt onderschrijven."
+    )
+
+
+class VerwerkingSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Verwerking
+        fields = ["kernpunt", "uitkomst", "toelichting", "vastgelegd_op"]
+        read_only_fields = fields
+
+
+class RapportDetailSerializer(RapportSerializer):
+    kernpunten = serializers.SerializerMethodField(
+        help_text="De kernpunten zoals het paper ze bevat."
+    )
+    verwerkingen = VerwerkingSerializer(
+        many=True,
+        read_only=True,
+        help_text="Wat het ministerie per kernpunt met de inbreng deed.",
+    )
+    alle_kernpunten_verwerkt = serializers.SerializerMethodField(
+        help_text="Of het ministerie van elk kernpunt de verwerking heeft vastgelegd."
+    )
+
+    class Meta(RapportSerializer.Meta):
+        fields = [
+            *RapportSerializer.Meta.fields,
+            "kernpunten",
+            "verwerkingen",
+            "alle_kernpunten_verwerkt",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(KernpuntInPaperSerializer(many=True))
+    def get_kernpunten(self, rapport) -> list[dict]:
+        return KernpuntInPaperSerializer(rapport.snapshot.get("kernpunten", []), many=True).data
+
+    def get_alle_kernpunten_verwerkt(self, rapport) -> bool:
+        verwerkt = {v.kernpunt_id for v in rapport.verwerkingen.all()}
+        return set(rapport.kernpunt_ids) <= verwerkt
+
+
+class RapportAanmakenSerializer(StrikteInvoerMixin, serializers.Serializer):
+    bestuurlijke_samenvatting = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=50000,
+        help_text="Opent het paper; wordt bij de consultatie bewaard. Weglaten: ongewijzigd.",
+    )
+    aanbevelingen = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=50000,
+        help_text="Wordt bij de consultatie bewaard. Weglaten: ongewijzigd.",
+    )
+
+
+class VerwerkingInvoerSerializer(StrikteInvoerMixin, serializers.Serializer):
+    kernpunt = serializers.IntegerField(
+        min_value=1, max_value=GROOTSTE_ID, help_text="Een kernpunt uit het verzonden paper."
+    )
+    uitkomst = serializers.ChoiceField(Uitkomst.choices)
+    toelichting = serializers.CharField(max_length=10000)
+
+
+class GeenInvoerSerializer(StrikteInvoerMixin, serializers.Serializer):
+    pass
+
+
+class PdfRenderer(BaseRenderer):
+    """Lets a client ask for ``Accept: application/pdf``; errors still go out as problem
+    details (JSON) with their own content type."""
+
+    media_type = "application/pdf"
+    format = "pdf"
+    charset = None
+    render_style = "binary"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if isinstance(data, bytes):
+            return data
+        return CamelCaseJSONRenderer().render(data, "application/json", renderer_context)
+
+
+# --- views ---------------------------------------------------------------------------
+
+
+class RolMagActie(permissions.BasePermission):
+    """The role check of each action before its input is validated, so a role that may not
+    act gets 403 (after the 404 for what it may not see), whatever it sends."""
+
+    REGELS = {
+        "definitief": regels.kan_definitief_maken,
+        "verzenden": regels.kan_verzenden,
+        "opnieuw_genereren": lambda user, rapport: regels.is_secretaris(rapport, user),
+        "ontvangst": regels.kan_ontvangst_bevestigen,
+        "verwerkingen": regels.kan_verwerking_vastleggen,
+    }
+
+    def has_object_permission(self, request, view, obj):
+        regel = self.REGELS.get(view.action)
+        return regel is None or regel(request.user, obj)
+
+
+class RapportFilter(django_filters.FilterSet):
+    consultatie = IdFilter(field_name="consultatie_id")
+    status = django_filters.ChoiceFilter(choices=Status.choices)
+
+    class Meta:
+        model = Rapport
+        fields = ["consultatie", "status"]
+
+
+def rapport_geaccepteerd(request, rapport, context) -> Response:
+    """202 Accepted: the PDF is made in the background; the client follows the version in
+    ``Location`` until its generatieStatus is 'klaar' or 'mislukt'."""
+    rapport = rapport_voor(request.user, rapport.pk)
+    data = RapportDetailSerializer(rapport, context=context).data
+    locatie = _url(request, "api:rapport-detail", rapport.pk)["href"]
+    return Response(data, status=status.HTTP_202_ACCEPTED, headers={"Location": locatie})
+
+
+#: The response header of a 202: where to follow the generation.
+LOCATION = OpenApiParameter(
+    "Location",
+    OpenApiTypes.URI,
+    location=OpenApiParameter.HEADER,
+    response=[202],
+    description="De versie: vraag die opnieuw op tot generatieStatus 'klaar' of 'mislukt' is.",
+)
+
+
+def _transitie_schema(samenvatting: str, invoer=ToelichtingSerializer, beschrijving=""):
+    return extend_schema(
+        summary=samenvatting,
+        description=beschrijving,
+        request=invoer,
+        responses={200: RapportDetailSerializer, **fouten(*SCHRIJVEN)},
+    )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Versies van het position paper",
+        description="Het secretariaat ziet elke versie, een ministerie alleen het paper dat "
+        "aan hem is verzonden, organisaties geen.",
+        responses={200: RapportSerializer(many=True), **fouten(*LIJST)},
+    ),
+    retrieve=extend_schema(
+        summary="Versie van het position paper",
+        description="Met de voortgang van het maken van de PDF, de kernpunten van het paper "
+        "en de verwerking door het ministerie.",
+        responses={200: RapportDetailSerializer, **fouten(*LEZEN)},
+    ),
+)
+class RapportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    serializer_class = RapportSerializer
+    filterset_class = RapportFilter
+    ordering_fields = ["versie", "aangemaakt_op", "verzonden_op"]
+    ordering = ["-aangemaakt_op", "-pk"]
+    http_method_names = ["get", "post", "head", "options"]
+    permission_classes = [permissions.IsAuthenticated, RolMagActie]
+
+    def get_queryset(self):
+        if self.action == "retrieve":
+            return rapporten_met_inhoud(self.request.user)
+        return rapporten_voor(self.request.user)
+
+    def get_serializer_class(self):
+        return RapportSerializer if self.action == "list" else RapportDetailSerializer
+
+    def _antwoord(self, rapport):
+        rapport = rapport_voor(self.request.user, rapport.pk)
+        return Response(
+            RapportDetailSerializer(rapport, context=self.get_serializer_context()).data
+        )
+
+    def _invoer(self, serializer_class):
+        invoer = serializer_class(data=self.request.data)
+        invoer.is_valid(raise_exception=True)
+        return invoer.validated_data
+
+    @extend_schema(
+        summary="PDF van het position paper",
+        description="Steeds dezelfde bytes (gecontroleerd tegen sha256). 409 zolang de PDF "
+        "niet klaar is.",
+        responses={
+            (200, "application/pdf"): OpenApiResponse(
+                response=OpenApiTypes.BINARY, description="Het position paper (PDF/UA-1)."
+            ),
+            **fouten(401, 404, 409),
+        },
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        renderer_classes=[PdfRenderer, CamelCaseJSONRenderer],
+        filterset_class=None,
+        pagination_class=None,
+    )
+    def pdf(self, request, pk=None):
+        rapport = self.get_object()
+        if not rapport.pdf_gereed():
+            raise TransitieNietToegestaan(rapport, "pdf", "De PDF is nog niet klaar.")
+        response = HttpResponse(services.pdf_bytes(rapport), content_type="application/pdf")
+        naam = f"position-paper-{rapport.consultatie.kenmerk}-v{rapport.versie}.pdf"
+        response["Content-Disposition"] = f'attachment; filename="{naam}"'
+        response["X-Content-SHA256"] = rapport.sha256
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    @_transitie_schema(
+        "Definitief maken (concept → definitief)",
+        beschrijving="Kan zodra de PDF klaar is; daarna verandert deze versie nooit meer.",
+    )
+    @action(detail=True, methods=["post"])
+    def definitief(self, request, pk=None):
+        rapport = self.get_object()
+        invoer = self._invoer(ToelichtingSerializer)
+        rapport = services.rapport_definitief_maken(rapport=rapport, actor=request.user, **invoer)
+        return self._antwoord(rapport)
+
+    @_transitie_schema(
+        "Verzenden aan het ministerie (definitief → verzonden)",
+        beschrijving="De consultatie gaat tegelijk van gesloten naar verzonden; het ministerie "
+        "krijgt bericht. Hetzelfde als POST /consultaties/{id}/verzenden, maar voor deze versie.",
+    )
+    @action(detail=True, methods=["post"])
+    def verzenden(self, request, pk=None):
+        rapport = self.get_object()
+        invoer = self._invoer(ToelichtingSerializer)
+        rapport = services.rapport_verzenden(rapport=rapport, actor=request.user, **invoer)
+        return self._antwoord(rapport)
+
+    @extend_schema(
+        summary="PDF opnieuw maken (concept)",
+        description="Bijvoorbeeld nadat het maken mislukte. Antwoordt 202; volg de voortgang "
+        "op de versie.",
+        request=GeenInvoerSerializer,
+        parameters=[LOCATION],
+        responses={202: RapportDetailSerializer, **fouten(*SCHRIJVEN)},
+    )
+    @action(detail=True, methods=["post"], url_path="opnieuw-genereren")
+    def opnieuw_genereren(self, request, pk=None):
+        rapport = self.get_object()
+        self._invoer(GeenInvoerSerializer)
+        rapport = services.rapport_opnieuw_genereren(rapport=rapport, actor=request.user)
+        return rapport_geaccepteerd(request, rapport, self.get_serializer_context())
+
+    @_transitie_schema(
+        "Ontvangst bevestigen (ministerie)",
+        beschrijving="Het ministerie bevestigt eenmalig dat het het paper heeft ontvangen.",
+    )
+    @action(detail=True, methods=["post"])
+    def ontvangst(self, request, pk=None):
+        rapport = self.get_object()
+        invoer = self._invoer(ToelichtingSerializer)
+        rapport = services.rapport_ontvangst_bevestigen(
+            rapport=rapport, actor=request.user, **invoer
+        )
+        return self._antwoord(rapport)
+
+    @extend_schema(
+        summary="Verwerking van een kernpunt vastleggen (ministerie)",
+        description="Wat het ministerie met een kernpunt van het verzonden paper deed. "
+        "Opnieuw vastleggen voor hetzelfde kernpunt wijzigt de verwerking (200), zolang de "
+        "consultatie niet is afgerond.",
+        request=VerwerkingInvoerSerializer,
+        responses={
+            201: VerwerkingSerializer,
+            200: VerwerkingSerializer,
+            **fouten(*SCHRIJVEN),
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def verwerkingen(self, request, pk=None):
+        rapport = self.get_object()
+        invoer = self._invoer(VerwerkingInvoerSerializer)
+        bestond = rapport.verwerkingen.filter(kernpunt_id=invoer["kernpunt"]).exists()
+        verwerking = services.verwerking_vastleggen(rapport=rapport, actor=request.user, **invoer)
+        return Response(
+            VerwerkingSerializer(verwerking).data,
+            status=status.HTTP_200_OK if bestond else status.HTTP_201_CREATED,
+        )
