@@ -316,6 +316,16 @@ def test_kernpunt_van_een_andere_consultatie_is_400(
 
 
 def test_verwerking_na_afronden_is_409(verzonden, ministerie_gebruiker, secretaris):
+    from rapporten.services import verwerking_vastleggen
+
+    for kernpunt_id in verzonden.kernpunt_ids:  # afronden needs every kernpunt verwerkt
+        verwerking_vastleggen(
+            rapport=verzonden,
+            actor=ministerie_gebruiker,
+            kernpunt=kernpunt_id,
+            uitkomst="niet_overgenomen",
+            toelichting="Niet in dit wetsvoorstel.",
+        )
     consultatie_services.consultatie_afronden(consultatie=verzonden.consultatie, actor=secretaris)
     client = api_client(ministerie_gebruiker)
     assert client.get(url(verzonden)).json()["toegestaneActies"] == ["ontvangst"]
