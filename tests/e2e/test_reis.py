@@ -5,7 +5,8 @@ organisation asks for an extension and the secretaris grants it; two organisatio
 send for approval and submit (four-eyes: the opsteller sends, the accordeerder submits); a
 third declines; the secretaris accepts both and closes; another organisation endorses a
 kernpunt. The secretaris composes the joint paper, which is generated in the background
-(immediately in tests), makes it definitief and sends it; the ministry downloads it (the
+(the test holds the job back, then plays the worker and watches htmx update the progress),
+makes it definitief and sends it; the ministry downloads it (the
 sha256 on the page is that of the file), acknowledges receipt and records the verwerking
 of every kernpunt; the secretaris completes the consultation. On the way every other page
 type is visited: workload, calendar, backlog, notifications, failed e-mails, insights,
@@ -24,6 +25,7 @@ from consultaties.models import Consultatie
 from consultaties.models import Status as ConsultatieStatus
 from notificaties.models import Email, EmailStatus, Verlengingsverzoek, VerzoekStatus
 from organisaties.models import Netwerk
+from rapporten import services as rapport_services
 from rapporten.models import Rapport
 from rapporten.models import Status as RapportStatus
 from reacties.models import Dimensie, Reactie, Status
@@ -158,7 +160,7 @@ def _stel_reactie_op(reis, pagina, reactie, kernpunt=None):
     reis.controleer(pagina, "reactie-ter-accordering")
 
 
-def test_de_hele_reis_door_de_browser(browser, live_server, screenshot_map):
+def test_de_hele_reis_door_de_browser(browser, live_server, screenshot_map, settings):
     reis = Reis(browser, live_server, screenshot_map)
     secretaris = factories.secretaris()
     secretaris.set_password(WACHTWOORD)
@@ -368,15 +370,24 @@ def test_de_hele_reis_door_de_browser(browser, live_server, screenshot_map):
         "Het netwerk acht de wet uitvoerbaar, mits de invoeringstermijn 18 maanden is.",
     )
     sec.fill("#id_aanbevelingen", "Neem een invoeringstermijn van 18 maanden op.")
+    # Hold the background job back (as a busy worker would) to see the progress page.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     sec.get_by_role("button", name="Nieuwe versie maken").click()
     assert "Versie 1 wordt gemaakt." in _melding(sec)
     rapport = Rapport.objects.get(consultatie=consultatie)
     assert sec.url.endswith(reverse("rapporten:detail", args=[rapport.pk]))
-    # The immediate task backend made the PDF before the redirect; the page says so
-    # without JavaScript (the progress region polls only while it is busy).
     voortgang = sec.locator("#rapport-voortgang")
+    assert "In de wachtrij" in voortgang.inner_text()
+    # Without JavaScript a link reloads the page; with it, htmx polls the fragment.
+    assert voortgang.get_by_role("link", name="Vernieuw deze pagina").is_visible()
+    reis.controleer(sec, "paper-in-de-wachtrij", "rapport-voortgang")
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    rapport_services.rapport_pdf_genereren(rapport_id=rapport.pk)  # what the worker does
+    # The next poll sees it is done and reloads the page, now with the allowed actions.
+    sec.get_by_role("button", name="Definitief maken").wait_for()
     assert "Klaar" in voortgang.inner_text()
-    assert voortgang.get_attribute("hx-get") is None
+    assert voortgang.get_by_role("link", name=re.compile("Download het position paper")).count()
+    assert voortgang.get_attribute("hx-get") is None  # polling stops once it is done
     reis.controleer(sec, "paper-concept", "rapport-secretaris")
     sec.get_by_role("button", name="Definitief maken").click()
     assert "definitief" in _melding(sec)
