@@ -11,13 +11,14 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/tegenkracht
 
-.PHONY: help install messages demo run migrate test test-sqlite test-postgres lint format check-migrations audit check-deploy clean
+.PHONY: help install messages demo run migrate test test-sqlite test-postgres lint format check-migrations audit check-deploy openapi check-openapi schemathesis clean
 
 help:
 	@echo "make demo            installeer, migreer, laad demodata en start http://$(HOST):$(PORT)"
 	@echo "make test            installeer en draai alle tests (SQLite)"
 	@echo "make test-postgres   dezelfde tests op PostgreSQL ($(PG_URL))"
 	@echo "make lint            ruff"
+	@echo "make openapi         schrijf het OpenAPI-document openapi.json opnieuw"
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -53,9 +54,14 @@ messages: install
 migrate: install
 	DEBUG=1 $(PY) manage.py migrate --no-input
 
+# The background worker (e-mail, PDF generation) and the deadline job run beside the
+# development server and stop with it.
 demo: migrate
 	DEBUG=1 $(PY) manage.py demo
 	@echo "Tegenkracht draait op http://$(HOST):$(PORT)/ (stoppen met Ctrl+C)"
+	@trap 'kill $$worker $$termijnen 2>/dev/null' EXIT INT TERM; \
+	DEBUG=1 $(PY) manage.py db_worker --no-reload & worker=$$!; \
+	DEBUG=1 $(PY) manage.py verwerk_termijnen --elke 60 & termijnen=$$!; \
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install
@@ -92,6 +98,21 @@ audit: install
 check-deploy: install
 	DEBUG=0 SECRET_KEY=ci-$$(date +%s)-dit-is-een-lange-willekeurige-sleutel-voor-de-controle-0123456789 \
 		ALLOWED_HOSTS=tegenkracht.example.nl $(PY) manage.py check --deploy --fail-level WARNING
+
+# The committed OpenAPI document of the REST API; CI fails when it is stale.
+OPENAPI_CMD = $(PY) manage.py spectacular --validate --fail-on-warn --format openapi-json
+
+openapi: install
+	$(OPENAPI_CMD) --file openapi.json
+
+check-openapi: install
+	@tmp=$$(mktemp); $(OPENAPI_CMD) --file $$tmp || { rm -f $$tmp; exit 1; }; \
+	if ! diff -u openapi.json $$tmp; then \
+		echo "openapi.json is verouderd: draai 'make openapi' en commit het resultaat."; \
+		rm -f $$tmp; exit 1; fi; rm -f $$tmp; echo "openapi.json is actueel."
+
+schemathesis: install
+	.ci/schemathesis.sh
 
 clean:
 	rm -rf $(VENV) $(TOOLS) staticfiles .pytest_cache node_modules $(VENDOR)

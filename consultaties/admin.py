@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.db import models
 
-from .models import Consultatie, Document, Vraag
+from . import services
+from .models import Consultatie, Document, Status, Vraag
 
 
 class VraagInline(admin.TabularInline):
@@ -29,8 +31,30 @@ class ConsultatieAdmin(admin.ModelAdmin):
     readonly_fields = ["kenmerk", "status", "aangemaakt_door", "aangemaakt_op", "gewijzigd_op"]
     inlines = [VraagInline, DocumentInline]
     autocomplete_fields = ["vorige_consultatie"]
+    # Links typed without a scheme are https (Django 6's default, without the warning).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def get_readonly_fields(self, request, obj=None):
+        velden = list(self.readonly_fields)
+        if obj is not None and obj.status != Status.CONCEPT:
+            velden.append("termijn")  # extended through 'termijn verlengen' in the application
+        return velden
 
     def save_model(self, request, obj, form, change):
-        if not change:
-            obj.aangemaakt_door = request.user
-        super().save_model(request, obj, form, change)
+        """Through the services, so the admin writes the audit trail like the application."""
+        if change:
+            velden = {
+                naam: form.cleaned_data[naam]
+                for naam in form.changed_data
+                if naam in services.BEWERKBARE_VELDEN
+            }
+            services.consultatie_bijwerken(consultatie=obj, actor=request.user, **velden)
+            return
+        velden = {
+            naam: waarde
+            for naam, waarde in form.cleaned_data.items()
+            if naam in services.BEWERKBARE_VELDEN
+        }
+        nieuw = services.consultatie_aanmaken(actor=request.user, **velden)
+        # The admin goes on with ``obj`` (inlines, log entry, redirect): make it the new row.
+        obj.pk, obj.kenmerk, obj._state.adding = nieuw.pk, nieuw.kenmerk, False

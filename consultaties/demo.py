@@ -99,6 +99,23 @@ SCENARIO_S = [
         },
     },
     {
+        # A re-toets of DEMO-2026-05 after its paper went to the ministry: UWV's response
+        # started from its earlier toets and was changed where the nota van wijziging helps.
+        "kenmerk": "DEMO-2026-06",
+        "titel": "Nota van wijziging Wet vereenvoudiging bijstand en re-integratie",
+        "ministerie": "SZW",
+        "instrument": Instrument.NOTA_VAN_WIJZIGING,
+        "vorige": "DEMO-2026-05",
+        "samenvatting": (
+            "Na de gezamenlijke uitvoeringstoets wijzigt het kabinet het wetsvoorstel: het "
+            "re-integratieloket wordt gefaseerd ingevoerd, eerst in vier arbeidsmarktregio's, "
+            "en de gegevenslevering door gemeenten wordt wettelijk geregeld."
+        ),
+        "doel": "open",
+        "organisaties": ["UWV", "SVB", "BD", "CJIB"],
+        "stappen": {"UWV": "hertoets_gewijzigd"},
+    },
+    {
         "kenmerk": "DEMO-2025-06",
         "titel": "Besluit gegevensdeling bij schuldhulpverlening",
         "ministerie": "SZW",
@@ -255,6 +272,48 @@ def _vul_in(reactie: Reactie, opsteller, index: int):
     return Reactie.objects.get(pk=reactie.pk)
 
 
+def _wijzig_hertoets(reactie: Reactie, opsteller):
+    """Starting copied the earlier toets; change what the nota van wijziging changes, so
+    the response page shows the differences."""
+    reactie = Reactie.objects.get(pk=reactie.pk)
+    reactie_services.reactie_bijwerken(
+        reactie=reactie,
+        actor=opsteller,
+        versie=reactie.versie,
+        velden={
+            "eindoordeel": "uitvoerbaar",
+            "kernboodschap": "Met de gefaseerde invoering en de wettelijke regeling van de "
+            "gegevenslevering uit de nota van wijziging is het voorstel uitvoerbaar.",
+        },
+        beoordelingen={
+            "ict": {
+                "gevolgen": "beperkt",
+                "toelichting": "De gegevenslevering door gemeenten is nu wettelijk geregeld; "
+                "de koppeling kan op het bestaande berichtenverkeer.",
+            },
+            "invoeringstermijn": {
+                "gevolgen": "middelgroot",
+                "toelichting": "Gefaseerd invoeren in vier regio's is haalbaar binnen de "
+                "lopende vernieuwing.",
+            },
+        },
+        kosten=[
+            {
+                "categorie": "automatisering",
+                "soort": "incidenteel",
+                "bedrag": Decimal(1_100_000),
+                "toelichting": "Aanpassing systemen, gefaseerd",
+            },
+            {
+                "categorie": "dienstverlening",
+                "soort": "structureel",
+                "bedrag": Decimal(400_000),
+                "toelichting": "Extra klantcontact",
+            },
+        ],
+    )
+
+
 def _breng_in_status(reactie: Reactie, doel: str, index: int, secretaris):
     afk = reactie.organisatie.afkorting.lower()
     opsteller, accordeerder = _gebruiker(f"{afk}-opsteller"), _gebruiker(f"{afk}-accordeerder")
@@ -269,6 +328,9 @@ def _breng_in_status(reactie: Reactie, doel: str, index: int, secretaris):
         return  # becomes verlopen when the consultation closes
     reactie = reactie_services.reactie_starten(reactie=reactie, actor=opsteller)
     if doel == "in_voorbereiding_leeg":
+        return
+    if doel == "hertoets_gewijzigd":
+        _wijzig_hertoets(reactie, opsteller)
         return
     reactie = _vul_in(reactie, opsteller, index)
     if doel == "in_voorbereiding":
@@ -293,6 +355,9 @@ def bouw_scenario(scenario: dict) -> Consultatie:
         beoogde_inwerkingtreding=timezone.localdate().replace(month=1, day=1) + timedelta(days=730),
         termijn=timezone.now() + timedelta(days=21),
         vragen=scenario.get("vragen", []),
+        vorige_consultatie=(
+            Consultatie.objects.get(kenmerk=scenario["vorige"]) if "vorige" in scenario else None
+        ),
     )
     Consultatie.objects.filter(pk=consultatie.pk).update(kenmerk=scenario["kenmerk"])
     consultatie.refresh_from_db()

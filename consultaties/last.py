@@ -118,9 +118,13 @@ def genereer(
     seed: int = 2026,
     voortgang=None,
     batch: int = 50,
+    alleen_open: bool = False,
 ) -> dict:
     """Create ``aantal`` consultations with responses, assessments, costs, kernpunten and
-    endorsements. Returns counts. ``voortgang(n)`` is called after each batch."""
+    endorsements. Returns counts. ``voortgang(n)`` is called after each batch.
+
+    ``alleen_open`` makes every consultation open with a termijn in the coming 30 days:
+    the load the deadline job sees on a busy day."""
     rng = random.Random(seed)
     leden = list(Organisatie.objects.filter(soort=Soort.UITVOERINGSORGANISATIE))
     ministeries = list(Organisatie.objects.filter(soort=Soort.MINISTERIE))
@@ -143,7 +147,7 @@ def genereer(
             consultaties = []
             for i in range(grootte):
                 nummer = start + begin + i + 1
-                leeftijd = rng.randint(0, 5 * 365)
+                leeftijd = rng.randint(-30, -1) if alleen_open else rng.randint(0, 5 * 365)
                 onderwerp = rng.choice(ONDERWERPEN)
                 consultaties.append(
                     Consultatie(
@@ -153,8 +157,10 @@ def genereer(
                         instrument=rng.choice(Instrument.values),
                         ministerie=rng.choice(ministeries),
                         beoogde_inwerkingtreding=(nu + timedelta(days=365 - leeftijd)).date(),
-                        termijn=nu - timedelta(days=leeftijd) + timedelta(days=28),
-                        status=_status_voor(leeftijd, rng),
+                        termijn=nu - timedelta(days=leeftijd) + timedelta(days=28)
+                        if not alleen_open
+                        else nu + timedelta(days=-leeftijd, hours=rng.randint(1, 23)),
+                        status=Status.OPEN if alleen_open else _status_voor(leeftijd, rng),
                         bestuurlijke_samenvatting=_tekst(rng, 2),
                         aangemaakt_door=secretaris,
                     )

@@ -151,7 +151,22 @@ class Consultatie(FSMModelMixin, models.Model):
         return self.documenten.exists()
 
     def heeft_definitief_rapport(self) -> bool:
+        # Lists prefetch ``rapporten`` so that computing the allowed actions per row costs
+        # no extra query.
+        if "rapporten" in getattr(self, "_prefetched_objects_cache", {}):
+            return any(r.status in ("definitief", "verzonden") for r in self.rapporten.all())
         return self.rapporten.filter(status__in=["definitief", "verzonden"]).exists()
+
+    def verwerking_compleet(self) -> bool:
+        """The ministry recorded what it did with every kernpunt of the paper it received.
+
+        Checked by the afronden service (a clear 400), not as an FSM condition: lists compute
+        the allowed actions per row, and this needs the paper's frozen snapshot."""
+        verzonden = self.rapporten.filter(status="verzonden").first()
+        if verzonden is None:
+            return False
+        verwerkt = set(verzonden.verwerkingen.values_list("kernpunt_id", flat=True))
+        return set(verzonden.kernpunt_ids) <= verwerkt
 
     def is_gesloten(self) -> bool:
         return self.status in GESLOTEN_STATUSSEN

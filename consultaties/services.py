@@ -349,7 +349,17 @@ def consultatie_verzenden(*, consultatie: Consultatie, actor) -> Consultatie:
 
 @transaction.atomic
 def consultatie_afronden(*, consultatie: Consultatie, actor, toelichting: str = "") -> Consultatie:
-    return voer_transitie_uit(consultatie, "afronden", actor=actor, toelichting=toelichting)
+    """verzonden → afgerond, once the ministry has recorded its verwerking of every kernpunt."""
+
+    def controleer(obj):
+        if not obj.verwerking_compleet():
+            raise ValidationError(
+                "Het ministerie heeft nog niet bij elk kernpunt vastgelegd wat het ermee deed."
+            )
+
+    return voer_transitie_uit(
+        consultatie, "afronden", actor=actor, toelichting=toelichting, controleer=controleer
+    )
 
 
 @transaction.atomic

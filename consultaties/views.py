@@ -73,6 +73,10 @@ def _zichtbaar(request, pk) -> Consultatie:
     )
 
 
+#: How many finished invitations the organisation inbox shows below the current ones.
+RECENT_AFGEROND = 20
+
+
 @login_required
 def dashboard(request):
     user = request.user
@@ -102,12 +106,19 @@ def dashboard(request):
             .order_by("ingediend_op")[:50]
         )
     elif user.is_organisatie_medewerker:
-        context["uitnodigingen"] = (
+        eigen = (
             Reactie.objects.zichtbaar_voor(user)
             .filter(organisatie_id=user.organisatie_id)
             .select_related("consultatie", "consultatie__ministerie")
-            .order_by("consultatie__termijn")
         )
+        # Current work first (soonest deadline on top), then the most recent others: the
+        # inbox stays short however many years of invitations an organisation has.
+        context["uitnodigingen"] = [
+            *eigen.filter(consultatie__status=Status.OPEN).order_by("consultatie__termijn"),
+            *eigen.exclude(consultatie__status=Status.OPEN).order_by("-consultatie__termijn")[
+                :RECENT_AFGEROND
+            ],
+        ]
         context["lopende_statussen"] = [s.value for s in LOPENDE_STATUSSEN]
     else:
         context["consultaties"] = zichtbaar.prefetch_related("rapporten")[:100]

@@ -15,7 +15,7 @@ import logging
 from datetime import datetime, timedelta
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone
@@ -185,14 +185,40 @@ def verschuldigde_herinnering(
     return None
 
 
+def _herinnering_mogelijk(termijnen, nu: datetime) -> Q:
+    """Responses that may owe a reminder now, decided per distinct termijn in Python
+    (working days need the holiday calendar) so the query loads only those: the cron job
+    runs every minute over tens of thousands of open responses."""
+    twee, zeven = [], []
+    for termijn in termijnen:
+        if nu >= herinneringsmoment(
+            termijn, HERINNERING_WERKDAGEN[HerinneringSoort.TWEE_WERKDAGEN]
+        ):
+            twee.append(termijn)
+        elif nu >= herinneringsmoment(
+            termijn, HERINNERING_WERKDAGEN[HerinneringSoort.ZEVEN_WERKDAGEN]
+        ):
+            zeven.append(termijn)
+
+    def zonder(soort):
+        return ~Exists(Herinnering.objects.filter(reactie=OuterRef("pk"), soort=soort))
+
+    return (Q(eff__in=twee) & zonder(HerinneringSoort.TWEE_WERKDAGEN)) | (
+        Q(eff__in=zeven) & zonder(HerinneringSoort.ZEVEN_WERKDAGEN)
+    )
+
+
 def verstuur_herinneringen(nu: datetime) -> int:
-    kandidaten = (
+    lopend = (
         Reactie.objects.filter(
             status__in=LOPENDE_STATUSSEN, consultatie__status=ConsultatieStatus.OPEN
         )
         .annotate(eff=effectieve_termijn_expressie())
         .filter(eff__gt=nu, eff__lte=nu + HORIZON)
-        .exclude(herinneringen__soort=HerinneringSoort.TWEE_WERKDAGEN)
+    )
+    termijnen = set(lopend.values_list("eff", flat=True).distinct())
+    kandidaten = (
+        lopend.filter(_herinnering_mogelijk(termijnen, nu))
         .select_related("consultatie", "consultatie__ministerie", "organisatie")
         .prefetch_related("herinneringen")
     )

@@ -8,7 +8,8 @@ from decimal import Decimal
 
 from reacties.models import Dimensie, Eindoordeel, Gevolgen, KostenCategorie, KostenSoort, Risico
 
-from .snapshot import decimaal
+from .snapshot import BRON_VERZONDEN_RAPPORT, decimaal
+from .vergelijking import beschrijf
 
 #: Distance between levels; ``nvt`` against ``ingrijpend`` is the sharpest divergence.
 NIVEAU = {"nvt": 0, "beperkt": 1, "middelgroot": 2, "ingrijpend": 3}
@@ -20,6 +21,52 @@ def oordelen(snapshot: dict) -> list[dict]:
     return [
         {"code": e.value, "label": e.label, "aantal": telling.get(e.value, 0)} for e in Eindoordeel
     ]
+
+
+def hertoets(snapshot: dict) -> dict | None:
+    """For a re-toets, what changed since the earlier toets: one plain sentence per
+    organisation and the rows of the before/after table. ``None`` for a first toets."""
+    gegevens = snapshot.get("hertoets")
+    if not gegevens:
+        return None
+    organisaties = []
+    rijen = []
+    for bijdrage in gegevens["bijdragen"]:
+        afkorting = bijdrage["organisatie"]["afkorting"]
+        wijzigingen = bijdrage["wijzigingen"]
+        organisaties.append(
+            {
+                "organisatie": bijdrage["organisatie"],
+                "wijzigingen": wijzigingen,
+                "zin": f"{afkorting}: {beschrijf(wijzigingen)}.",
+            }
+        )
+        rijen.extend({"organisatie": bijdrage["organisatie"], **w} for w in wijzigingen)
+    vorige = gegevens["vorige_consultatie"]
+    if gegevens["bron"] == BRON_VERZONDEN_RAPPORT:
+        bron = (
+            f"Vergeleken met versie {gegevens['rapport_versie']} van het position paper over "
+            f"{vorige['kenmerk']}, zoals het ministerie die heeft ontvangen."
+        )
+    else:
+        bron = (
+            f"Over {vorige['kenmerk']} is geen position paper verzonden; vergeleken met de "
+            "toetsen die de organisaties toen hebben ingediend."
+        )
+    return {
+        "vorige": vorige,
+        "bron": bron,
+        "organisaties": organisaties,
+        "rijen": rijen,
+        "gewijzigd": sum(1 for o in organisaties if o["wijzigingen"]),
+        "eindoordeel_gewijzigd": [
+            o["organisatie"]["afkorting"]
+            for o in organisaties
+            if any(w["onderdeel"] == "eindoordeel" for w in o["wijzigingen"])
+        ],
+        "nieuw": gegevens["nieuw"],
+        "niet_meer": gegevens["niet_meer"],
+    }
 
 
 def risicos(snapshot: dict) -> list[dict]:

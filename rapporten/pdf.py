@@ -181,6 +181,7 @@ def context_voor(snapshot: dict, *, versie: int, inhoud_sha256: str, status_labe
         "vastgelegd_op": datetime.fromisoformat(snapshot["vastgelegd_op"]),
         "oordelen": analyse.oordelen(snapshot),
         "verschillen": analyse.verschillen(snapshot),
+        "hertoets": analyse.hertoets(snapshot),
         "matrix": analyse.impactmatrix(snapshot),
         "risicos": analyse.risicos(snapshot),
         "kosten": analyse.kosten(snapshot),

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from consultaties.models import Consultatie
 from reacties.models import (
+    INGEDIENDE_STATUSSEN,
     Dimensie,
     Eindoordeel,
     Ernst,
@@ -26,7 +27,15 @@ from reacties.models import (
 )
 from reacties.models import Status as ReactieStatus
 
+from .models import Rapport
+from .models import Status as RapportStatus
+from .vergelijking import beschrijf, vergelijk_bijdragen
+
 SCHEMA_VERSIE = 1
+
+#: Where a re-toets's comparison read the earlier toets from.
+BRON_VERZONDEN_RAPPORT = "verzonden_rapport"
+BRON_REACTIES = "reacties"
 
 
 def _datum(waarde):
@@ -141,6 +150,104 @@ def _bijdrage(reactie: Reactie, vragen: dict) -> dict:
     }
 
 
+def _met_inhoud(reacties):
+    """Everything ``_bijdrage`` reads, in a fixed number of queries."""
+    return reacties.select_related("organisatie").prefetch_related(
+        "beoordelingen__betrokken_organisaties", "kosten", "antwoorden"
+    )
+
+
+def bijdrage_gegevens(reactie: Reactie) -> dict:
+    """One response as the paper would freeze it, read now (for comparing on its page)."""
+    return _bijdrage(_met_inhoud(Reactie.objects.filter(pk=reactie.pk)).get(), {})
+
+
+def vorige_bijdragen(consultatie_id: int, *, organisatie_id: int | None = None) -> dict:
+    """The contributions to an earlier toets, keyed by organisation id (only
+    ``organisatie_id``'s when given).
+
+    Read from the paper sent to the ministry where there is one, since that is what the
+    ministry saw; otherwise from the responses the organisations submitted, as they are now.
+    A fixed number of queries, whatever the number of organisations.
+    """
+    rapport = (
+        Rapport.objects.filter(consultatie_id=consultatie_id, status=RapportStatus.VERZONDEN)
+        .only("pk", "versie", "snapshot")
+        .first()
+    )
+    if rapport is not None:
+        bron, rapport_versie = BRON_VERZONDEN_RAPPORT, rapport.versie
+        bijdragen = {b["organisatie"]["id"]: b for b in rapport.snapshot.get("bijdragen", [])}
+        if organisatie_id is not None:
+            bijdragen = {k: v for k, v in bijdragen.items() if k == organisatie_id}
+    else:
+        bron, rapport_versie = BRON_REACTIES, None
+        reacties = Reactie.objects.filter(
+            consultatie_id=consultatie_id, status__in=INGEDIENDE_STATUSSEN
+        )
+        if organisatie_id is not None:
+            reacties = reacties.filter(organisatie_id=organisatie_id)
+        bijdragen = {r.organisatie_id: _bijdrage(r, {}) for r in _met_inhoud(reacties)}
+    return {"bron": bron, "rapport_versie": rapport_versie, "bijdragen": bijdragen}
+
+
+def vergelijk_met_vorige_toets(reactie: Reactie, vorige: Reactie) -> dict:
+    """A re-toets response against the organisation's earlier toets ``vorige``, by the same
+    rules and from the same source as the paper, so drafters see on the response page what
+    they changed. The response is read as it is now."""
+    bron = vorige_bijdragen(vorige.consultatie_id, organisatie_id=reactie.organisatie_id)
+    eerder = bron["bijdragen"].get(reactie.organisatie_id)
+    wijzigingen = vergelijk_bijdragen(eerder, bijdrage_gegevens(reactie)) if eerder else []
+    return {
+        "vorige_consultatie": vorige.consultatie,
+        "bron": bron["bron"],
+        "rapport_versie": bron["rapport_versie"],
+        "eerder_bijgedragen": eerder is not None,
+        "wijzigingen": wijzigingen,
+        "samenvatting": beschrijf(wijzigingen),
+    }
+
+
+def _hertoets(consultatie: Consultatie, bijdragen: list[dict], reacties: list[Reactie]) -> dict:
+    """Per contribution what changed against the organisation's earlier toets, and who
+    contributes now but did not then, or did then but not now."""
+    vorige = vorige_bijdragen(consultatie.vorige_consultatie_id)
+    eerder = vorige["bijdragen"]
+    nu = {b["organisatie"]["id"] for b in bijdragen}
+    uitgenodigd = {r.organisatie_id: r for r in reacties}
+    niet_meer = []
+    for organisatie_id, oud in eerder.items():
+        if organisatie_id in nu:
+            continue
+        reactie = uitgenodigd.get(organisatie_id)
+        niet_meer.append(
+            {
+                "organisatie": _org(reactie.organisatie) if reactie else oud["organisatie"],
+                "status": reactie.status if reactie else "",
+                "status_label": reactie.get_status_display() if reactie else "Niet uitgenodigd",
+            }
+        )
+    return {
+        "vorige_consultatie": {
+            "id": consultatie.vorige_consultatie.pk,
+            "kenmerk": consultatie.vorige_consultatie.kenmerk,
+            "titel": consultatie.vorige_consultatie.titel,
+        },
+        "bron": vorige["bron"],
+        "rapport_versie": vorige["rapport_versie"],
+        "bijdragen": [
+            {
+                "organisatie": b["organisatie"],
+                "wijzigingen": vergelijk_bijdragen(eerder[b["organisatie"]["id"]], b),
+            }
+            for b in bijdragen
+            if b["organisatie"]["id"] in eerder
+        ],
+        "nieuw": [b["organisatie"] for b in bijdragen if b["organisatie"]["id"] not in eerder],
+        "niet_meer": sorted(niet_meer, key=lambda n: n["organisatie"]["naam"]),
+    }
+
+
 def build_snapshot(consultatie: Consultatie) -> dict:
     """Everything the paper shows, as JSON-ready data. The number of queries does not grow
     with the number of organisations (pinned in the tests)."""
@@ -153,12 +260,8 @@ def build_snapshot(consultatie: Consultatie) -> dict:
         "onderschrijvingen", queryset=Onderschrijving.objects.select_related("organisatie")
     )
     reacties = list(
-        Reactie.objects.filter(consultatie=consultatie)
-        .select_related("organisatie")
+        _met_inhoud(Reactie.objects.filter(consultatie=consultatie))
         .prefetch_related(
-            "beoordelingen__betrokken_organisaties",
-            "kosten",
-            "antwoorden",
             Prefetch(
                 "kernpunten",
                 queryset=Kernpunt.objects.filter(samengevoegd_in__isnull=True).prefetch_related(
@@ -176,6 +279,7 @@ def build_snapshot(consultatie: Consultatie) -> dict:
     )
     geaccepteerd = [r for r in reacties if r.status == ReactieStatus.GEACCEPTEERD]
     kernpunten = [_kernpunt(k, r.organisatie) for r in geaccepteerd for k in r.kernpunten.all()]
+    bijdragen = [_bijdrage(r, vraagteksten) for r in geaccepteerd]
     return {
         "schema": SCHEMA_VERSIE,
         "vastgelegd_op": timezone.now().isoformat(),
@@ -198,7 +302,7 @@ def build_snapshot(consultatie: Consultatie) -> dict:
         "bestuurlijke_samenvatting": consultatie.bestuurlijke_samenvatting,
         "aanbevelingen": consultatie.aanbevelingen,
         "vragen": [{"id": v.pk, "volgorde": v.volgorde, "tekst": v.tekst} for v in vragen],
-        "bijdragen": [_bijdrage(r, vraagteksten) for r in geaccepteerd],
+        "bijdragen": bijdragen,
         "kernpunten": kernpunten,
         "uitgenodigd": [
             {
@@ -210,6 +314,10 @@ def build_snapshot(consultatie: Consultatie) -> dict:
             }
             for r in reacties
         ],
+        # Only for a re-toets (nota van wijziging, amendement): what changed since then.
+        "hertoets": (
+            _hertoets(consultatie, bijdragen, reacties) if consultatie.vorige_consultatie else None
+        ),
     }
 
 

@@ -51,7 +51,13 @@ def kan_onderschrijven(user, kernpunt) -> bool:
         and reactie.consultatie.status in GESLOTEN_STATUSSEN
         and kernpunt.samengevoegd_in_id is None
         and is_uitgenodigd(user, reactie.consultatie)
+        and not al_onderschreven(user, kernpunt)
     )
+
+
+def al_onderschreven(user, kernpunt) -> bool:
+    # Reads the prefetched endorsements where a list page loaded them.
+    return any(o.organisatie_id == user.organisatie_id for o in kernpunt.onderschrijvingen.all())
 
 
 def is_uitgenodigd(user, consultatie) -> bool:

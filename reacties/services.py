@@ -521,6 +521,10 @@ def kernpunt_onderschrijven(*, kernpunt: Kernpunt, actor) -> Onderschrijving:
         raise PermissionDenied(
             "Alleen andere uitvoeringsorganisaties kunnen dit kernpunt onderschrijven."
         )
+    if permissions.al_onderschreven(actor, kernpunt):
+        raise TransitieNietToegestaan(
+            kernpunt.reactie, "onderschrijven", "Uw organisatie onderschrijft dit kernpunt al."
+        )
     if not permissions.kan_onderschrijven(actor, kernpunt):
         raise TransitieNietToegestaan(
             kernpunt.reactie,

@@ -16,10 +16,11 @@ from audit.services import TransitieNietToegestaan, VerouderdeVersie
 from consultaties.forms import knoppen
 from consultaties.views import fouten_als_tekst, koppel_fouten, weiger_verouderd
 from notificaties import permissions as notificatie_permissions
+from rapporten.snapshot import vergelijk_met_vorige_toets
 
 from . import permissions, services
 from .forms import REACTIE_ACTIES, KernpuntForm, KostenFormSet, ReactieForm, TransitieForm
-from .models import Kernpunt, Reactie
+from .models import Kernpunt, Reactie, Status
 
 
 def _zichtbaar(request, pk) -> Reactie:
@@ -29,6 +30,20 @@ def _zichtbaar(request, pk) -> Reactie:
         ),
         pk=pk,
     )
+
+
+def _sinds_vorige_toets(user, reactie) -> dict | None:
+    """For a re-toets that has been started: what differs from the earlier toets, shown only
+    to those who may see that earlier toets itself."""
+    if not reactie.vorige_reactie_id or reactie.status == Status.UITGENODIGD:
+        return None
+    vorige = (
+        Reactie.objects.zichtbaar_voor(user)
+        .select_related("consultatie")
+        .filter(pk=reactie.vorige_reactie_id)
+        .first()
+    )
+    return vergelijk_met_vorige_toets(reactie, vorige) if vorige else None
 
 
 @login_required
@@ -55,6 +70,7 @@ def reactie_detail(request, pk, fout=None, status=200):
         "eigen": permissions.is_eigen_organisatie(reactie, user),
         "mag_verlenging_aanvragen": notificatie_permissions.kan_verlenging_aanvragen(user, reactie),
         "toon_organisatie": False,
+        "hertoets": _sinds_vorige_toets(user, reactie),
     }
     return render(request, "reacties/detail.html", context, status=status)
 

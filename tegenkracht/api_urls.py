@@ -1,3 +1,38 @@
-"""REST API v1 (NL API Design Rules: no trailing slashes)."""
+"""REST API v1 (NL API Design Rules): no trailing slashes, so every route starts with "/"
+(this module is included at ``api/v1``)."""
 
-urlpatterns = []
+from django.urls import path
+from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSplitView
+from rest_framework.routers import SimpleRouter
+
+from consultaties.api import ConsultatieViewSet
+from organisaties.api import OrganisatieViewSet, TokenView
+from reacties.api import KernpuntViewSet, ReactieViewSet
+
+
+class Router(SimpleRouter):
+    """Routes without a trailing slash and with numeric ids only."""
+
+    def __init__(self):
+        super().__init__(trailing_slash=False)
+
+    def get_lookup_regex(self, viewset, lookup_prefix=""):
+        # Ids fit a 64-bit integer; longer numbers are simply unknown (404).
+        return rf"(?P<{lookup_prefix}pk>[0-9]{{1,18}})"
+
+
+router = Router()
+router.register("/consultaties", ConsultatieViewSet, basename="consultatie")
+router.register("/reacties", ReactieViewSet, basename="reactie")
+router.register("/kernpunten", KernpuntViewSet, basename="kernpunt")
+router.register("/organisaties", OrganisatieViewSet, basename="organisatie")
+
+# TODO(rapporten): /rapporten endpoints and POST /consultaties/{id}/rapporten.
+
+app_name = "api"
+urlpatterns = [
+    path("/auth/token", TokenView.as_view(), name="token"),
+    path("/openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
+    path("/docs", SpectacularSwaggerSplitView.as_view(url_name="api:openapi"), name="docs"),
+    *router.urls,
+]

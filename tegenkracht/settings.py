@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_filters",
     "django_htmx",
     "axes",
@@ -64,6 +65,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    # API-Version header and problem details for every error under /api/v1.
+    "tegenkracht.api.problemen.ApiMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "tegenkracht.middleware.NederlandsTenzijGekozenMiddleware",
@@ -252,19 +255,69 @@ if env_bool("BEHIND_TLS_PROXY", False):
 SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_COOKIE_SAMESITE = "Lax"
 
+# The REST API (NL API Design Rules): camelCase JSON, problem details for errors, token
+# authentication first so an anonymous client gets 401 with WWW-Authenticate.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["djangorestframework_camel_case.render.CamelCaseJSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["djangorestframework_camel_case.parser.CamelCaseJSONParser"],
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "tegenkracht.api.filters.Sortering",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "tegenkracht.api.paginering.Paginering",
+    "ORDERING_PARAM": "sorteer",
+    "EXCEPTION_HANDLER": "tegenkracht.api.problemen.exception_handler",
+    "DEFAULT_THROTTLE_RATES": {"token": os.environ.get("API_TOKEN_THROTTLE", "20/minute")},
+    "COERCE_DECIMAL_TO_STRING": False,
+    "URL_FORMAT_OVERRIDE": None,
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+# The API is included at "api/v1" without a slash (no trailing slashes anywhere), so its
+# routes start with "/", which Django's URL check would otherwise flag.
+SILENCED_SYSTEM_CHECKS = ["urls.W002"]
+JSON_CAMEL_CASE = {
+    "JSON_UNDERSCOREIZE": {
+        "no_underscore_before_number": False,
+        "ignore_fields": None,
+        "ignore_keys": ("_links",),
+    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Tegenkracht API",
-    "DESCRIPTION": "Uitvoeringstoetsen van het Netwerk van Publieke Dienstverleners.",
+    "DESCRIPTION": (
+        "Uitvoeringstoetsen van het Netwerk van Publieke Dienstverleners: consultaties, "
+        "reacties, kernpunten en organisaties. Volgt de NL API Design Rules: geen slash aan "
+        "het eind, camelCase, foutmeldingen als problem details (application/problem+json) "
+        "en de header API-Version. Authenticatie: POST /api/v1/auth/token en daarna "
+        "'Authorization: Token <token>'."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ConsultatieStatusEnum": "consultaties.models.Status",
+        "ReactieStatusEnum": "reacties.models.Status",
+        "DimensieEnum": "reacties.models.Dimensie",
+        "SoortEnum": "organisaties.models.Soort",
+        "KostenSoortEnum": "reacties.models.KostenSoort",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "drf_spectacular.contrib.djangorestframework_camel_case.camelize_serializer_fields",
+        "tegenkracht.api.schema.api_version_header",
+    ],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 LOGGING = {

@@ -39,7 +39,10 @@ def consultatie_in(status: str, *, secretaris, ministerie, organisaties) -> Cons
     definitief_rapport(c)
     if status == "gesloten":
         return c
-    c = consultatie_services.consultatie_verzenden(consultatie=c, actor=secretaris)
+    from rapporten.services import rapport_verzenden_voor_consultatie
+
+    rapport_verzenden_voor_consultatie(consultatie=c, actor=secretaris)
+    c = Consultatie.objects.get(pk=c.pk)
     if status == "verzonden":
         return c
     assert status == "afgerond", status

@@ -122,8 +122,11 @@ def bouw(status, secretaris, ministerie, org_a, org_b):
     elif status != "open":
         c = services.consultatie_sluiten(consultatie=c, actor=secretaris)
         if status in ("verzonden", "afgerond"):
+            from rapporten.services import rapport_verzenden_voor_consultatie
+
             toestanden.definitief_rapport(c)
-            c = services.consultatie_verzenden(consultatie=c, actor=secretaris)
+            rapport_verzenden_voor_consultatie(consultatie=c, actor=secretaris)
+            c = Consultatie.objects.get(pk=c.pk)
         if status == "afgerond":
             services.consultatie_afronden(consultatie=c, actor=secretaris)
     return objecten

@@ -11,6 +11,7 @@ from audit.models import AuditEvent
 from consultaties.models import Consultatie
 from organisaties.models import Gebruiker, Organisatie, Rol, Soort
 from organisaties.netwerk import lees_netwerk
+from rapporten.snapshot import vergelijk_met_vorige_toets
 from reacties.models import Reactie
 
 NETWERK_CSV = settings.BASE_DIR / "data" / "netwerk.csv"
@@ -67,6 +68,22 @@ def test_demo_is_idempotent_en_toont_elke_status():
         gebruiker = gebruikers[username]
         assert gebruiker.check_password("demo"), username
         gebruiker.full_clean()  # the role fits the organisation's kind
+
+    # A re-toets: UWV's response started from its earlier toets and shows what changed.
+    hertoets = Consultatie.objects.get(kenmerk="DEMO-2026-06")
+    assert (hertoets.status, hertoets.instrument) == ("open", "nota_van_wijziging")
+    assert hertoets.vorige_consultatie.kenmerk == "DEMO-2026-05"
+    uwv = hertoets.reacties.get(organisatie__afkorting="UWV")
+    assert uwv.status == "in_voorbereiding"
+    assert uwv.vorige_reactie.consultatie == hertoets.vorige_consultatie
+    vergelijking = vergelijk_met_vorige_toets(uwv, uwv.vorige_reactie)
+    assert vergelijking["bron"] == "verzonden_rapport"
+    assert [w["onderdeel"] for w in vergelijking["wijzigingen"]] == [
+        "eindoordeel",
+        "gevolgen",
+        "gevolgen",
+        "kosten_incidenteel",
+    ]
 
     # Every demo transition went through the services, so every response has a timeline
     # that starts where the state machine starts.

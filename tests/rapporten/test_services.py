@@ -268,7 +268,39 @@ def test_verwerking_alleen_door_eigen_ministerie(
             )
 
 
+def _verwerk_alles(rapport, ministerie_gebruiker):
+    for kernpunt_id in rapport.kernpunt_ids:
+        services.verwerking_vastleggen(
+            rapport=rapport,
+            actor=ministerie_gebruiker,
+            kernpunt=kernpunt_id,
+            uitkomst="niet_overgenomen",
+            toelichting="Past niet in het regeerakkoord.",
+        )
+
+
+def test_afronden_pas_als_elk_kernpunt_is_verwerkt(verzonden, secretaris, ministerie_gebruiker):
+    assert len(verzonden.kernpunt_ids) > 1
+    consultatie = verzonden.consultatie
+    services.verwerking_vastleggen(
+        rapport=verzonden,
+        actor=ministerie_gebruiker,
+        kernpunt=verzonden.kernpunt_ids[0],
+        uitkomst="overgenomen",
+        toelichting="Overgenomen in artikel 3.",
+    )
+    with pytest.raises(ValidationError, match="nog niet bij elk kernpunt"):
+        consultatie_services.consultatie_afronden(consultatie=consultatie, actor=secretaris)
+    _verwerk_alles(verzonden, ministerie_gebruiker)
+    consultatie.refresh_from_db()
+    consultatie = consultatie_services.consultatie_afronden(
+        consultatie=consultatie, actor=secretaris
+    )
+    assert consultatie.status == "afgerond"
+
+
 def test_verwerking_na_afronden_is_een_conflict(verzonden, secretaris, ministerie_gebruiker):
+    _verwerk_alles(verzonden, ministerie_gebruiker)
     consultatie_services.consultatie_afronden(consultatie=verzonden.consultatie, actor=secretaris)
     with pytest.raises(TransitieNietToegestaan):
         services.verwerking_vastleggen(

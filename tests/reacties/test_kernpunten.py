@@ -104,3 +104,33 @@ def test_niet_uitgenodigde_organisatie_onderschrijft_niet(gesloten):
     with pytest.raises(PermissionDenied):
         services.kernpunt_onderschrijven(kernpunt=gesloten, actor=buitenstaander)
     assert not Onderschrijving.objects.exists()
+
+
+@pytest.mark.django_db
+def test_na_onderschrijven_is_onderschrijven_geen_toegestane_actie_meer(
+    secretaris, ministerie, org_a, org_b
+):
+    from reacties import permissions
+    from tests import toestanden
+
+    c = toestanden.consultatie_in(
+        "open", secretaris=secretaris, ministerie=ministerie, organisaties=[org_a, org_b]
+    )
+    opsteller = factories.opsteller(org_a)
+    reactie = services.reactie_starten(reactie=c.reacties.get(organisatie=org_a), actor=opsteller)
+    kernpunt = services.kernpunt_toevoegen(
+        reactie=reactie, actor=opsteller, dimensie="ict", tekst="Regel de koppeling."
+    )
+    reactie = services.reactie_ter_accordering(
+        reactie=factories.vul_reactie_in(reactie, opsteller), actor=opsteller
+    )
+    services.reactie_indienen(reactie=reactie, actor=factories.accordeerder(org_a))
+    consultatie_services.consultatie_sluiten(consultatie=c, actor=secretaris)
+    svb = factories.opsteller(org_b)
+    kernpunt = Kernpunt.objects.get(pk=kernpunt.pk)
+    assert permissions.kan_onderschrijven(svb, kernpunt)
+    services.kernpunt_onderschrijven(kernpunt=kernpunt, actor=svb)
+    kernpunt = Kernpunt.objects.get(pk=kernpunt.pk)
+    assert not permissions.kan_onderschrijven(svb, kernpunt)
+    with pytest.raises(TransitieNietToegestaan, match="onderschrijft dit kernpunt al"):
+        services.kernpunt_onderschrijven(kernpunt=kernpunt, actor=svb)

@@ -21,8 +21,14 @@ class Command(BaseCommand):
             help="uitgenodigde organisaties per consultatie (maximaal het netwerk)",
         )
         parser.add_argument("--seed", type=int, default=2026)
+        parser.add_argument(
+            "--open",
+            action="store_true",
+            dest="alleen_open",
+            help="alle consultaties open, met een termijn in de komende 30 dagen",
+        )
 
-    def handle(self, *args, consultaties, organisaties, seed, **options):
+    def handle(self, *args, consultaties, organisaties, seed, alleen_open, **options):
         if consultaties < 1:
             raise CommandError("Geef ten minste één consultatie op.")
         laad_netwerk()
@@ -38,6 +44,7 @@ class Command(BaseCommand):
                     organisaties_per_consultatie=organisaties,
                     seed=seed,
                     voortgang=balk.update,
+                    alleen_open=alleen_open,
                 )
             except ValueError as fout:
                 raise CommandError(str(fout)) from fout

@@ -1,0 +1,336 @@
+"""API for consultations: serializers and thin views over ``consultaties.services``."""
+
+import django_filters
+from django.db.models import Prefetch
+from djangorestframework_camel_case.parser import CamelCaseMultiPartParser
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, permissions, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from organisaties.models import Organisatie
+from reacties.api import ReactieSerializer, ToelichtingSerializer, reacties_voor
+from reacties.models import Reactie
+from tegenkracht.api.filters import IdFilter
+from tegenkracht.api.schema import AANMAKEN, LEZEN, LIJST, SCHRIJVEN, fouten
+from tegenkracht.api.serializers import (
+    IdVeld,
+    StrikteInvoerMixin,
+    ToegestaneActiesField,
+    actienamen,
+)
+
+from . import permissions as regels
+from . import services
+from .models import Consultatie, Document, Instrument, Status, Vraag
+
+ACTIES = actienamen(["openstellen", "sluiten", "heropenen", "verzenden", "afronden", "intrekken"])
+
+
+# --- serializers ---------------------------------------------------------------------
+
+
+class VraagSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Vraag
+        fields = ["id", "volgorde", "tekst"]
+
+
+class DocumentSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Document
+        fields = [
+            "id",
+            "versie",
+            "titel",
+            "bestandsnaam",
+            "content_type",
+            "grootte",
+            "sha256",
+            "geupload_op",
+        ]
+
+
+class ConsultatieSerializer(serializers.ModelSerializer):
+    toegestane_acties = ToegestaneActiesField(ACTIES, services.toegestane_acties)
+    uitgenodigde_organisaties = serializers.SerializerMethodField(
+        help_text="De uitgenodigde organisaties (id's)."
+    )
+    vragen = VraagSerializer(many=True, read_only=True)
+    documenten = DocumentSerializer(many=True, read_only=True)
+    # Empty when unknown, so not a "uri" in the response schema.
+    internetconsultatie_url = serializers.CharField(read_only=True)
+    kamerstuk_url = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = Consultatie
+        fields = [
+            "id",
+            "kenmerk",
+            "titel",
+            "samenvatting",
+            "instrument",
+            "ministerie",
+            "beoogde_inwerkingtreding",
+            "termijn",
+            "status",
+            "toegestane_acties",
+            "vorige_consultatie",
+            "internetconsultatie_url",
+            "kamerstuk_url",
+            "bestuurlijke_samenvatting",
+            "aanbevelingen",
+            "uitgenodigde_organisaties",
+            "vragen",
+            "documenten",
+            "aangemaakt_op",
+            "gewijzigd_op",
+        ]
+        read_only_fields = fields
+
+    def get_uitgenodigde_organisaties(self, consultatie) -> list[int]:
+        return sorted(r.organisatie_id for r in consultatie.reacties.all())
+
+
+class ConsultatieWijzigenSerializer(StrikteInvoerMixin, serializers.ModelSerializer):
+    ministerie = IdVeld(queryset=Organisatie.objects.ministeries())
+    vorige_consultatie = IdVeld(queryset=Consultatie.objects.all(), required=False, allow_null=True)
+
+    class Meta:
+        model = Consultatie
+        fields = list(services.BEWERKBARE_VELDEN)
+
+
+class ConsultatieAanmakenSerializer(ConsultatieWijzigenSerializer):
+    vragen = serializers.ListField(
+        child=serializers.CharField(max_length=2000),
+        required=False,
+        help_text="De specifieke vragen van het ministerie, in volgorde.",
+    )
+
+    class Meta(ConsultatieWijzigenSerializer.Meta):
+        fields = [*ConsultatieWijzigenSerializer.Meta.fields, "vragen"]
+
+
+class UitnodigenSerializer(StrikteInvoerMixin, serializers.Serializer):
+    organisaties = IdVeld(queryset=Organisatie.objects.all(), many=True, allow_empty=False)
+
+
+class DocumentInvoerSerializer(StrikteInvoerMixin, serializers.Serializer):
+    bestand = serializers.FileField(help_text="PDF, DOCX of ODT (gecontroleerd op inhoud).")
+    titel = serializers.CharField(max_length=300, required=False, allow_blank=True)
+
+
+class GeenInvoerSerializer(StrikteInvoerMixin, serializers.Serializer):
+    pass
+
+
+class HeropenenSerializer(ToelichtingSerializer):
+    termijn = serializers.DateTimeField(help_text="De nieuwe termijn, in de toekomst.")
+
+
+class TermijnVerlengenSerializer(ToelichtingSerializer):
+    termijn = serializers.DateTimeField()
+    organisatie = IdVeld(
+        queryset=Organisatie.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="Alleen voor deze uitgenodigde organisatie; leeg voor iedereen.",
+    )
+
+
+# --- views ---------------------------------------------------------------------------
+
+
+class ConsultatieFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(choices=Status.choices)
+    instrument = django_filters.ChoiceFilter(choices=Instrument.choices)
+    ministerie = IdFilter(field_name="ministerie_id")
+    kenmerk = django_filters.CharFilter(lookup_expr="iexact")
+
+    class Meta:
+        model = Consultatie
+        fields = ["status", "instrument", "ministerie", "kenmerk"]
+
+
+class AlleenSecretarisWijzigt(permissions.BasePermission):
+    """Creating and changing consultations is the secretaris's work: others get 403 (after
+    the 404 for what they may not see), before their input is even validated."""
+
+    message = "Alleen het secretariaat mag consultaties aanmaken en wijzigen."
+
+    def has_permission(self, request, view):
+        if view.action == "create":
+            return regels.is_secretaris(None, request.user)
+        return True
+
+    def has_object_permission(self, request, view, obj):
+        return request.method in permissions.SAFE_METHODS or regels.is_secretaris(obj, request.user)
+
+
+def _transitie_schema(samenvatting: str, invoer=ToelichtingSerializer):
+    return extend_schema(
+        summary=samenvatting,
+        request=invoer,
+        responses={200: ConsultatieSerializer, **fouten(*SCHRIJVEN)},
+    )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Consultaties",
+        responses={200: ConsultatieSerializer(many=True), **fouten(*LIJST)},
+    ),
+    retrieve=extend_schema(
+        summary="Consultatie", responses={200: ConsultatieSerializer, **fouten(*LEZEN)}
+    ),
+    create=extend_schema(
+        summary="Consultatie aanmaken (status concept)",
+        request=ConsultatieAanmakenSerializer,
+        responses={201: ConsultatieSerializer, **fouten(*AANMAKEN)},
+    ),
+    partial_update=extend_schema(
+        summary="Consultatie wijzigen",
+        request=ConsultatieWijzigenSerializer,
+        responses={200: ConsultatieSerializer, **fouten(*SCHRIJVEN)},
+    ),
+)
+class ConsultatieViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
+    serializer_class = ConsultatieSerializer
+    permission_classes = [permissions.IsAuthenticated, AlleenSecretarisWijzigt]
+    filterset_class = ConsultatieFilter
+    ordering_fields = ["termijn", "kenmerk", "titel", "status"]
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_queryset(self):
+        return (
+            Consultatie.objects.zichtbaar_voor(self.request.user)
+            .select_related("ministerie")
+            .prefetch_related(
+                "vragen",
+                "documenten",
+                Prefetch(
+                    "reacties",
+                    queryset=Reactie.objects.only("id", "consultatie_id", "organisatie_id"),
+                ),
+                "rapporten",
+            )
+        )
+
+    def _antwoord(self, consultatie, status_code=status.HTTP_200_OK):
+        consultatie = self.get_queryset().get(pk=consultatie.pk)
+        return Response(self.get_serializer(consultatie).data, status=status_code)
+
+    def _invoer(self, serializer_class, **kwargs):
+        invoer = serializer_class(
+            data=self.request.data, context=self.get_serializer_context(), **kwargs
+        )
+        invoer.is_valid(raise_exception=True)
+        return invoer.validated_data
+
+    def create(self, request):
+        velden = self._invoer(ConsultatieAanmakenSerializer)
+        consultatie = services.consultatie_aanmaken(actor=request.user, **velden)
+        return self._antwoord(consultatie, status.HTTP_201_CREATED)
+
+    def partial_update(self, request, pk=None):
+        consultatie = self.get_object()
+        velden = self._invoer(ConsultatieWijzigenSerializer, partial=True)
+        consultatie = services.consultatie_bijwerken(
+            consultatie=consultatie, actor=request.user, **velden
+        )
+        return self._antwoord(consultatie)
+
+    @extend_schema(
+        summary="Organisaties uitnodigen",
+        description="Elke nieuw uitgenodigde organisatie krijgt een reactie in status "
+        "'uitgenodigd'; al uitgenodigde organisaties worden overgeslagen.",
+        request=UitnodigenSerializer,
+        responses={201: ReactieSerializer(many=True), **fouten(*SCHRIJVEN)},
+    )
+    @action(detail=True, methods=["post"])
+    def uitnodigingen(self, request, pk=None):
+        consultatie = self.get_object()
+        organisaties = self._invoer(UitnodigenSerializer)["organisaties"]
+        nieuw = services.consultatie_uitnodigen(
+            consultatie=consultatie, actor=request.user, organisaties=organisaties
+        )
+        reacties = reacties_voor(request.user).filter(pk__in=[r.pk for r in nieuw])
+        data = ReactieSerializer(reacties, many=True, context=self.get_serializer_context()).data
+        return Response(data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Document toevoegen (multipart)",
+        request={"multipart/form-data": DocumentInvoerSerializer},
+        responses={201: DocumentSerializer, **fouten(*SCHRIJVEN)},
+    )
+    @action(detail=True, methods=["post"], parser_classes=[CamelCaseMultiPartParser])
+    def documenten(self, request, pk=None):
+        consultatie = self.get_object()
+        invoer = self._invoer(DocumentInvoerSerializer)
+        document = services.consultatie_document_toevoegen(
+            consultatie=consultatie, actor=request.user, **invoer
+        )
+        return Response(DocumentSerializer(document).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Termijn verlengen",
+        description="Voor iedereen, of met 'organisatie' voor één uitgenodigde organisatie.",
+        request=TermijnVerlengenSerializer,
+        responses={200: ConsultatieSerializer, **fouten(*SCHRIJVEN)},
+    )
+    @action(detail=True, methods=["post"], url_path="termijn-verlengen")
+    def termijn_verlengen(self, request, pk=None):
+        consultatie = self.get_object()
+        invoer = self._invoer(TermijnVerlengenSerializer)
+        consultatie = services.consultatie_termijn_verlengen(
+            consultatie=consultatie, actor=request.user, **invoer
+        )
+        return self._antwoord(consultatie)
+
+    def _transitie(self, service, invoer_serializer=ToelichtingSerializer):
+        consultatie = self.get_object()
+        invoer = self._invoer(invoer_serializer)
+        consultatie = service(consultatie=consultatie, actor=self.request.user, **invoer)
+        return self._antwoord(consultatie)
+
+    @_transitie_schema("Openstellen (concept → open)", GeenInvoerSerializer)
+    @action(detail=True, methods=["post"])
+    def openstellen(self, request, pk=None):
+        return self._transitie(services.consultatie_openstellen, GeenInvoerSerializer)
+
+    @_transitie_schema("Sluiten (open → gesloten)")
+    @action(detail=True, methods=["post"])
+    def sluiten(self, request, pk=None):
+        return self._transitie(services.consultatie_sluiten)
+
+    @_transitie_schema("Heropenen met een nieuwe termijn (gesloten → open)", HeropenenSerializer)
+    @action(detail=True, methods=["post"])
+    def heropenen(self, request, pk=None):
+        return self._transitie(services.consultatie_heropenen, HeropenenSerializer)
+
+    @_transitie_schema("Verzenden aan het ministerie (gesloten → verzonden)", GeenInvoerSerializer)
+    @action(detail=True, methods=["post"])
+    def verzenden(self, request, pk=None):
+        # Sending goes through the paper: the consultation never leaves without its PDF.
+        from rapporten.services import rapport_verzenden_voor_consultatie
+
+        consultatie = self.get_object()
+        self._invoer(GeenInvoerSerializer)
+        rapport_verzenden_voor_consultatie(consultatie=consultatie, actor=request.user)
+        consultatie.refresh_from_db()
+        return self._antwoord(consultatie)
+
+    @_transitie_schema("Afronden (verzonden → afgerond)")
+    @action(detail=True, methods=["post"])
+    def afronden(self, request, pk=None):
+        return self._transitie(services.consultatie_afronden)
+
+    @_transitie_schema("Intrekken, met een reden")
+    @action(detail=True, methods=["post"])
+    def intrekken(self, request, pk=None):
+        return self._transitie(services.consultatie_intrekken)

@@ -1,0 +1,368 @@
+"""API for responses (uitvoeringstoetsen) and kernpunten: thin views over
+``reacties.services``."""
+
+import django_filters
+from django.db.models import Prefetch
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from tegenkracht.api.filters import IdFilter
+from tegenkracht.api.schema import LEZEN, LIJST, SCHRIJVEN, fouten
+from tegenkracht.api.serializers import StrikteInvoerMixin, ToegestaneActiesField, actienamen
+
+from . import permissions as regels
+from . import services
+from .models import (
+    Antwoord,
+    Beoordeling,
+    Dimensie,
+    Eindoordeel,
+    Gevolgen,
+    HulpBurger,
+    Kernpunt,
+    Kostenpost,
+    Levensgebeurtenis,
+    Onderschrijving,
+    Reactie,
+    Risico,
+    Status,
+)
+
+ACTIES = actienamen(services.TRANSITIES)
+
+
+def reacties_voor(user):
+    """Every response ``user`` may see, with what the serializer needs in a fixed number of
+    queries."""
+    return (
+        Reactie.objects.zichtbaar_voor(user)
+        .select_related("consultatie")
+        .prefetch_related(
+            Prefetch(
+                "beoordelingen",
+                queryset=Beoordeling.objects.prefetch_related("betrokken_organisaties"),
+            ),
+            "kosten",
+            Prefetch("antwoorden", queryset=Antwoord.objects.select_related("vraag")),
+        )
+    )
+
+
+def kernpunten_voor(user):
+    return (
+        Kernpunt.objects.zichtbaar_voor(user)
+        .select_related("reactie__consultatie")
+        .prefetch_related(
+            Prefetch("onderschrijvingen", queryset=Onderschrijving.objects.order_by("pk"))
+        )
+    )
+
+
+# --- serializers ---------------------------------------------------------------------
+
+
+class BeoordelingSerializer(serializers.ModelSerializer):
+    betrokken_organisaties = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+
+    class Meta:
+        model = Beoordeling
+        fields = ["dimensie", "gevolgen", "toelichting", "betrokken_organisaties"]
+
+
+class KostenpostSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Kostenpost
+        fields = ["categorie", "soort", "bedrag", "toelichting"]
+
+
+class AntwoordSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Antwoord
+        fields = ["vraag", "tekst"]
+
+
+class ReactieSerializer(serializers.ModelSerializer):
+    toegestane_acties = ToegestaneActiesField(ACTIES, services.toegestane_acties)
+    termijn = serializers.DateTimeField(
+        source="effectieve_termijn",
+        read_only=True,
+        help_text="De termijn voor deze organisatie (met een eventuele verlenging).",
+    )
+    levensgebeurtenissen = serializers.ListField(
+        child=serializers.ChoiceField(choices=Levensgebeurtenis.choices), read_only=True
+    )
+    # Empty until filled in: the schema allows the blank value next to the choices.
+    eindoordeel = serializers.ChoiceField(Eindoordeel.choices, allow_blank=True, read_only=True)
+    risico_procesverstoringen = serializers.ChoiceField(
+        Risico.choices, allow_blank=True, read_only=True
+    )
+    helpt_burger = serializers.ChoiceField(HulpBurger.choices, allow_blank=True, read_only=True)
+    beoordelingen = BeoordelingSerializer(many=True, read_only=True)
+    kosten = KostenpostSerializer(many=True, read_only=True)
+    antwoorden = AntwoordSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Reactie
+        fields = [
+            "id",
+            "consultatie",
+            "organisatie",
+            "status",
+            "toegestane_acties",
+            "versie",
+            "termijn",
+            "vorige_reactie",
+            *services.INHOUD_VELDEN,
+            "beoordelingen",
+            "kosten",
+            "antwoorden",
+            "ingediend_op",
+            "afzien_reden",
+            "aangemaakt_op",
+            "gewijzigd_op",
+        ]
+        read_only_fields = fields
+
+
+class BeoordelingInvoerSerializer(StrikteInvoerMixin, serializers.Serializer):
+    dimensie = serializers.ChoiceField(choices=Dimensie.choices)
+    gevolgen = serializers.ChoiceField(choices=Gevolgen.choices, allow_blank=True)
+    toelichting = serializers.CharField(required=False, allow_blank=True)
+
+
+class KostenpostInvoerSerializer(StrikteInvoerMixin, serializers.ModelSerializer):
+    class Meta:
+        model = Kostenpost
+        fields = ["categorie", "soort", "bedrag", "toelichting"]
+        extra_kwargs = {"bedrag": {"min_value": 0}}
+
+
+class AntwoordInvoerSerializer(StrikteInvoerMixin, serializers.Serializer):
+    vraag = serializers.IntegerField()
+    tekst = serializers.CharField(allow_blank=True)
+
+
+class ReactieWijzigenSerializer(StrikteInvoerMixin, serializers.ModelSerializer):
+    """The draft's content. ``beoordelingen`` and ``antwoorden`` update the dimensions and
+    questions they name; ``kosten`` replaces all cost lines."""
+
+    versie = serializers.IntegerField(
+        help_text="De versie waarop uw wijziging is gebaseerd; is die verouderd, dan 409."
+    )
+    levensgebeurtenissen = serializers.ListField(
+        child=serializers.ChoiceField(choices=Levensgebeurtenis.choices), required=False
+    )
+    beoordelingen = BeoordelingInvoerSerializer(many=True, required=False)
+    kosten = KostenpostInvoerSerializer(many=True, required=False)
+    antwoorden = AntwoordInvoerSerializer(many=True, required=False)
+
+    class Meta:
+        model = Reactie
+        fields = ["versie", *services.INHOUD_VELDEN, "beoordelingen", "kosten", "antwoorden"]
+        extra_kwargs = {veld: {"required": False} for veld in services.INHOUD_VELDEN}
+
+
+class KernpuntSerializer(serializers.ModelSerializer):
+    toegestane_acties = serializers.SerializerMethodField(
+        help_text="De acties die u nu mag uitvoeren: POST /kernpunten/{id}/<actie>."
+    )
+    onderschreven_door = serializers.SerializerMethodField(
+        help_text="De organisaties (id's) die dit kernpunt onderschrijven."
+    )
+
+    class Meta:
+        model = Kernpunt
+        fields = [
+            "id",
+            "reactie",
+            "dimensie",
+            "tekst",
+            "artikel",
+            "voorgestelde_wijziging",
+            "ernst",
+            "samengevoegd_in",
+            "onderschreven_door",
+            "toegestane_acties",
+            "aangemaakt_op",
+        ]
+        read_only_fields = fields
+
+    def get_toegestane_acties(self, kernpunt) -> list[str]:
+        gebruiker = self.context["request"].user
+        return ["onderschrijven"] if regels.kan_onderschrijven(gebruiker, kernpunt) else []
+
+    def get_onderschreven_door(self, kernpunt) -> list[int]:
+        return [o.organisatie_id for o in kernpunt.onderschrijvingen.all()]
+
+
+class KernpuntInvoerSerializer(StrikteInvoerMixin, serializers.ModelSerializer):
+    class Meta:
+        model = Kernpunt
+        fields = ["dimensie", "tekst", "artikel", "voorgestelde_wijziging", "ernst"]
+
+
+class ToelichtingSerializer(StrikteInvoerMixin, serializers.Serializer):
+    toelichting = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+
+
+# --- views ---------------------------------------------------------------------------
+
+
+class ReactieFilter(django_filters.FilterSet):
+    consultatie = IdFilter(field_name="consultatie_id")
+    organisatie = IdFilter(field_name="organisatie_id")
+    status = django_filters.ChoiceFilter(choices=Status.choices)
+
+    class Meta:
+        model = Reactie
+        fields = ["consultatie", "organisatie", "status"]
+
+
+def _transitie_actie(naam: str, samenvatting: str):
+    """A ``POST /reacties/{id}/<actie>`` endpoint that runs the transition's service."""
+
+    def transitie(self, request, pk=None):
+        reactie = self.get_object()
+        invoer = ToelichtingSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        reactie = services.reactie_transitie(
+            naam, reactie=reactie, actor=request.user, **invoer.validated_data
+        )
+        return self._antwoord(reactie)
+
+    # The router maps the route to the method by its name: set it before decorating.
+    transitie.__name__ = transitie.__qualname__ = naam
+    transitie = action(
+        detail=True, methods=["post"], url_path=naam.replace("_", "-"), url_name=naam
+    )(transitie)
+    return extend_schema(
+        summary=samenvatting,
+        request=ToelichtingSerializer,
+        responses={200: ReactieSerializer, **fouten(*SCHRIJVEN)},
+    )(transitie)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Reacties (uitvoeringstoetsen)",
+        responses={200: ReactieSerializer(many=True), **fouten(*LIJST)},
+    ),
+    retrieve=extend_schema(summary="Reactie", responses={200: ReactieSerializer, **fouten(*LEZEN)}),
+    partial_update=extend_schema(
+        summary="Concept bijwerken",
+        description="Stuur 'versie' mee: is die verouderd, dan 409 en wordt niets opgeslagen.",
+        request=ReactieWijzigenSerializer,
+        responses={200: ReactieSerializer, **fouten(*SCHRIJVEN)},
+    ),
+)
+class ReactieViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    serializer_class = ReactieSerializer
+    filterset_class = ReactieFilter
+    ordering_fields = ["status", "gewijzigd_op", "ingediend_op"]
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_queryset(self):
+        if self.action == "kernpunten":
+            # Only the response's visibility matters here, not its content.
+            return Reactie.objects.zichtbaar_voor(self.request.user).select_related("consultatie")
+        return reacties_voor(self.request.user)
+
+    def _antwoord(self, reactie, status_code=status.HTTP_200_OK):
+        reactie = self.get_queryset().get(pk=reactie.pk)
+        return Response(self.get_serializer(reactie).data, status=status_code)
+
+    def partial_update(self, request, pk=None):
+        reactie = self.get_object()
+        invoer = ReactieWijzigenSerializer(data=request.data, partial=True)
+        invoer.is_valid(raise_exception=True)
+        velden = dict(invoer.validated_data)
+        if "versie" not in velden:
+            raise serializers.ValidationError(
+                {"versie": "Stuur de versie mee waarop uw wijziging is gebaseerd."}
+            )
+        versie = velden.pop("versie")
+        beoordelingen = velden.pop("beoordelingen", None)
+        kosten = velden.pop("kosten", None)
+        antwoorden = velden.pop("antwoorden", None)
+        reactie = services.reactie_bijwerken(
+            reactie=reactie,
+            actor=request.user,
+            versie=versie,
+            velden=velden,
+            beoordelingen={
+                b["dimensie"]: {"gevolgen": b["gevolgen"], "toelichting": b.get("toelichting", "")}
+                for b in beoordelingen or []
+            },
+            kosten=kosten,
+            antwoorden={a["vraag"]: a["tekst"] for a in antwoorden or []},
+        )
+        return self._antwoord(reactie)
+
+    starten = _transitie_actie("starten", "Starten (uitgenodigd → in voorbereiding)")
+    ter_accordering = _transitie_actie(
+        "ter_accordering", "Ter accordering aanbieden (in voorbereiding → ter accordering)"
+    )
+    afkeuren = _transitie_actie("afkeuren", "Afkeuren, met toelichting (→ in voorbereiding)")
+    indienen = _transitie_actie(
+        "indienen", "Accorderen en indienen (vier ogen; ter accordering → ingediend)"
+    )
+    terugsturen = _transitie_actie(
+        "terugsturen",
+        "Terugsturen door het secretariaat, met toelichting (ingediend → in voorbereiding)",
+    )
+    accepteren = _transitie_actie("accepteren", "Accepteren (ingediend → geaccepteerd)")
+    afzien = _transitie_actie("afzien", "Afzien van een reactie, met reden")
+    intrekken = _transitie_actie("intrekken", "Ingediende reactie intrekken (→ in voorbereiding)")
+    heropenen = _transitie_actie("heropenen", "Verlopen reactie heropenen (→ in voorbereiding)")
+
+    @extend_schema(
+        methods=["GET"],
+        summary="Kernpunten van de reactie",
+        request=None,
+        responses={200: KernpuntSerializer(many=True), **fouten(*LEZEN)},
+    )
+    @extend_schema(
+        methods=["POST"],
+        summary="Kernpunt toevoegen",
+        request=KernpuntInvoerSerializer,
+        responses={201: KernpuntSerializer, **fouten(*SCHRIJVEN)},
+    )
+    @action(detail=True, methods=["get", "post"], filterset_class=None, pagination_class=None)
+    def kernpunten(self, request, pk=None):
+        reactie = self.get_object()
+        context = self.get_serializer_context()
+        if request.method == "GET":
+            kernpunten = kernpunten_voor(request.user).filter(reactie=reactie)
+            return Response(KernpuntSerializer(kernpunten, many=True, context=context).data)
+        invoer = KernpuntInvoerSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        kernpunt = services.kernpunt_toevoegen(
+            reactie=reactie, actor=request.user, **invoer.validated_data
+        )
+        kernpunt = kernpunten_voor(request.user).get(pk=kernpunt.pk)
+        return Response(
+            KernpuntSerializer(kernpunt, context=context).data, status=status.HTTP_201_CREATED
+        )
+
+
+class KernpuntViewSet(viewsets.GenericViewSet):
+    serializer_class = KernpuntSerializer
+
+    def get_queryset(self):
+        return kernpunten_voor(self.request.user)
+
+    @extend_schema(
+        summary="Kernpunt onderschrijven",
+        description="Een andere organisatie onderschrijft het kernpunt, zodra de consultatie "
+        "gesloten is.",
+        request=None,
+        responses={201: KernpuntSerializer, **fouten(401, 403, 404, 409)},
+    )
+    @action(detail=True, methods=["post"])
+    def onderschrijven(self, request, pk=None):
+        kernpunt = self.get_object()
+        services.kernpunt_onderschrijven(kernpunt=kernpunt, actor=request.user)
+        kernpunt = self.get_queryset().get(pk=kernpunt.pk)
+        return Response(self.get_serializer(kernpunt).data, status=status.HTTP_201_CREATED)

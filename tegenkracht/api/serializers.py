@@ -1,0 +1,62 @@
+"""Serializer machinery shared by the apps' ``api.py`` (no domain rules)."""
+
+from rest_framework import serializers
+
+from .problemen import veldnaam
+
+
+class StrikteInvoerMixin:
+    """Refuse properties the client may not write instead of silently ignoring them: a
+    client that sends ``status`` learns that states change only through actions."""
+
+    def to_internal_value(self, data):
+        if hasattr(data, "keys"):
+            schrijfbaar = {naam for naam, veld in self.fields.items() if not veld.read_only}
+            fouten = {}
+            for sleutel in list(data):
+                if sleutel in schrijfbaar:
+                    continue
+                if sleutel == "status":
+                    fouten[sleutel] = (
+                        "De status is alleen-lezen; een status verandert alleen via een actie "
+                        "(POST …/{id}/<actie>, zie toegestaneActies)."
+                    )
+                elif sleutel in self.fields:
+                    fouten[sleutel] = f"'{veldnaam(sleutel)}' is alleen-lezen."
+                else:
+                    fouten[sleutel] = f"'{veldnaam(sleutel)}' is geen bekend veld."
+            if fouten:
+                raise serializers.ValidationError(fouten)
+        return super().to_internal_value(data)
+
+
+class ToegestaneActiesField(serializers.ListField):
+    """The actions the requesting user may take now, as API names (``ter-accordering``)."""
+
+    def __init__(self, acties, bron, **kwargs):
+        self.bron = bron
+        kwargs.setdefault("read_only", True)
+        kwargs.setdefault("help_text", "De acties die u nu mag uitvoeren: POST …/{id}/<actie>.")
+        super().__init__(child=serializers.ChoiceField(choices=acties), **kwargs)
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, instance):
+        gebruiker = self.context["request"].user
+        return [naam.replace("_", "-") for naam in self.bron(gebruiker, instance)]
+
+
+def actienamen(namen) -> list[str]:
+    return [naam.replace("_", "-") for naam in namen]
+
+
+class IdVeld(serializers.PrimaryKeyRelatedField):
+    """A writable reference by id; an id beyond the database's integer range is invalid
+    input (400) instead of a database error."""
+
+    def __init__(self, **kwargs):
+        from .filters import GROOTSTE_ID
+
+        kwargs.setdefault("pk_field", serializers.IntegerField(min_value=1, max_value=GROOTSTE_ID))
+        super().__init__(**kwargs)

@@ -1,0 +1,49 @@
+import pytest
+from django.core.cache import cache
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def _leeg_cache():
+    """Throttling counts in the cache; every test starts with a clean slate."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def api_client(user=None) -> APIClient:
+    """A client that authenticates as ``user`` with a real token, as other systems do."""
+    client = APIClient()
+    if user is not None:
+        token, _ = Token.objects.get_or_create(user=user)
+        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    return client
+
+
+@pytest.fixture
+def api():
+    return api_client
+
+
+@pytest.fixture
+def org_c(db):
+    """An organisation that is not invited."""
+    return factories.OrganisatieFactory(afkorting="DUO", naam="DUO")
+
+
+@pytest.fixture
+def opsteller_c(org_c):
+    return factories.opsteller(org_c)
+
+
+@pytest.fixture
+def ander_ministerie(db):
+    return factories.MinisterieFactory(afkorting="OCW", naam="Ministerie van OCW")
+
+
+@pytest.fixture
+def ander_ministerie_gebruiker(ander_ministerie):
+    return factories.ministerie_medewerker(ander_ministerie)

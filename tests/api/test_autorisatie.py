@@ -1,0 +1,315 @@
+# ruff: noqa: E501 - the matrix reads best as one row per endpoint.
+"""The authorisation matrix: every endpoint × every role × own/other organisation, from ONE
+table. A new endpoint without a row fails ``test_elk_endpoint_staat_in_de_tabel``.
+
+Columns (the actor making the request):
+  anon    not logged in
+  sec     the secretaris
+  ops_a   opsteller of organisation A (owns the response; invited)
+  acc_a   accordeerder of A
+  ops_b   opsteller of organisation B (invited too, another organisation)
+  acc_b   accordeerder of B
+  ops_c   opsteller of organisation C (not invited)
+  min     the requesting ministry
+  min_x   another ministry
+
+Each row names a situation (built through the services) and a request; the expected
+status per column follows DESIGN.md: 404 for what the actor may not see, 403 for what the
+role may not do, 401 without login.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
+
+from consultaties import services as consultatie_services
+from rapporten.models import Rapport
+from reacties import services as reactie_services
+from reacties.models import Kernpunt
+from tests import factories
+
+from .conftest import api_client
+
+KOLOMMEN = ("anon", "sec", "ops_a", "acc_a", "ops_b", "acc_b", "ops_c", "min", "min_x")
+
+
+@dataclass
+class Wereld:
+    """The cast and one open consultation of the ministry, with A and B invited."""
+
+    gebruikers: dict
+    consultatie: object
+    reactie_a: object
+    org_c: object
+    ministerie: object
+
+    def __getitem__(self, naam):
+        return self.gebruikers[naam]
+
+
+@pytest.fixture
+def wereld(
+    secretaris,
+    ministerie,
+    ministerie_gebruiker,
+    org_a,
+    org_b,
+    opsteller_a,
+    accordeerder_a,
+    opsteller_b,
+    accordeerder_b,
+    org_c,
+    opsteller_c,
+    ander_ministerie_gebruiker,
+    open_consultatie,
+    reactie_a,
+):
+    return Wereld(
+        gebruikers={
+            "anon": None,
+            "sec": secretaris,
+            "ops_a": opsteller_a,
+            "acc_a": accordeerder_a,
+            "ops_b": opsteller_b,
+            "acc_b": accordeerder_b,
+            "ops_c": opsteller_c,
+            "min": ministerie_gebruiker,
+            "min_x": ander_ministerie_gebruiker,
+        },
+        consultatie=open_consultatie,
+        reactie_a=reactie_a,
+        org_c=org_c,
+        ministerie=ministerie,
+    )
+
+
+# --- situations: each returns the values for the path ---------------------------------
+
+
+def open_consultatie(w):
+    return {"id": w.consultatie.pk}
+
+
+def concept_consultatie(w):
+    c = factories.consultatie(
+        secretaris_gebruiker=w["sec"],
+        ministerie=w.ministerie,
+        organisaties=[w["ops_a"].organisatie],
+    )
+    return {"id": c.pk}
+
+
+def gesloten_consultatie(w):
+    c = consultatie_services.consultatie_sluiten(consultatie=w.consultatie, actor=w["sec"])
+    return {"id": c.pk}
+
+
+def gesloten_met_definitief_rapport(w):
+    waarden = gesloten_consultatie(w)
+    Rapport.objects.create(consultatie=w.consultatie, versie=1, status="definitief")
+    return waarden
+
+
+def verzonden_consultatie(w):
+    from rapporten.services import rapport_verzenden_voor_consultatie
+
+    waarden = gesloten_met_definitief_rapport(w)
+    rapport_verzenden_voor_consultatie(consultatie=w.consultatie, actor=w["sec"])
+    return waarden
+
+
+def reactie_uitgenodigd(w):
+    return {"id": w.reactie_a.pk}
+
+
+def reactie_in_voorbereiding(w):
+    reactie = reactie_services.reactie_starten(reactie=w.reactie_a, actor=w["ops_a"])
+    factories.vul_reactie_in(reactie, w["ops_a"])
+    return {"id": reactie.pk}
+
+
+def reactie_ter_accordering(w):
+    reactie_in_voorbereiding(w)
+    reactie_services.reactie_ter_accordering(reactie=w.reactie_a, actor=w["ops_a"])
+    return {"id": w.reactie_a.pk}
+
+
+def reactie_ingediend(w):
+    reactie_ter_accordering(w)
+    reactie_services.reactie_indienen(reactie=w.reactie_a, actor=w["acc_a"])
+    return {"id": w.reactie_a.pk}
+
+
+def reactie_verlopen_en_heropend_consultatie(w):
+    consultatie_services.consultatie_sluiten(consultatie=w.consultatie, actor=w["sec"])
+    consultatie_services.consultatie_heropenen(
+        consultatie=w.consultatie, actor=w["sec"], termijn=timezone.now() + timedelta(days=7)
+    )
+    return {"id": w.reactie_a.pk}
+
+
+def kernpunt_na_sluiten(w):
+    reactie_in_voorbereiding(w)
+    kernpunt = reactie_services.kernpunt_toevoegen(
+        reactie=w.reactie_a, actor=w["ops_a"], dimensie="ict", tekst="Koppeling met de BRP."
+    )
+    reactie_services.reactie_ter_accordering(reactie=w.reactie_a, actor=w["ops_a"])
+    reactie_services.reactie_indienen(reactie=w.reactie_a, actor=w["acc_a"])
+    reactie_services.reactie_accepteren(reactie=w.reactie_a, actor=w["sec"])
+    consultatie_services.consultatie_sluiten(consultatie=w.consultatie, actor=w["sec"])
+    return {"id": Kernpunt.objects.get(pk=kernpunt.pk).pk}
+
+
+def geen(w):
+    return {}
+
+
+# --- request bodies ---------------------------------------------------------------------
+
+
+def nieuwe_consultatie(w):
+    return {
+        "titel": "Wet nieuw",
+        "instrument": "amvb",
+        "ministerie": w.ministerie.pk,
+        "termijn": (timezone.now() + timedelta(days=10)).isoformat(),
+    }
+
+
+def pdf(w):
+    return {"bestand": SimpleUploadedFile("concept.pdf", factories.PDF_BYTES)}
+
+
+def termijn_later(w):
+    return {"termijn": (timezone.now() + timedelta(days=60)).isoformat()}
+
+
+def uitnodiging_c(w):
+    return {"organisaties": [w.org_c.pk]}
+
+
+def inhoud(w):
+    w.reactie_a.refresh_from_db()
+    return {"versie": w.reactie_a.versie, "kernboodschap": "Bijgewerkt."}
+
+
+def kernpunt(w):
+    return {"dimensie": "privacy", "tekst": "Grondslag voor gegevensdeling ontbreekt."}
+
+
+def toelichting(w):
+    return {"toelichting": "Met reden."}
+
+
+def inloggegevens(w):
+    return {"username": "secretaris", "password": "geheim-wachtwoord-123"}
+
+
+@dataclass(frozen=True)
+class Regel:
+    situatie: object
+    verwacht: str
+    body: object = None
+    multipart: bool = False
+
+    def codes(self) -> dict:
+        waarden = [int(code) for code in self.verwacht.split()]
+        assert len(waarden) == len(KOLOMMEN), self.verwacht
+        return dict(zip(KOLOMMEN, waarden, strict=True))
+
+
+C = "/consultaties/{id}"
+R = "/reacties/{id}"
+
+#                                                                   anon sec ops_a acc_a ops_b acc_b ops_c min min_x
+TABEL = {
+    ("POST", "/auth/token"): Regel(geen, "200 200 200 200 200 200 200 200 200", inloggegevens),
+    ("GET", "/openapi.json"): Regel(geen, "200 200 200 200 200 200 200 200 200"),
+    ("GET", "/docs"): Regel(geen, "200 200 200 200 200 200 200 200 200"),
+    ("GET", "/organisaties"): Regel(geen, "401 200 200 200 200 200 200 200 200"),
+    ("GET", "/consultaties"): Regel(geen, "401 200 200 200 200 200 200 200 200"),
+    ("POST", "/consultaties"): Regel(geen, "401 201 403 403 403 403 403 403 403", nieuwe_consultatie),
+    ("GET", C): Regel(open_consultatie, "401 200 200 200 200 200 404 200 404"),
+    ("PATCH", C): Regel(open_consultatie, "401 200 403 403 403 403 404 403 404", lambda w: {"titel": "Nieuw"}),
+    ("POST", C + "/uitnodigingen"): Regel(open_consultatie, "401 201 403 403 403 403 404 403 404", uitnodiging_c),
+    ("POST", C + "/documenten"): Regel(open_consultatie, "401 201 403 403 403 403 404 403 404", pdf, multipart=True),
+    ("POST", C + "/termijn-verlengen"): Regel(open_consultatie, "401 200 403 403 403 403 404 403 404", termijn_later),
+    ("POST", C + "/openstellen"): Regel(concept_consultatie, "401 200 404 404 404 404 404 404 404"),
+    ("POST", C + "/sluiten"): Regel(open_consultatie, "401 200 403 403 403 403 404 403 404"),
+    ("POST", C + "/heropenen"): Regel(gesloten_consultatie, "401 200 403 403 403 403 404 403 404", termijn_later),
+    ("POST", C + "/verzenden"): Regel(gesloten_met_definitief_rapport, "401 200 403 403 403 403 404 403 404"),
+    ("POST", C + "/afronden"): Regel(verzonden_consultatie, "401 200 403 403 403 403 404 403 404"),
+    ("POST", C + "/intrekken"): Regel(open_consultatie, "401 200 403 403 403 403 404 403 404", toelichting),
+    ("GET", "/reacties"): Regel(geen, "401 200 200 200 200 200 200 200 200"),
+    ("GET", R): Regel(reactie_in_voorbereiding, "401 200 200 200 404 404 404 404 404"),
+    ("PATCH", R): Regel(reactie_in_voorbereiding, "401 403 200 200 404 404 404 404 404", inhoud),
+    ("POST", R + "/starten"): Regel(reactie_uitgenodigd, "401 403 200 200 404 404 404 404 404"),
+    ("POST", R + "/ter-accordering"): Regel(reactie_in_voorbereiding, "401 403 200 200 404 404 404 404 404"),
+    ("POST", R + "/afkeuren"): Regel(reactie_ter_accordering, "401 403 403 200 404 404 404 404 404", toelichting),
+    ("POST", R + "/indienen"): Regel(reactie_ter_accordering, "401 403 403 200 404 404 404 404 404"),
+    ("POST", R + "/terugsturen"): Regel(reactie_ingediend, "401 200 403 403 404 404 404 404 404", toelichting),
+    ("POST", R + "/accepteren"): Regel(reactie_ingediend, "401 200 403 403 404 404 404 404 404"),
+    ("POST", R + "/afzien"): Regel(reactie_uitgenodigd, "401 403 403 200 404 404 404 404 404", toelichting),
+    ("POST", R + "/intrekken"): Regel(reactie_ingediend, "401 403 200 200 404 404 404 404 404"),
+    ("POST", R + "/heropenen"): Regel(reactie_verlopen_en_heropend_consultatie, "401 200 403 403 404 404 404 404 404"),
+    ("GET", R + "/kernpunten"): Regel(reactie_in_voorbereiding, "401 200 200 200 404 404 404 404 404"),
+    ("POST", R + "/kernpunten"): Regel(reactie_in_voorbereiding, "401 403 201 201 404 404 404 404 404", kernpunt),
+    ("POST", "/kernpunten/{id}/onderschrijven"): Regel(kernpunt_na_sluiten, "401 403 403 403 201 201 404 404 404"),
+}  # fmt: skip
+
+GEVALLEN = [
+    pytest.param(methode, pad, kolom, id=f"{methode} {pad} {kolom}")
+    for (methode, pad) in TABEL
+    for kolom in KOLOMMEN
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("methode", "pad", "kolom"), GEVALLEN)
+def test_autorisatiematrix(wereld, methode, pad, kolom):
+    regel = TABEL[(methode, pad)]
+    url = "/api/v1" + pad.format(**regel.situatie(wereld))
+    body = regel.body(wereld) if regel.body else {}
+    client = api_client(wereld[kolom])
+    kwargs = {} if methode == "GET" else {"format": "multipart" if regel.multipart else "json"}
+    response = getattr(client, methode.lower())(url, body or None, **kwargs)
+    verwacht = regel.codes()[kolom]
+    assert response.status_code == verwacht, getattr(response, "content", b"")[:500]
+    if verwacht >= 400:
+        assert response["Content-Type"] == "application/problem+json"
+
+
+def api_endpoints() -> set[tuple[str, str]]:
+    """Every (method, path) the URL configuration serves under /api/v1."""
+    [api] = [
+        p
+        for p in get_resolver().url_patterns
+        if isinstance(p, URLResolver) and p.namespace == "api"
+    ]
+    endpoints = set()
+    for patroon in api.url_patterns:
+        assert isinstance(patroon, URLPattern)
+        pad = str(patroon.pattern).lstrip("^").rstrip("$")
+        pad = re.sub(r"\(\?P<(\w+)>[^)]*\)", r"{\1}", pad).replace("{pk}", "{id}")
+        callback = patroon.callback
+        if getattr(callback, "actions", None):
+            # DRF adds "head" to this mapping on the first GET.
+            methoden = {m.upper() for m in callback.actions if m not in ("options", "head")}
+        else:
+            view = callback.view_class
+            methoden = {
+                m.upper()
+                for m in view.http_method_names
+                if hasattr(view, m) and m not in ("options", "head")
+            }
+        endpoints |= {(m, pad) for m in methoden}
+    return endpoints
+
+
+def test_elk_endpoint_staat_in_de_tabel():
+    assert api_endpoints() == set(TABEL)

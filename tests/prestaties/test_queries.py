@@ -1,0 +1,92 @@
+"""Query counts of every list page, dashboard and API list: the same for a small and a
+larger database (no N+1, no cost that grows with the data). Pages show a bounded number
+of rows (pagination), so 'constant in the rows shown' is the same statement."""
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from consultaties.last import genereer
+from tests import factories
+
+PADEN = {
+    "secretaris": [
+        "/",
+        "/consultaties/",
+        "/notificaties/",
+        "/notificaties/achterstand/",
+        "/notificaties/verlengingen/",
+        "/notificaties/emails/mislukt/",
+        "/inzichten/",
+        "/api/v1/consultaties",
+        "/api/v1/reacties",
+        "/api/v1/organisaties",
+    ],
+    "opsteller": [
+        "/",
+        "/consultaties/",
+        "/notificaties/",
+        "/inzichten/",
+        "/api/v1/consultaties",
+        "/api/v1/reacties",
+    ],
+    "ministerie": ["/", "/consultaties/", "/api/v1/consultaties", "/api/v1/reacties"],
+}
+
+
+@pytest.fixture
+def netwerk(db):
+    secretaris = factories.secretaris()
+    ministerie = factories.MinisterieFactory(afkorting="SZW")
+    organisaties = [factories.OrganisatieFactory() for _ in range(6)]
+    for organisatie in organisaties:
+        factories.accordeerder(organisatie)
+    return {
+        "secretaris": secretaris,
+        "opsteller": factories.opsteller(organisaties[0]),
+        "ministerie": factories.ministerie_medewerker(ministerie),
+    }
+
+
+def _tel(client, gebruiker) -> dict[str, int]:
+    client.force_login(gebruiker)
+    tellingen = {}
+    for pad in PADEN[next(rol for rol, g in ROLLEN.items() if g == gebruiker)]:
+        ContentType.objects.clear_cache()  # measure every page from the same cold cache
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(pad)
+        assert response.status_code == 200, pad
+        tellingen[pad] = len(queries)
+    return tellingen
+
+
+ROLLEN: dict = {}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("rol", list(PADEN))
+def test_queries_groeien_niet_met_de_database(client, netwerk, rol):
+    ROLLEN.clear()
+    ROLLEN.update(netwerk)
+    genereer(6, organisaties_per_consultatie=6, seed=1)
+    klein = _tel(client, netwerk[rol])
+    assert klein  # every page of the role answered 200 and was counted
+    genereer(30, organisaties_per_consultatie=6, seed=2)
+    groot = _tel(client, netwerk[rol])
+    assert groot == klein
+
+
+@pytest.mark.django_db
+def test_werklast_van_een_organisatie_groeit_niet_met_de_database(client, netwerk):
+    gebruiker = netwerk["opsteller"]
+    pad = f"/notificaties/werklast/{gebruiker.organisatie_id}/"
+    client.force_login(gebruiker)
+    tellingen = []
+    for aantal, seed in ((6, 1), (30, 2)):
+        genereer(aantal, organisaties_per_consultatie=6, seed=seed)
+        ContentType.objects.clear_cache()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(pad).status_code == 200
+        tellingen.append(len(queries))
+    assert tellingen[0] == tellingen[1]
