@@ -75,7 +75,12 @@ def rapport_voortgang(request, pk):
     """The progress fragment the detail page polls (htmx); a plain page without JS."""
     rapport = _rapport(request, pk)
     template = "rapporten/_voortgang.html" if request.htmx else "rapporten/detail.html"
-    return render(request, template, _detail_context(request, rapport))
+    response = render(request, template, _detail_context(request, rapport))
+    if request.htmx and not rapport.is_bezig:
+        # Done: reload the whole page, so the actions that are now allowed (definitief
+        # maken, opnieuw maken) appear too, not only the new progress text.
+        response["HX-Refresh"] = "true"
+    return response
 
 
 @login_required

@@ -53,6 +53,13 @@ ACTIE_LABELS = {
     "verlopen": _("Verlopen"),
     "kernpunt_toegevoegd": _("Kernpunt toegevoegd"),
     "onderschreven": _("Kernpunt onderschreven"),
+    "rapport_aangemaakt": _("Position paper gemaakt"),
+    "pdf_gemaakt": _("PDF gemaakt"),
+    "opnieuw_genereren": _("PDF opnieuw aangevraagd"),
+    "definitief_maken": _("Definitief gemaakt"),
+    "ontvangst_bevestigd": _("Ontvangst bevestigd"),
+    "verwerking_vastgelegd": _("Verwerking vastgelegd"),
+    "verwerking_gewijzigd": _("Verwerking gewijzigd"),
 }
 
 

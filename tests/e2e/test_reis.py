@@ -1,13 +1,21 @@
 """The whole journey in a real browser, with axe-core on every page type.
 
-Secretaris creates and opens a consultation (invite a whole network in one click); two
-organisations draft, send for approval and submit (four-eyes: the opsteller sends, the
-accordeerder submits); a third declines; the secretaris accepts both and closes; another
-organisation endorses a kernpunt. Generating and sending the paper and the ministry's
-download belong to the rapporten pages and are not part of this branch yet.
+Secretaris creates and opens a consultation (invite a whole network in one click); one
+organisation asks for an extension and the secretaris grants it; two organisations draft,
+send for approval and submit (four-eyes: the opsteller sends, the accordeerder submits); a
+third declines; the secretaris accepts both and closes; another organisation endorses a
+kernpunt. The secretaris composes the joint paper, which is generated in the background
+(the test holds the job back, then plays the worker and watches htmx update the progress),
+makes it definitief and sends it; the ministry downloads it (the
+sha256 on the page is that of the file), acknowledges receipt and records the verwerking
+of every kernpunt; the secretaris completes the consultation. On the way every other page
+type is visited: workload, calendar, backlog, notifications, failed e-mails, insights,
+password change and the second-factor set-up.
 """
 
+import hashlib
 import re
+from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -15,7 +23,11 @@ from django.urls import reverse
 
 from consultaties.models import Consultatie
 from consultaties.models import Status as ConsultatieStatus
+from notificaties.models import Email, EmailStatus, Verlengingsverzoek, VerzoekStatus
 from organisaties.models import Netwerk
+from rapporten import services as rapport_services
+from rapporten.models import Rapport
+from rapporten.models import Status as RapportStatus
 from reacties.models import Dimensie, Reactie, Status
 from tests import factories
 
@@ -83,6 +95,15 @@ class Reis:
         self.controleer(pagina, naam, paginatype)
 
 
+def _totp(sleutel_base32):
+    """The current code of an authenticator app for this key (RFC 6238, as django-otp)."""
+    from base64 import b32decode
+
+    from django_otp.oath import totp
+
+    return f"{totp(b32decode(sleutel_base32)):06d}"
+
+
 def _melding(pagina):
     return pagina.locator(".tk-meldingen").inner_text()
 
@@ -139,7 +160,7 @@ def _stel_reactie_op(reis, pagina, reactie, kernpunt=None):
     reis.controleer(pagina, "reactie-ter-accordering")
 
 
-def test_de_hele_reis_door_de_browser(browser, live_server, screenshot_map):
+def test_de_hele_reis_door_de_browser(browser, live_server, screenshot_map, settings):
     reis = Reis(browser, live_server, screenshot_map)
     secretaris = factories.secretaris()
     secretaris.set_password(WACHTWOORD)
@@ -217,13 +238,55 @@ def test_de_hele_reis_door_de_browser(browser, live_server, screenshot_map):
         for org in (uwv, svb, duo)
     }
 
+    # --- secretaris: workload per organisation and who is behind --------------------
+    reis.ga_naar(sec, reverse("notificaties:werklast"), "werklast-overzicht", "werklast-secretaris")
+    reis.ga_naar(sec, reverse("notificaties:achterstand"), "achterstand")
+    assert sec.get_by_role("link", name="UWV").count() == 1
+
+    # --- UWV sees its workload and calendar link and asks for an extension ----------
+    uwv_opsteller = reis.als("uwv-opsteller")
+    reis.ga_naar(uwv_opsteller, reverse("notificaties:agenda"), "UWV-agenda", "agenda")
+    feed = uwv_opsteller.request.get(uwv_opsteller.input_value("#feed-url"))
+    assert feed.ok and "BEGIN:VCALENDAR" in feed.text()
+    assert consultatie.titel in feed.text().replace("\r\n ", "")
+    reis.ga_naar(uwv_opsteller, reverse("notificaties:werklast"), "UWV-werklast", "werklast")
+    uwv_opsteller.get_by_role("link", name="Verlenging aanvragen").click()
+    reis.controleer(uwv_opsteller, "UWV-verlenging-aanvragen", "verlenging-aanvragen")
+    uwv_opsteller.get_by_role("button", name="Verzoek versturen").click()
+    reis.controleer(uwv_opsteller, "UWV-verlenging-fouten", "verlenging-aanvragen-fouten")
+    assert not Verlengingsverzoek.objects.exists()
+    uwv_opsteller.fill("#id_reden", "De ICT-impactanalyse van onze leverancier duurt langer.")
+    uwv_opsteller.fill("#id_gewenste_termijn", "2031-04-01T12:00")
+    uwv_opsteller.get_by_role("button", name="Verzoek versturen").click()
+    assert "naar het secretariaat gestuurd" in _melding(uwv_opsteller)
+    reis.controleer(uwv_opsteller, "UWV-verlenging-aangevraagd", "verlenging-organisatie")
+    uwv_opsteller.context.close()
+
+    # --- secretaris grants it from the list of requests -----------------------------
+    reis.ga_naar(sec, reverse("notificaties:verlengingen"), "verlengingen")
+    sec.get_by_role("link", name="Aangevraagd").click()
+    reis.controleer(sec, "verlenging-beslissen", "verlenging-secretaris")
+    assert sec.input_value("#id_termijn") == "2031-04-01T12:00"
+    sec.get_by_role("button", name="Verlenging toekennen").click()
+    assert "verlenging is toegekend" in _melding(sec)
+    reis.controleer(sec, "verlenging-toegekend")
+    verzoek = Verlengingsverzoek.objects.get()
+    assert verzoek.status == VerzoekStatus.TOEGEKEND
+    reactie["UWV"].refresh_from_db()
+    assert reactie["UWV"].termijn_verlengd_tot is not None
+
     # --- two organisations draft, send for approval, approve and submit -------------
     for afkorting, kernpunt in (
         ("UWV", "Gegevenslevering door de Belastingdienst is te laat."),
-        ("SVB", None),
+        ("SVB", "De overgangstermijn is te kort voor het herberekenen van lopende rechten."),
     ):
         opsteller = reis.als(f"{afkorting.lower()}-opsteller")
         reis.controleer(opsteller, f"{afkorting}-inbox", "dashboard-organisatie")
+        if afkorting == "UWV":
+            reis.ga_naar(
+                opsteller, reverse("notificaties:lijst"), "UWV-notificaties", "notificaties"
+            )
+            assert "Verlenging" in opsteller.locator("main").inner_text()
         _stel_reactie_op(reis, opsteller, reactie[afkorting], kernpunt)
         # Four-eyes: the opsteller sees no submit button.
         assert opsteller.get_by_role("button", name="Accorderen en indienen").count() == 0
@@ -298,12 +361,129 @@ def test_de_hele_reis_door_de_browser(browser, live_server, screenshot_map):
     reis.ga_naar(svb, reverse("password_change"), "wachtwoord-wijzigen")
     svb.context.close()
 
-    # --- the ministry sees the consultation (papers come with the rapporten pages) --
+    # --- secretaris composes the joint paper; it is made in the background ----------
+    reis.ga_naar(sec, reverse("consultaties:detail", args=[consultatie.pk]), "paper-starten")
+    sec.get_by_role("link", name="Position paper samenstellen").click()
+    reis.controleer(sec, "paper-samenstellen")
+    sec.fill(
+        "#id_bestuurlijke_samenvatting",
+        "Het netwerk acht de wet uitvoerbaar, mits de invoeringstermijn 18 maanden is.",
+    )
+    sec.fill("#id_aanbevelingen", "Neem een invoeringstermijn van 18 maanden op.")
+    # Hold the background job back (as a busy worker would) to see the progress page.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    sec.get_by_role("button", name="Nieuwe versie maken").click()
+    assert "Versie 1 wordt gemaakt." in _melding(sec)
+    rapport = Rapport.objects.get(consultatie=consultatie)
+    assert sec.url.endswith(reverse("rapporten:detail", args=[rapport.pk]))
+    voortgang = sec.locator("#rapport-voortgang")
+    assert "In de wachtrij" in voortgang.inner_text()
+    # Without JavaScript a link reloads the page; with it, htmx polls the fragment.
+    assert voortgang.get_by_role("link", name="Vernieuw deze pagina").is_visible()
+    reis.controleer(sec, "paper-in-de-wachtrij", "rapport-voortgang")
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    rapport_services.rapport_pdf_genereren(rapport_id=rapport.pk)  # what the worker does
+    # The next poll sees it is done and reloads the page, now with the allowed actions.
+    sec.get_by_role("button", name="Definitief maken").wait_for()
+    assert "Klaar" in voortgang.inner_text()
+    assert voortgang.get_by_role("link", name=re.compile("Download het position paper")).count()
+    assert voortgang.get_attribute("hx-get") is None  # polling stops once it is done
+    reis.controleer(sec, "paper-concept", "rapport-secretaris")
+    sec.get_by_role("button", name="Definitief maken").click()
+    assert "definitief" in _melding(sec)
+    reis.controleer(sec, "paper-definitief")
+    sec.get_by_role("button", name="Verzenden aan het ministerie").click()
+    assert "verzonden aan het ministerie" in _melding(sec)
+    reis.controleer(sec, "paper-verzonden")
+    rapport.refresh_from_db()
+    consultatie.refresh_from_db()
+    assert rapport.status == RapportStatus.VERZONDEN
+    assert consultatie.status == ConsultatieStatus.VERZONDEN
+    # Not yet completable: the ministry has not recorded what it did with the kernpunten.
+    # The button is still offered (the check needs the paper's snapshot, kept out of the
+    # per-row actions); pressing it is refused with the reason, nothing changes.
+    reis.ga_naar(
+        sec, reverse("consultaties:detail", args=[consultatie.pk]), "consultatie-verzonden"
+    )
+    with sec.expect_response(lambda r: r.request.method == "POST") as antwoord:
+        _actie(sec, "Afronden", toelichting="Te vroeg.")
+    assert antwoord.value.status == 400
+    assert "nog niet bij elk kernpunt" in sec.locator("main").inner_text()
+    reis.controleer(sec, "afronden-te-vroeg", "consultatie-detail-fout")
+    consultatie.refresh_from_db()
+    assert consultatie.status == ConsultatieStatus.VERZONDEN
+
+    # --- the ministry downloads the paper, acknowledges it, records the verwerking --
     ministerie_pagina = reis.als("szw-ministerie")
     reis.controleer(ministerie_pagina, "ministerie-dashboard", "dashboard-ministerie")
+    reis.ga_naar(ministerie_pagina, reverse("notificaties:lijst"), "ministerie-notificaties")
+    assert "position paper" in ministerie_pagina.locator("main").inner_text().lower()
+    reis.ga_naar(ministerie_pagina, reverse("consultaties:dashboard"), "ministerie-dashboard-paper")
+    ministerie_pagina.get_by_role("link", name="Versie 1").click()
+    reis.controleer(ministerie_pagina, "ministerie-paper", "rapport-ministerie")
+    with ministerie_pagina.expect_download() as download:
+        ministerie_pagina.get_by_role(
+            "link", name=re.compile("Download het position paper")
+        ).click()
+    pdf = Path(download.value.path()).read_bytes()
+    assert pdf.startswith(b"%PDF-")
+    getoonde_hash = ministerie_pagina.locator("dt:text-is('sha256 van de PDF') + dd").inner_text()
+    assert hashlib.sha256(pdf).hexdigest() == getoonde_hash.strip() == rapport.sha256
+    ministerie_pagina.get_by_role("button", name="Ontvangst bevestigen").click()
+    assert "ontvangst is bevestigd" in _melding(ministerie_pagina)
+    reis.controleer(ministerie_pagina, "ministerie-ontvangst-bevestigd")
+    kernpunten = rapport.snapshot["kernpunten"]
+    assert len(kernpunten) == 2
+    for kernpunt, uitkomst in zip(kernpunten, ("overgenomen", "deels_overgenomen"), strict=True):
+        ministerie_pagina.select_option(f"#uitkomst-{kernpunt['id']}", uitkomst)
+        ministerie_pagina.fill(
+            f"#toelichting-{kernpunt['id']}", "Verwerkt in de memorie van toelichting, § 4."
+        )
+        ministerie_pagina.locator(
+            f"section[aria-labelledby='kernpunt-{kernpunt['id']}']"
+        ).get_by_role("button", name="Verwerking vastleggen").click()
+        assert "verwerking van het kernpunt is vastgelegd" in _melding(ministerie_pagina)
+    reis.controleer(ministerie_pagina, "ministerie-verwerkt")
+    assert rapport.verwerkingen.count() == 2
+    assert ministerie_pagina.get_by_text("Nog niet verwerkt.").count() == 0
+
+    # --- and sets up a second factor for its account --------------------------------
+    reis.ga_naar(ministerie_pagina, reverse("tweede_factor:instellen"), "tweede-factor-instellen")
+    sleutel = ministerie_pagina.locator("figcaption code").inner_text()
+    ministerie_pagina.fill("#id_code", _totp(sleutel))
+    ministerie_pagina.get_by_role("button", name="Tweede factor instellen").click()
+    assert "tweede factor is ingesteld" in _melding(ministerie_pagina)
+    ministerie_pagina.context.close()
+
+    # --- secretaris completes the consultation and looks back ------------------------
+    reis.ga_naar(sec, reverse("consultaties:detail", args=[consultatie.pk]), "consultatie-verwerkt")
+    _actie(sec, "Afronden", toelichting="Het ministerie heeft alle kernpunten verwerkt.")
+    assert "is afgerond" in _melding(sec)
+    reis.controleer(sec, "consultatie-afgerond")
+    reis.ga_naar(
+        sec, reverse("inzichten:overzicht") + "?van=2031-01-01&tot=2031-12-31", "inzichten"
+    )
+    assert "Geen gegevens in deze periode." not in sec.locator("main").inner_text()
+
+    # --- a failed e-mail, retried by hand --------------------------------------------
+    email = Email.objects.create(
+        aan="postbus@svb.example.nl",
+        onderwerp="Uitnodiging voor een uitvoeringstoets",
+        tekst="U bent uitgenodigd.",
+        html="<p>U bent uitgenodigd.</p>",
+        status=EmailStatus.OPGEGEVEN,
+        pogingen=6,
+        laatste_fout="SMTPServerDisconnected: Connection unexpectedly closed",
+    )
+    reis.ga_naar(sec, reverse("notificaties:emails_mislukt"), "mislukte-emails")
+    sec.get_by_role("button", name="Nu opnieuw proberen").click()
+    assert "opnieuw in de wachtrij" in _melding(sec)
+    reis.controleer(sec, "mislukte-email-opnieuw")
+    email.refresh_from_db()
+    assert email.status != EmailStatus.OPGEGEVEN
 
     consultatie.refresh_from_db()
-    assert consultatie.status == ConsultatieStatus.GESLOTEN
+    assert consultatie.status == ConsultatieStatus.AFGEROND
     statussen = {a: Reactie.objects.get(pk=r.pk).status for a, r in reactie.items()}
     assert statussen == {
         "UWV": Status.GEACCEPTEERD,

@@ -85,6 +85,19 @@ def test_voortgang_als_fragment_voor_htmx_en_als_pagina_zonder_js(client, concep
     assert "<h1>" in pagina.content.decode()
 
 
+def test_voortgang_herlaadt_de_pagina_pas_als_de_pdf_klaar_is(client, concept, secretaris):
+    """While busy the fragment just updates; once done the page reloads (HX-Refresh), so
+    the actions that became possible (definitief maken) show up as well."""
+    client.force_login(secretaris)
+    Rapport.objects.filter(pk=concept.pk).update(generatie_status="bezig")
+    bezig = client.get(f"/rapporten/{concept.pk}/voortgang", headers={"HX-Request": "true"})
+    assert "HX-Refresh" not in bezig.headers
+    Rapport.objects.filter(pk=concept.pk).update(generatie_status="klaar")
+    klaar = client.get(f"/rapporten/{concept.pk}/voortgang", headers={"HX-Request": "true"})
+    assert klaar.headers["HX-Refresh"] == "true"
+    assert "HX-Refresh" not in client.get(f"/rapporten/{concept.pk}/voortgang").headers
+
+
 def test_workflow_via_de_pagina(client, concept, secretaris, ministerie_gebruiker):
     client.force_login(secretaris)
     assert client.post(f"/rapporten/{concept.pk}/definitief").status_code == 302
