@@ -67,6 +67,8 @@ def main():
     consultaties = -(-args.reacties // args.organisaties)
     start = time.perf_counter()
     genereer(consultaties, organisaties_per_consultatie=args.organisaties, alleen_open=True)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # as autovacuum would after a bulk load
     print(
         f"Machine: {platform.machine()}, {os.cpu_count()} kernen, Python "
         f"{platform.python_version()}, {connection.vendor}"

@@ -216,6 +216,7 @@ class ConsultatieViewSet(
     def get_queryset(self):
         return (
             Consultatie.objects.zichtbaar_voor(self.request.user)
+            .met_verwerkingsstand()
             .select_related("ministerie")
             .prefetch_related(
                 "vragen",

@@ -51,6 +51,18 @@ class ConsultatieQuerySet(models.QuerySet):
             return self.opengesteld().filter(reacties__organisatie_id=user.organisatie_id)
         return self.none()
 
+    def met_verwerkingsstand(self):
+        """Annotate whether the sent paper still has kernpunten without a verwerking."""
+        from reacties.models import Kernpunt
+        from reacties.models import Status as ReactieStatus
+
+        onverwerkt = Kernpunt.objects.filter(
+            reactie__consultatie=OuterRef("pk"),
+            reactie__status=ReactieStatus.GEACCEPTEERD,
+            samengevoegd_in__isnull=True,
+        ).exclude(verwerkingen__rapport__status="verzonden")
+        return self.annotate(onverwerkte_kernpunten=Exists(onverwerkt))
+
     def opengesteld(self):
         """Consultations that were opened at some time: not a concept, and not one that
         was withdrawn while still a concept (the audit trail records every opening)."""
@@ -160,13 +172,17 @@ class Consultatie(FSMModelMixin, models.Model):
     def verwerking_compleet(self) -> bool:
         """The ministry recorded what it did with every kernpunt of the paper it received.
 
-        Checked by the afronden service (a clear 400), not as an FSM condition: lists compute
-        the allowed actions per row, and this needs the paper's frozen snapshot."""
-        verzonden = self.rapporten.filter(status="verzonden").first()
-        if verzonden is None:
-            return False
-        verwerkt = set(verzonden.verwerkingen.values_list("kernpunt_id", flat=True))
-        return set(verzonden.kernpunt_ids) <= verwerkt
+        The paper's kernpunten are the unmerged kernpunten of the accepted responses (what
+        ``rapporten.snapshot`` freezes; nothing changes them once sent). Lists annotate this
+        with :meth:`ConsultatieQuerySet.met_verwerkingsstand` so no row costs a query."""
+        if not hasattr(self, "onverwerkte_kernpunten"):
+            self.onverwerkte_kernpunten = (
+                Consultatie.objects.filter(pk=self.pk)
+                .met_verwerkingsstand()
+                .values_list("onverwerkte_kernpunten", flat=True)
+                .get()
+            )
+        return not self.onverwerkte_kernpunten
 
     def is_gesloten(self) -> bool:
         return self.status in GESLOTEN_STATUSSEN
@@ -220,6 +236,7 @@ class Consultatie(FSMModelMixin, models.Model):
         field=status,
         source=Status.VERZONDEN,
         target=Status.AFGEROND,
+        conditions=[verwerking_compleet],
         permission=permissions.is_secretaris,
     )
     def afronden(self):

@@ -69,7 +69,10 @@ def weiger_verouderd(request, fout: Exception, pagina):
 
 def _zichtbaar(request, pk) -> Consultatie:
     return get_object_or_404(
-        Consultatie.objects.zichtbaar_voor(request.user).select_related("ministerie"), pk=pk
+        Consultatie.objects.zichtbaar_voor(request.user)
+        .met_verwerkingsstand()
+        .select_related("ministerie"),
+        pk=pk,
     )
 
 

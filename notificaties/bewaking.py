@@ -70,6 +70,7 @@ def laat_reacties_verlopen(nu: datetime) -> int:
         )
         .annotate(eff=effectieve_termijn_expressie())
         .filter(eff__lte=nu)
+        .order_by()  # no default ordering: it would join organisations only to sort
         .values_list("pk", "consultatie_id")
     )
     aantal = 0
@@ -215,6 +216,7 @@ def verstuur_herinneringen(nu: datetime) -> int:
         )
         .annotate(eff=effectieve_termijn_expressie())
         .filter(eff__gt=nu, eff__lte=nu + HORIZON)
+        .order_by()
     )
     termijnen = set(lopend.values_list("eff", flat=True).distinct())
     kandidaten = (

@@ -15,9 +15,29 @@ TOELICHTING = "Met een toelichting."
 
 
 def definitief_rapport(consultatie):
+    """A definitief version with the real frozen content (no PDF needed for the workflow)."""
     from rapporten.models import Rapport
+    from rapporten.snapshot import build_snapshot
 
-    return Rapport.objects.create(consultatie=consultatie, versie=1, status="definitief")
+    return Rapport.objects.create(
+        consultatie=consultatie, versie=1, status="definitief", snapshot=build_snapshot(consultatie)
+    )
+
+
+def verwerk_alle_kernpunten(consultatie):
+    """The ministry records a verwerking for every kernpunt of the sent paper."""
+    from rapporten.services import verwerking_vastleggen
+
+    rapport = consultatie.rapporten.get(status="verzonden")
+    medewerker = factories.ministerie_medewerker(consultatie.ministerie)
+    for kernpunt_id in rapport.kernpunt_ids:
+        verwerking_vastleggen(
+            rapport=rapport,
+            actor=medewerker,
+            kernpunt=kernpunt_id,
+            uitkomst="deels_overgenomen",
+            toelichting=TOELICHTING,
+        )
 
 
 def consultatie_in(status: str, *, secretaris, ministerie, organisaties) -> Consultatie:
@@ -46,6 +66,7 @@ def consultatie_in(status: str, *, secretaris, ministerie, organisaties) -> Cons
     if status == "verzonden":
         return c
     assert status == "afgerond", status
+    verwerk_alle_kernpunten(c)
     return consultatie_services.consultatie_afronden(consultatie=c, actor=secretaris)
 
 

@@ -128,6 +128,7 @@ def bouw(status, secretaris, ministerie, org_a, org_b):
             rapport_verzenden_voor_consultatie(consultatie=c, actor=secretaris)
             c = Consultatie.objects.get(pk=c.pk)
         if status == "afgerond":
+            toestanden.verwerk_alle_kernpunten(c)
             services.consultatie_afronden(consultatie=c, actor=secretaris)
     return objecten
 
