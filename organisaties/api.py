@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 from tegenkracht.api.schema import LIJST, fouten
 from tegenkracht.api.serializers import StrikteInvoerMixin
 
+from . import tweede_factor
 from .models import Netwerk, Organisatie, Soort
 
 
@@ -49,7 +50,19 @@ class OrganisatieViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
 
 class TokenInvoerSerializer(StrikteInvoerMixin, AuthTokenSerializer):
-    pass
+    code = serializers.CharField(
+        required=False,
+        write_only=True,
+        help_text="De code uit de authenticator-app, voor accounts met een tweede factor.",
+    )
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        # A token must not be a way around the second factor of the web login.
+        fout = tweede_factor.controleer_code(attrs["user"], attrs.get("code", ""))
+        if fout:
+            raise serializers.ValidationError({"code": fout})
+        return attrs
 
 
 class TokenSerializer(serializers.Serializer):

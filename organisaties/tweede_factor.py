@@ -53,3 +53,17 @@ def geheim_base32(device: TOTPDevice) -> str:
     from base64 import b32encode
 
     return b32encode(device.bin_key).decode("ascii")
+
+
+def controleer_code(user, code: str) -> str | None:
+    """For logins without the web form (API tokens): ``None`` if the second factor is
+    satisfied, else the Dutch reason."""
+    from django_otp import match_token
+
+    if user_has_device(user):
+        if not code or match_token(user, code.strip().replace(" ", "")) is None:
+            return "Geef de geldige code uit uw authenticator-app mee."
+        return None
+    if tweede_factor_vereist(user):
+        return "Stel eerst een tweede factor in via de webapplicatie."
+    return None
