@@ -97,3 +97,9 @@ def test_na_een_foute_code_wordt_ook_een_juiste_even_geweigerd(client, opsteller
     response = client.post("/accounts/tweede-factor/", {"code": _code(met_apparaat), "next": "/"})
     assert response.status_code == 200
     assert client.get("/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_elke_gebruiker_vindt_de_tweede_factor_in_het_menu(client, opsteller_a):
+    client.force_login(opsteller_a)
+    assert 'href="/accounts/tweede-factor/instellen/"' in client.get("/").content.decode()
