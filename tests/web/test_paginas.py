@@ -436,3 +436,12 @@ def test_engelse_browser_krijgt_nederlands_tot_de_gebruiker_kiest(client, secret
     client.force_login(secretaris)
     inhoud = client.get(reverse("consultaties:dashboard"), HTTP_ACCEPT_LANGUAGE="en-GB,en").content
     assert '<html lang="nl">' in inhoud.decode()
+
+
+@pytest.mark.django_db
+def test_nieuwe_menu_items_zijn_vertaald(client, secretaris):
+    client.force_login(secretaris)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    inhoud = client.get(reverse("consultaties:dashboard")).content.decode()
+    for tekst in ("Insights", "Notifications", "Second factor", "Behind schedule", "Extensions"):
+        assert tekst in inhoud, tekst
