@@ -3,7 +3,6 @@ Thin views over ``rapporten.services``; visibility from ``Rapport.objects.zichtb
 
 import django_filters
 from django.db.models import Prefetch
-from django.http import HttpResponse
 from django.urls import reverse
 from djangorestframework_camel_case.render import CamelCaseJSONRenderer
 from drf_spectacular.types import OpenApiTypes
@@ -29,6 +28,7 @@ from tegenkracht.api.serializers import StrikteInvoerMixin, ToegestaneActiesFiel
 from . import permissions as regels
 from . import services
 from .models import GeneratieStatus, Rapport, Status, Uitkomst, Verwerking
+from .views import pdf_antwoord
 
 #: The service's action names as the endpoints that carry them out: POST /rapporten/{id}/<…>.
 ACTIE_ENDPOINTS = {
@@ -364,12 +364,7 @@ class RapportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         rapport = self.get_object()
         if not rapport.pdf_gereed():
             raise TransitieNietToegestaan(rapport, "pdf", "De PDF is nog niet klaar.")
-        response = HttpResponse(services.pdf_bytes(rapport), content_type="application/pdf")
-        naam = f"position-paper-{rapport.consultatie.kenmerk}-v{rapport.versie}.pdf"
-        response["Content-Disposition"] = f'attachment; filename="{naam}"'
-        response["X-Content-SHA256"] = rapport.sha256
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return pdf_antwoord(rapport)
 
     @_transitie_schema(
         "Definitief maken (concept → definitief)",

@@ -93,6 +93,11 @@ def rapport_pdf(request, pk):
             TransitieNietToegestaan(rapport, "pdf", "De PDF is nog niet klaar."),
             409,
         )
+    return pdf_antwoord(rapport)
+
+
+def pdf_antwoord(rapport) -> HttpResponse:
+    """The stored PDF as a download; the web view and the API both serve it this way."""
     response = HttpResponse(services.pdf_bytes(rapport), content_type="application/pdf")
     naam = f"position-paper-{rapport.consultatie.kenmerk}-v{rapport.versie}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{naam}"'
