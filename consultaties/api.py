@@ -24,14 +24,13 @@ from tegenkracht.api.serializers import (
     IdVeld,
     StrikteInvoerMixin,
     ToegestaneActiesField,
-    actienamen,
 )
 
 from . import permissions as regels
 from . import services
 from .models import Consultatie, Document, Instrument, Status, Vraag
 
-ACTIES = actienamen(["openstellen", "sluiten", "heropenen", "verzenden", "afronden", "intrekken"])
+ACTIES = services.WERKSTROOM.endpoints()
 
 
 # --- serializers ---------------------------------------------------------------------

@@ -1,8 +1,6 @@
 """Forms and display metadata for the consultation pages. Forms only parse input; every
 rule (who may, in which state, which content is required) lives in the services."""
 
-from dataclasses import dataclass
-
 import django_filters
 from django import forms
 from django.db.models import Q
@@ -187,36 +185,14 @@ class ConsultatieFilter(django_filters.FilterSet):
 # --- action buttons -------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Actie:
-    """How an action button looks; whether it is shown comes from ``toegestane_acties``."""
-
-    label: str
-    toelichting: str = ""  # "", "optioneel" or "verplicht"
-    toelichting_label: str = _("Toelichting")
-    termijn: bool = False
-    gevaar: bool = False
-
-
-CONSULTATIE_ACTIES = {
-    "openstellen": Actie(_("Openstellen en uitnodigingen versturen")),
-    "sluiten": Actie(_("Sluiten"), toelichting="optioneel", gevaar=True),
-    "heropenen": Actie(_("Heropenen"), toelichting="optioneel", termijn=True),
-    "afronden": Actie(_("Afronden"), toelichting="optioneel"),
-    "intrekken": Actie(
-        _("Intrekken"), toelichting="verplicht", toelichting_label=_("Reden"), gevaar=True
-    ),
-}
-
-
-def knoppen(namen, metadata, url, fout=None) -> list[dict]:
+def knoppen(namen, werkstroom, url, fout=None) -> list[dict]:
     """Display data for the action partial. ``fout`` is ``(naam, fouten, waarden)`` of an
     action that failed validation, so its form opens again with the errors and input."""
     resultaat = []
     for naam in namen:
-        if naam not in metadata:
-            continue
-        actie = metadata[naam]
+        if naam not in werkstroom or not werkstroom[naam].label:
+            continue  # no button: the action has its own form (or page)
+        actie = werkstroom[naam]
         item = {
             "naam": naam,
             "url": url(naam),

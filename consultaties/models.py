@@ -207,7 +207,7 @@ class Consultatie(FSMModelMixin, models.Model):
         field=status,
         source=Status.OPEN,
         target=Status.GESLOTEN,
-        permission=permissions.is_secretaris,
+        permission=permissions.is_systeem_of_secretaris,
     )
     def sluiten(self):
         pass

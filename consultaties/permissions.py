@@ -5,6 +5,12 @@ def is_secretaris(instance, user) -> bool:
     return bool(user and user.is_authenticated and user.is_secretaris)
 
 
+def is_systeem_of_secretaris(instance, user) -> bool:
+    """Closing a consultation: the deadline job (``kern.workflow.SYSTEEM``) once the termijn
+    passed, or the secretaris."""
+    return bool(getattr(user, "is_systeem", False)) or is_secretaris(instance, user)
+
+
 def kan_bewerken(user, consultatie) -> bool:
     from .models import Status
 

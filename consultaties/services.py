@@ -6,10 +6,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from audit.services import (
+from audit.acties import AANGEMAAKT, GEWIJZIGD
+from audit.acties import actie as audit_actie
+from audit.services import registreer
+from kern.workflow import (
     TransitieNietToegestaan,
-    registreer,
+    Werkstroom,
     vereis_toelichting,
     voer_transitie_uit,
 )
@@ -18,6 +22,13 @@ from organisaties.models import Organisatie, Soort
 from . import permissions
 from .models import Consultatie, Document, Status, Vraag
 from .uploads import controleer_upload, veilige_naam
+
+#: The actions on a consultation, each declared once on its service below.
+WERKSTROOM = Werkstroom("consultatie")
+
+UITGENODIGD = audit_actie("uitgenodigd", _("Organisaties uitgenodigd"))
+DOCUMENT_TOEGEVOEGD = audit_actie("document_toegevoegd", _("Document toegevoegd"))
+TERMIJN_VERLENGD = audit_actie("termijn_verlengd", _("Termijn verlengd"))
 
 BEWERKBARE_VELDEN = (
     "titel",
@@ -69,7 +80,7 @@ def consultatie_aanmaken(*, actor, vragen: list[str] = (), **velden) -> Consulta
     consultatie.save()
     for volgorde, tekst in enumerate(v for v in vragen if v.strip()):
         Vraag.objects.create(consultatie=consultatie, volgorde=volgorde + 1, tekst=tekst.strip())
-    registreer(consultatie, actor=actor, actie="aangemaakt", naar_status=consultatie.status)
+    registreer(consultatie, actor=actor, actie=AANGEMAAKT, naar_status=consultatie.status)
     return consultatie
 
 
@@ -120,7 +131,7 @@ def consultatie_bijwerken(
             for i, t in enumerate(nieuwe_vragen, start=1)
         )
         gewijzigd["vragen"] = True
-    registreer(consultatie, actor=actor, actie="gewijzigd", gegevens={"velden": sorted(gewijzigd)})
+    registreer(consultatie, actor=actor, actie=GEWIJZIGD, gegevens={"velden": sorted(gewijzigd)})
     return consultatie
 
 
@@ -166,7 +177,7 @@ def consultatie_uitnodigen(*, consultatie: Consultatie, actor, organisaties) -> 
         registreer(
             consultatie,
             actor=actor,
-            actie="uitgenodigd",
+            actie=UITGENODIGD,
             toelichting=", ".join(sorted(r.organisatie.afkorting for r in nieuw)),
             gegevens={"organisaties": sorted(r.organisatie_id for r in nieuw)},
         )
@@ -210,7 +221,7 @@ def consultatie_document_toevoegen(
     registreer(
         consultatie,
         actor=actor,
-        actie="document_toegevoegd",
+        actie=DOCUMENT_TOEGEVOEGD,
         toelichting=f"{document.titel} (versie {versie})",
         gegevens={"document": document.pk, "sha256": sha256},
     )
@@ -221,8 +232,17 @@ def consultatie_document_toevoegen(
     return document
 
 
+@WERKSTROOM.actie(
+    "openstellen",
+    label=_("Openstellen en uitnodigingen versturen"),
+    gelukt=_("De consultatie is opengesteld; de uitnodigingen worden verstuurd."),
+    logboek=_("Opengesteld"),
+    samenvatting="Openstellen (concept → open)",
+)
 @transaction.atomic
-def consultatie_openstellen(*, consultatie: Consultatie, actor) -> Consultatie:
+def consultatie_openstellen(
+    *, consultatie: Consultatie, actor, toelichting: str = ""
+) -> Consultatie:
     """concept → open. Needs invitees, a document and a future termijn; sends invitations."""
 
     def controleer(obj):
@@ -241,11 +261,20 @@ def consultatie_openstellen(*, consultatie: Consultatie, actor) -> Consultatie:
     return consultatie
 
 
+@WERKSTROOM.actie(
+    "sluiten",
+    label=_("Sluiten"),
+    gelukt=_("De consultatie is gesloten."),
+    logboek=_("Gesloten"),
+    samenvatting="Sluiten (open → gesloten)",
+    toelichting="optioneel",
+    gevaar=True,
+)
 @transaction.atomic
 def consultatie_sluiten(*, consultatie: Consultatie, actor, toelichting: str = "") -> Consultatie:
     """open → gesloten. Responses not submitted by then become ``verlopen``.
 
-    ``actor=None`` is the deadline job.
+    ``actor`` is the secretaris, or ``SYSTEEM`` for the deadline job.
     """
     from reacties.models import Reactie
     from reacties.services import reactie_laten_verlopen
@@ -259,6 +288,15 @@ def consultatie_sluiten(*, consultatie: Consultatie, actor, toelichting: str = "
     return consultatie
 
 
+@WERKSTROOM.actie(
+    "heropenen",
+    label=_("Heropenen"),
+    gelukt=_("De consultatie is heropend."),
+    logboek=_("Heropend"),
+    samenvatting="Heropenen met een nieuwe termijn (gesloten → open)",
+    toelichting="optioneel",
+    termijn=True,
+)
 @transaction.atomic
 def consultatie_heropenen(
     *, consultatie: Consultatie, actor, termijn: datetime, toelichting: str = ""
@@ -324,17 +362,23 @@ def consultatie_termijn_verlengen(
     registreer(
         consultatie,
         actor=actor,
-        actie="termijn_verlengd",
+        actie=TERMIJN_VERLENGD,
         toelichting=toelichting,
         gegevens=gegevens,
     )
     if doel is not consultatie:
         registreer(
-            doel, actor=actor, actie="termijn_verlengd", toelichting=toelichting, gegevens=gegevens
+            doel, actor=actor, actie=TERMIJN_VERLENGD, toelichting=toelichting, gegevens=gegevens
         )
     return consultatie
 
 
+@WERKSTROOM.actie(
+    # No button here: the paper is sent from its own page (``rapport_verzenden``).
+    "verzenden",
+    logboek=_("Verzonden"),
+    samenvatting="Verzenden aan het ministerie (gesloten → verzonden)",
+)
 @transaction.atomic
 def consultatie_verzenden(*, consultatie: Consultatie, actor) -> Consultatie:
     """gesloten → verzonden; needs a definitief report. Sending the report itself lives in
@@ -347,6 +391,14 @@ def consultatie_verzenden(*, consultatie: Consultatie, actor) -> Consultatie:
     return voer_transitie_uit(consultatie, "verzenden", actor=actor, controleer=controleer)
 
 
+@WERKSTROOM.actie(
+    "afronden",
+    label=_("Afronden"),
+    gelukt=_("De consultatie is afgerond."),
+    logboek=_("Afgerond"),
+    samenvatting="Afronden (verzonden → afgerond)",
+    toelichting="optioneel",
+)
 @transaction.atomic
 def consultatie_afronden(*, consultatie: Consultatie, actor, toelichting: str = "") -> Consultatie:
     """verzonden → afgerond, once the ministry has recorded its verwerking of every kernpunt."""
@@ -362,6 +414,16 @@ def consultatie_afronden(*, consultatie: Consultatie, actor, toelichting: str = 
     )
 
 
+@WERKSTROOM.actie(
+    "intrekken",
+    label=_("Intrekken"),
+    gelukt=_("De consultatie is ingetrokken."),
+    logboek=_("Ingetrokken"),
+    samenvatting="Intrekken, met een reden",
+    toelichting="verplicht",
+    toelichting_label=_("Reden"),
+    gevaar=True,
+)
 @transaction.atomic
 def consultatie_intrekken(*, consultatie: Consultatie, actor, toelichting: str = "") -> Consultatie:
     """concept, open or gesloten → ingetrokken, with a reason."""
@@ -374,6 +436,13 @@ def consultatie_intrekken(*, consultatie: Consultatie, actor, toelichting: str =
     )
 
 
+def consultatie_transitie(naam: str, *, consultatie: Consultatie, actor, **argumenten):
+    """Run the action ``naam`` (web and API name the actions the same)."""
+    return WERKSTROOM.voer_uit(
+        naam, consultatie, consultatie=consultatie, actor=actor, **argumenten
+    )
+
+
 def toegestane_acties(user, consultatie: Consultatie) -> list[str]:
     """The transitions ``user`` may take now (state, conditions and permission)."""
-    return [t.name for t in consultatie.get_available_user_status_transitions(user)]
+    return WERKSTROOM.toegestaan(user, consultatie)

@@ -9,11 +9,10 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from audit.models import AuditEvent
-from audit.services import TransitieNietToegestaan, VerouderdeVersie
+from kern.workflow import TransitieNietToegestaan, VerouderdeVersie
 from organisaties.models import Netwerk, Organisatie
 from rapporten import analyse as rapport_analyse
 from rapporten import permissions as rapport_permissions
@@ -24,7 +23,6 @@ from reacties.services import toegestane_acties as reactie_acties
 
 from . import permissions, services
 from .forms import (
-    CONSULTATIE_ACTIES,
     ConsultatieFilter,
     ConsultatieForm,
     DocumentForm,
@@ -177,8 +175,8 @@ def _detail_context(request, consultatie, fout=None) -> dict:
         "rapporten": rapporten,
         "gebeurtenissen": AuditEvent.objects.voor(consultatie),
         "acties": knoppen(
-            [a for a in services.toegestane_acties(user, consultatie) if a != "verzenden"],
-            CONSULTATIE_ACTIES,
+            services.toegestane_acties(user, consultatie),
+            services.WERKSTROOM,
             lambda naam: reverse("consultaties:transitie", args=[consultatie.pk, naam]),
             fout,
         ),
@@ -363,40 +361,21 @@ def termijn_verlengen(request, pk):
     )
 
 
-CONSULTATIE_SERVICES = {
-    "openstellen": services.consultatie_openstellen,
-    "sluiten": services.consultatie_sluiten,
-    "heropenen": services.consultatie_heropenen,
-    "afronden": services.consultatie_afronden,
-    "intrekken": services.consultatie_intrekken,
-}
-GELUKT = {
-    "openstellen": gettext_lazy(
-        "De consultatie is opengesteld; de uitnodigingen worden verstuurd."
-    ),
-    "sluiten": gettext_lazy("De consultatie is gesloten."),
-    "heropenen": gettext_lazy("De consultatie is heropend."),
-    "afronden": gettext_lazy("De consultatie is afgerond."),
-    "intrekken": gettext_lazy("De consultatie is ingetrokken."),
-}
-
-
 @require_POST
 @login_required
 def consultatie_transitie(request, pk, actie):
     consultatie = _zichtbaar(request, pk)
-    service = CONSULTATIE_SERVICES.get(actie)
-    if service is None:
-        raise PermissionDenied
+    if actie not in services.WERKSTROOM or not services.WERKSTROOM[actie].label:
+        raise PermissionDenied  # not an action of this page (the paper is sent elsewhere)
     form = TransitieForm(request.POST)
     form.is_valid()
-    argumenten = {"consultatie": consultatie, "actor": request.user}
-    if actie != "openstellen":
-        argumenten["toelichting"] = form.cleaned_data.get("toelichting", "")
-    if actie == "heropenen":
+    argumenten = {"toelichting": form.cleaned_data.get("toelichting", "")}
+    if services.WERKSTROOM[actie].termijn:
         argumenten["termijn"] = form.cleaned_data.get("termijn")
     try:
-        service(**argumenten)
+        services.consultatie_transitie(
+            actie, consultatie=consultatie, actor=request.user, **argumenten
+        )
     except (TransitieNietToegestaan, VerouderdeVersie) as fout:
         return weiger_verouderd(request, fout, lambda: consultatie_detail(request, pk))
     except ValidationError as fout:
@@ -407,5 +386,5 @@ def consultatie_transitie(request, pk, actie):
             )
         messages.error(request, fouten_als_tekst(fout))
         return consultatie_detail(request, pk, status=400)
-    messages.success(request, str(GELUKT[actie]))
+    messages.success(request, str(services.WERKSTROOM[actie].gelukt))
     return redirect("consultaties:detail", pk)

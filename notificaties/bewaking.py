@@ -20,10 +20,11 @@ from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone
 
-from audit.services import TransitieNietToegestaan, registreer
+from audit.services import registreer
 from consultaties.models import Consultatie
 from consultaties.models import Status as ConsultatieStatus
 from consultaties.services import consultatie_sluiten
+from kern.workflow import SYSTEEM, TransitieNietToegestaan
 from organisaties.models import Rol
 from reacties.models import LOPENDE_STATUSSEN, Reactie
 from reacties.services import reactie_laten_verlopen
@@ -85,7 +86,7 @@ def laat_reacties_verlopen(nu: datetime) -> int:
                     or reactie.effectieve_termijn > nu
                 ):
                     continue  # another run, a submission or an extension came first
-                reactie = reactie_laten_verlopen(reactie=reactie, actor=None)
+                reactie = reactie_laten_verlopen(reactie=reactie, actor=SYSTEEM)
                 _na_commit("reactie_verlopen_melden", reactie_id=reactie.pk)
                 aantal += 1
         except TransitieNietToegestaan:
@@ -119,7 +120,7 @@ def sluit_consultaties(nu: datetime) -> int:
                     continue
                 consultatie_sluiten(
                     consultatie=consultatie,
-                    actor=None,
+                    actor=SYSTEEM,
                     toelichting="De termijn is verstreken; automatisch gesloten.",
                 )
                 _na_commit("consultatie_gesloten_melden", consultatie_id=consultatie_id)
@@ -280,8 +281,8 @@ def verstuur_herinnering(reactie: Reactie, soort: str, termijn: datetime, nu: da
         )
         registreer(
             reactie,
-            actor=None,
-            actie="herinnering_verstuurd",
+            actor=SYSTEEM,
+            actie=services.HERINNERING_VERSTUURD,
             toelichting=HerinneringSoort(soort).label,
             gegevens={"soort": soort, "termijn": termijn.isoformat()},
         )

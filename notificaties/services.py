@@ -16,10 +16,13 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from audit.services import (
+from audit.acties import actie as audit_actie
+from audit.services import registreer
+from kern.workflow import (
     TransitieNietToegestaan,
-    registreer,
+    Werkstroom,
     vereis_toelichting,
     voer_transitie_uit,
 )
@@ -31,6 +34,15 @@ from . import permissions
 from .models import AgendaToken, Email, EmailStatus, Notificatie, Verlengingsverzoek, nieuw_token
 
 logger = logging.getLogger(__name__)
+
+#: Deciding on an extension request.
+VERLENGING_WERKSTROOM = Werkstroom("verlengingsverzoek")
+
+VERLENGING_AANGEVRAAGD = audit_actie("verlenging_aangevraagd", _("Verlenging aangevraagd"))
+VERLENGING_TOEGEKEND = audit_actie("verlenging_toegekend", _("Verlenging toegekend"))
+VERLENGING_AFGEWEZEN = audit_actie("verlenging_afgewezen", _("Verlenging afgewezen"))
+HERINNERING_VERSTUURD = audit_actie("herinnering_verstuurd", _("Herinnering verstuurd"))
+AGENDATOKEN_VERNIEUWD = audit_actie("agendatoken_vernieuwd", _("Agendalink vernieuwd"))
 
 #: Minutes to wait before attempt n+1 after the n-th failure.
 BACKOFF_MINUTEN = (1, 5, 15, 60, 240)
@@ -258,7 +270,7 @@ def verlenging_aanvragen(
     registreer(
         reactie,
         actor=actor,
-        actie="verlenging_aangevraagd",
+        actie=VERLENGING_AANGEVRAAGD,
         toelichting=verzoek.reden,
         gegevens={
             "verzoek": verzoek.pk,
@@ -269,6 +281,7 @@ def verlenging_aanvragen(
     return verzoek
 
 
+@VERLENGING_WERKSTROOM.actie("toekennen", logboek=_("Toegekend"))
 @transaction.atomic
 def verlenging_toekennen(
     *, verzoek: Verlengingsverzoek, actor, termijn, toelichting: str = ""
@@ -314,7 +327,7 @@ def verlenging_toekennen(
     registreer(
         reactie,
         actor=actor,
-        actie="verlenging_toegekend",
+        actie=VERLENGING_TOEGEKEND,
         toelichting=toelichting,
         gegevens={"verzoek": verzoek.pk, "termijn": termijn.isoformat()},
     )
@@ -322,6 +335,7 @@ def verlenging_toekennen(
     return verzoek
 
 
+@VERLENGING_WERKSTROOM.actie("afwijzen", logboek=_("Afgewezen"))
 @transaction.atomic
 def verlenging_afwijzen(
     *, verzoek: Verlengingsverzoek, actor, toelichting: str
@@ -339,7 +353,7 @@ def verlenging_afwijzen(
     registreer(
         verzoek.reactie,
         actor=actor,
-        actie="verlenging_afgewezen",
+        actie=VERLENGING_AFGEWEZEN,
         toelichting=toelichting,
         gegevens={"verzoek": verzoek.pk},
     )
@@ -364,7 +378,7 @@ def agenda_token_vernieuwen(*, organisatie, actor) -> AgendaToken:
     token.token = nieuw_token()
     token.aangemaakt_op = timezone.now()
     token.save(update_fields=["token", "aangemaakt_op"])
-    registreer(organisatie, actor=actor, actie="agendatoken_vernieuwd")
+    registreer(organisatie, actor=actor, actie=AGENDATOKEN_VERNIEUWD)
     return token
 
 

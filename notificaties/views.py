@@ -16,9 +16,9 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
-from audit.services import TransitieNietToegestaan
 from consultaties.models import Consultatie
 from consultaties.models import Status as ConsultatieStatus
+from kern.workflow import TransitieNietToegestaan
 from organisaties.models import Organisatie
 from reacties.models import LOPENDE_STATUSSEN, Reactie
 

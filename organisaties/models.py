@@ -97,6 +97,9 @@ class Gebruiker(AbstractUser):
                 }
             )
 
+    #: People are never the system actor (``kern.workflow.SYSTEEM``).
+    is_systeem = False
+
     @property
     def is_secretaris(self) -> bool:
         return self.is_active and self.rol == Rol.SECRETARIS

@@ -3,13 +3,17 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from audit.acties import actie as audit_actie
 from audit.services import registreer
 
 from . import tweede_factor
 from .forms import TotpCodeForm
+
+TWEEDE_FACTOR_INGESTELD = audit_actie("tweede_factor_ingesteld", _("Tweede factor ingesteld"))
 
 
 def _volgende(request):
@@ -43,7 +47,7 @@ def instellen(request):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
             otp_login(request, device)
-            registreer(request.user, actor=request.user, actie="tweede_factor_ingesteld")
+            registreer(request.user, actor=request.user, actie=TWEEDE_FACTOR_INGESTELD)
             messages.success(request, "De tweede factor is ingesteld.")
             return redirect("/")
     else:

@@ -18,7 +18,7 @@ from rest_framework.decorators import action
 from rest_framework.renderers import BaseRenderer
 from rest_framework.response import Response
 
-from audit.services import TransitieNietToegestaan
+from kern.workflow import TransitieNietToegestaan
 from reacties.api import ToelichtingSerializer
 from reacties.models import Dimensie, Ernst
 from tegenkracht.api.filters import GROOTSTE_ID, IdFilter
@@ -30,19 +30,14 @@ from . import services
 from .models import GeneratieStatus, Rapport, Status, Uitkomst, Verwerking
 from .views import pdf_antwoord
 
-#: The service's action names as the endpoints that carry them out: POST /rapporten/{id}/<…>.
-ACTIE_ENDPOINTS = {
-    "definitief_maken": "definitief",
-    "opnieuw_genereren": "opnieuw-genereren",
-    "verzenden": "verzenden",
-    "ontvangst_bevestigen": "ontvangst",
-    "verwerking_vastleggen": "verwerkingen",
-}
-ACTIES = list(ACTIE_ENDPOINTS.values())
+#: The endpoints that carry out the actions: POST /rapporten/{id}/<…>.
+ACTIES = services.WERKSTROOM.endpoints()
 
 
 def toegestane_acties(user, rapport) -> list[str]:
-    return [ACTIE_ENDPOINTS[naam] for naam in services.toegestane_acties(user, rapport)]
+    return [
+        services.WERKSTROOM[naam].endpoint for naam in services.toegestane_acties(user, rapport)
+    ]
 
 
 def rapporten_voor(user):

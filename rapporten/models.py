@@ -159,13 +159,14 @@ class Rapport(FSMModelMixin, models.Model):
         return [k["id"] for k in self.snapshot.get("kernpunten", [])]
 
     # --- transitions (state only; side effects live in services) ---------------------
-    # Preconditions (PDF ready, consultation closed) are checked by the services, which
-    # answer a clear 409; as FSM conditions django-fsm would report them as a 403.
+    # The services check the conditions first with a clear 409 message; as conditions
+    # here they decide which actions are offered (``toegestane_acties``).
 
     @transition(
         field=status,
         source=Status.CONCEPT,
         target=Status.DEFINITIEF,
+        conditions=[pdf_gereed],
         permission=permissions.is_secretaris,
     )
     def definitief_maken(self):
@@ -175,6 +176,7 @@ class Rapport(FSMModelMixin, models.Model):
         field=status,
         source=Status.DEFINITIEF,
         target=Status.VERZONDEN,
+        conditions=[consultatie_gesloten],
         permission=permissions.is_secretaris,
     )
     def verzenden(self):

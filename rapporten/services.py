@@ -12,11 +12,15 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from audit.services import TransitieNietToegestaan, registreer, voer_transitie_uit
+from audit.acties import AANGEMAAKT
+from audit.acties import actie as audit_actie
+from audit.services import registreer
 from consultaties import services as consultatie_services
 from consultaties.models import Consultatie
 from consultaties.models import Status as ConsultatieStatus
+from kern.workflow import SYSTEEM, TransitieNietToegestaan, Werkstroom, voer_transitie_uit
 from reacties.models import Kernpunt
 from reacties.models import Status as ReactieStatus
 
@@ -25,6 +29,16 @@ from .models import GeneratieStatus, Rapport, Status, Uitkomst, Verwerking
 from .snapshot import build_snapshot, inhoud_hash
 
 logger = logging.getLogger(__name__)
+
+#: What can be done with a version of the paper: its two FSM transitions and the actions
+#: that leave the status as it is, each declared once on its service below.
+WERKSTROOM = Werkstroom("rapport")
+
+RAPPORT_AANGEMAAKT = audit_actie("rapport_aangemaakt", _("Position paper gemaakt"))
+PDF_GEMAAKT = audit_actie("pdf_gemaakt", _("PDF gemaakt"))
+ONTVANGST_BEVESTIGD = audit_actie("ontvangst_bevestigd", _("Ontvangst bevestigd"))
+VERWERKING_VASTGELEGD = audit_actie("verwerking_vastgelegd", _("Verwerking vastgelegd"))
+VERWERKING_GEWIJZIGD = audit_actie("verwerking_gewijzigd", _("Verwerking gewijzigd"))
 
 
 def _vereis(toegestaan: bool, bericht: str = "U mag deze actie niet uitvoeren."):
@@ -82,11 +96,11 @@ def rapport_aanmaken(
     registreer(
         rapport,
         actor=actor,
-        actie="aangemaakt",
+        actie=AANGEMAAKT,
         naar_status=rapport.status,
         gegevens={"versie": versie, "inhoud_sha256": rapport.inhoud_sha256},
     )
-    registreer(consultatie, actor=actor, actie="rapport_aangemaakt", toelichting=f"Versie {versie}")
+    registreer(consultatie, actor=actor, actie=RAPPORT_AANGEMAAKT, toelichting=f"Versie {versie}")
     if op_achtergrond:
         _genereer_na_commit(rapport)
     return rapport
@@ -98,6 +112,20 @@ def _genereer_na_commit(rapport: Rapport):
     transaction.on_commit(lambda: tasks.genereer_rapport.enqueue(rapport_id=rapport.pk))
 
 
+def _kan_nu_opnieuw_genereren(user, rapport: Rapport) -> bool:
+    return (
+        rapport.status == Status.CONCEPT
+        and rapport.generatie_status == GeneratieStatus.MISLUKT
+        and permissions.is_secretaris(rapport, user)
+    )
+
+
+@WERKSTROOM.actie(
+    "opnieuw_genereren",
+    logboek=_("PDF opnieuw aangevraagd"),
+    samenvatting="PDF van een concept opnieuw laten maken",
+    mag=_kan_nu_opnieuw_genereren,
+)
 @transaction.atomic
 def rapport_opnieuw_genereren(*, rapport: Rapport, actor) -> Rapport:
     """Queue the PDF of a concept version again, e.g. after a failed generation."""
@@ -167,7 +195,7 @@ def rapport_pdf_genereren(*, rapport_id: int) -> Rapport:
                 ]
             )
             registreer(
-                rapport, actor=None, actie="pdf_gemaakt", gegevens={"sha256": rapport.sha256}
+                rapport, actor=SYSTEEM, actie=PDF_GEMAAKT, gegevens={"sha256": rapport.sha256}
             )
         return rapport
     except Exception as fout:
@@ -181,6 +209,12 @@ def rapport_pdf_genereren(*, rapport_id: int) -> Rapport:
         raise
 
 
+@WERKSTROOM.actie(
+    "definitief_maken",
+    api="definitief",
+    logboek=_("Definitief gemaakt"),
+    samenvatting="Definitief maken (concept → definitief)",
+)
 @transaction.atomic
 def rapport_definitief_maken(*, rapport: Rapport, actor, toelichting: str = "") -> Rapport:
     """concept → definitief. Needs the PDF; from now on the version never changes."""
@@ -199,6 +233,11 @@ def rapport_definitief_maken(*, rapport: Rapport, actor, toelichting: str = "") 
     return rapport
 
 
+@WERKSTROOM.actie(
+    "verzenden",
+    logboek=_("Verzonden"),
+    samenvatting="Verzenden aan het ministerie (definitief → verzonden)",
+)
 @transaction.atomic
 def rapport_verzenden(*, rapport: Rapport, actor, toelichting: str = "") -> Rapport:
     """definitief → verzonden, and the consultation gesloten → verzonden in the same
@@ -251,6 +290,20 @@ def rapport_verzenden_voor_consultatie(*, consultatie: Consultatie, actor, toeli
     return rapport_verzenden(rapport=rapport, actor=actor, toelichting=toelichting)
 
 
+def _kan_nu_ontvangst_bevestigen(user, rapport: Rapport) -> bool:
+    return (
+        rapport.status == Status.VERZONDEN
+        and not rapport.ontvangen_op
+        and permissions.kan_ontvangst_bevestigen(user, rapport)
+    )
+
+
+@WERKSTROOM.actie(
+    "ontvangst_bevestigen",
+    api="ontvangst",
+    samenvatting="Ontvangst bevestigen (ministerie)",
+    mag=_kan_nu_ontvangst_bevestigen,
+)
 @transaction.atomic
 def rapport_ontvangst_bevestigen(*, rapport: Rapport, actor, toelichting: str = "") -> Rapport:
     """The ministry acknowledges receipt of the paper sent to it (once)."""
@@ -268,10 +321,24 @@ def rapport_ontvangst_bevestigen(*, rapport: Rapport, actor, toelichting: str = 
     rapport.ontvangen_door = actor
     rapport.ontvangst_toelichting = (toelichting or "").strip()
     rapport.save(update_fields=["ontvangen_op", "ontvangen_door", "ontvangst_toelichting"])
-    registreer(rapport, actor=actor, actie="ontvangst_bevestigd", toelichting=toelichting)
+    registreer(rapport, actor=actor, actie=ONTVANGST_BEVESTIGD, toelichting=toelichting)
     return rapport
 
 
+def _kan_nu_verwerking_vastleggen(user, rapport: Rapport) -> bool:
+    return (
+        rapport.status == Status.VERZONDEN
+        and rapport.consultatie.status == ConsultatieStatus.VERZONDEN
+        and permissions.kan_verwerking_vastleggen(user, rapport)
+    )
+
+
+@WERKSTROOM.actie(
+    "verwerking_vastleggen",
+    api="verwerkingen",
+    samenvatting="Verwerking van een kernpunt vastleggen (ministerie)",
+    mag=_kan_nu_verwerking_vastleggen,
+)
 @transaction.atomic
 def verwerking_vastleggen(
     *, rapport: Rapport, actor, kernpunt: Kernpunt | int, uitkomst: str, toelichting: str
@@ -310,7 +377,7 @@ def verwerking_vastleggen(
     registreer(
         rapport,
         actor=actor,
-        actie="verwerking_vastgelegd" if nieuw else "verwerking_gewijzigd",
+        actie=VERWERKING_VASTGELEGD if nieuw else VERWERKING_GEWIJZIGD,
         toelichting=toelichting.strip(),
         gegevens={"kernpunt": kernpunt_id, "uitkomst": uitkomst},
     )
@@ -332,22 +399,6 @@ def pdf_bytes(rapport: Rapport) -> bytes:
 
 
 def toegestane_acties(user, rapport: Rapport) -> list[str]:
-    """What ``user`` may do with this version now (for buttons and the API)."""
-    acties = []
-    if rapport.status == Status.CONCEPT and permissions.is_secretaris(rapport, user):
-        if rapport.pdf_gereed():
-            acties.append("definitief_maken")
-        if rapport.generatie_status == GeneratieStatus.MISLUKT:
-            acties.append("opnieuw_genereren")
-    if (
-        rapport.status == Status.DEFINITIEF
-        and rapport.consultatie.status == ConsultatieStatus.GESLOTEN
-        and permissions.kan_verzenden(user, rapport)
-    ):
-        acties.append("verzenden")
-    if rapport.status == Status.VERZONDEN and permissions.is_eigen_ministerie(user, rapport):
-        if not rapport.ontvangen_op:
-            acties.append("ontvangst_bevestigen")
-        if rapport.consultatie.status == ConsultatieStatus.VERZONDEN:
-            acties.append("verwerking_vastleggen")
-    return acties
+    """What ``user`` may do with this version now (for buttons and the API): the FSM
+    transitions (state, conditions, permission) and the actions with their own rule."""
+    return WERKSTROOM.toegestaan(user, rapport)

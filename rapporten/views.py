@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from audit.models import AuditEvent
-from audit.services import TransitieNietToegestaan
 from consultaties.models import Consultatie
+from kern.workflow import TransitieNietToegestaan
 
 from . import export, permissions, services
 from .forms import SamenstellenForm, ToelichtingForm, VerwerkingForm

@@ -10,7 +10,7 @@ from rest_framework.response import Response
 
 from tegenkracht.api.filters import GROOTSTE_ID, IdFilter
 from tegenkracht.api.schema import LEZEN, LIJST, SCHRIJVEN, fouten
-from tegenkracht.api.serializers import StrikteInvoerMixin, ToegestaneActiesField, actienamen
+from tegenkracht.api.serializers import StrikteInvoerMixin, ToegestaneActiesField
 
 from . import permissions as regels
 from . import services
@@ -30,7 +30,7 @@ from .models import (
     Status,
 )
 
-ACTIES = actienamen(services.TRANSITIES)
+ACTIES = services.WERKSTROOM.endpoints()
 
 
 def reacties_voor(user):
@@ -233,8 +233,9 @@ class ReactieFilter(django_filters.FilterSet):
         fields = ["consultatie", "organisatie", "status"]
 
 
-def _transitie_actie(naam: str, samenvatting: str):
+def _transitie_actie(naam: str):
     """A ``POST /reacties/{id}/<actie>`` endpoint that runs the transition's service."""
+    declaratie = services.WERKSTROOM[naam]
 
     def transitie(self, request, pk=None):
         reactie = self.get_object()
@@ -247,11 +248,11 @@ def _transitie_actie(naam: str, samenvatting: str):
 
     # The router maps the route to the method by its name: set it before decorating.
     transitie.__name__ = transitie.__qualname__ = naam
-    transitie = action(
-        detail=True, methods=["post"], url_path=naam.replace("_", "-"), url_name=naam
-    )(transitie)
+    transitie = action(detail=True, methods=["post"], url_path=declaratie.endpoint, url_name=naam)(
+        transitie
+    )
     return extend_schema(
-        summary=samenvatting,
+        summary=declaratie.samenvatting,
         request=ToelichtingSerializer,
         responses={200: ReactieSerializer, **fouten(*SCHRIJVEN)},
     )(transitie)
@@ -313,23 +314,6 @@ class ReactieViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         )
         return self._antwoord(reactie)
 
-    starten = _transitie_actie("starten", "Starten (uitgenodigd → in voorbereiding)")
-    ter_accordering = _transitie_actie(
-        "ter_accordering", "Ter accordering aanbieden (in voorbereiding → ter accordering)"
-    )
-    afkeuren = _transitie_actie("afkeuren", "Afkeuren, met toelichting (→ in voorbereiding)")
-    indienen = _transitie_actie(
-        "indienen", "Accorderen en indienen (vier ogen; ter accordering → ingediend)"
-    )
-    terugsturen = _transitie_actie(
-        "terugsturen",
-        "Terugsturen door het secretariaat, met toelichting (ingediend → in voorbereiding)",
-    )
-    accepteren = _transitie_actie("accepteren", "Accepteren (ingediend → geaccepteerd)")
-    afzien = _transitie_actie("afzien", "Afzien van een reactie, met reden")
-    intrekken = _transitie_actie("intrekken", "Ingediende reactie intrekken (→ in voorbereiding)")
-    heropenen = _transitie_actie("heropenen", "Verlopen reactie heropenen (→ in voorbereiding)")
-
     @extend_schema(
         methods=["GET"],
         summary="Kernpunten van de reactie",
@@ -358,6 +342,11 @@ class ReactieViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         return Response(
             KernpuntSerializer(kernpunt, context=context).data, status=status.HTTP_201_CREATED
         )
+
+
+# One endpoint per declared action: POST /reacties/{id}/<actie>.
+for _actie in services.WERKSTROOM:
+    setattr(ReactieViewSet, _actie.naam, _transitie_actie(_actie.naam))
 
 
 class SecretarisVoegtSamen(permissions.BasePermission):

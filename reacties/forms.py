@@ -4,7 +4,7 @@ who may save and the stale-version check live in ``services.reactie_bijwerken``.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from consultaties.forms import Actie, DatumInvoer
+from consultaties.forms import DatumInvoer
 
 from .models import (
     DIMENSIE_UITLEG,
@@ -244,21 +244,3 @@ class KernpuntForm(forms.ModelForm):
 
 class TransitieForm(forms.Form):
     toelichting = forms.CharField(required=False)
-
-
-REACTIE_ACTIES = {
-    "starten": Actie(_("Beginnen met opstellen")),
-    "ter_accordering": Actie(_("Ter accordering aanbieden"), toelichting="optioneel"),
-    "indienen": Actie(_("Accorderen en indienen"), toelichting="optioneel"),
-    "afkeuren": Actie(_("Intern afkeuren"), toelichting="verplicht", gevaar=True),
-    "accepteren": Actie(_("Accepteren"), toelichting="optioneel"),
-    "terugsturen": Actie(_("Terugsturen"), toelichting="verplicht", gevaar=True),
-    "intrekken": Actie(_("Intrekken"), toelichting="optioneel", gevaar=True),
-    "afzien": Actie(
-        _("Afzien van een reactie"),
-        toelichting="verplicht",
-        toelichting_label=_("Reden"),
-        gevaar=True,
-    ),
-    "heropenen": Actie(_("Heropenen"), toelichting="optioneel"),
-}

@@ -376,7 +376,7 @@ class Reactie(FSMModelMixin, models.Model):
         field=status,
         source=list(LOPENDE_STATUSSEN),
         target=Status.VERLOPEN,
-        permission=permissions.is_secretaris,
+        permission=permissions.is_systeem_of_secretaris,
     )
     def verlopen(self):
         pass

@@ -10,6 +10,12 @@ def is_secretaris(reactie, user) -> bool:
     return _actief(user) and user.is_secretaris
 
 
+def is_systeem_of_secretaris(reactie, user) -> bool:
+    """Letting a response expire: the deadline job (``kern.workflow.SYSTEEM``) does it, or
+    the secretaris by closing the consultation early."""
+    return bool(getattr(user, "is_systeem", False)) or is_secretaris(reactie, user)
+
+
 def is_eigen_organisatie(reactie, user) -> bool:
     return (
         _actief(user)

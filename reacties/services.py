@@ -5,11 +5,15 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
 
-from audit.services import (
+from audit.acties import actie as audit_actie
+from audit.services import registreer
+from kern.workflow import (
+    SYSTEEM,
     TransitieNietToegestaan,
     VerouderdeVersie,
-    registreer,
+    Werkstroom,
     vereis_toelichting,
     voer_transitie_uit,
 )
@@ -27,6 +31,18 @@ from .models import (
     Onderschrijving,
     Reactie,
 )
+
+#: The actions on a response, each declared once on its service below.
+WERKSTROOM = Werkstroom("reactie")
+
+OVERGENOMEN = audit_actie("overgenomen_van_vorige_toets", _("Overgenomen van de vorige toets"))
+OPGESLAGEN = audit_actie("opgeslagen", _("Concept opgeslagen"))
+KERNPUNT_TOEGEVOEGD = audit_actie("kernpunt_toegevoegd", _("Kernpunt toegevoegd"))
+ONDERSCHREVEN = audit_actie("onderschreven", _("Kernpunt onderschreven"))
+BIJLAGE_TOEGEVOEGD = audit_actie("bijlage_toegevoegd", _("Bijlage toegevoegd"))
+SAMENGEVOEGD = audit_actie("samengevoegd", _("Samengevoegd met een ander kernpunt"))
+SAMENGEVOEGD_MET = audit_actie("samengevoegd_met", _("Een ander kernpunt is hierin opgegaan"))
+VERLOPEN = audit_actie("verlopen", _("Verlopen"))
 
 #: Content fields an organisation edits on its draft.
 INHOUD_VELDEN = (
@@ -62,8 +78,15 @@ def _na_commit(gebeurtenis: str, reactie: Reactie, toelichting: str = ""):
 # --- transitions -----------------------------------------------------------------
 
 
+@WERKSTROOM.actie(
+    "starten",
+    label=_("Beginnen met opstellen"),
+    gelukt=_("U kunt nu de uitvoeringstoets opstellen."),
+    logboek=_("Gestart met opstellen"),
+    samenvatting="Starten (uitgenodigd → in voorbereiding)",
+)
 @transaction.atomic
-def reactie_starten(*, reactie: Reactie, actor) -> Reactie:
+def reactie_starten(*, reactie: Reactie, actor, toelichting: str = "") -> Reactie:
     """uitgenodigd → in_voorbereiding. A re-toets starts from the earlier toets."""
     reactie = voer_transitie_uit(reactie, "starten", actor=actor)
     if reactie.vorige_reactie_id:
@@ -97,12 +120,20 @@ def _neem_over_van_vorige(reactie: Reactie):
     )
     registreer(
         reactie,
-        actor=None,
-        actie="overgenomen_van_vorige_toets",
+        actor=SYSTEEM,
+        actie=OVERGENOMEN,
         gegevens={"vorige_reactie": vorige.pk},
     )
 
 
+@WERKSTROOM.actie(
+    "ter_accordering",
+    label=_("Ter accordering aanbieden"),
+    gelukt=_("De reactie is ter accordering aangeboden."),
+    logboek=_("Ter accordering aangeboden"),
+    samenvatting="Ter accordering aanbieden (in voorbereiding → ter accordering)",
+    toelichting="optioneel",
+)
 @transaction.atomic
 def reactie_ter_accordering(*, reactie: Reactie, actor, toelichting: str = "") -> Reactie:
     """in_voorbereiding → ter_accordering; needs eindoordeel, kernboodschap and all dimensions."""
@@ -125,6 +156,15 @@ def reactie_ter_accordering(*, reactie: Reactie, actor, toelichting: str = "") -
     return reactie
 
 
+@WERKSTROOM.actie(
+    "afkeuren",
+    label=_("Intern afkeuren"),
+    gelukt=_("De reactie is intern afgekeurd en terug in voorbereiding."),
+    logboek=_("Intern afgekeurd"),
+    samenvatting="Afkeuren, met toelichting (→ in voorbereiding)",
+    toelichting="verplicht",
+    gevaar=True,
+)
 @transaction.atomic
 def reactie_afkeuren(*, reactie: Reactie, actor, toelichting: str) -> Reactie:
     """ter_accordering → in_voorbereiding (the accordeerder rejects internally)."""
@@ -140,6 +180,14 @@ def reactie_afkeuren(*, reactie: Reactie, actor, toelichting: str) -> Reactie:
     return reactie
 
 
+@WERKSTROOM.actie(
+    "indienen",
+    label=_("Accorderen en indienen"),
+    gelukt=_("De reactie is geaccordeerd en ingediend bij het secretariaat."),
+    logboek=_("Geaccordeerd en ingediend"),
+    samenvatting="Accorderen en indienen (vier ogen; ter accordering → ingediend)",
+    toelichting="optioneel",
+)
 @transaction.atomic
 def reactie_indienen(*, reactie: Reactie, actor, toelichting: str = "") -> Reactie:
     """ter_accordering → ingediend: approve and submit, by another accordeerder (four-eyes),
@@ -156,6 +204,16 @@ def reactie_indienen(*, reactie: Reactie, actor, toelichting: str = "") -> React
     return reactie
 
 
+@WERKSTROOM.actie(
+    "terugsturen",
+    label=_("Terugsturen"),
+    gelukt=_("De reactie is teruggestuurd naar de organisatie."),
+    logboek=_("Teruggestuurd door het secretariaat"),
+    samenvatting="Terugsturen door het secretariaat, met toelichting "
+    "(ingediend → in voorbereiding)",
+    toelichting="verplicht",
+    gevaar=True,
+)
 @transaction.atomic
 def reactie_terugsturen(*, reactie: Reactie, actor, toelichting: str) -> Reactie:
     """ingediend → in_voorbereiding by the secretaris, with a comment."""
@@ -171,11 +229,28 @@ def reactie_terugsturen(*, reactie: Reactie, actor, toelichting: str) -> Reactie
     return reactie
 
 
+@WERKSTROOM.actie(
+    "accepteren",
+    label=_("Accepteren"),
+    gelukt=_("De reactie is geaccepteerd."),
+    logboek=_("Geaccepteerd door het secretariaat"),
+    samenvatting="Accepteren (ingediend → geaccepteerd)",
+    toelichting="optioneel",
+)
 @transaction.atomic
 def reactie_accepteren(*, reactie: Reactie, actor, toelichting: str = "") -> Reactie:
     return voer_transitie_uit(reactie, "accepteren", actor=actor, toelichting=toelichting)
 
 
+@WERKSTROOM.actie(
+    "intrekken",
+    label=_("Intrekken"),
+    gelukt=_("De reactie is ingetrokken en terug in voorbereiding."),
+    logboek=_("Ingetrokken"),
+    samenvatting="Ingediende reactie intrekken (→ in voorbereiding)",
+    toelichting="optioneel",
+    gevaar=True,
+)
 @transaction.atomic
 def reactie_intrekken(*, reactie: Reactie, actor, toelichting: str = "") -> Reactie:
     """ingediend → in_voorbereiding by the organisation itself, while the consultation is open."""
@@ -188,6 +263,16 @@ def reactie_intrekken(*, reactie: Reactie, actor, toelichting: str = "") -> Reac
     )
 
 
+@WERKSTROOM.actie(
+    "afzien",
+    label=_("Afzien van een reactie"),
+    gelukt=_("Uw organisatie ziet af van een reactie."),
+    logboek=_("Afgezien van een reactie"),
+    samenvatting="Afzien van een reactie, met reden",
+    toelichting="verplicht",
+    toelichting_label=_("Reden"),
+    gevaar=True,
+)
 @transaction.atomic
 def reactie_afzien(*, reactie: Reactie, actor, toelichting: str) -> Reactie:
     """Decline to respond, with a reason (accordeerder only)."""
@@ -205,13 +290,22 @@ def reactie_afzien(*, reactie: Reactie, actor, toelichting: str) -> Reactie:
 
 
 @transaction.atomic
-def reactie_laten_verlopen(*, reactie: Reactie, actor=None) -> Reactie:
-    """A not-submitted response whose termijn passed; ``actor=None`` is the deadline job."""
+def reactie_laten_verlopen(*, reactie: Reactie, actor=SYSTEEM) -> Reactie:
+    """A not-submitted response whose termijn passed: by the deadline job (``SYSTEEM``) or
+    with the closing of the consultation by the secretaris."""
     return voer_transitie_uit(
-        reactie, "verlopen", actor=actor, toelichting="De termijn is verstreken zonder indiening."
+        reactie, VERLOPEN, actor=actor, toelichting="De termijn is verstreken zonder indiening."
     )
 
 
+@WERKSTROOM.actie(
+    "heropenen",
+    label=_("Heropenen"),
+    gelukt=_("De reactie is heropend."),
+    logboek=_("Heropend"),
+    samenvatting="Verlopen reactie heropenen (→ in voorbereiding)",
+    toelichting="optioneel",
+)
 @transaction.atomic
 def reactie_heropenen(*, reactie: Reactie, actor, toelichting: str = "") -> Reactie:
     """verlopen → in_voorbereiding by the secretaris; the organisation needs a termijn in the
@@ -225,34 +319,14 @@ def reactie_heropenen(*, reactie: Reactie, actor, toelichting: str = "") -> Reac
     )
 
 
-#: Transition name → service, for the UI and API dispatch (names as in the API path).
-TRANSITIES = {
-    "starten": reactie_starten,
-    "ter_accordering": reactie_ter_accordering,
-    "afkeuren": reactie_afkeuren,
-    "indienen": reactie_indienen,
-    "terugsturen": reactie_terugsturen,
-    "accepteren": reactie_accepteren,
-    "intrekken": reactie_intrekken,
-    "afzien": reactie_afzien,
-    "heropenen": reactie_heropenen,
-}
-
-
 def reactie_transitie(naam: str, *, reactie: Reactie, actor, toelichting: str = "") -> Reactie:
-    service = TRANSITIES.get(naam)
-    if service is None:
-        raise TransitieNietToegestaan(reactie, naam, f"Onbekende actie '{naam}'.")
-    if naam == "starten":
-        return service(reactie=reactie, actor=actor)
-    return service(reactie=reactie, actor=actor, toelichting=toelichting)
+    """Run the action ``naam`` (web and API name the actions the same)."""
+    return WERKSTROOM.voer_uit(naam, reactie, reactie=reactie, actor=actor, toelichting=toelichting)
 
 
 def toegestane_acties(user, reactie: Reactie) -> list[str]:
     """The transitions ``user`` may take now (state, conditions and permission)."""
-    return [
-        t.name for t in reactie.get_available_user_status_transitions(user) if t.name in TRANSITIES
-    ]
+    return WERKSTROOM.toegestaan(user, reactie)
 
 
 # --- editing the draft ---------------------------------------------------------------
@@ -396,7 +470,7 @@ def reactie_bijwerken(
     registreer(
         reactie,
         actor=actor,
-        actie="opgeslagen",
+        actie=OPGESLAGEN,
         gegevens={
             "versie": reactie.versie,
             "velden": sorted(velden),
@@ -503,9 +577,7 @@ def kernpunt_toevoegen(
     )
     kernpunt.full_clean()
     kernpunt.save()
-    registreer(
-        reactie, actor=actor, actie="kernpunt_toegevoegd", gegevens={"kernpunt": kernpunt.pk}
-    )
+    registreer(reactie, actor=actor, actie=KERNPUNT_TOEGEVOEGD, gegevens={"kernpunt": kernpunt.pk})
     return kernpunt
 
 
@@ -540,9 +612,7 @@ def kernpunt_onderschrijven(*, kernpunt: Kernpunt, actor) -> Onderschrijving:
         raise TransitieNietToegestaan(
             kernpunt.reactie, "onderschrijven", "Uw organisatie onderschrijft dit kernpunt al."
         ) from fout
-    registreer(
-        kernpunt, actor=actor, actie="onderschreven", toelichting=actor.organisatie.afkorting
-    )
+    registreer(kernpunt, actor=actor, actie=ONDERSCHREVEN, toelichting=actor.organisatie.afkorting)
     return onderschrijving
 
 
@@ -580,7 +650,7 @@ def reactie_bijlage_toevoegen(*, reactie: Reactie, actor, bestand) -> Bijlage:
     registreer(
         reactie,
         actor=actor,
-        actie="bijlage_toegevoegd",
+        actie=BIJLAGE_TOEGEVOEGD,
         toelichting=bijlage.bestandsnaam,
         gegevens={"bijlage": bijlage.pk, "sha256": sha256},
     )
@@ -641,14 +711,14 @@ def kernpunt_samenvoegen(
     registreer(
         duplicaat,
         actor=actor,
-        actie="samengevoegd",
+        actie=SAMENGEVOEGD,
         toelichting=toelichting,
         gegevens={"in_kernpunt": doel.pk},
     )
     registreer(
         doel,
         actor=actor,
-        actie="samengevoegd_met",
+        actie=SAMENGEVOEGD_MET,
         toelichting=toelichting,
         gegevens={
             "kernpunt": duplicaat.pk,

@@ -8,18 +8,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from audit.models import AuditEvent
-from audit.services import TransitieNietToegestaan, VerouderdeVersie
 from consultaties.forms import knoppen
 from consultaties.views import fouten_als_tekst, koppel_fouten, weiger_verouderd
+from kern.workflow import TransitieNietToegestaan, VerouderdeVersie
 from notificaties import permissions as notificatie_permissions
 from rapporten.snapshot import vergelijk_met_vorige_toets
 
 from . import permissions, services
-from .forms import REACTIE_ACTIES, KernpuntForm, KostenFormSet, ReactieForm, TransitieForm
+from .forms import KernpuntForm, KostenFormSet, ReactieForm, TransitieForm
 from .models import Kernpunt, Reactie, Status
 
 
@@ -62,7 +61,7 @@ def reactie_detail(request, pk, fout=None, status=200):
         "gebeurtenissen": AuditEvent.objects.voor(reactie),
         "acties": knoppen(
             services.toegestane_acties(user, reactie),
-            REACTIE_ACTIES,
+            services.WERKSTROOM,
             lambda naam: reverse("reacties:transitie", args=[reactie.pk, naam]),
             fout,
         ),
@@ -155,24 +154,11 @@ def reactie_bewerken(request, pk):
     )
 
 
-GELUKT = {
-    "starten": gettext_lazy("U kunt nu de uitvoeringstoets opstellen."),
-    "ter_accordering": gettext_lazy("De reactie is ter accordering aangeboden."),
-    "afkeuren": gettext_lazy("De reactie is intern afgekeurd en terug in voorbereiding."),
-    "indienen": gettext_lazy("De reactie is geaccordeerd en ingediend bij het secretariaat."),
-    "terugsturen": gettext_lazy("De reactie is teruggestuurd naar de organisatie."),
-    "accepteren": gettext_lazy("De reactie is geaccepteerd."),
-    "intrekken": gettext_lazy("De reactie is ingetrokken en terug in voorbereiding."),
-    "afzien": gettext_lazy("Uw organisatie ziet af van een reactie."),
-    "heropenen": gettext_lazy("De reactie is heropend."),
-}
-
-
 @require_POST
 @login_required
 def reactie_transitie(request, pk, actie):
     reactie = _zichtbaar(request, pk)
-    if actie not in services.TRANSITIES:
+    if actie not in services.WERKSTROOM:
         raise PermissionDenied
     form = TransitieForm(request.POST)
     form.is_valid()
@@ -191,7 +177,7 @@ def reactie_transitie(request, pk, actie):
             return reactie_detail(request, pk, fout=(actie, fout.message_dict, waarden), status=400)
         messages.error(request, fouten_als_tekst(fout))
         return reactie_detail(request, pk, status=400)
-    messages.success(request, str(GELUKT[actie]))
+    messages.success(request, str(services.WERKSTROOM[actie].gelukt))
     if actie == "starten":
         return redirect("reacties:bewerken", reactie.pk)
     if actie in ("accepteren", "terugsturen") and request.POST.get("terug") == "consultatie":

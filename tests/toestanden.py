@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from consultaties import services as consultatie_services
 from consultaties.models import Consultatie
+from kern.workflow import SYSTEEM
 from reacties import services as reactie_services
 from reacties.models import Reactie
 from tests import factories
@@ -80,7 +81,7 @@ def reactie_in(status: str, reactie: Reactie, *, opsteller, accordeerder, secret
             reactie=reactie, actor=accordeerder, toelichting=TOELICHTING
         )
     if status == "verlopen":
-        return reactie_services.reactie_laten_verlopen(reactie=reactie, actor=None)
+        return reactie_services.reactie_laten_verlopen(reactie=reactie, actor=SYSTEEM)
     reactie = reactie_services.reactie_starten(reactie=reactie, actor=opsteller)
     reactie = factories.vul_reactie_in(reactie, opsteller)
     if status == "in_voorbereiding":

@@ -3,6 +3,7 @@
 from django import forms, template
 from django.utils.translation import gettext_lazy as _
 
+from audit import acties as audit_acties
 from consultaties.models import Status as ConsultatieStatus
 from reacties.models import Status as ReactieStatus
 
@@ -29,39 +30,6 @@ STATUS_LABELS = {
     "definitief": _("Definitief"),
 }
 
-#: What each audit action means, written out for the timeline.
-ACTIE_LABELS = {
-    "aangemaakt": _("Aangemaakt"),
-    "gewijzigd": _("Gegevens gewijzigd"),
-    "uitgenodigd": _("Organisaties uitgenodigd"),
-    "document_toegevoegd": _("Document toegevoegd"),
-    "openstellen": _("Opengesteld"),
-    "sluiten": _("Gesloten"),
-    "heropenen": _("Heropend"),
-    "verzenden": _("Verzonden"),
-    "afronden": _("Afgerond"),
-    "intrekken": _("Ingetrokken"),
-    "termijn_verlengd": _("Termijn verlengd"),
-    "starten": _("Gestart met opstellen"),
-    "opgeslagen": _("Concept opgeslagen"),
-    "ter_accordering": _("Ter accordering aangeboden"),
-    "afkeuren": _("Intern afgekeurd"),
-    "indienen": _("Geaccordeerd en ingediend"),
-    "terugsturen": _("Teruggestuurd door het secretariaat"),
-    "accepteren": _("Geaccepteerd door het secretariaat"),
-    "afzien": _("Afgezien van een reactie"),
-    "verlopen": _("Verlopen"),
-    "kernpunt_toegevoegd": _("Kernpunt toegevoegd"),
-    "onderschreven": _("Kernpunt onderschreven"),
-    "rapport_aangemaakt": _("Position paper gemaakt"),
-    "pdf_gemaakt": _("PDF gemaakt"),
-    "opnieuw_genereren": _("PDF opnieuw aangevraagd"),
-    "definitief_maken": _("Definitief gemaakt"),
-    "ontvangst_bevestigd": _("Ontvangst bevestigd"),
-    "verwerking_vastgelegd": _("Verwerking vastgelegd"),
-    "verwerking_gewijzigd": _("Verwerking gewijzigd"),
-}
-
 
 @register.filter
 def status_label(waarde):
@@ -70,7 +38,8 @@ def status_label(waarde):
 
 @register.filter
 def actie_label(actie):
-    return ACTIE_LABELS.get(actie, actie.replace("_", " ").capitalize())
+    """The timeline label of an audit action, from the one registry in ``audit.acties``."""
+    return audit_acties.label(actie)
 
 
 @register.inclusion_tag("partials/status.html")

@@ -17,7 +17,7 @@ from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
-from audit.services import TransitieNietToegestaan, VerouderdeVersie
+from kern.workflow import TransitieNietToegestaan, VerouderdeVersie
 
 PROBLEEM_MEDIA_TYPE = "application/problem+json"
 API_PREFIX = "/api/v1"

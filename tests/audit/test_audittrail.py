@@ -4,11 +4,17 @@ be neither changed nor deleted, through the ORM or (on the database) with raw SQ
 import pytest
 from django.db import DatabaseError, connection, transaction
 
+from audit.acties import actie as audit_actie
 from audit.models import AuditEvent, AuditTrailOnveranderlijk
 from audit.services import registreer
 from consultaties import services as consultatie_services
+from kern.workflow import SYSTEEM
 from reacties import services as reactie_services
 from tests import toestanden
+
+#: Actions only these tests record.
+audit_actie("test", "Test")
+audit_actie("nog_een", "Nog een")
 
 # --- an event per transition ----------------------------------------------------------
 
@@ -147,7 +153,7 @@ def test_database_weigert_delete_met_ruwe_sql(event):
 
 @pytest.mark.django_db
 def test_nieuwe_events_blijven_mogelijk(event, open_consultatie):
-    registreer(open_consultatie, actor=None, actie="nog_een")
+    registreer(open_consultatie, actor=SYSTEEM, actie="nog_een")
     assert AuditEvent.objects.voor(open_consultatie).filter(actie="nog_een").exists()
 
 

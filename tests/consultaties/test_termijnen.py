@@ -8,9 +8,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from audit.models import AuditEvent
-from audit.services import TransitieNietToegestaan
 from consultaties import services
 from consultaties.models import Consultatie
+from kern.workflow import SYSTEEM, TransitieNietToegestaan
 from reacties import services as reactie_services
 from reacties.models import Reactie
 from tests import factories, toestanden
@@ -147,7 +147,7 @@ def test_verlenging_voor_een_organisatie_na_verlopen_maakt_heropenen_mogelijk(
     termijn = datetime(2026, 12, 1, 17, 0, tzinfo=AMS)
     consultatie = met_termijn(termijn)
     reactie = reactie_services.reactie_laten_verlopen(
-        reactie=consultatie.reacties.get(organisatie=org_a), actor=None
+        reactie=consultatie.reacties.get(organisatie=org_a), actor=SYSTEEM
     )
     time_machine.move_to(termijn + timedelta(hours=1), tick=False)
     with pytest.raises(TransitieNietToegestaan):
@@ -263,7 +263,7 @@ def test_sluiten_laat_lopende_reacties_verlopen(
 
 @pytest.mark.django_db
 def test_sluiten_door_termijnbewaking_zonder_actor(open_consultatie, reactie_a):
-    services.consultatie_sluiten(consultatie=open_consultatie, actor=None)
+    services.consultatie_sluiten(consultatie=open_consultatie, actor=SYSTEEM)
     assert status(reactie_a) == "verlopen"
     event = AuditEvent.objects.voor(open_consultatie).get(actie="sluiten")
     assert event.actor is None

@@ -8,9 +8,9 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from audit.models import AuditEvent
-from audit.services import TransitieNietToegestaan
 from consultaties import services
 from consultaties.models import Consultatie
+from kern.workflow import TransitieNietToegestaan
 from tests import factories, toestanden
 
 STATUSSEN = ["concept", "open", "gesloten", "verzonden", "afgerond", "ingetrokken"]

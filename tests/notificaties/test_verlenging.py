@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from audit.models import AuditEvent
-from audit.services import TransitieNietToegestaan
+from kern.workflow import TransitieNietToegestaan
 from notificaties import services
 from notificaties.models import VerzoekStatus
 from reacties import services as reactie_services

@@ -4,9 +4,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from audit.models import AuditEvent
-from audit.services import TransitieNietToegestaan
 from consultaties import services as consultatie_services
 from consultaties.models import Status as ConsultatieStatus
+from kern.workflow import TransitieNietToegestaan
 from notificaties.models import Notificatie
 from organisaties.models import Organisatie
 from rapporten import services, tasks

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from audit.models import AuditEvent
-from audit.services import VerouderdeVersie
+from kern.workflow import VerouderdeVersie
 from reacties import services
 from reacties.models import Reactie
 from tests import factories

@@ -11,9 +11,9 @@ from django.db import connections
 
 from audit import services as audit_services
 from audit.models import AuditEvent
-from audit.services import TransitieNietToegestaan, VerouderdeVersie
 from consultaties import services as consultatie_services
 from consultaties.models import Consultatie
+from kern.workflow import SYSTEEM, TransitieNietToegestaan, VerouderdeVersie
 from reacties import services
 from reacties.models import Reactie
 
@@ -131,7 +131,7 @@ def test_sluiten_tijdens_indienen_laat_geen_van_beide_mislukken(
 
     def sluiten_door_termijnbewaking():
         time.sleep(0.1)  # let the submission take its lock first
-        return consultatie_services.consultatie_sluiten(consultatie=open_consultatie, actor=None)
+        return consultatie_services.consultatie_sluiten(consultatie=open_consultatie, actor=SYSTEEM)
 
     indienen, sluiten = gelijktijdig(
         lambda: services.reactie_indienen(reactie=reactie, actor=accordeerder_a),

@@ -5,8 +5,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from audit.models import AuditEvent
-from audit.services import TransitieNietToegestaan
 from consultaties import services as consultatie_services
+from kern.workflow import TransitieNietToegestaan
 from reacties import services
 from reacties.models import Kernpunt, Onderschrijving
 from tests import factories

@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from audit.models import AuditEvent
-from audit.services import TransitieNietToegestaan
+from kern.workflow import TransitieNietToegestaan
 from reacties import services
 from reacties.models import Dimensie, Reactie
 from tests import factories, toestanden

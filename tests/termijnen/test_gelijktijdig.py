@@ -83,7 +83,7 @@ def test_gelijktijdige_workers_versturen_een_e_mail_eenmaal(reactie_a, opsteller
 
 
 def test_gelijktijdige_verlengingsverzoeken_een_wint(reactie_a, opsteller_a, accordeerder_a):
-    from audit.services import TransitieNietToegestaan
+    from kern.workflow import TransitieNietToegestaan
     from notificaties import services
     from notificaties.models import Verlengingsverzoek
 

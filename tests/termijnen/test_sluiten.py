@@ -173,7 +173,7 @@ def test_laat_toegekende_verlenging_heropent_de_verlopen_reactie(
 def test_verlenging_toekennen_na_sluiten_geeft_409(
     maak_consultatie, klok, draai, secretaris, org_a, opsteller_a
 ):
-    from audit.services import TransitieNietToegestaan
+    from kern.workflow import TransitieNietToegestaan
 
     consultatie = maak_consultatie(TERMIJN)
     reactie_a = consultatie.reacties.get(organisatie=org_a)
