@@ -3,7 +3,7 @@
 
 from django.db import models
 
-from kern.workflow import SYSTEEM, vereis_actor
+from kern.actor import SYSTEEM, vereis_actor
 
 from . import acties
 from .models import AuditEvent

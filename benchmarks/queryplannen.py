@@ -24,7 +24,6 @@ def main():
 
     from audit.models import AuditEvent
     from consultaties.models import Consultatie
-    from notificaties.bewaking import effectieve_termijn_expressie
     from notificaties.models import Notificatie
     from organisaties.models import Gebruiker
     from reacties.models import Kernpunt, Reactie
@@ -49,8 +48,8 @@ def main():
         "reacties van één consultatie (matrix)": Reactie.objects.filter(consultatie=consultatie),
         "termijnbewaking: lopende reacties met verstreken termijn": Reactie.objects.lopend()
         .filter(consultatie__status="open")
-        .annotate(eff=effectieve_termijn_expressie())
-        .filter(eff__lte=timezone.now()),
+        .met_effectieve_termijn()
+        .filter(termijn_effectief__lte=timezone.now()),
         "tijdlijn van een consultatie": AuditEvent.objects.voor(consultatie),
         "kernpunten van een consultatie": Kernpunt.objects.filter(reactie__consultatie=consultatie),
         "notificaties van een gebruiker": Notificatie.objects.filter(ontvanger=secretaris)[:25],

@@ -1,9 +1,8 @@
 import hashlib
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django_fsm import FSMField, FSMModelMixin, transition
 
@@ -65,16 +64,9 @@ class ConsultatieQuerySet(models.QuerySet):
 
     def opengesteld(self):
         """Consultations that were opened at some time: not a concept, and not one that
-        was withdrawn while still a concept (the audit trail records every opening)."""
-        from audit.models import AuditEvent
-
-        geopend = AuditEvent.objects.filter(
-            content_type=ContentType.objects.get_for_model(Consultatie),
-            object_id=OuterRef("pk"),
-            actie="openstellen",
-        )
+        was withdrawn while still a concept."""
         return self.exclude(status=Status.CONCEPT).exclude(
-            Q(status=Status.INGETROKKEN) & ~Exists(geopend)
+            status=Status.INGETROKKEN, geopend_op__isnull=True
         )
 
 
@@ -109,6 +101,13 @@ class Consultatie(FSMModelMixin, models.Model):
     )
     status = FSMField(
         "status", default=Status.CONCEPT, choices=Status.choices, protected=True, db_index=True
+    )
+    geopend_op = models.DateTimeField(
+        "opengesteld op",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Wanneer de consultatie werd opengesteld en de uitnodigingen uitgingen.",
     )
     vorige_consultatie = models.ForeignKey(
         "self",
@@ -201,7 +200,7 @@ class Consultatie(FSMModelMixin, models.Model):
         permission=permissions.is_secretaris,
     )
     def openstellen(self):
-        pass
+        self.geopend_op = timezone.now()
 
     @transition(
         field=status,

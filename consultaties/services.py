@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from audit.acties import AANGEMAAKT, GEWIJZIGD
 from audit.acties import actie as audit_actie
 from audit.services import registreer
+from kern.gebeurtenissen import publiceer, publiceer_na_commit
 from kern.workflow import (
     TransitieNietToegestaan,
     Werkstroom,
@@ -187,11 +188,7 @@ def consultatie_uitnodigen(*, consultatie: Consultatie, actor, organisaties) -> 
 
 
 def _na_commit_uitnodigingen(consultatie, reactie_ids):
-    from notificaties import tasks
-
-    transaction.on_commit(
-        lambda: tasks.uitnodigingen_versturen.enqueue(reactie_ids=list(reactie_ids))
-    )
+    publiceer_na_commit("consultatie.uitnodigingen_verstuurd", reactie_ids=list(reactie_ids))
 
 
 @transaction.atomic
@@ -226,9 +223,7 @@ def consultatie_document_toevoegen(
         gegevens={"document": document.pk, "sha256": sha256},
     )
     if consultatie.status == Status.OPEN:
-        from notificaties import tasks
-
-        transaction.on_commit(lambda: tasks.nieuw_document.enqueue(document_id=document.pk))
+        publiceer_na_commit("consultatie.document_toegevoegd", document_id=document.pk)
     return document
 
 
@@ -256,7 +251,13 @@ def consultatie_openstellen(
         if fouten:
             raise ValidationError(fouten)
 
-    consultatie = voer_transitie_uit(consultatie, "openstellen", actor=actor, controleer=controleer)
+    consultatie = voer_transitie_uit(
+        consultatie,
+        "openstellen",
+        actor=actor,
+        controleer=controleer,
+        update_fields=["geopend_op"],
+    )
     _na_commit_uitnodigingen(consultatie, list(consultatie.reacties.values_list("pk", flat=True)))
     return consultatie
 
@@ -276,15 +277,9 @@ def consultatie_sluiten(*, consultatie: Consultatie, actor, toelichting: str = "
 
     ``actor`` is the secretaris, or ``SYSTEEM`` for the deadline job.
     """
-    from reacties.models import Reactie
-    from reacties.services import reactie_laten_verlopen
-
     consultatie = voer_transitie_uit(consultatie, "sluiten", actor=actor, toelichting=toelichting)
-    # Lock the open responses first: one being submitted right now is waited for and then,
-    # no longer lopend, left alone (instead of failing the whole close with a 409).
-    lopend = Reactie.objects.select_for_update().filter(consultatie=consultatie).lopend()
-    for reactie in list(lopend):
-        reactie_laten_verlopen(reactie=reactie, actor=actor)
+    # In this transaction: reacties lets the responses not submitted expire.
+    publiceer("consultatie.gesloten", consultatie=consultatie, actor=actor)
     return consultatie
 
 

@@ -8,10 +8,8 @@ from django.utils import timezone
 from icalendar import Alarm, Calendar, Event
 
 from consultaties.models import Status as ConsultatieStatus
+from consultaties.termijnen import AMSTERDAM
 from reacties.models import Reactie
-
-from .bewaking import effectieve_termijn_expressie
-from .termijnen import AMSTERDAM
 
 #: Deadlines longer ago than this drop out of the feed.
 TERUGKIJKEN = timedelta(days=90)
@@ -22,10 +20,10 @@ def agenda_reacties(organisatie):
     return (
         Reactie.objects.filter(organisatie=organisatie)
         .exclude(consultatie__status__in=(ConsultatieStatus.CONCEPT, ConsultatieStatus.INGETROKKEN))
-        .annotate(eff=effectieve_termijn_expressie())
-        .filter(eff__gte=grens)
+        .met_effectieve_termijn()
+        .filter(termijn_effectief__gte=grens)
         .select_related("consultatie", "consultatie__ministerie")
-        .order_by("eff", "pk")
+        .order_by("termijn_effectief", "pk")
     )
 
 

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django_fsm import FSMField, FSMModelMixin, transition
 
+from consultaties.termijnen import KRITIEK_WERKDAGEN, RISICO_WERKDAGEN
 from organisaties.models import Organisatie
 from reacties.models import Reactie
 
@@ -105,9 +106,10 @@ class HerinneringSoort(models.TextChoices):
 
 
 #: Working days before the termijn for each reminder, latest stage last.
+#: The reminders go out when a response reaches risk, and critical (``consultaties.termijnen``).
 HERINNERING_WERKDAGEN = {
-    HerinneringSoort.ZEVEN_WERKDAGEN: 7,
-    HerinneringSoort.TWEE_WERKDAGEN: 2,
+    HerinneringSoort.ZEVEN_WERKDAGEN: RISICO_WERKDAGEN,
+    HerinneringSoort.TWEE_WERKDAGEN: KRITIEK_WERKDAGEN,
 }
 
 

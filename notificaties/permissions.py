@@ -1,7 +1,9 @@
 """Who may do what with deadlines, extension requests and notifications. Plain predicates,
 shared by services, views and templates."""
 
-from reacties.models import LOPENDE_STATUSSEN
+from reacties.permissions import kan_verlenging_aanvragen
+
+__all__ = ["kan_verlenging_aanvragen"]
 
 
 def _actief(user) -> bool:
@@ -10,20 +12,6 @@ def _actief(user) -> bool:
 
 def is_secretaris(obj, user) -> bool:
     return _actief(user) and user.is_secretaris
-
-
-def kan_verlenging_aanvragen(user, reactie) -> bool:
-    """An opsteller or accordeerder of the organisation, while its response still runs."""
-    from consultaties.models import Status as ConsultatieStatus
-
-    return (
-        _actief(user)
-        and user.is_organisatie_medewerker
-        and user.organisatie_id == reactie.organisatie_id
-        and reactie.status in LOPENDE_STATUSSEN
-        and reactie.consultatie.status == ConsultatieStatus.OPEN
-        and reactie.binnen_termijn()
-    )
 
 
 def kan_werklast_zien(user, organisatie) -> bool:

@@ -9,7 +9,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Min, Q
-from django.db.models.functions import Coalesce, Greatest
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,9 +19,10 @@ from consultaties.models import Consultatie
 from consultaties.models import Status as ConsultatieStatus
 from kern.workflow import TransitieNietToegestaan
 from organisaties.models import Organisatie
-from reacties.models import LOPENDE_STATUSSEN, Reactie
+from reacties import termijnen
+from reacties.models import LOPENDE_STATUSSEN, Reactie, effectieve_termijn
 
-from . import bewaking, permissions, services
+from . import permissions, services
 from .agenda import agenda_ics
 from .forms import VerlengingAanvragenForm, VerlengingAfwijzenForm, VerlengingToekennenForm
 from .models import AgendaToken, Email, Verlengingsverzoek
@@ -92,10 +92,7 @@ def werklast(request):
                 ),
             ),
             eerste_termijn=Min(
-                Greatest(
-                    Coalesce("reacties__termijn_verlengd_tot", "reacties__consultatie__termijn"),
-                    "reacties__consultatie__termijn",
-                ),
+                effectieve_termijn("reacties__"),
                 filter=Q(
                     reacties__status__in=LOPENDE_STATUSSEN,
                     reacties__consultatie__status=ConsultatieStatus.OPEN,
@@ -116,7 +113,7 @@ def werklast_organisatie(request, organisatie_id):
     )
     if not permissions.kan_werklast_zien(request.user, organisatie):
         raise Http404  # another organisation's burden is not for others to see
-    regels = bewaking.werklast(organisatie)
+    regels = termijnen.werklast(organisatie)
     return render(
         request,
         "notificaties/werklast.html",
@@ -132,7 +129,7 @@ def werklast_organisatie(request, organisatie_id):
 @require_GET
 def achterstand(request):
     _vereis(request.user.is_secretaris)
-    overzicht = bewaking.achterstand(Consultatie.objects.all())
+    overzicht = termijnen.achterstand(Consultatie.objects.all())
     return render(request, "notificaties/achterstand.html", {"overzicht": overzicht})
 
 
@@ -143,7 +140,7 @@ def achterstand_consultatie(request, consultatie_id):
         Consultatie.objects.zichtbaar_voor(request.user), pk=consultatie_id
     )
     _vereis(request.user.is_secretaris)
-    overzicht = bewaking.achterstand(Consultatie.objects.filter(pk=consultatie.pk))
+    overzicht = termijnen.achterstand(Consultatie.objects.filter(pk=consultatie.pk))
     return render(
         request,
         "notificaties/achterstand.html",

@@ -20,6 +20,7 @@ from audit.services import registreer
 from consultaties import services as consultatie_services
 from consultaties.models import Consultatie
 from consultaties.models import Status as ConsultatieStatus
+from kern.gebeurtenissen import publiceer_na_commit
 from kern.workflow import SYSTEEM, TransitieNietToegestaan, Werkstroom, voer_transitie_uit
 from reacties.models import Kernpunt
 from reacties.models import Status as ReactieStatus
@@ -261,12 +262,7 @@ def rapport_verzenden(*, rapport: Rapport, actor, toelichting: str = "") -> Rapp
     rapport.consultatie = consultatie_services.consultatie_verzenden(
         consultatie=rapport.consultatie, actor=actor
     )
-
-    from notificaties import tasks as notificatie_tasks
-
-    transaction.on_commit(
-        lambda: notificatie_tasks.rapport_verzonden.enqueue(rapport_id=rapport.pk)
-    )
+    publiceer_na_commit("rapport.verzonden", rapport_id=rapport.pk)
     return rapport
 
 

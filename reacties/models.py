@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django_fsm import FSMField, FSMModelMixin, transition
 
@@ -115,8 +116,27 @@ class Ernst(models.TextChoices):
     AANDACHTSPUNT = "aandachtspunt", "Aandachtspunt"
 
 
+def effectieve_termijn(pad: str = ""):
+    """The termijn that counts for a response, as a database expression: its own extension
+    when that is later than the consultation's termijn, else the consultation's.
+
+    The one definition: queries annotate it (``met_effectieve_termijn``), and the property
+    :attr:`Reactie.effectieve_termijn` reads that annotation. ``pad`` reaches the response
+    from another model (``"reacties__"``)."""
+    consultatie_termijn = f"{pad}consultatie__termijn"
+    return Greatest(
+        Coalesce(f"{pad}termijn_verlengd_tot", consultatie_termijn), consultatie_termijn
+    )
+
+
 class ReactieQuerySet(models.QuerySet):
+    def met_effectieve_termijn(self):
+        return self.annotate(termijn_effectief=effectieve_termijn())
+
     def zichtbaar_voor(self, user):
+        return self._zichtbaar_voor(user).met_effectieve_termijn()
+
+    def _zichtbaar_voor(self, user):
         """What ``user`` may see; everything else answers 404.
 
         Organisations see their own responses (drafts too) once the consultation is open,
@@ -252,9 +272,21 @@ class Reactie(FSMModelMixin, models.Model):
 
     @property
     def effectieve_termijn(self):
-        if self.termijn_verlengd_tot and self.termijn_verlengd_tot > self.consultatie.termijn:
-            return self.termijn_verlengd_tot
-        return self.consultatie.termijn
+        """See :func:`effectieve_termijn`. Lists annotate it; for a single object loaded
+        without the annotation (a page, a service) it is asked from the database once."""
+        if "termijn_effectief" not in self.__dict__:
+            self.termijn_effectief = (
+                type(self)
+                ._default_manager.filter(pk=self.pk)
+                .met_effectieve_termijn()
+                .values_list("termijn_effectief", flat=True)
+                .get()
+            )
+        return self.termijn_effectief
+
+    def refresh_from_db(self, *args, **kwargs):
+        self.__dict__.pop("termijn_effectief", None)  # may have changed with the termijn
+        super().refresh_from_db(*args, **kwargs)
 
     def binnen_termijn(self) -> bool:
         return timezone.now() <= self.effectieve_termijn

@@ -90,3 +90,20 @@ def kan_samenvoegen(user, kernpunt) -> bool:
         Status.OPEN,
         Status.GESLOTEN,
     )
+
+
+def kan_verlenging_aanvragen(user, reactie) -> bool:
+    """An opsteller or accordeerder of the organisation may ask for more time while its
+    response still runs."""
+    from consultaties.models import Status as ConsultatieStatus
+
+    from .models import LOPENDE_STATUSSEN
+
+    return (
+        _actief(user)
+        and user.is_organisatie_medewerker
+        and user.organisatie_id == reactie.organisatie_id
+        and reactie.status in LOPENDE_STATUSSEN
+        and reactie.consultatie.status == ConsultatieStatus.OPEN
+        and reactie.binnen_termijn()
+    )

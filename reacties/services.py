@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from audit.acties import actie as audit_actie
 from audit.services import registreer
+from kern.gebeurtenissen import publiceer_na_commit
 from kern.workflow import (
     SYSTEEM,
     TransitieNietToegestaan,
@@ -66,13 +67,8 @@ INHOUD_VELDEN = (
 
 
 def _na_commit(gebeurtenis: str, reactie: Reactie, toelichting: str = ""):
-    from notificaties import tasks
-
-    transaction.on_commit(
-        lambda: tasks.reactie_gebeurtenis.enqueue(
-            reactie_id=reactie.pk, gebeurtenis=gebeurtenis, toelichting=toelichting
-        )
-    )
+    """Publish ``reactie.<gebeurtenis>`` after commit (notificaties subscribes)."""
+    publiceer_na_commit(f"reactie.{gebeurtenis}", reactie_id=reactie.pk, toelichting=toelichting)
 
 
 # --- transitions -----------------------------------------------------------------
@@ -296,6 +292,16 @@ def reactie_laten_verlopen(*, reactie: Reactie, actor=SYSTEEM) -> Reactie:
     return voer_transitie_uit(
         reactie, VERLOPEN, actor=actor, toelichting="De termijn is verstreken zonder indiening."
     )
+
+
+def laat_lopende_reacties_verlopen(*, consultatie, actor):
+    """A consultation closed: the responses not submitted become ``verlopen``.
+
+    Locks the open responses first: one being submitted right now is waited for and then,
+    no longer lopend, left alone (instead of failing the whole close with a 409)."""
+    lopend = Reactie.objects.select_for_update().filter(consultatie=consultatie).lopend()
+    for reactie in list(lopend):
+        reactie_laten_verlopen(reactie=reactie, actor=actor)
 
 
 @WERKSTROOM.actie(

@@ -14,7 +14,6 @@ from audit.models import AuditEvent
 from consultaties.forms import knoppen
 from consultaties.views import fouten_als_tekst, koppel_fouten, weiger_verouderd
 from kern.workflow import TransitieNietToegestaan, VerouderdeVersie
-from notificaties import permissions as notificatie_permissions
 from rapporten.snapshot import vergelijk_met_vorige_toets
 
 from . import permissions, services
@@ -67,7 +66,7 @@ def reactie_detail(request, pk, fout=None, status=200):
         ),
         "mag_bewerken": permissions.kan_bewerken(user, reactie),
         "eigen": permissions.is_eigen_organisatie(reactie, user),
-        "mag_verlenging_aanvragen": notificatie_permissions.kan_verlenging_aanvragen(user, reactie),
+        "mag_verlenging_aanvragen": permissions.kan_verlenging_aanvragen(user, reactie),
         "toon_organisatie": False,
         "hertoets": _sinds_vorige_toets(user, reactie),
     }

@@ -194,3 +194,16 @@ def test_zichtbaar_voor_geeft_geen_dubbelen(kijkers, secretaris, ministerie, org
 def test_ministerie_ziet_nooit_een_concept(kijkers, secretaris, ministerie, org_a, org_b):
     bouw("concept", secretaris, ministerie, org_a, org_b)
     assert not Consultatie.objects.zichtbaar_voor(kijkers["ministerie"]).exists()
+
+
+@pytest.mark.django_db
+def test_openstellen_legt_het_moment_vast_voor_de_zichtbaarheid(open_consultatie, opsteller_a):
+    """An opened consultation stays visible to the invitees after it is withdrawn; the
+    moment of opening is stored on the consultation (not read from the audit trail)."""
+    assert open_consultatie.geopend_op is not None
+    services.consultatie_intrekken(
+        consultatie=open_consultatie,
+        actor=Consultatie.objects.get(pk=open_consultatie.pk).aangemaakt_door,
+        toelichting="Het kabinet trekt het voorstel in.",
+    )
+    assert Consultatie.objects.zichtbaar_voor(opsteller_a).filter(pk=open_consultatie.pk).exists()

@@ -4,8 +4,8 @@ import pytest
 from django.core import mail
 
 from audit.models import AuditEvent
+from consultaties.termijnen import herinneringsmoment, is_werkdag, werkdagen_voor
 from notificaties.models import Herinnering, HerinneringSoort
-from notificaties.termijnen import herinneringsmoment, is_werkdag, werkdagen_voor
 from reacties import services as reactie_services
 from tests import factories
 from tests.termijnhulp import ams

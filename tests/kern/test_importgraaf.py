@@ -1,0 +1,128 @@
+"""Dependencies between the apps point one way:
+
+    kern.actor, kern.gebeurtenissen ← audit ← kern ← organisaties ← consultaties ← reacties
+    ← rapporten ← inzichten ← notificaties
+
+A module may import only from its own app or from an app further left. So no domain app
+imports notificaties: notifications subscribe to domain events (``kern.gebeurtenissen``).
+Every import counts, also one inside a function. ``tegenkracht`` (settings, urls, the API
+machinery) is the project's wiring and not part of the graph.
+"""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+#: Module prefix → rank; the longest matching prefix decides.
+RANG = {
+    "kern.actor": 0,
+    "kern.gebeurtenissen": 0,
+    "audit": 1,
+    "kern": 2,
+    "organisaties": 3,
+    "consultaties": 4,
+    "reacties": 5,
+    "rapporten": 6,
+    "inzichten": 7,
+    "notificaties": 8,
+}
+
+#: Web and API pages that show what a higher app owns on a lower app's page. Known and
+#: fixed in number: the list may shrink, never grow.
+BEKENDE_UITZONDERINGEN = {
+    ("consultaties.views", "rapporten"),
+    ("consultaties.views", "reacties"),
+    ("consultaties.api", "rapporten"),
+    ("consultaties.api", "reacties"),
+    ("consultaties.templatetags.tegenkracht", "reacties"),
+    ("consultaties.downloads", "reacties"),
+    ("consultaties.services", "reacties"),
+    ("consultaties.models", "reacties"),
+    ("consultaties.demo", "rapporten"),
+    ("consultaties.demo", "reacties"),
+    ("consultaties.last", "reacties"),
+    ("organisaties.management.commands.demo", "consultaties"),
+    ("reacties.views", "rapporten"),
+}
+
+
+def rang(module: str) -> int | None:
+    treffers = [p for p in RANG if module == p or module.startswith(p + ".")]
+    return RANG[max(treffers, key=len)] if treffers else None
+
+
+def app(module: str) -> str:
+    return module.split(".")[0]
+
+
+def modules():
+    for pakket in {p.split(".")[0] for p in RANG}:
+        for pad in sorted((ROOT / pakket).rglob("*.py")):
+            deel = pad.relative_to(ROOT).with_suffix("").parts
+            if "migrations" in deel:
+                continue
+            naam = ".".join(deel).removesuffix(".__init__")
+            yield naam, pad
+
+
+def imports(naam: str, pad: Path):
+    pakket = naam if pad.name == "__init__.py" else naam.rsplit(".", 1)[0]
+    for knoop in ast.walk(ast.parse(pad.read_text(), str(pad))):
+        if isinstance(knoop, ast.Import):
+            for alias in knoop.names:
+                yield alias.name, knoop.lineno
+        elif isinstance(knoop, ast.ImportFrom):
+            if knoop.level:
+                basis = pakket.split(".")
+                basis = basis[: len(basis) - (knoop.level - 1)]
+                yield ".".join([*basis, *([knoop.module] if knoop.module else [])]), knoop.lineno
+            elif knoop.module:
+                yield knoop.module, knoop.lineno
+
+
+def overtredingen():
+    gevonden = set()
+    regels = []
+    for naam, pad in modules():
+        eigen = rang(naam)
+        for doel, regel in imports(naam, pad):
+            doel_rang = rang(doel)
+            if doel_rang is None or app(doel) == app(naam):
+                continue
+            if doel_rang > eigen:
+                sleutel = (naam, app(doel))
+                if sleutel in BEKENDE_UITZONDERINGEN:
+                    gevonden.add(sleutel)
+                    continue
+                regels.append(f"{pad.relative_to(ROOT)}:{regel} importeert {doel}")
+    return regels, gevonden
+
+
+def test_afhankelijkheden_wijzen_een_kant_op():
+    regels, _ = overtredingen()
+    assert not regels, "Import tegen de richting in:\n" + "\n".join(regels)
+
+
+def test_geen_domeinapp_importeert_notificaties():
+    for naam, pad in modules():
+        if app(naam) == "notificaties":
+            continue
+        for doel, regel in imports(naam, pad):
+            assert app(doel) != "notificaties", f"{pad.relative_to(ROOT)}:{regel}"
+
+
+def test_bekende_uitzonderingen_bestaan_nog():
+    """A fixed exception must leave the list, so it cannot come back unnoticed."""
+    _, gevonden = overtredingen()
+    assert gevonden == BEKENDE_UITZONDERINGEN
+
+
+@pytest.mark.parametrize(
+    ("module", "verwacht"),
+    [("kern.workflow", 2), ("kern.actor", 0), ("reacties.api", 5), ("tegenkracht.urls", None)],
+)
+def test_rang(module, verwacht):
+    assert rang(module) == verwacht
