@@ -3,7 +3,7 @@ message or render; the rules live in ``services.py`` and ``permissions.py``."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from audit.models import AuditEvent
-from kern.workflow import TransitieNietToegestaan, VerouderdeVersie
+from kern.web import fouten_in, weigering_toont
 from organisaties.models import Netwerk, Organisatie
 from rapporten import analyse as rapport_analyse
 from rapporten import permissions as rapport_permissions
@@ -32,35 +32,6 @@ from .forms import (
     knoppen,
 )
 from .models import Consultatie, Status
-
-# --- shared by the web views of all apps ----------------------------------------------
-
-
-def fouten_als_tekst(fout: ValidationError) -> str:
-    return " ".join(fout.messages)
-
-
-def koppel_fouten(form, fout: ValidationError):
-    """Put a service's ValidationError on the form fields it names (else on the form)."""
-    if hasattr(fout, "error_dict"):
-        for veld, berichten in fout.message_dict.items():
-            form.add_error(veld if veld in form.fields else None, berichten)
-    else:
-        form.add_error(None, fout.messages)
-
-
-def weiger_verouderd(request, fout: Exception, pagina):
-    """A button pressed on a page that no longer matches the object's state: say so clearly
-    and show the current page with HTTP 409."""
-    messages.error(
-        request,
-        _("Uw actie is niet uitgevoerd: %(reden)s Hieronder ziet u de actuele stand.")
-        % {"reden": str(fout)},
-    )
-    response = pagina()
-    response.status_code = 409
-    return response
-
 
 # --- pages ----------------------------------------------------------------------------
 
@@ -205,19 +176,21 @@ def consultatie_detail(request, pk, fout=None, status=200):
     )
 
 
+def _detailpagina(request, pk, fout=None, **_):
+    """The page a refused action on a consultation returns to (``kern.web``)."""
+    return consultatie_detail(request, pk, fout=fout)
+
+
 @login_required
 def consultatie_aanmaken(request):
     if not permissions.is_secretaris(None, request.user):
         raise PermissionDenied
     form = ConsultatieForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with fouten_in(form):
             consultatie = services.consultatie_aanmaken(
                 actor=request.user, vragen=form.vragenlijst() or [], **form.velden()
             )
-        except ValidationError as fout:
-            koppel_fouten(form, fout)
-        else:
             messages.success(
                 request,
                 _("Consultatie %(kenmerk)s is aangemaakt.") % {"kenmerk": consultatie.kenmerk},
@@ -235,16 +208,13 @@ def consultatie_bewerken(request, pk):
         raise PermissionDenied
     form = ConsultatieForm(request.POST or None, instance=consultatie)
     if request.method == "POST" and form.is_valid():
-        try:
+        with fouten_in(form):
             services.consultatie_bijwerken(
                 consultatie=consultatie,
                 actor=request.user,
                 vragen=form.vragenlijst(),
                 **form.velden(),
             )
-        except ValidationError as fout:
-            koppel_fouten(form, fout)
-        else:
             messages.success(request, _("De wijzigingen zijn opgeslagen."))
             return redirect("consultaties:detail", consultatie.pk)
     return render(
@@ -262,16 +232,13 @@ def document_toevoegen(request, pk):
         raise PermissionDenied
     form = DocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with fouten_in(form):
             document = services.consultatie_document_toevoegen(
                 consultatie=consultatie,
                 actor=request.user,
                 bestand=form.cleaned_data["bestand"],
                 titel=form.cleaned_data["titel"],
             )
-        except ValidationError as fout:
-            koppel_fouten(form, fout)
-        else:
             messages.success(
                 request,
                 _("%(titel)s is toegevoegd (versie %(versie)s).")
@@ -293,13 +260,10 @@ def uitnodigen(request, pk):
         raise PermissionDenied
     form = UitnodigenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with fouten_in(form):
             nieuw = services.consultatie_uitnodigen(
                 consultatie=consultatie, actor=request.user, organisaties=form.te_uitnodigen()
             )
-        except ValidationError as fout:
-            koppel_fouten(form, fout)
-        else:
             if nieuw:
                 messages.success(
                     request,
@@ -334,23 +298,17 @@ def uitnodigen(request, pk):
 
 
 @login_required
+@weigering_toont(_detailpagina)
 def termijn_verlengen(request, pk):
     consultatie = _zichtbaar(request, pk)
     if not permissions.kan_termijn_verlengen(request.user, consultatie):
         raise PermissionDenied
     form = TermijnForm(request.POST or None, consultatie=consultatie)
     if request.method == "POST" and form.is_valid():
-        try:
+        with fouten_in(form):
             services.consultatie_termijn_verlengen(
                 consultatie=consultatie, actor=request.user, **form.cleaned_data
             )
-        except ValidationError as fout:
-            koppel_fouten(form, fout)
-        except TransitieNietToegestaan as fout:
-            return weiger_verouderd(
-                request, fout, lambda: consultatie_detail(request, consultatie.pk)
-            )
-        else:
             messages.success(request, _("De termijn is verlengd."))
             return redirect("consultaties:detail", consultatie.pk)
     return render(
@@ -363,6 +321,7 @@ def termijn_verlengen(request, pk):
 
 @require_POST
 @login_required
+@weigering_toont(_detailpagina)
 def consultatie_transitie(request, pk, actie):
     consultatie = _zichtbaar(request, pk)
     if actie not in services.WERKSTROOM or not services.WERKSTROOM[actie].label:
@@ -372,19 +331,6 @@ def consultatie_transitie(request, pk, actie):
     argumenten = {"toelichting": form.cleaned_data.get("toelichting", "")}
     if services.WERKSTROOM[actie].termijn:
         argumenten["termijn"] = form.cleaned_data.get("termijn")
-    try:
-        services.consultatie_transitie(
-            actie, consultatie=consultatie, actor=request.user, **argumenten
-        )
-    except (TransitieNietToegestaan, VerouderdeVersie) as fout:
-        return weiger_verouderd(request, fout, lambda: consultatie_detail(request, pk))
-    except ValidationError as fout:
-        if hasattr(fout, "error_dict"):
-            waarden = {k: request.POST.get(k, "") for k in ("toelichting", "termijn")}
-            return consultatie_detail(
-                request, pk, fout=(actie, fout.message_dict, waarden), status=400
-            )
-        messages.error(request, fouten_als_tekst(fout))
-        return consultatie_detail(request, pk, status=400)
+    services.consultatie_transitie(actie, consultatie=consultatie, actor=request.user, **argumenten)
     messages.success(request, str(services.WERKSTROOM[actie].gelukt))
     return redirect("consultaties:detail", pk)

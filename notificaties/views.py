@@ -6,7 +6,7 @@ repeat every rule, so a view only translates their exceptions into a response.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Min, Q
 from django.http import Http404, HttpResponse
@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from consultaties.models import Consultatie
 from consultaties.models import Status as ConsultatieStatus
-from kern.workflow import TransitieNietToegestaan
+from kern.web import fouten_in, weigering_toont
 from organisaties.models import Organisatie
 from reacties import termijnen
 from reacties.models import LOPENDE_STATUSSEN, Reactie, effectieve_termijn
@@ -31,14 +31,6 @@ from .models import AgendaToken, Email, Verlengingsverzoek
 def _vereis(toegestaan: bool):
     if not toegestaan:
         raise PermissionDenied("U mag deze pagina niet gebruiken.")
-
-
-def _formfouten(form, fout: ValidationError):
-    if hasattr(fout, "error_dict"):
-        for veld, lijst in fout.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, lijst)
-    else:
-        form.add_error(None, fout)
 
 
 # --- in-app notifications ---------------------------------------------------------------
@@ -151,45 +143,49 @@ def achterstand_consultatie(request, consultatie_id):
 # --- extension requests -----------------------------------------------------------------
 
 
-@login_required
-def verlenging_aanvragen(request, reactie_id):
+def _eigen_reactie(request, reactie_id):
     reactie = get_object_or_404(
         Reactie.objects.zichtbaar_voor(request.user).select_related("consultatie", "organisatie"),
         pk=reactie_id,
     )
     user = request.user
     _vereis(user.is_organisatie_medewerker and user.organisatie_id == reactie.organisatie_id)
-    form = VerlengingAanvragenForm(request.POST or None)
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        try:
-            verzoek = services.verlenging_aanvragen(
-                reactie=reactie,
-                actor=user,
-                reden=form.cleaned_data["reden"],
-                gewenste_termijn=form.cleaned_data["gewenste_termijn"],
-            )
-        except ValidationError as fout:
-            _formfouten(form, fout)
-            status = 400
-        except TransitieNietToegestaan as fout:
-            messages.error(request, str(fout))
-            status = 409
-        else:
-            messages.success(request, "Uw verzoek om verlenging is naar het secretariaat gestuurd.")
-            return redirect("notificaties:verlenging", pk=verzoek.pk)
-    elif request.method == "POST":
-        status = 400
+    return reactie
+
+
+def _aanvraagpagina(request, reactie, form=None, status=200):
     return render(
         request,
         "notificaties/verlenging_aanvragen.html",
         {
             "reactie": reactie,
-            "form": form,
-            "mag_aanvragen": permissions.kan_verlenging_aanvragen(user, reactie),
+            "form": form or VerlengingAanvragenForm(),
+            "mag_aanvragen": permissions.kan_verlenging_aanvragen(request.user, reactie),
         },
         status=status,
     )
+
+
+def _huidige_aanvraagpagina(request, reactie_id, **_):
+    return _aanvraagpagina(request, _eigen_reactie(request, reactie_id))
+
+
+@login_required
+@weigering_toont(_huidige_aanvraagpagina)
+def verlenging_aanvragen(request, reactie_id):
+    reactie = _eigen_reactie(request, reactie_id)
+    form = VerlengingAanvragenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with fouten_in(form):
+            verzoek = services.verlenging_aanvragen(
+                reactie=reactie,
+                actor=request.user,
+                reden=form.cleaned_data["reden"],
+                gewenste_termijn=form.cleaned_data["gewenste_termijn"],
+            )
+            messages.success(request, "Uw verzoek om verlenging is naar het secretariaat gestuurd.")
+            return redirect("notificaties:verlenging", pk=verzoek.pk)
+    return _aanvraagpagina(request, reactie, form, status=400 if form.errors else 200)
 
 
 @login_required
@@ -241,49 +237,45 @@ def verlenging_detail(request, pk):
     return _verzoek_pagina(request, _verzoek(request, pk))
 
 
+def _huidige_verzoekpagina(request, pk, **_):
+    return _verzoek_pagina(request, _verzoek(request, pk))
+
+
 @login_required
 @require_POST
+@weigering_toont(_huidige_verzoekpagina)
 def verlenging_toekennen(request, pk):
     verzoek = _verzoek(request, pk)
     form = VerlengingToekennenForm(request.POST)
     if not form.is_valid():
         return _verzoek_pagina(request, verzoek, toekennen=form, status=400)
-    try:
+    with fouten_in(form):
         services.verlenging_toekennen(
             verzoek=verzoek,
             actor=request.user,
             termijn=form.cleaned_data["termijn"],
             toelichting=form.cleaned_data["toelichting"],
         )
-    except ValidationError as fout:
-        _formfouten(form, fout)
-        return _verzoek_pagina(request, verzoek, toekennen=form, status=400)
-    except TransitieNietToegestaan as fout:
-        messages.error(request, str(fout))
-        return _verzoek_pagina(request, verzoek, status=409)
-    messages.success(request, "De verlenging is toegekend en de organisatie is bericht.")
-    return redirect("notificaties:verlenging", pk=verzoek.pk)
+        messages.success(request, "De verlenging is toegekend en de organisatie is bericht.")
+        return redirect("notificaties:verlenging", pk=verzoek.pk)
+    return _verzoek_pagina(request, verzoek, toekennen=form, status=400)
 
 
 @login_required
 @require_POST
+@weigering_toont(_huidige_verzoekpagina)
 def verlenging_afwijzen(request, pk):
     verzoek = _verzoek(request, pk)
     form = VerlengingAfwijzenForm(request.POST)
     if not form.is_valid():
         return _verzoek_pagina(request, verzoek, afwijzen=form, status=400)
-    try:
+    with fouten_in(form):
         services.verlenging_afwijzen(
             verzoek=verzoek, actor=request.user, toelichting=form.cleaned_data["toelichting"]
         )
-    except ValidationError as fout:
-        _formfouten(form, fout)
-        return _verzoek_pagina(request, verzoek, afwijzen=form, status=400)
-    except TransitieNietToegestaan as fout:
-        messages.error(request, str(fout))
-        return _verzoek_pagina(request, verzoek, status=409)
-    messages.success(request, "Het verzoek is afgewezen en de organisatie is bericht.")
-    return redirect("notificaties:verlenging", pk=verzoek.pk)
+        messages.success(request, "Het verzoek is afgewezen en de organisatie is bericht.")
+        return redirect("notificaties:verlenging", pk=verzoek.pk)
+    return _verzoek_pagina(request, verzoek, afwijzen=form, status=400)
 
 
 # --- failed e-mails ---------------------------------------------------------------------
@@ -299,16 +291,17 @@ def emails_mislukt(request):
     return render(request, "notificaties/emails_mislukt.html", {"pagina": pagina})
 
 
+def _huidige_emailpagina(request, pk, **_):
+    return emails_mislukt(request)
+
+
 @login_required
 @require_POST
+@weigering_toont(_huidige_emailpagina)
 def email_opnieuw(request, pk):
     _vereis(request.user.is_secretaris)
     email = get_object_or_404(Email, pk=pk)
-    try:
-        services.email_opnieuw_proberen(email=email, actor=request.user)
-    except TransitieNietToegestaan as fout:
-        messages.error(request, str(fout))
-        return redirect("notificaties:emails_mislukt")
+    services.email_opnieuw_proberen(email=email, actor=request.user)
     messages.success(request, f"De e-mail aan {email.aan} staat opnieuw in de wachtrij.")
     return redirect("notificaties:emails_mislukt")
 

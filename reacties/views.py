@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 
 from audit.models import AuditEvent
 from consultaties.forms import knoppen
-from consultaties.views import fouten_als_tekst, koppel_fouten, weiger_verouderd
-from kern.workflow import TransitieNietToegestaan, VerouderdeVersie
+from kern.web import fouten_in, weigering_toont
+from kern.workflow import VerouderdeVersie
 from rapporten.snapshot import vergelijk_met_vorige_toets
 
 from . import permissions, services
@@ -73,6 +73,20 @@ def reactie_detail(request, pk, fout=None, status=200):
     return render(request, "reacties/detail.html", context, status=status)
 
 
+def _detailpagina(request, pk, fout=None, **_):
+    """The page a refused action on a response returns to (``kern.web``)."""
+    return reactie_detail(request, pk, fout=fout)
+
+
+def _consultatiepagina_van_kernpunt(request, pk, **_):
+    from consultaties.views import consultatie_detail
+
+    kernpunt = get_object_or_404(
+        Kernpunt.objects.zichtbaar_voor(request.user).select_related("reactie"), pk=pk
+    )
+    return consultatie_detail(request, kernpunt.reactie.consultatie_id)
+
+
 def _formulieren(request, reactie, data=None):
     form = ReactieForm(data, reactie=reactie)
     kosten = KostenFormSet(
@@ -92,6 +106,7 @@ def _formulieren(request, reactie, data=None):
 
 
 @login_required
+@weigering_toont(_detailpagina)
 def reactie_bewerken(request, pk):
     reactie = _zichtbaar(request, pk)
     if not permissions.is_eigen_organisatie(reactie, request.user):
@@ -118,9 +133,8 @@ def reactie_bewerken(request, pk):
                 form, kosten = _formulieren(request, reactie, data)
                 status, verouderd = 409, True
                 opslagstatus = str(fout)
-            except TransitieNietToegestaan as fout:
-                return weiger_verouderd(request, fout, lambda: reactie_detail(request, pk))
             except ValidationError as fout:
+                # The draft form has fields and a cost formset: it binds errors itself.
                 fouten = fout.message_dict if hasattr(fout, "error_dict") else {"": fout.messages}
                 form.koppel_servicefouten(fouten, kosten)
                 status = 400
@@ -155,27 +169,19 @@ def reactie_bewerken(request, pk):
 
 @require_POST
 @login_required
+@weigering_toont(_detailpagina)
 def reactie_transitie(request, pk, actie):
     reactie = _zichtbaar(request, pk)
     if actie not in services.WERKSTROOM:
         raise PermissionDenied
     form = TransitieForm(request.POST)
     form.is_valid()
-    try:
-        reactie = services.reactie_transitie(
-            actie,
-            reactie=reactie,
-            actor=request.user,
-            toelichting=form.cleaned_data.get("toelichting", ""),
-        )
-    except TransitieNietToegestaan as fout:
-        return weiger_verouderd(request, fout, lambda: reactie_detail(request, pk))
-    except ValidationError as fout:
-        if hasattr(fout, "error_dict") and "toelichting" in fout.error_dict:
-            waarden = {"toelichting": request.POST.get("toelichting", "")}
-            return reactie_detail(request, pk, fout=(actie, fout.message_dict, waarden), status=400)
-        messages.error(request, fouten_als_tekst(fout))
-        return reactie_detail(request, pk, status=400)
+    reactie = services.reactie_transitie(
+        actie,
+        reactie=reactie,
+        actor=request.user,
+        toelichting=form.cleaned_data.get("toelichting", ""),
+    )
     messages.success(request, str(services.WERKSTROOM[actie].gelukt))
     if actie == "starten":
         return redirect("reacties:bewerken", reactie.pk)
@@ -186,17 +192,13 @@ def reactie_transitie(request, pk, actie):
 
 @require_POST
 @login_required
+@weigering_toont(_detailpagina)
 def kernpunt_toevoegen(request, pk):
     reactie = _zichtbaar(request, pk)
     form = KernpuntForm(request.POST)
     if form.is_valid():
-        try:
+        with fouten_in(form):
             services.kernpunt_toevoegen(reactie=reactie, actor=request.user, **form.cleaned_data)
-        except TransitieNietToegestaan as fout:
-            return weiger_verouderd(request, fout, lambda: reactie_detail(request, pk))
-        except ValidationError as fout:
-            koppel_fouten(form, fout)
-        else:
             messages.success(request, _("Het kernpunt is toegevoegd."))
             return redirect(reverse("reacties:bewerken", args=[reactie.pk]) + "#kernpunten-kop")
     elif not permissions.is_eigen_organisatie(reactie, request.user):
@@ -211,27 +213,22 @@ def kernpunt_toevoegen(request, pk):
 
 @require_POST
 @login_required
+@weigering_toont(_consultatiepagina_van_kernpunt)
 def kernpunt_onderschrijven(request, pk):
-    from consultaties.views import consultatie_detail
-
     kernpunt = get_object_or_404(
         Kernpunt.objects.zichtbaar_voor(request.user).select_related("reactie"), pk=pk
     )
     consultatie_id = kernpunt.reactie.consultatie_id
-    try:
-        services.kernpunt_onderschrijven(kernpunt=kernpunt, actor=request.user)
-    except TransitieNietToegestaan as fout:
-        return weiger_verouderd(request, fout, lambda: consultatie_detail(request, consultatie_id))
+    services.kernpunt_onderschrijven(kernpunt=kernpunt, actor=request.user)
     messages.success(request, _("Uw organisatie onderschrijft dit kernpunt."))
     return redirect(reverse("consultaties:detail", args=[consultatie_id]) + "#kernpunten-kop")
 
 
 @login_required
 @require_POST
+@weigering_toont(_consultatiepagina_van_kernpunt)
 def kernpunt_samenvoegen(request, pk):
     """The secretaris merges a duplicate kernpunt into another; endorsements are kept."""
-    from consultaties.views import consultatie_detail
-
     kernpunt = get_object_or_404(
         Kernpunt.objects.zichtbaar_voor(request.user).select_related("reactie"), pk=pk
     )
@@ -244,14 +241,8 @@ def kernpunt_samenvoegen(request, pk):
     if doel is None:
         messages.error(request, _("Kies het kernpunt waarmee u dit kernpunt wilt samenvoegen."))
         return redirect(reverse("consultaties:detail", args=[consultatie_id]) + "#kernpunten-kop")
-    try:
-        services.kernpunt_samenvoegen(kernpunt=kernpunt, in_kernpunt=doel, actor=request.user)
-    except TransitieNietToegestaan as fout:
-        return weiger_verouderd(request, fout, lambda: consultatie_detail(request, consultatie_id))
-    except ValidationError as fout:
-        messages.error(request, fouten_als_tekst(fout))
-    else:
-        messages.success(
-            request, _("De kernpunten zijn samengevoegd; de onderschrijvingen zijn behouden.")
-        )
+    services.kernpunt_samenvoegen(kernpunt=kernpunt, in_kernpunt=doel, actor=request.user)
+    messages.success(
+        request, _("De kernpunten zijn samengevoegd; de onderschrijvingen zijn behouden.")
+    )
     return redirect(reverse("consultaties:detail", args=[consultatie_id]) + "#kernpunten-kop")

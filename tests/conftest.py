@@ -24,6 +24,17 @@ def _snelle_omgeving(settings, tmp_path):
     settings.TWEEDE_FACTOR_SECRETARIS = False
 
 
+@pytest.fixture(autouse=True)
+def _nederlands():
+    """Every test starts in Dutch: a page visited in English must not leak its language
+    into the next test (it did, depending on the order)."""
+    from django.utils import translation
+
+    translation.activate("nl")
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def ministerie(db):
     return factories.MinisterieFactory(afkorting="SZW", naam="Ministerie van SZW")

@@ -51,24 +51,48 @@ def gelijktijdig(*taken):
     return uitkomsten
 
 
-@pytest.fixture
-def trage_audit(monkeypatch):
-    """Hold the row lock a little longer: both threads leave the barrier together and the
-    winner needs at least 0.2 s, so the loser's read necessarily falls inside the winner's
-    transaction. Without the row lock both would read the old state and both would win."""
+def wacht_tot_een_ander_op_een_slot_wacht(timeout: float = 10):
+    """Block until another database session waits for a lock (PostgreSQL's ``pg_locks``):
+    the explicit condition the tests order their threads by, instead of sleeping."""
+    from django.db import connection
+
+    einde = time.monotonic() + timeout
+    while time.monotonic() < einde:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM pg_locks WHERE NOT granted")
+            if cursor.fetchone()[0]:
+                return
+        time.sleep(0.01)  # polling the condition, not guessing an order
+    raise AssertionError("Geen andere sessie wacht op een slot.")
+
+
+def houd_slot_vast(monkeypatch, actie: str | None = None) -> threading.Event:
+    """The first thread to record ``actie`` (any action if ``None``) holds its row lock
+    until the other thread is waiting for that lock; the returned event says the lock is
+    held. Without the row lock the other would not wait: both would read the old state,
+    both would win, and this times out."""
     echt = audit_services.registreer
+    bedoeld = actie
+    houdt_slot = threading.Event()
 
-    def traag(*args, **kwargs):
-        time.sleep(0.2)
-        return echt(*args, **kwargs)
+    def registreer(obj, **kwargs):
+        # Called with the row lock held (inside the service's transaction).
+        if (bedoeld is None or kwargs["actie"] == bedoeld) and not houdt_slot.is_set():
+            houdt_slot.set()
+            wacht_tot_een_ander_op_een_slot_wacht()
+        return echt(obj, **kwargs)
 
-    monkeypatch.setattr(audit_services, "registreer", traag)
-    monkeypatch.setattr(services, "registreer", traag)
+    monkeypatch.setattr(audit_services, "registreer", registreer)
+    monkeypatch.setattr(services, "registreer", registreer)
+    return houdt_slot
 
 
 def test_twee_accordeerders_tegelijk_indienen_een_wint(
-    reactie_a_ter_accordering, accordeerder_a, accordeerder_a2, trage_audit
+    reactie_a_ter_accordering, accordeerder_a, accordeerder_a2, monkeypatch
 ):
+    # The winner holds its row lock until the loser waits for it, so the loser's read
+    # necessarily falls inside the winner's transaction.
+    houd_slot_vast(monkeypatch, actie="indienen")
     reactie = reactie_a_ter_accordering
     uitkomsten = gelijktijdig(
         lambda: services.reactie_indienen(reactie=reactie, actor=accordeerder_a),
@@ -86,9 +110,10 @@ def test_twee_accordeerders_tegelijk_indienen_een_wint(
 
 
 def test_twee_bewerkingen_van_dezelfde_versie_een_wordt_opgeslagen(
-    reactie_a, opsteller_a, accordeerder_a, trage_audit
+    reactie_a, opsteller_a, accordeerder_a, monkeypatch
 ):
     reactie = services.reactie_starten(reactie=reactie_a, actor=opsteller_a)
+    houd_slot_vast(monkeypatch, actie="opgeslagen")
     versie = Reactie.objects.get(pk=reactie.pk).versie
     teksten = {
         opsteller_a.pk: "Versie van de opsteller.",
@@ -119,18 +144,11 @@ def test_sluiten_tijdens_indienen_laat_geen_van_beide_mislukken(
     """The deadline job closes the consultation while an accordeerder is submitting. The
     submission holds the response's lock; closing must wait for it and then leave the
     submitted response alone, not fail because it is no longer lopend."""
-    echt = audit_services.registreer
-
-    def traag_indienen(obj, *, actie, **kwargs):
-        if actie == "indienen":
-            time.sleep(0.5)
-        return echt(obj, actie=actie, **kwargs)
-
-    monkeypatch.setattr(audit_services, "registreer", traag_indienen)
+    indienen_houdt_slot = houd_slot_vast(monkeypatch, actie="indienen")
     reactie = reactie_a_ter_accordering
 
     def sluiten_door_termijnbewaking():
-        time.sleep(0.1)  # let the submission take its lock first
+        assert indienen_houdt_slot.wait(10)  # the submission takes its lock first
         return consultatie_services.consultatie_sluiten(consultatie=open_consultatie, actor=SYSTEEM)
 
     indienen, sluiten = gelijktijdig(
