@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from kern.admin import AlleenLezenAdmin
+
 from .models import AuditEvent
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(AlleenLezenAdmin):
     """Read-only: the audit trail is append-only."""
 
     list_display = [
@@ -19,12 +21,3 @@ class AuditEventAdmin(admin.ModelAdmin):
     list_filter = ["actie", "content_type"]
     search_fields = ["toelichting", "actor__username"]
     date_hierarchy = "tijdstip"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -167,11 +167,11 @@ class AlleenSecretarisWijzigt(permissions.BasePermission):
 
     def has_permission(self, request, view):
         if view.action == "create":
-            return regels.is_secretaris(None, request.user)
+            return regels.is_secretaris(request.user)
         return True
 
     def has_object_permission(self, request, view, obj):
-        return request.method in permissions.SAFE_METHODS or regels.is_secretaris(obj, request.user)
+        return request.method in permissions.SAFE_METHODS or regels.is_secretaris(request.user, obj)
 
 
 def _transitie_schema(samenvatting: str, invoer=ToelichtingSerializer):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from organisaties.models import Netwerk, Organisatie
 
-from .models import Consultatie, Instrument, Status
+from .models import GEGEVENS_VELDEN, Consultatie, Instrument, Status
 
 
 class DatumTijdInvoer(forms.DateTimeInput):
@@ -44,17 +44,7 @@ class ConsultatieForm(forms.ModelForm):
 
     class Meta:
         model = Consultatie
-        fields = [
-            "titel",
-            "samenvatting",
-            "instrument",
-            "ministerie",
-            "beoogde_inwerkingtreding",
-            "termijn",
-            "vorige_consultatie",
-            "internetconsultatie_url",
-            "kamerstuk_url",
-        ]
+        fields = list(GEGEVENS_VELDEN)
         widgets = {
             "termijn": DatumTijdInvoer(),
             "beoogde_inwerkingtreding": DatumInvoer(),

@@ -6,6 +6,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django_fsm import FSMField, FSMModelMixin, transition
 
+from kern.workflow import fsm_permissie
 from organisaties.models import Organisatie, Soort
 
 from . import permissions
@@ -32,6 +33,21 @@ class Status(models.TextChoices):
     AFGEROND = "afgerond", "Afgerond"
     INGETROKKEN = "ingetrokken", "Ingetrokken"
 
+
+#: The details of a consultation the secretaris enters (form, service and API alike).
+GEGEVENS_VELDEN = (
+    "titel",
+    "samenvatting",
+    "instrument",
+    "ministerie",
+    "beoogde_inwerkingtreding",
+    "termijn",
+    "vorige_consultatie",
+    "internetconsultatie_url",
+    "kamerstuk_url",
+)
+#: Everything a service may change: the details and the texts for the paper.
+BEWERKBARE_VELDEN = (*GEGEVENS_VELDEN, "bestuurlijke_samenvatting", "aanbevelingen")
 
 #: States in which submitted responses of other organisations may be read by members.
 GESLOTEN_STATUSSEN = (Status.GESLOTEN, Status.VERZONDEN, Status.AFGEROND)
@@ -162,11 +178,12 @@ class Consultatie(FSMModelMixin, models.Model):
         return self.documenten.exists()
 
     def heeft_definitief_rapport(self) -> bool:
-        # Lists prefetch ``rapporten`` so that computing the allowed actions per row costs
-        # no extra query.
+        # What counts as definitief is the paper's rule (``rapporten.models``), reached
+        # through the relation. Lists prefetch ``rapporten`` so that computing the allowed
+        # actions per row costs no extra query.
         if "rapporten" in getattr(self, "_prefetched_objects_cache", {}):
-            return any(r.status in ("definitief", "verzonden") for r in self.rapporten.all())
-        return self.rapporten.filter(status__in=["definitief", "verzonden"]).exists()
+            return any(r.is_definitief for r in self.rapporten.all())
+        return self.rapporten.definitief().exists()
 
     def verwerking_compleet(self) -> bool:
         """The ministry recorded what it did with every kernpunt of the paper it received.
@@ -197,7 +214,7 @@ class Consultatie(FSMModelMixin, models.Model):
         source=Status.CONCEPT,
         target=Status.OPEN,
         conditions=[heeft_uitnodigingen, heeft_document, termijn_in_toekomst],
-        permission=permissions.is_secretaris,
+        permission=fsm_permissie(permissions.is_secretaris),
     )
     def openstellen(self):
         self.geopend_op = timezone.now()
@@ -206,7 +223,7 @@ class Consultatie(FSMModelMixin, models.Model):
         field=status,
         source=Status.OPEN,
         target=Status.GESLOTEN,
-        permission=permissions.is_systeem_of_secretaris,
+        permission=fsm_permissie(permissions.is_systeem_of_secretaris),
     )
     def sluiten(self):
         pass
@@ -215,7 +232,7 @@ class Consultatie(FSMModelMixin, models.Model):
         field=status,
         source=Status.GESLOTEN,
         target=Status.OPEN,
-        permission=permissions.is_secretaris,
+        permission=fsm_permissie(permissions.is_secretaris),
     )
     def heropenen(self, termijn=None):
         # The service validates that the new termijn lies in the future.
@@ -226,7 +243,7 @@ class Consultatie(FSMModelMixin, models.Model):
         source=Status.GESLOTEN,
         target=Status.VERZONDEN,
         conditions=[heeft_definitief_rapport],
-        permission=permissions.is_secretaris,
+        permission=fsm_permissie(permissions.is_secretaris),
     )
     def verzenden(self):
         pass
@@ -236,7 +253,7 @@ class Consultatie(FSMModelMixin, models.Model):
         source=Status.VERZONDEN,
         target=Status.AFGEROND,
         conditions=[verwerking_compleet],
-        permission=permissions.is_secretaris,
+        permission=fsm_permissie(permissions.is_secretaris),
     )
     def afronden(self):
         pass
@@ -245,7 +262,7 @@ class Consultatie(FSMModelMixin, models.Model):
         field=status,
         source=[Status.CONCEPT, Status.OPEN, Status.GESLOTEN],
         target=Status.INGETROKKEN,
-        permission=permissions.is_secretaris,
+        permission=fsm_permissie(permissions.is_secretaris),
     )
     def intrekken(self):
         pass

@@ -1,20 +1,14 @@
 """Who may do what with a consultation. Plain predicates, shared by services, API and UI."""
 
+from organisaties.permissions import is_secretaris, is_systeem_of_secretaris
 
-def is_secretaris(instance, user) -> bool:
-    return bool(user and user.is_authenticated and user.is_secretaris)
-
-
-def is_systeem_of_secretaris(instance, user) -> bool:
-    """Closing a consultation: the deadline job (``kern.workflow.SYSTEEM``) once the termijn
-    passed, or the secretaris."""
-    return bool(getattr(user, "is_systeem", False)) or is_secretaris(instance, user)
+__all__ = ["is_secretaris", "is_systeem_of_secretaris"]
 
 
 def kan_bewerken(user, consultatie) -> bool:
     from .models import Status
 
-    return is_secretaris(consultatie, user) and consultatie.status in (
+    return is_secretaris(user, consultatie) and consultatie.status in (
         Status.CONCEPT,
         Status.OPEN,
         Status.GESLOTEN,
@@ -24,7 +18,7 @@ def kan_bewerken(user, consultatie) -> bool:
 def kan_uitnodigen(user, consultatie) -> bool:
     from .models import Status
 
-    return is_secretaris(consultatie, user) and consultatie.status in (Status.CONCEPT, Status.OPEN)
+    return is_secretaris(user, consultatie) and consultatie.status in (Status.CONCEPT, Status.OPEN)
 
 
 def kan_document_toevoegen(user, consultatie) -> bool:
@@ -34,4 +28,4 @@ def kan_document_toevoegen(user, consultatie) -> bool:
 def kan_termijn_verlengen(user, consultatie) -> bool:
     from .models import Status
 
-    return is_secretaris(consultatie, user) and consultatie.status == Status.OPEN
+    return is_secretaris(user, consultatie) and consultatie.status == Status.OPEN

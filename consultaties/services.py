@@ -21,7 +21,7 @@ from kern.workflow import (
 from organisaties.models import Organisatie, Soort
 
 from . import permissions
-from .models import Consultatie, Document, Status, Vraag
+from .models import BEWERKBARE_VELDEN, Consultatie, Document, Status, Vraag
 from .uploads import controleer_upload, veilige_naam
 
 #: The actions on a consultation, each declared once on its service below.
@@ -30,20 +30,6 @@ WERKSTROOM = Werkstroom("consultatie")
 UITGENODIGD = audit_actie("uitgenodigd", _("Organisaties uitgenodigd"))
 DOCUMENT_TOEGEVOEGD = audit_actie("document_toegevoegd", _("Document toegevoegd"))
 TERMIJN_VERLENGD = audit_actie("termijn_verlengd", _("Termijn verlengd"))
-
-BEWERKBARE_VELDEN = (
-    "titel",
-    "samenvatting",
-    "instrument",
-    "ministerie",
-    "beoogde_inwerkingtreding",
-    "termijn",
-    "vorige_consultatie",
-    "internetconsultatie_url",
-    "kamerstuk_url",
-    "bestuurlijke_samenvatting",
-    "aanbevelingen",
-)
 
 
 def _vereis(toegestaan: bool):
@@ -69,7 +55,7 @@ def _valideer_velden(velden: dict, consultatie: Consultatie | None = None):
 @transaction.atomic
 def consultatie_aanmaken(*, actor, vragen: list[str] = (), **velden) -> Consultatie:
     """Create a consultation in ``concept``."""
-    _vereis(permissions.is_secretaris(None, actor))
+    _vereis(permissions.is_secretaris(actor))
     onbekend = set(velden) - set(BEWERKBARE_VELDEN)
     if onbekend:
         raise ValidationError(

@@ -183,7 +183,7 @@ def _detailpagina(request, pk, fout=None, **_):
 
 @login_required
 def consultatie_aanmaken(request):
-    if not permissions.is_secretaris(None, request.user):
+    if not permissions.is_secretaris(request.user):
         raise PermissionDenied
     form = ConsultatieForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -1,14 +1,14 @@
 from django.contrib import admin
 
+from kern.admin import AlleenLezenAdmin
+
 from .models import AgendaToken, Email, Herinnering, Notificatie, Verlengingsverzoek
 
 
-class AlleenLezen(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
+class AlleenLezen(AlleenLezenAdmin):
+    # Notifications and e-mails may be cleaned up by hand.
+    def has_delete_permission(self, request, obj=None):
+        return admin.ModelAdmin.has_delete_permission(self, request, obj)
 
 
 @admin.register(Notificatie)

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from consultaties.termijnen import KRITIEK_WERKDAGEN, RISICO_WERKDAGEN
+from kern.workflow import fsm_permissie
 from organisaties.models import Organisatie
 from reacties.models import Reactie
 
@@ -204,7 +205,7 @@ class Verlengingsverzoek(FSMModelMixin, models.Model):
         field=status,
         source=VerzoekStatus.AANGEVRAAGD,
         target=VerzoekStatus.TOEGEKEND,
-        permission=permissions.is_secretaris,
+        permission=fsm_permissie(permissions.is_secretaris),
     )
     def toekennen(self, door=None, termijn=None, toelichting=""):
         self.beslist_door = door
@@ -216,7 +217,7 @@ class Verlengingsverzoek(FSMModelMixin, models.Model):
         field=status,
         source=VerzoekStatus.AANGEVRAAGD,
         target=VerzoekStatus.AFGEWEZEN,
-        permission=permissions.is_secretaris,
+        permission=fsm_permissie(permissions.is_secretaris),
     )
     def afwijzen(self, door=None, toelichting=""):
         self.beslist_door = door

@@ -3,15 +3,11 @@ shared by services, views and templates."""
 
 from reacties.permissions import kan_verlenging_aanvragen
 
-__all__ = ["kan_verlenging_aanvragen"]
+__all__ = ["is_secretaris", "kan_verlenging_aanvragen"]
 
 
-def _actief(user) -> bool:
-    return bool(user and user.is_authenticated and user.is_active)
-
-
-def is_secretaris(obj, user) -> bool:
-    return _actief(user) and user.is_secretaris
+from organisaties.permissions import is_actief as _actief
+from organisaties.permissions import is_secretaris
 
 
 def kan_werklast_zien(user, organisatie) -> bool:

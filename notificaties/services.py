@@ -190,7 +190,7 @@ def emails_opnieuw_inplannen(nu=None) -> int:
 @transaction.atomic
 def email_opnieuw_proberen(*, email: Email, actor) -> Email:
     """The secretaris sends a failed e-mail again, now."""
-    if not permissions.is_secretaris(email, actor):
+    if not permissions.is_secretaris(actor, email):
         raise PermissionDenied("U mag deze actie niet uitvoeren.")
     ids = _opnieuw_in_wachtrij(
         Email.objects.filter(pk=email.pk, status__in=(EmailStatus.MISLUKT, EmailStatus.OPGEGEVEN)),

@@ -217,7 +217,7 @@ def _verzoek_pagina(request, verzoek, toekennen=None, afwijzen=None, status=200)
         {
             "verzoek": verzoek,
             "reactie": verzoek.reactie,
-            "mag_beslissen": permissions.is_secretaris(verzoek, request.user)
+            "mag_beslissen": permissions.is_secretaris(request.user, verzoek)
             and verzoek.status == "aangevraagd",
             "toekennen_form": toekennen
             or VerlengingToekennenForm(

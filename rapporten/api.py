@@ -249,7 +249,7 @@ class RolMagActie(permissions.BasePermission):
     REGELS = {
         "definitief": regels.kan_definitief_maken,
         "verzenden": regels.kan_verzenden,
-        "opnieuw_genereren": lambda user, rapport: regels.is_secretaris(rapport, user),
+        "opnieuw_genereren": lambda user, rapport: regels.is_secretaris(user, rapport),
         "ontvangst": regels.kan_ontvangst_bevestigen,
         "verwerkingen": regels.kan_verwerking_vastleggen,
     }

@@ -7,6 +7,7 @@ from django_fsm import FSMField, FSMModelMixin, transition
 
 from consultaties.models import Consultatie
 from consultaties.models import Status as ConsultatieStatus
+from kern.workflow import fsm_permissie
 
 from . import permissions
 
@@ -38,7 +39,15 @@ class RapportOnveranderlijk(Exception):
     """An attempt to change the frozen content of a definitief or verzonden version."""
 
 
+#: A version that is definitief or has been sent: its content is final.
+DEFINITIEVE_STATUSSEN = (Status.DEFINITIEF, Status.VERZONDEN)
+
+
 class RapportQuerySet(models.QuerySet):
+    def definitief(self):
+        """Versions whose content is final (what a consultation needs to be sent)."""
+        return self.filter(status__in=DEFINITIEVE_STATUSSEN)
+
     def zichtbaar_voor(self, user):
         """The secretaris sees every version; the ministry only the version sent to it, of
         its own consultations; nobody else sees any. Everything else answers 404."""
@@ -151,6 +160,10 @@ class Rapport(FSMModelMixin, models.Model):
         return self.consultatie.status == ConsultatieStatus.GESLOTEN
 
     @property
+    def is_definitief(self) -> bool:
+        return self.status in DEFINITIEVE_STATUSSEN
+
+    @property
     def is_bezig(self) -> bool:
         return self.generatie_status in (GeneratieStatus.WACHTRIJ, GeneratieStatus.BEZIG)
 
@@ -167,7 +180,7 @@ class Rapport(FSMModelMixin, models.Model):
         source=Status.CONCEPT,
         target=Status.DEFINITIEF,
         conditions=[pdf_gereed],
-        permission=permissions.is_secretaris,
+        permission=fsm_permissie(permissions.is_secretaris),
     )
     def definitief_maken(self):
         pass
@@ -177,7 +190,7 @@ class Rapport(FSMModelMixin, models.Model):
         source=Status.DEFINITIEF,
         target=Status.VERZONDEN,
         conditions=[consultatie_gesloten],
-        permission=permissions.is_secretaris,
+        permission=fsm_permissie(permissions.is_secretaris),
     )
     def verzenden(self):
         pass

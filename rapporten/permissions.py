@@ -1,24 +1,21 @@
 """Who may do what with a paper. Plain predicates shared by services, views and the API."""
 
+from organisaties.permissions import is_actief as _actief
+from organisaties.permissions import is_secretaris
 
-def _actief(user) -> bool:
-    return bool(user and user.is_authenticated and user.is_active)
-
-
-def is_secretaris(rapport, user) -> bool:
-    return _actief(user) and user.is_secretaris
+__all__ = ["is_secretaris"]
 
 
 def kan_aanmaken(user, consultatie) -> bool:
-    return is_secretaris(None, user)
+    return is_secretaris(user)
 
 
 def kan_definitief_maken(user, rapport) -> bool:
-    return is_secretaris(rapport, user)
+    return is_secretaris(user, rapport)
 
 
 def kan_verzenden(user, rapport) -> bool:
-    return is_secretaris(rapport, user)
+    return is_secretaris(user, rapport)
 
 
 def is_eigen_ministerie(user, rapport) -> bool:

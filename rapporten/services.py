@@ -117,7 +117,7 @@ def _kan_nu_opnieuw_genereren(user, rapport: Rapport) -> bool:
     return (
         rapport.status == Status.CONCEPT
         and rapport.generatie_status == GeneratieStatus.MISLUKT
-        and permissions.is_secretaris(rapport, user)
+        and permissions.is_secretaris(user, rapport)
     )
 
 
@@ -131,7 +131,7 @@ def _kan_nu_opnieuw_genereren(user, rapport: Rapport) -> bool:
 def rapport_opnieuw_genereren(*, rapport: Rapport, actor) -> Rapport:
     """Queue the PDF of a concept version again, e.g. after a failed generation."""
     rapport = Rapport.objects.select_for_update().get(pk=rapport.pk)
-    _vereis(permissions.is_secretaris(rapport, actor))
+    _vereis(permissions.is_secretaris(actor, rapport))
     if rapport.status != Status.CONCEPT or rapport.is_bezig:
         raise TransitieNietToegestaan(
             rapport, "opnieuw_genereren", "Alleen een concept dat niet in behandeling is."
@@ -271,7 +271,7 @@ def rapport_verzenden_voor_consultatie(*, consultatie: Consultatie, actor, toeli
     """Send the newest definitief version of a consultation's paper. For callers that act on
     the consultation (``POST /api/v1/consultaties/{id}/verzenden``): the consultation is
     never sent without its paper."""
-    _vereis(permissions.is_secretaris(None, actor))
+    _vereis(permissions.is_secretaris(actor))
     rapport = (
         Rapport.objects.filter(consultatie=consultatie, status=Status.DEFINITIEF)
         .order_by("-versie")

@@ -7,6 +7,7 @@ from django_fsm import FSMField, FSMModelMixin, transition
 
 from consultaties.models import GESLOTEN_STATUSSEN, Consultatie, Vraag
 from consultaties.models import Status as ConsultatieStatus
+from kern.workflow import fsm_permissie
 from organisaties.models import Organisatie
 
 from . import permissions
@@ -322,7 +323,7 @@ class Reactie(FSMModelMixin, models.Model):
         source=Status.UITGENODIGD,
         target=Status.IN_VOORBEREIDING,
         conditions=[open_en_binnen_termijn],
-        permission=permissions.is_eigen_organisatie,
+        permission=fsm_permissie(permissions.is_eigen_organisatie),
     )
     def starten(self):
         pass
@@ -332,7 +333,7 @@ class Reactie(FSMModelMixin, models.Model):
         source=Status.IN_VOORBEREIDING,
         target=Status.TER_ACCORDERING,
         conditions=[open_en_binnen_termijn],
-        permission=permissions.is_eigen_organisatie,
+        permission=fsm_permissie(permissions.is_eigen_organisatie),
     )
     def ter_accordering(self, door=None):
         self.ter_accordering_door = door
@@ -342,7 +343,7 @@ class Reactie(FSMModelMixin, models.Model):
         source=Status.TER_ACCORDERING,
         target=Status.IN_VOORBEREIDING,
         conditions=[consultatie_open],
-        permission=permissions.is_eigen_accordeerder,
+        permission=fsm_permissie(permissions.is_eigen_accordeerder),
     )
     def afkeuren(self):
         self.ter_accordering_door = None
@@ -352,7 +353,7 @@ class Reactie(FSMModelMixin, models.Model):
         source=Status.TER_ACCORDERING,
         target=Status.INGEDIEND,
         conditions=[open_en_binnen_termijn],
-        permission=permissions.mag_indienen,
+        permission=fsm_permissie(permissions.mag_indienen),
     )
     def indienen(self, door=None):
         self.ingediend_door = door
@@ -363,7 +364,7 @@ class Reactie(FSMModelMixin, models.Model):
         source=Status.INGEDIEND,
         target=Status.IN_VOORBEREIDING,
         conditions=[consultatie_open_of_gesloten],
-        permission=permissions.is_secretaris,
+        permission=fsm_permissie(permissions.is_secretaris),
     )
     def terugsturen(self):
         self.ter_accordering_door = None
@@ -376,7 +377,7 @@ class Reactie(FSMModelMixin, models.Model):
         source=Status.INGEDIEND,
         target=Status.GEACCEPTEERD,
         conditions=[consultatie_open_of_gesloten],
-        permission=permissions.is_secretaris,
+        permission=fsm_permissie(permissions.is_secretaris),
     )
     def accepteren(self):
         pass
@@ -386,7 +387,7 @@ class Reactie(FSMModelMixin, models.Model):
         source=Status.INGEDIEND,
         target=Status.IN_VOORBEREIDING,
         conditions=[open_en_binnen_termijn],
-        permission=permissions.is_eigen_organisatie,
+        permission=fsm_permissie(permissions.is_eigen_organisatie),
     )
     def intrekken(self):
         self.ter_accordering_door = None
@@ -399,7 +400,7 @@ class Reactie(FSMModelMixin, models.Model):
         source=list(LOPENDE_STATUSSEN),
         target=Status.AFGEZIEN,
         conditions=[consultatie_open],
-        permission=permissions.is_eigen_accordeerder,
+        permission=fsm_permissie(permissions.is_eigen_accordeerder),
     )
     def afzien(self, reden=""):
         self.afzien_reden = reden
@@ -408,7 +409,7 @@ class Reactie(FSMModelMixin, models.Model):
         field=status,
         source=list(LOPENDE_STATUSSEN),
         target=Status.VERLOPEN,
-        permission=permissions.is_systeem_of_secretaris,
+        permission=fsm_permissie(permissions.is_systeem_of_secretaris),
     )
     def verlopen(self):
         pass
@@ -418,7 +419,7 @@ class Reactie(FSMModelMixin, models.Model):
         source=Status.VERLOPEN,
         target=Status.IN_VOORBEREIDING,
         conditions=[open_en_binnen_termijn],
-        permission=permissions.is_secretaris,
+        permission=fsm_permissie(permissions.is_secretaris),
     )
     def heropenen(self):
         self.ter_accordering_door = None

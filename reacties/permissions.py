@@ -1,22 +1,14 @@
-"""Who may do what with a response. Plain predicates ``(obj, user) -> bool``; the FSM
-transitions, services, API and templates all call these."""
+"""Who may do what with a response. Plain predicates ``(user, obj) -> bool``; the FSM
+transitions (through ``kern.workflow.fsm_permissie``), services, API and templates all
+call these."""
+
+from organisaties.permissions import is_actief as _actief
+from organisaties.permissions import is_secretaris, is_systeem_of_secretaris
+
+__all__ = ["is_secretaris", "is_systeem_of_secretaris"]
 
 
-def _actief(user) -> bool:
-    return bool(user and user.is_authenticated and user.is_active)
-
-
-def is_secretaris(reactie, user) -> bool:
-    return _actief(user) and user.is_secretaris
-
-
-def is_systeem_of_secretaris(reactie, user) -> bool:
-    """Letting a response expire: the deadline job (``kern.workflow.SYSTEEM``) does it, or
-    the secretaris by closing the consultation early."""
-    return bool(getattr(user, "is_systeem", False)) or is_secretaris(reactie, user)
-
-
-def is_eigen_organisatie(reactie, user) -> bool:
+def is_eigen_organisatie(user, reactie) -> bool:
     return (
         _actief(user)
         and user.is_organisatie_medewerker
@@ -24,20 +16,20 @@ def is_eigen_organisatie(reactie, user) -> bool:
     )
 
 
-def is_eigen_accordeerder(reactie, user) -> bool:
-    return is_eigen_organisatie(reactie, user) and user.is_accordeerder
+def is_eigen_accordeerder(user, reactie) -> bool:
+    return is_eigen_organisatie(user, reactie) and user.is_accordeerder
 
 
-def mag_indienen(reactie, user) -> bool:
+def mag_indienen(user, reactie) -> bool:
     """Four-eyes: the accordeerder who submits is not the one who sent it for approval."""
-    return is_eigen_accordeerder(reactie, user) and reactie.ter_accordering_door_id != user.pk
+    return is_eigen_accordeerder(user, reactie) and reactie.ter_accordering_door_id != user.pk
 
 
 def kan_bewerken(user, reactie) -> bool:
     from .models import Status
 
     return (
-        is_eigen_organisatie(reactie, user)
+        is_eigen_organisatie(user, reactie)
         and reactie.status == Status.IN_VOORBEREIDING
         and reactie.open_en_binnen_termijn()
     )

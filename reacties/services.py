@@ -394,7 +394,7 @@ def reactie_bijwerken(
     replaces all cost lines; ``antwoorden`` maps a vraag id to its answer.
     """
     reactie = Reactie.objects.select_for_update().select_related("consultatie").get(pk=reactie.pk)
-    if not permissions.is_eigen_organisatie(reactie, actor):
+    if not permissions.is_eigen_organisatie(actor, reactie):
         raise PermissionDenied("U mag deze reactie niet bewerken.")
     if not permissions.kan_bewerken(actor, reactie):
         raise TransitieNietToegestaan(
@@ -565,7 +565,7 @@ def kernpunt_toevoegen(
     ernst: str = "belangrijk",
 ) -> Kernpunt:
     reactie = Reactie.objects.select_for_update().select_related("consultatie").get(pk=reactie.pk)
-    if not permissions.is_eigen_organisatie(reactie, actor):
+    if not permissions.is_eigen_organisatie(actor, reactie):
         raise PermissionDenied("U mag geen kernpunten toevoegen aan deze reactie.")
     if not permissions.kan_bewerken(actor, reactie):
         raise TransitieNietToegestaan(
@@ -631,7 +631,7 @@ def reactie_bijlage_toevoegen(*, reactie: Reactie, actor, bestand) -> Bijlage:
     from consultaties.uploads import controleer_upload, veilige_naam
 
     reactie = Reactie.objects.select_for_update().select_related("consultatie").get(pk=reactie.pk)
-    if not permissions.is_eigen_organisatie(reactie, actor):
+    if not permissions.is_eigen_organisatie(actor, reactie):
         raise PermissionDenied("U mag geen bijlagen toevoegen aan deze reactie.")
     if not permissions.kan_bewerken(actor, reactie):
         raise TransitieNietToegestaan(

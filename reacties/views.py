@@ -65,7 +65,7 @@ def reactie_detail(request, pk, fout=None, status=200):
             fout,
         ),
         "mag_bewerken": permissions.kan_bewerken(user, reactie),
-        "eigen": permissions.is_eigen_organisatie(reactie, user),
+        "eigen": permissions.is_eigen_organisatie(user, reactie),
         "mag_verlenging_aanvragen": permissions.kan_verlenging_aanvragen(user, reactie),
         "toon_organisatie": False,
         "hertoets": _sinds_vorige_toets(user, reactie),
@@ -109,7 +109,7 @@ def _formulieren(request, reactie, data=None):
 @weigering_toont(_detailpagina)
 def reactie_bewerken(request, pk):
     reactie = _zichtbaar(request, pk)
-    if not permissions.is_eigen_organisatie(reactie, request.user):
+    if not permissions.is_eigen_organisatie(request.user, reactie):
         raise PermissionDenied
     if not permissions.kan_bewerken(request.user, reactie):
         messages.info(request, _("Deze reactie kan nu niet worden bewerkt."))
@@ -201,7 +201,7 @@ def kernpunt_toevoegen(request, pk):
             services.kernpunt_toevoegen(reactie=reactie, actor=request.user, **form.cleaned_data)
             messages.success(request, _("Het kernpunt is toegevoegd."))
             return redirect(reverse("reacties:bewerken", args=[reactie.pk]) + "#kernpunten-kop")
-    elif not permissions.is_eigen_organisatie(reactie, request.user):
+    elif not permissions.is_eigen_organisatie(request.user, reactie):
         raise PermissionDenied
     messages.error(
         request,

@@ -1,7 +1,7 @@
 """Dependencies between the apps point one way:
 
-    kern.actor, kern.gebeurtenissen ← audit ← kern ← organisaties ← consultaties ← reacties
-    ← rapporten ← inzichten ← notificaties
+    kern.actor, kern.admin, kern.gebeurtenissen ← audit ← kern ← organisaties
+    ← consultaties ← reacties ← rapporten ← inzichten ← notificaties
 
 A module may import only from its own app or from an app further left. So no domain app
 imports notificaties: notifications subscribe to domain events (``kern.gebeurtenissen``).
@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 #: Module prefix → rank; the longest matching prefix decides.
 RANG = {
     "kern.actor": 0,
+    "kern.admin": 0,
     "kern.gebeurtenissen": 0,
     "audit": 1,
     "kern": 2,
