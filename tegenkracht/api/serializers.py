@@ -47,10 +47,6 @@ class ToegestaneActiesField(serializers.ListField):
         return [naam.replace("_", "-") for naam in self.bron(gebruiker, instance)]
 
 
-def actienamen(namen) -> list[str]:
-    return [naam.replace("_", "-") for naam in namen]
-
-
 class IdVeld(serializers.PrimaryKeyRelatedField):
     """A writable reference by id; an id beyond the database's integer range is invalid
     input (400) instead of a database error."""
