@@ -10,6 +10,7 @@ from kern.workflow import fsm_permissie
 from organisaties.models import Organisatie, Soort
 
 from . import permissions
+from .uploads import GeuploadBestand
 
 
 class Instrument(models.TextChoices):
@@ -289,7 +290,7 @@ def document_pad(instance, filename):
     return f"documenten/{instance.consultatie_id}/v{instance.versie}-{instance.sha256[:16]}.bin"
 
 
-class Document(models.Model):
+class Document(GeuploadBestand):
     """A version of the draft text under consultation."""
 
     consultatie = models.ForeignKey(
@@ -298,14 +299,6 @@ class Document(models.Model):
     versie = models.PositiveIntegerField("versie")
     titel = models.CharField("titel", max_length=300)
     bestand = models.FileField("bestand", upload_to=document_pad)
-    bestandsnaam = models.CharField("oorspronkelijke bestandsnaam", max_length=255)
-    content_type = models.CharField("bestandstype", max_length=100)
-    grootte = models.PositiveBigIntegerField("grootte in bytes")
-    sha256 = models.CharField("sha256", max_length=64)
-    geupload_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    geupload_op = models.DateTimeField("geüpload op", default=timezone.now)
 
     class Meta:
         verbose_name = "document"

@@ -22,7 +22,6 @@ from organisaties.models import Organisatie, Soort
 
 from . import permissions
 from .models import BEWERKBARE_VELDEN, Consultatie, Document, Status, Vraag
-from .uploads import controleer_upload, veilige_naam
 
 #: The actions on a consultation, each declared once on its service below.
 WERKSTROOM = Werkstroom("consultatie")
@@ -184,29 +183,20 @@ def consultatie_document_toevoegen(
     """Add a new version of the draft text (PDF, DOCX or ODT, checked by content)."""
     consultatie = Consultatie.objects.select_for_update().get(pk=consultatie.pk)
     _vereis(permissions.kan_document_toevoegen(actor, consultatie))
-    try:
-        content_type, sha256 = controleer_upload(bestand)
-    except ValidationError as fout:
-        raise ValidationError({"bestand": fout.messages}) from fout
     versie = (consultatie.documenten.aggregate(m=Max("versie"))["m"] or 0) + 1
     document = Document(
         consultatie=consultatie,
         versie=versie,
         titel=(titel or "").strip() or f"Conceptversie {versie}",
-        bestandsnaam=veilige_naam(bestand.name),
-        content_type=content_type,
-        grootte=bestand.size,
-        sha256=sha256,
-        geupload_door=actor,
     )
-    document.bestand.save("document", bestand, save=False)
+    document.neem_upload(bestand, door=actor, opslagnaam="document")
     document.save()
     registreer(
         consultatie,
         actor=actor,
         actie=DOCUMENT_TOEGEVOEGD,
         toelichting=f"{document.titel} (versie {versie})",
-        gegevens={"document": document.pk, "sha256": sha256},
+        gegevens={"document": document.pk, "sha256": document.sha256},
     )
     if consultatie.status == Status.OPEN:
         publiceer_na_commit("consultatie.document_toegevoegd", document_id=document.pk)

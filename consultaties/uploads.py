@@ -6,7 +6,9 @@ import zipfile
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 
 #: MIME types we accept, as detected from the bytes.
 TOEGESTANE_TYPES = {
@@ -72,3 +74,34 @@ def veilige_naam(naam: str) -> str:
         return get_valid_filename(naam)
     except Exception:  # noqa: BLE001 - names like '..' are refused by Django
         return "bestand"
+
+
+class GeuploadBestand(models.Model):
+    """An uploaded file and what we know of it: a draft text (``Document``) or an
+    attachment of a response (``reacties.Bijlage``). Subclasses set ``bestand``'s
+    ``upload_to`` (never derived from the uploaded name)."""
+
+    bestand = models.FileField("bestand")
+    bestandsnaam = models.CharField("oorspronkelijke bestandsnaam", max_length=255)
+    content_type = models.CharField("bestandstype", max_length=100)
+    grootte = models.PositiveBigIntegerField("grootte in bytes")
+    sha256 = models.CharField("sha256", max_length=64)
+    geupload_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    geupload_op = models.DateTimeField("geüpload op", default=timezone.now)
+
+    class Meta:
+        abstract = True
+
+    def neem_upload(self, upload, *, door, opslagnaam: str):
+        """Check ``upload`` by its content (a ``ValidationError`` on ``bestand``), record
+        its metadata and store it; the caller saves the row."""
+        try:
+            self.content_type, self.sha256 = controleer_upload(upload)
+        except ValidationError as fout:
+            raise ValidationError({"bestand": fout.messages}) from fout
+        self.bestandsnaam = veilige_naam(upload.name)
+        self.grootte = upload.size
+        self.geupload_door = door
+        self.bestand.save(opslagnaam, upload, save=False)

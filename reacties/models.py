@@ -7,6 +7,7 @@ from django_fsm import FSMField, FSMModelMixin, transition
 
 from consultaties.models import GESLOTEN_STATUSSEN, Consultatie, Vraag
 from consultaties.models import Status as ConsultatieStatus
+from consultaties.uploads import GeuploadBestand
 from kern.workflow import fsm_permissie
 from organisaties.models import Organisatie
 
@@ -558,17 +559,9 @@ def bijlage_pad(instance, filename):
     return f"bijlagen/{instance.reactie_id}/{instance.sha256[:32]}.bin"
 
 
-class Bijlage(models.Model):
+class Bijlage(GeuploadBestand):
     reactie = models.ForeignKey(Reactie, on_delete=models.CASCADE, related_name="bijlagen")
     bestand = models.FileField("bestand", upload_to=bijlage_pad)
-    bestandsnaam = models.CharField("oorspronkelijke bestandsnaam", max_length=255)
-    content_type = models.CharField("bestandstype", max_length=100)
-    grootte = models.PositiveBigIntegerField("grootte in bytes")
-    sha256 = models.CharField("sha256", max_length=64)
-    geupload_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    geupload_op = models.DateTimeField("geüpload op", default=timezone.now)
 
     class Meta:
         verbose_name = "bijlage"

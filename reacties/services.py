@@ -628,8 +628,6 @@ def kernpunt_onderschrijven(*, kernpunt: Kernpunt, actor) -> Onderschrijving:
 @transaction.atomic
 def reactie_bijlage_toevoegen(*, reactie: Reactie, actor, bestand) -> Bijlage:
     """Attach a PDF, DOCX or ODT (checked by content) to a draft of the own organisation."""
-    from consultaties.uploads import controleer_upload, veilige_naam
-
     reactie = Reactie.objects.select_for_update().select_related("consultatie").get(pk=reactie.pk)
     if not permissions.is_eigen_organisatie(actor, reactie):
         raise PermissionDenied("U mag geen bijlagen toevoegen aan deze reactie.")
@@ -639,26 +637,15 @@ def reactie_bijlage_toevoegen(*, reactie: Reactie, actor, bestand) -> Bijlage:
             "bijlage_toevoegen",
             "Bijlagen kunnen alleen worden toegevoegd aan een reactie in voorbereiding.",
         )
-    try:
-        content_type, sha256 = controleer_upload(bestand)
-    except ValidationError as fout:
-        raise ValidationError({"bestand": fout.messages}) from fout
-    bijlage = Bijlage(
-        reactie=reactie,
-        bestandsnaam=veilige_naam(bestand.name),
-        content_type=content_type,
-        grootte=bestand.size,
-        sha256=sha256,
-        geupload_door=actor,
-    )
-    bijlage.bestand.save("bijlage", bestand, save=False)
+    bijlage = Bijlage(reactie=reactie)
+    bijlage.neem_upload(bestand, door=actor, opslagnaam="bijlage")
     bijlage.save()
     registreer(
         reactie,
         actor=actor,
         actie=BIJLAGE_TOEGEVOEGD,
         toelichting=bijlage.bestandsnaam,
-        gegevens={"bijlage": bijlage.pk, "sha256": sha256},
+        gegevens={"bijlage": bijlage.pk, "sha256": bijlage.sha256},
     )
     return bijlage
 
