@@ -1,6 +1,6 @@
 import pytest
 from django.core.cache import cache
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 # Shared fixtures: the insights' network; the paper's closed consultation with accepted
@@ -29,8 +29,8 @@ def api_client(user=None) -> APIClient:
     """A client that authenticates as ``user`` with a real token, as other systems do."""
     client = APIClient()
     if user is not None:
-        token, _ = Token.objects.get_or_create(user=user)
-        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        _, sleutel = AuthToken.objects.create(user=user)
+        client.credentials(HTTP_AUTHORIZATION=f"Token {sleutel}")
     return client
 
 
