@@ -41,7 +41,8 @@ class SessieAuthenticatie(SessionAuthentication):
         if not tweede_factor.sessie_voldoet(user):
             raise exceptions.AuthenticationFailed(
                 "Deze sessie heeft de tweede factor nog niet doorlopen. Log in via de "
-                "webapplicatie met de code uit uw authenticator-app."
+                "webapplicatie met de code uit uw authenticator-app.",
+                code="tweede_factor_vereist",
             )
         return resultaat
 
