@@ -18,11 +18,18 @@ from tests.rapporten.conftest import (  # noqa: F401
 
 
 @pytest.fixture(autouse=True)
-def _leeg_cache():
-    """Throttling counts in the cache; every test starts with a clean slate."""
-    cache.clear()
+def _leeg_cache(request):
+    """Throttling counts in the (database) cache; every test starts with a clean slate.
+    Tests without database access have no cache to clear."""
+    met_database = request.node.get_closest_marker("django_db") or {
+        "db",
+        "transactional_db",
+    } & set(request.fixturenames)
+    if met_database:
+        cache.clear()
     yield
-    cache.clear()
+    if met_database:
+        cache.clear()
 
 
 def api_client(user=None) -> APIClient:
