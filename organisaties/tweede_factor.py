@@ -33,7 +33,8 @@ def sessie_voldoet(user) -> bool:
     """Whether this (OTP-middleware wrapped) session user has passed the second factor
     wherever one is set up or required."""
     if heeft_factor(user):
-        return user.is_verified()
+        # A user object that django-otp has not wrapped (just logged in) is not verified.
+        return bool(getattr(user, "is_verified", lambda: False)())
     return not tweede_factor_vereist(user)
 
 
@@ -85,8 +86,12 @@ def code_toegestaan(request, user) -> bool:
     """False while this username is locked out from this address."""
     from axes.handlers.proxy import AxesProxyHandler
 
+    from . import inlogplafond
+
     if not settings.AXES_ENABLED:
         return True
+    if inlogplafond.geblokkeerd(request, user.get_username()):
+        return False
     return AxesProxyHandler.is_allowed(request, {"username": user.get_username()})
 
 

@@ -87,6 +87,7 @@ MIDDLEWARE = [
     # Idle and absolute session timeouts, before anything acts on the logged-in user.
     "organisaties.sessies.SessieTijdMiddleware",
     "organisaties.tweede_factor.TweedeFactorMiddleware",
+    "organisaties.inlogplafond.BekendApparaatMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -144,6 +145,8 @@ AUTH_USER_MODEL = "organisaties.Gebruiker"
 AUTHENTICATION_BACKENDS = [
     # Login throttling first: it refuses locked-out attempts before passwords are checked.
     "axes.backends.AxesStandaloneBackend",
+    # Then the ceiling per account over all addresses (organisaties.inlogplafond).
+    "organisaties.inlogplafond.InlogPlafondBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
@@ -243,6 +246,9 @@ AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_UUR", "0.25"))  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = False
 AXES_SENSITIVE_PARAMETERS = ["password", "code", "new_password1", "new_password2"]
+# And per account from all addresses together (ASVS 2.2.1: at most 100 an hour), except
+# from the owner's known browsers: organisaties.inlogplafond.
+INLOG_PLAFOND_PER_UUR = int(os.environ.get("INLOG_PLAFOND_PER_UUR", "50"))
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0")) or None
 

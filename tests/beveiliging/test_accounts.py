@@ -138,7 +138,8 @@ def test_wachtwoord_wijzigen_mailt_en_wordt_vastgelegd(
                 "new_password2": "nieuw-Kanaal-fiets-2026",
             },
         )
-    assert antwoord.status_code == 302
+    assert antwoord.status_code == 302, antwoord.content.decode()[:300]
+    assert antwoord["Location"] == "/accounts/password_change/done/"
     assert AuditEvent.objects.voor(opsteller_a).filter(actie="wachtwoord_gewijzigd").exists()
     assert "wachtwoord" in mail.outbox[0].body.lower()
     assert client.get("/").status_code == 200  # this session stays
@@ -184,3 +185,49 @@ def test_blokkade_na_foute_codes_is_begrensd(client, settings, opsteller_a, devi
     assert code_invoeren(client, code(device), adres=AANVALLER).status_code == 429
     time_machine.move_to(timezone.now() + timedelta(minutes=16), tick=False)
     assert code_invoeren(client, code(device), adres=AANVALLER).status_code == 302
+
+
+# --- many addresses: a ceiling per account, except for the owner's known browser --------
+
+
+def test_verspreide_pogingen_raken_het_plafond_maar_niet_de_bekende_browser(
+    client, settings, opsteller_a, device, time_machine
+):
+    from datetime import timedelta
+
+    from django.test import Client
+    from django.utils import timezone
+
+    settings.AXES_ENABLED = True
+    settings.AXES_FAILURE_LIMIT = 3
+    settings.INLOG_PLAFOND_PER_UUR = 8
+    time_machine.move_to(timezone.now().replace(minute=1), tick=False)
+
+    # The owner logged in from this browser before: it carries the known-device cookie.
+    eigenaar = Client()
+    volledig_inloggen(eigenaar, opsteller_a, device, adres=EIGENAAR)
+    eigenaar.post("/accounts/logout/")
+
+    # Attackers with the password spread wrong codes over many addresses (2 each).
+    for nummer in range(4):
+        adres = f"203.0.113.{nummer + 1}"
+        aanvaller = Client()
+        wachtwoord_inloggen(aanvaller, opsteller_a, adres=adres)
+        for _ in range(2):
+            assert code_invoeren(aanvaller, "000000", adres=adres).status_code == 400
+
+    # The ceiling is reached: a fresh address is refused, even with the right password.
+    nieuw = Client()
+    assert wachtwoord_inloggen(nieuw, opsteller_a, adres="203.0.113.99").status_code == 200
+    assert "_auth_user_id" not in nieuw.session
+
+    # The owner's own browser still gets in, from any address.
+    assert wachtwoord_inloggen(eigenaar, opsteller_a, adres="192.0.2.200").status_code == 302
+    assert (
+        code_invoeren(eigenaar, code(device, verschuiving=1), adres="192.0.2.200").status_code
+        == 302
+    )
+
+    # And the ceiling lifts within the hour.
+    time_machine.move_to(timezone.now() + timedelta(hours=1), tick=False)
+    assert wachtwoord_inloggen(Client(), opsteller_a, adres="203.0.113.99").status_code == 302
