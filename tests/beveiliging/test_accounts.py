@@ -231,3 +231,13 @@ def test_verspreide_pogingen_raken_het_plafond_maar_niet_de_bekende_browser(
     # And the ceiling lifts within the hour.
     time_machine.move_to(timezone.now() + timedelta(hours=1), tick=False)
     assert wachtwoord_inloggen(Client(), opsteller_a, adres="203.0.113.99").status_code == 302
+
+
+def test_een_code_werkt_maar_een_keer(client, opsteller_a, device):
+    from django.test import Client
+
+    gebruikt = code(device)
+    volledig_inloggen(client, opsteller_a, device)
+    meekijker = Client()  # someone who saw the code over the shoulder
+    wachtwoord_inloggen(meekijker, opsteller_a, adres=AANVALLER)
+    assert code_invoeren(meekijker, gebruikt, adres=AANVALLER).status_code == 400
