@@ -12,6 +12,7 @@ import hashlib
 import time
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
@@ -82,7 +83,8 @@ class BekendApparaatMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         user = getattr(request, "user", None)
-        if user is None or not user.is_authenticated:
+        # Browser logins only: an API token (DRF sets request.user too) marks no browser.
+        if user is None or not user.is_authenticated or SESSION_KEY not in request.session:
             return response
         from .tweede_factor import sessie_voldoet
 
