@@ -82,14 +82,14 @@ class BekendApparaatMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        user = getattr(request, "user", None)
-        # Browser logins only: an API token (DRF sets request.user too) marks no browser.
-        if user is None or not user.is_authenticated or SESSION_KEY not in request.session:
+        # A page opened after a complete login (TweedeFactorMiddleware says so), in a
+        # browser session: an API token (DRF sets request.user too) marks no browser.
+        if not getattr(request, "tk_volledig_ingelogd", False):
             return response
-        from .tweede_factor import sessie_voldoet
-
-        naam = user.get_username().lower()
-        if bekend_apparaat(request, naam) or not sessie_voldoet(user):
+        if SESSION_KEY not in request.session:
+            return response
+        naam = request.user.get_username().lower()
+        if bekend_apparaat(request, naam):
             return response
         # A shared computer may know a few accounts; the newest five.
         namen = [*[n for n in _bekende_namen(request) if n != naam][-4:], naam]

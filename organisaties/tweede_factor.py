@@ -50,6 +50,8 @@ class TweedeFactorMiddleware:
                     return redirect(f"{reverse('tweede_factor:controleren')}?next={request.path}")
             elif tweede_factor_vereist(user):
                 return redirect("tweede_factor:instellen")
+            # Read by organisaties.inlogplafond.BekendApparaatMiddleware (no second query).
+            request.tk_volledig_ingelogd = True
         return self.get_response(request)
 
 

@@ -93,8 +93,10 @@ def instellen(request):
         return omleiding
     if request.method == "POST":
         device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
+        if device is None:  # no QR code shown (yet): start over
+            return redirect("tweede_factor:instellen")
         form = FactorInstellenForm(request.POST, device=device)
-        if device is not None and form.is_valid():
+        if form.is_valid():
             try:
                 services.tweede_factor_instellen(
                     actor=request.user,

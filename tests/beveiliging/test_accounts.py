@@ -206,6 +206,7 @@ def test_verspreide_pogingen_raken_het_plafond_maar_niet_de_bekende_browser(
     # The owner logged in from this browser before: it carries the known-device cookie.
     eigenaar = Client()
     volledig_inloggen(eigenaar, opsteller_a, device, adres=EIGENAAR)
+    assert eigenaar.get("/", REMOTE_ADDR=EIGENAAR).cookies["tk_bekend_apparaat"].value
     eigenaar.post("/accounts/logout/")
 
     # Attackers with the password spread wrong codes over many addresses (2 each).
@@ -241,3 +242,13 @@ def test_een_code_werkt_maar_een_keer(client, opsteller_a, device):
     meekijker = Client()  # someone who saw the code over the shoulder
     wachtwoord_inloggen(meekijker, opsteller_a, adres=AANVALLER)
     assert code_invoeren(meekijker, gebruikt, adres=AANVALLER).status_code == 400
+
+
+def test_instellen_zonder_getoonde_qr_code_begint_opnieuw(client, opsteller_a):
+    client.force_login(opsteller_a)
+    antwoord = client.post(
+        "/accounts/tweede-factor/instellen/", {"code": "123456", "wachtwoord": WACHTWOORD}
+    )
+    assert antwoord.status_code == 302
+    assert antwoord["Location"] == "/accounts/tweede-factor/instellen/"
+    assert not TOTPDevice.objects.filter(user=opsteller_a, confirmed=True).exists()
