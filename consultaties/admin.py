@@ -6,8 +6,22 @@ from .models import Consultatie, Document, Status, Vraag
 
 
 class VraagInline(admin.TabularInline):
+    """Read-only: the questions change through the consultation's form in the
+    application (consultatie_bijwerken), which fixes them once it is open and audits."""
+
     model = Vraag
     extra = 0
+    fields = ["volgorde", "tekst"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class DocumentInline(admin.TabularInline):
@@ -18,6 +32,12 @@ class DocumentInline(admin.TabularInline):
 
     def has_add_permission(self, request, obj=None):
         return False  # through the upload in the application: content is checked there
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # versions are kept; the audit trail refers to them
 
 
 @admin.register(Consultatie)
@@ -33,6 +53,9 @@ class ConsultatieAdmin(admin.ModelAdmin):
     autocomplete_fields = ["vorige_consultatie"]
     # Links typed without a scheme are https (Django 6's default, without the warning).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # withdraw it in the application (intrekken): audited
 
     def get_readonly_fields(self, request, obj=None):
         velden = list(self.readonly_fields)
