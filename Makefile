@@ -48,8 +48,8 @@ install: $(VENV)/.installed $(VENDOR)/.installed
 # Translations: the compiled .mo files are committed (so gettext is not needed to run);
 # `make messages` refreshes the .po files and recompiles after changing UI text.
 messages: install
-	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=node_modules --ignore=.tools
-	$(PY) manage.py compilemessages -l en --ignore=.venv --ignore=node_modules --ignore=.tools
+	DEBUG=1 $(PY) manage.py makemessages -l en --ignore=.venv --ignore=node_modules --ignore=.tools
+	DEBUG=1 $(PY) manage.py compilemessages -l en --ignore=.venv --ignore=node_modules --ignore=.tools
 
 migrate: install
 	DEBUG=1 $(PY) manage.py migrate --no-input
@@ -81,7 +81,7 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 
 check-migrations: install
-	$(PY) manage.py makemigrations --check --dry-run
+	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 
 # Known vulnerabilities in the locked dependencies (pip-audit against PyPI's advisories).
 audit: install
@@ -100,7 +100,7 @@ check-deploy: install
 		ALLOWED_HOSTS=tegenkracht.example.nl $(PY) manage.py check --deploy --fail-level WARNING
 
 # The committed OpenAPI document of the REST API; CI fails when it is stale.
-OPENAPI_CMD = $(PY) manage.py spectacular --validate --fail-on-warn --format openapi-json
+OPENAPI_CMD = DEBUG=1 $(PY) manage.py spectacular --validate --fail-on-warn --format openapi-json
 
 openapi: install
 	$(OPENAPI_CMD) --file openapi.json

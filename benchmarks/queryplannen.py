@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# A throwaway key: the settings refuse to start without one when DEBUG is off.
+os.environ.setdefault("SECRET_KEY", "benchmark-" + "x" * 60)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tegenkracht.settings")
 
 

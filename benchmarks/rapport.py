@@ -174,6 +174,8 @@ def vul_database(aantal: int):
 
 
 def meet(aantal: int, herhalingen: int = 2) -> dict:
+    # A throwaway key: the settings refuse to start without one when DEBUG is off.
+    os.environ.setdefault("SECRET_KEY", "benchmark-" + "x" * 60)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tegenkracht.settings")
     os.environ["VAR_DIR"] = tempfile.mkdtemp(prefix="tk-bench-")
     sys.path.insert(0, str(ROOT))

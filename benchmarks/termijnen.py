@@ -45,6 +45,8 @@ def main():
         os.environ["DATABASE_URL"] = PG_URL
     else:
         os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/termijnen.sqlite3"
+    # A throwaway key: the settings refuse to start without one when DEBUG is off.
+    os.environ.setdefault("SECRET_KEY", "benchmark-" + "x" * 60)
     os.environ.update(
         VAR_DIR=tmp, DJANGO_SETTINGS_MODULE="tegenkracht.settings", LOG_LEVEL="WARNING"
     )

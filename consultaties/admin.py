@@ -1,23 +1,29 @@
 from django.contrib import admin
 from django.db import models
 
+from kern.admin import AlleenLezen
+
 from . import services
 from .models import Consultatie, Document, Status, Vraag
 
 
-class VraagInline(admin.TabularInline):
+class VraagInline(AlleenLezen, admin.TabularInline):
+    """Read-only: the questions change through the consultation's form in the
+    application (consultatie_bijwerken), which fixes them once it is open and audits."""
+
     model = Vraag
     extra = 0
+    fields = ["volgorde", "tekst"]
+    readonly_fields = fields
 
 
-class DocumentInline(admin.TabularInline):
+class DocumentInline(AlleenLezen, admin.TabularInline):
     model = Document
     extra = 0
     fields = ["versie", "titel", "bestandsnaam", "sha256", "geupload_door", "geupload_op"]
+    # Added only through the upload in the application (content is checked there); kept,
+    # since the audit trail refers to them.
     readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False  # through the upload in the application: content is checked there
 
 
 @admin.register(Consultatie)
@@ -33,6 +39,9 @@ class ConsultatieAdmin(admin.ModelAdmin):
     autocomplete_fields = ["vorige_consultatie"]
     # Links typed without a scheme are https (Django 6's default, without the warning).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # withdraw it in the application (intrekken): audited
 
     def get_readonly_fields(self, request, obj=None):
         velden = list(self.readonly_fields)

@@ -3,9 +3,10 @@
 from django.contrib import admin
 
 
-class AlleenLezenAdmin(admin.ModelAdmin):
-    """Read-only in the admin: these objects change only through their services (or never,
-    like the audit trail), so the admin must not offer a way around the rules."""
+class AlleenLezen:
+    """Read-only in the admin (a mixin for model admins and inlines): these objects change
+    only through their services (or never, like the audit trail), so the admin must not
+    offer a way around the rules."""
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -15,3 +16,7 @@ class AlleenLezenAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class AlleenLezenAdmin(AlleenLezen, admin.ModelAdmin):
+    pass

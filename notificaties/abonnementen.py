@@ -46,6 +46,10 @@ def rapport_verzonden(*, rapport_id: int):
     tasks.rapport_verzonden.enqueue(rapport_id=rapport_id)
 
 
+def account_gebeurtenis(*, gebeurtenis: str, gebruiker_id: int, context: dict):
+    tasks.account_gebeurtenis_melden.enqueue(gebruiker_id=gebruiker_id, gebeurtenis=gebeurtenis)
+
+
 def registreer():
     """Called from ``NotificatiesConfig.ready``; subscribing twice is harmless."""
     for gebeurtenis, melder in _REACTIE_MELDERS.items():
@@ -55,3 +59,4 @@ def registreer():
     abonneer("consultatie.document_toegevoegd", nieuw_document)
     abonneer("consultatie.automatisch_gesloten", consultatie_automatisch_gesloten)
     abonneer("rapport.verzonden", rapport_verzonden)
+    abonneer("account.gebeurtenis", account_gebeurtenis)

@@ -5,39 +5,33 @@ from kern.admin import AlleenLezenAdmin
 from .models import AgendaToken, Email, Herinnering, Notificatie, Verlengingsverzoek
 
 
-class AlleenLezen(AlleenLezenAdmin):
-    # Notifications and e-mails may be cleaned up by hand.
-    def has_delete_permission(self, request, obj=None):
-        return admin.ModelAdmin.has_delete_permission(self, request, obj)
-
-
 @admin.register(Notificatie)
-class NotificatieAdmin(AlleenLezen):
+class NotificatieAdmin(AlleenLezenAdmin):
     list_display = ["onderwerp", "ontvanger", "soort", "aangemaakt_op", "gelezen_op", "gemaild_op"]
     list_filter = ["soort"]
     search_fields = ["onderwerp", "ontvanger__username"]
 
 
 @admin.register(Email)
-class EmailAdmin(AlleenLezen):
+class EmailAdmin(AlleenLezenAdmin):
     list_display = ["aan", "onderwerp", "status", "pogingen", "volgende_poging_op", "verzonden_op"]
     list_filter = ["status"]
     search_fields = ["aan", "onderwerp"]
 
 
 @admin.register(Herinnering)
-class HerinneringAdmin(AlleenLezen):
+class HerinneringAdmin(AlleenLezenAdmin):
     list_display = ["reactie", "soort", "termijn", "verstuurd_op", "geescaleerd"]
     list_filter = ["soort"]
 
 
 @admin.register(Verlengingsverzoek)
-class VerlengingsverzoekAdmin(AlleenLezen):
+class VerlengingsverzoekAdmin(AlleenLezenAdmin):
     list_display = ["reactie", "status", "aangevraagd_door", "aangevraagd_op", "nieuwe_termijn"]
     list_filter = ["status"]
 
 
 @admin.register(AgendaToken)
-class AgendaTokenAdmin(AlleenLezen):
+class AgendaTokenAdmin(AlleenLezenAdmin):
     list_display = ["organisatie", "aangemaakt_op"]
     exclude = ["token"]

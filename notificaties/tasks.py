@@ -142,3 +142,39 @@ def verlenging_gebeurtenis(verzoek_id: int, gebeurtenis: str):
         {"verzoek": verzoek, "reactie": reactie, "consultatie": reactie.consultatie},
         link=link,
     )
+
+
+#: What the security e-mail says happened to the account.
+_ACCOUNT_WIJZIGINGEN = {
+    "tweede_factor_ingesteld": "Er is een tweede factor (authenticator-app) gekoppeld aan uw "
+    "account.",
+    "tweede_factor_vervangen": "De tweede factor van uw account is vervangen door een nieuwe "
+    "authenticator-app.",
+    "tweede_factor_verwijderd": "De tweede factor van uw account is verwijderd.",
+    "tweede_factor_hersteld": "Het secretariaat heeft de tweede factor van uw account "
+    "verwijderd (herstel). Bij de volgende inlog stelt u een nieuwe in.",
+    "wachtwoord_gewijzigd": "Het wachtwoord van uw account is gewijzigd.",
+}
+
+
+@task()
+def account_gebeurtenis_melden(gebruiker_id: int, gebeurtenis: str):
+    """Tell the user about a change to his account's security (ASVS 2.5.5 / 3.3)."""
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    from organisaties.models import Gebruiker
+
+    gebruiker = Gebruiker.objects.get(pk=gebruiker_id)
+    if gebeurtenis == "account_aangemaakt":
+        uid = urlsafe_base64_encode(force_bytes(gebruiker.pk))
+        token = default_token_generator.make_token(gebruiker)
+        link = reverse("password_reset_confirm", args=[uid, token])
+        services.verstuur([gebruiker], "account_aangemaakt", {"gebruiker": gebruiker}, link=link)
+        return
+    services.verstuur(
+        [gebruiker],
+        "account_beveiliging",
+        {"gebruiker": gebruiker, "wat": _ACCOUNT_WIJZIGINGEN[gebeurtenis]},
+    )

@@ -31,3 +31,65 @@ class TotpCodeForm(forms.Form):
                 "nieuwste code."
             )
         return code
+
+
+class WachtwoordBevestigenForm(forms.Form):
+    """Re-authentication before a sensitive change of the account."""
+
+    wachtwoord = forms.CharField(
+        label="Uw huidige wachtwoord",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text="Ter bevestiging dat u het zelf bent.",
+    )
+
+
+class FactorInstellenForm(WachtwoordBevestigenForm, TotpCodeForm):
+    field_order = ["wachtwoord", "code"]
+
+
+class ToelichtingForm(forms.Form):
+    toelichting = forms.CharField(
+        label="Reden",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text="Wordt vastgelegd in de audittrail.",
+    )
+
+
+class GebruikerForm(forms.Form):
+    """A new account: who, for which organisation, in which role."""
+
+    username = forms.RegexField(
+        label="Gebruikersnaam",
+        max_length=150,
+        regex=r"^[\w.@+-]+\Z",
+        error_messages={"invalid": "Alleen letters, cijfers en @ . + - _"},
+    )
+    first_name = forms.CharField(label="Voornaam", max_length=150, required=False)
+    last_name = forms.CharField(label="Achternaam", max_length=150, required=False)
+    email = forms.EmailField(
+        label="E-mailadres", help_text="Hierheen gaat de link om een wachtwoord te kiezen."
+    )
+    functie = forms.CharField(label="Functie", max_length=200, required=False)
+    organisatie = forms.ModelChoiceField(label="Organisatie", queryset=None)
+    rol = forms.ChoiceField(label="Rol")
+
+    def __init__(self, *args, **kwargs):
+        from .models import Organisatie, Rol
+
+        super().__init__(*args, **kwargs)
+        self.fields["organisatie"].queryset = Organisatie.objects.all()
+        self.fields["rol"].choices = [("", "---------"), *Rol.choices]
+
+
+class RolForm(forms.Form):
+    organisatie = forms.ModelChoiceField(label="Organisatie", queryset=None)
+    rol = forms.ChoiceField(label="Rol")
+
+    def __init__(self, *args, **kwargs):
+        from .models import Organisatie, Rol
+
+        super().__init__(*args, **kwargs)
+        self.fields["organisatie"].queryset = Organisatie.objects.all()
+        self.fields["rol"].choices = Rol.choices

@@ -70,6 +70,9 @@ class Gebruiker(AbstractUser):
     )
     rol = models.CharField("rol", max_length=32, choices=Rol.choices, blank=True)
     functie = models.CharField("functie", max_length=200, blank=True)
+    #: Part of the session hash: a new value ends every session of this user at once
+    #: (deactivation, a factor reset by the secretariat). Empty: Django's plain hash.
+    sessie_sleutel = models.CharField("sessiesleutel", max_length=64, blank=True, editable=False)
 
     objects = UserManager()
 
@@ -80,6 +83,18 @@ class Gebruiker(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.username
+
+    def _get_session_auth_hash(self, secret=None):
+        if not self.sessie_sleutel:
+            return super()._get_session_auth_hash(secret=secret)
+        from django.utils.crypto import salted_hmac
+
+        return salted_hmac(
+            "organisaties.Gebruiker.sessie",
+            f"{self.password}:{self.sessie_sleutel}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
     def clean(self):
         from django.core.exceptions import ValidationError

@@ -17,12 +17,13 @@ NETWERK_CSV_KANDIDATEN = (
 )
 DEMO_WACHTWOORD = "demo"
 
-#: What the secretaris may manage in the admin.
+#: What the secretaris may do in the admin. Accounts are managed in the application
+#: (/beheer/gebruikers/, audited); the admin only shows them.
 SECRETARIS_ADMIN_RECHTEN = [
     ("organisaties", "organisatie", ("add", "change", "view")),
-    ("organisaties", "gebruiker", ("add", "change", "view")),
+    ("organisaties", "gebruiker", ("view",)),
     ("consultaties", "consultatie", ("add", "change", "view")),
-    ("consultaties", "vraag", ("add", "change", "delete", "view")),
+    ("consultaties", "vraag", ("view",)),
     ("consultaties", "document", ("view",)),
     ("reacties", "reactie", ("view",)),
     ("audit", "auditevent", ("view",)),

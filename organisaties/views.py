@@ -1,19 +1,30 @@
+"""Pages of the account: the second factor, the password, and user management by the
+secretariat. Views parse input and call one service in ``services.py``."""
+
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from audit.acties import actie as audit_actie
-from audit.services import registreer
+from audit.models import AuditEvent
 
-from . import tweede_factor
-from .forms import TotpCodeForm
-
-TWEEDE_FACTOR_INGESTELD = audit_actie("tweede_factor_ingesteld", _("Tweede factor ingesteld"))
+from . import permissions, services, tweede_factor
+from .forms import (
+    FactorInstellenForm,
+    GebruikerForm,
+    RolForm,
+    ToelichtingForm,
+    TotpCodeForm,
+    WachtwoordBevestigenForm,
+)
 
 
 def _volgende(request):
@@ -23,36 +34,87 @@ def _volgende(request):
     return "/"
 
 
+def _koppel_fouten(form, fout: ValidationError):
+    if hasattr(fout, "error_dict"):
+        for veld, berichten in fout.message_dict.items():
+            form.add_error(veld if veld in form.fields else None, berichten)
+    else:
+        form.add_error(None, fout.messages)
+
+
+def _geblokkeerd(request):
+    """Let AxesMiddleware answer with the lockout page (HTTP 429)."""
+    request.axes_locked_out = True
+    request.axes_credentials = {"username": request.user.get_username()}
+    return render(request, "registration/geblokkeerd.html", status=429)
+
+
+# --- the second factor ------------------------------------------------------------------
+
+
 @login_required
 def controleren(request):
     """The code from the authenticator app, after the password."""
-    form = TotpCodeForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        otp_login(request, form.device)
+    if not tweede_factor.heeft_factor(request.user):
         return redirect(_volgende(request))
+    form = TotpCodeForm(request.POST or None, user=request.user)
+    if request.method == "POST":
+        if not tweede_factor.code_toegestaan(request, request.user):
+            return _geblokkeerd(request)
+        if form.is_valid():
+            otp_login(request, form.device)
+            # A session that gained the second factor gains privilege: new session id.
+            request.session.cycle_key()
+            return redirect(_volgende(request))
+        tweede_factor.code_mislukt(request, request.user)
+        if getattr(request, "axes_locked_out", False):
+            return _geblokkeerd(request)
     return render(
         request,
         "registration/tweede_factor_controleren.html",
         {"form": form, "next": _volgende(request)},
+        status=400 if form.errors else 200,
     )
+
+
+def _vereis_huidige_factor(request):
+    """Whoever has a factor must pass it before changing it: the password alone is not
+    enough (else anyone with the password enrols his own authenticator)."""
+    if tweede_factor.heeft_factor(request.user) and not request.user.is_verified():
+        return redirect(f"/accounts/tweede-factor/?next={request.path}")
+    return None
 
 
 @login_required
 def instellen(request):
-    """Link an authenticator app: scan the QR code, confirm with one code."""
+    """Link (or replace) an authenticator app: scan the QR code, confirm with one code and
+    the current password."""
+    if omleiding := _vereis_huidige_factor(request):
+        return omleiding
     if request.method == "POST":
         device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
-        form = TotpCodeForm(request.POST, device=device)
-        if device is not None and form.is_valid():
-            device.confirmed = True
-            device.save(update_fields=["confirmed"])
-            otp_login(request, device)
-            registreer(request.user, actor=request.user, actie=TWEEDE_FACTOR_INGESTELD)
-            messages.success(request, "De tweede factor is ingesteld.")
-            return redirect("/")
+        if device is None:  # no QR code shown (yet): start over
+            return redirect("tweede_factor:instellen")
+        form = FactorInstellenForm(request.POST, device=device)
+        if form.is_valid():
+            try:
+                services.tweede_factor_instellen(
+                    actor=request.user,
+                    apparaat=device,
+                    wachtwoord=form.cleaned_data["wachtwoord"],
+                    sessie_geverifieerd=request.user.is_verified(),
+                )
+            except ValidationError as fout:
+                _koppel_fouten(form, fout)
+            else:
+                update_session_auth_hash(request, request.user)  # keep this session only
+                otp_login(request, device)
+                request.session.cycle_key()
+                messages.success(request, "De tweede factor is ingesteld.")
+                return redirect("/")
     else:
         device = tweede_factor.nieuw_apparaat(request.user)
-        form = TotpCodeForm(device=device)
+        form = FactorInstellenForm(device=device)
     return render(
         request,
         "registration/tweede_factor_instellen.html",
@@ -62,5 +124,187 @@ def instellen(request):
             "qr": mark_safe(tweede_factor.qr_svg(device)) if device else "",  # noqa: S308
             "geheim": tweede_factor.geheim_base32(device) if device else "",
             "verplicht": tweede_factor.tweede_factor_vereist(request.user),
+            "vervangen": tweede_factor.heeft_factor(request.user),
+            "verwijder_form": WachtwoordBevestigenForm(auto_id="verwijder_%s"),
         },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def verwijderen(request):
+    if omleiding := _vereis_huidige_factor(request):
+        return omleiding
+    form = WachtwoordBevestigenForm(request.POST)
+    if form.is_valid():
+        try:
+            services.tweede_factor_verwijderen(
+                actor=request.user,
+                wachtwoord=form.cleaned_data["wachtwoord"],
+                sessie_geverifieerd=request.user.is_verified(),
+            )
+        except ValidationError as fout:
+            messages.error(request, " ".join(fout.messages))
+            return redirect("tweede_factor:instellen")
+        update_session_auth_hash(request, request.user)
+        messages.success(request, "De tweede factor is verwijderd.")
+        return redirect("/")
+    messages.error(request, "Geef uw wachtwoord om de tweede factor te verwijderen.")
+    return redirect("tweede_factor:instellen")
+
+
+# --- the password -----------------------------------------------------------------------
+
+
+class WachtwoordWijzigen(auth_views.PasswordChangeView):
+    """Django's page (asks the old password), plus revocation, audit and e-mail."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.wachtwoord_gewijzigd(gebruiker=form.user, actor=form.user)
+        return response
+
+
+class WachtwoordKiezen(auth_views.PasswordResetConfirmView):
+    """The link from the e-mail (new account, or a reset)."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.wachtwoord_gewijzigd(gebruiker=form.user, actor=form.user)
+        return response
+
+
+# --- user management by the secretariat -------------------------------------------------
+
+
+def _vereis_beheerder(request):
+    if not permissions.kan_gebruikers_beheren(request.user):
+        raise PermissionDenied
+
+
+@login_required
+def gebruikers(request):
+    _vereis_beheerder(request)
+    lijst = services.beheerbare_gebruikers(request.user).order_by("organisatie__naam", "username")
+    zoek = request.GET.get("zoek", "").strip()[:100]
+    if zoek:
+        lijst = lijst.filter(username__icontains=zoek) | lijst.filter(
+            organisatie__afkorting__iexact=zoek
+        )
+    pagina = Paginator(lijst, 50).get_page(request.GET.get("pagina"))
+    return render(request, "organisaties/gebruikers.html", {"pagina": pagina, "zoek": zoek})
+
+
+@login_required
+def gebruiker_aanmaken(request):
+    _vereis_beheerder(request)
+    form = GebruikerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        velden = dict(form.cleaned_data)
+        try:
+            gebruiker = services.gebruiker_aanmaken(
+                actor=request.user,
+                organisatie=velden.pop("organisatie"),
+                rol=velden.pop("rol"),
+                **velden,
+            )
+        except ValidationError as fout:
+            _koppel_fouten(form, fout)
+        else:
+            messages.success(
+                request,
+                f"Account {gebruiker.username} is aangemaakt; de gebruiker krijgt een e-mail "
+                "om een wachtwoord te kiezen.",
+            )
+            return redirect("beheer:gebruiker", gebruiker.pk)
+    return render(
+        request,
+        "organisaties/gebruiker_nieuw.html",
+        {"form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+def _beheerbaar(request, pk):
+    _vereis_beheerder(request)
+    return get_object_or_404(services.beheerbare_gebruikers(request.user), pk=pk)
+
+
+def _gebruiker_pagina(request, gebruiker, status=200, **forms):
+    context = {
+        "gebruiker": gebruiker,
+        "mag_beheren": permissions.kan_gebruiker_beheren(request.user, gebruiker),
+        "heeft_factor": tweede_factor.heeft_factor(gebruiker),
+        "rol_form": forms.get("rol_form")
+        or RolForm(initial={"organisatie": gebruiker.organisatie_id, "rol": gebruiker.rol}),
+        "deactiveer_form": forms.get("deactiveer_form") or ToelichtingForm(auto_id="deactiveer_%s"),
+        "herstel_form": forms.get("herstel_form") or ToelichtingForm(auto_id="herstel_%s"),
+        "gebeurtenissen": AuditEvent.objects.voor(gebruiker).order_by("-tijdstip")[:50],
+    }
+    return render(request, "organisaties/gebruiker.html", context, status=status)
+
+
+@login_required
+def gebruiker(request, pk):
+    return _gebruiker_pagina(request, _beheerbaar(request, pk))
+
+
+def _beheeractie(request, pk, form_class, formnaam, uitvoeren, gelukt: str):
+    gebruiker = _beheerbaar(request, pk)
+    auto_id = "id_%s" if formnaam == "rol_form" else f"{formnaam.split('_')[0]}_%s"
+    form = form_class(request.POST, auto_id=auto_id)
+    if form.is_valid():
+        try:
+            uitvoeren(gebruiker, form.cleaned_data)
+        except ValidationError as fout:
+            _koppel_fouten(form, fout)
+        else:
+            messages.success(request, gelukt)
+            return redirect("beheer:gebruiker", gebruiker.pk)
+    return _gebruiker_pagina(request, gebruiker, status=400, **{formnaam: form})
+
+
+@login_required
+@require_POST
+def rol_wijzigen(request, pk):
+    return _beheeractie(
+        request,
+        pk,
+        RolForm,
+        "rol_form",
+        lambda g, d: services.gebruiker_rol_wijzigen(
+            gebruiker=g, actor=request.user, organisatie=d["organisatie"], rol=d["rol"]
+        ),
+        "De rol is gewijzigd; de gebruiker logt opnieuw in.",
+    )
+
+
+@login_required
+@require_POST
+def deactiveren(request, pk):
+    return _beheeractie(
+        request,
+        pk,
+        ToelichtingForm,
+        "deactiveer_form",
+        lambda g, d: services.gebruiker_deactiveren(
+            gebruiker=g, actor=request.user, toelichting=d["toelichting"]
+        ),
+        "Het account is gedeactiveerd; alle sessies en API-tokens zijn beëindigd.",
+    )
+
+
+@login_required
+@require_POST
+def factor_herstellen(request, pk):
+    return _beheeractie(
+        request,
+        pk,
+        ToelichtingForm,
+        "herstel_form",
+        lambda g, d: services.tweede_factor_herstellen(
+            gebruiker=g, actor=request.user, toelichting=d["toelichting"]
+        ),
+        "De tweede factor is verwijderd; de gebruiker stelt bij de volgende inlog een nieuwe in.",
     )

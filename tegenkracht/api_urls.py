@@ -7,7 +7,7 @@ from rest_framework.routers import SimpleRouter
 
 from consultaties.api import ConsultatieViewSet
 from inzichten.api import InzichtenView
-from organisaties.api import OrganisatieViewSet, TokenView
+from organisaties.api import OrganisatieViewSet, OveralUitloggenView, TokenView, UitloggenView
 from rapporten.api import RapportViewSet
 from reacties.api import KernpuntViewSet, ReactieViewSet
 
@@ -33,6 +33,8 @@ router.register("/organisaties", OrganisatieViewSet, basename="organisatie")
 app_name = "api"
 urlpatterns = [
     path("/auth/token", TokenView.as_view(), name="token"),
+    path("/auth/uitloggen", UitloggenView.as_view(), name="uitloggen"),
+    path("/auth/uitloggen-overal", OveralUitloggenView.as_view(), name="uitloggen-overal"),
     path("/inzichten", InzichtenView.as_view(), name="inzichten"),
     path("/openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
     path("/docs", SpectacularSwaggerSplitView.as_view(url_name="api:openapi"), name="docs"),

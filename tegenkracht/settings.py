@@ -5,9 +5,11 @@ at least ``SECRET_KEY``, ``DEBUG=0``, ``ALLOWED_HOSTS`` and ``DATABASE_URL``.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -26,10 +28,17 @@ def env_list(name: str, default: str) -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = os.environ.get("SECRET_KEY") or (
-    # Only usable when DEBUG is on; `check --deploy` flags it otherwise.
-    "django-insecure-alleen-voor-ontwikkeling-niet-in-productie-gebruiken"
-)
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEBUG:
+        # A known key lets anyone forge sessions, password-reset links and signed cookies:
+        # never fall back to one in production.
+        raise ImproperlyConfigured(
+            "SECRET_KEY ontbreekt. Zet de omgevingsvariabele SECRET_KEY op een lange "
+            "willekeurige waarde (bijvoorbeeld: python -c 'import secrets; "
+            "print(secrets.token_urlsafe(50))'), of DEBUG=1 voor ontwikkeling."
+        )
+    SECRET_KEY = "django-insecure-alleen-voor-ontwikkeling-niet-in-productie-gebruiken"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
@@ -42,7 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_filters",
@@ -75,7 +84,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # Idle and absolute session timeouts, before anything acts on the logged-in user.
+    "organisaties.sessies.SessieTijdMiddleware",
     "organisaties.tweede_factor.TweedeFactorMiddleware",
+    "organisaties.inlogplafond.BekendApparaatMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -119,10 +131,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# One cache shared by every process and machine (the database): the API throttles count
+# here, so their limit does not depend on the number of workers. The table is created by
+# a migration (organisaties 0003), so `migrate` is all a fresh installation needs.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "tegenkracht_cache",
+    }
+}
+
 AUTH_USER_MODEL = "organisaties.Gebruiker"
 AUTHENTICATION_BACKENDS = [
     # Login throttling first: it refuses locked-out attempts before passwords are checked.
     "axes.backends.AxesStandaloneBackend",
+    # Then the ceiling per account over all addresses (organisaties.inlogplafond).
+    "organisaties.inlogplafond.InlogPlafondBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
@@ -214,8 +238,17 @@ AXES_ENABLED = env_bool("AXES_ENABLED", True)
 AXES_VERBOSE = False
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_UUR", "0.25"))  # hours
+# Per username *and* address: an attacker who knows the password and guesses codes locks
+# out only himself; the owner logs in from elsewhere. Failures (wrong passwords and wrong
+# second-factor codes alike) expire after the cool-off; a password that is right does not
+# wipe them, or an attacker could alternate it with code guesses forever. The attempts
+# live in axes' own database tables (AxesDatabaseHandler), shared by all processes.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
+AXES_RESET_ON_SUCCESS = False
+AXES_SENSITIVE_PARAMETERS = ["password", "code", "new_password1", "new_password2"]
+# And per account from all addresses together (ASVS 2.2.1: at most 100 an hour), except
+# from the owner's known browsers: organisaties.inlogplafond.
+INLOG_PLAFOND_PER_UUR = int(os.environ.get("INLOG_PLAFOND_PER_UUR", "50"))
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0")) or None
 
@@ -223,6 +256,10 @@ AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0")) or None
 # secretaris role when TWEEDE_FACTOR_SECRETARIS is on (the production default).
 OTP_TOTP_ISSUER = "Tegenkracht"
 TWEEDE_FACTOR_SECRETARIS = env_bool("TWEEDE_FACTOR_SECRETARIS", not DEBUG)
+# django-otp's own throttle counts per device: an attacker's wrong codes would lock the
+# owner out, doubling the wait without bound. Guessing is limited by django-axes instead,
+# per username and address (above).
+OTP_TOTP_THROTTLE_FACTOR = 0
 
 # Content Security Policy (django-csp): no inline scripts or styles anywhere.
 CONTENT_SECURITY_POLICY = {
@@ -254,15 +291,18 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SESSION_COOKIE_AGE = 8 * 60 * 60
+# Absolute session lifetime (from login) and idle timeout, both enforced server-side by
+# organisaties.sessies.SessieTijdMiddleware.
+SESSION_COOKIE_AGE = int(float(os.environ.get("SESSIE_MAX_UUR", "8")) * 60 * 60)
+SESSIE_INACTIEF_MINUTEN = int(os.environ.get("SESSIE_INACTIEF_MINUTEN", "30"))
 SESSION_COOKIE_SAMESITE = "Lax"
 
 # The REST API (NL API Design Rules): camelCase JSON, problem details for errors, token
 # authentication first so an anonymous client gets 401 with WWW-Authenticate.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "organisaties.api_authenticatie.TokenAuthenticatie",
+        "organisaties.api_authenticatie.SessieAuthenticatie",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -279,6 +319,13 @@ REST_FRAMEWORK = {
     "COERCE_DECIMAL_TO_STRING": False,
     "URL_FORMAT_OVERRIDE": None,
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+# API tokens (django-rest-knox): stored as a SHA-512 hash, expiring, revocable. Sent as
+# "Authorization: Token <token>", as before.
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(hours=float(os.environ.get("API_TOKEN_UUR", "10"))),
+    "AUTH_HEADER_PREFIX": "Token",
+    "AUTO_REFRESH": False,
 }
 # The API is included at "api/v1" without a slash (no trailing slashes anywhere), so its
 # routes start with "/", which Django's URL check would otherwise flag.

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from organisaties import views as organisatie_views
+
 from . import views
 
 urlpatterns = [
@@ -8,7 +10,19 @@ urlpatterns = [
     path("gezondheid/live", views.live, name="live"),
     path("gezondheid/gereed", views.gereed, name="gereed"),
     path("accounts/tweede-factor/", include("organisaties.urls")),
+    # Password changes revoke API tokens, are audited and e-mailed: our views first.
+    path(
+        "accounts/password_change/",
+        organisatie_views.WachtwoordWijzigen.as_view(),
+        name="password_change",
+    ),
+    path(
+        "accounts/reset/<uidb64>/<token>/",
+        organisatie_views.WachtwoordKiezen.as_view(),
+        name="password_reset_confirm",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("beheer/", include("organisaties.beheer_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1", include("tegenkracht.api_urls")),
     path("", include("consultaties.urls")),

@@ -151,7 +151,10 @@ def exception_handler(exc, context):
         data = probleem(404, code="niet_gevonden")
     elif isinstance(exc, exceptions.NotAuthenticated | exceptions.AuthenticationFailed):
         # DRF answers 403 instead when no authenticator can send WWW-Authenticate.
-        data = probleem(exc.status_code, code="niet_geauthenticeerd")
+        if exc.get_codes() == "tweede_factor_vereist":  # a session without the 2nd factor
+            data = probleem(exc.status_code, code="tweede_factor_vereist", detail=str(exc.detail))
+        else:
+            data = probleem(exc.status_code, code="niet_geauthenticeerd")
     elif isinstance(exc, exceptions.Throttled):
         data = probleem(429, code="te_veel_verzoeken")
         if exc.wait is not None:

@@ -287,6 +287,8 @@ P = "/rapporten/{id}"
 #                                                                   anon sec ops_a acc_a ops_b acc_b ops_c min min_x
 TABEL = {
     ("POST", "/auth/token"): Regel(geen, "200 200 200 200 200 200 200 200 200", inloggegevens),
+    ("POST", "/auth/uitloggen"): Regel(geen, "401 204 204 204 204 204 204 204 204"),
+    ("POST", "/auth/uitloggen-overal"): Regel(geen, "401 204 204 204 204 204 204 204 204"),
     ("GET", "/openapi.json"): Regel(geen, "200 200 200 200 200 200 200 200 200"),
     ("GET", "/docs"): Regel(geen, "200 200 200 200 200 200 200 200 200"),
     ("GET", "/organisaties"): Regel(geen, "401 200 200 200 200 200 200 200 200"),

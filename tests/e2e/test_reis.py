@@ -446,6 +446,7 @@ def test_de_hele_reis_door_de_browser(browser, live_server, screenshot_map, sett
     # --- and sets up a second factor for its account --------------------------------
     reis.ga_naar(ministerie_pagina, reverse("tweede_factor:instellen"), "tweede-factor-instellen")
     sleutel = ministerie_pagina.locator("figcaption code").inner_text()
+    ministerie_pagina.fill("#id_wachtwoord", WACHTWOORD)  # re-authentication
     ministerie_pagina.fill("#id_code", _totp(sleutel))
     ministerie_pagina.get_by_role("button", name="Tweede factor instellen").click()
     assert "tweede factor is ingesteld" in _melding(ministerie_pagina)
