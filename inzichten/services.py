@@ -146,7 +146,7 @@ def bereken(van: date, tot: date) -> Inzichten:
         organisaties.rijen.append(
             {
                 "organisatie": f"{rij['organisatie__naam']} ({rij['organisatie__afkorting']})",
-                "netwerk": Netwerk(rij["organisatie__netwerk"]).label,
+                "netwerk": str(Netwerk(rij["organisatie__netwerk"]).label),
                 "uitgenodigd": rij["uitgenodigd"],
                 "ingediend": rij["ingediend"],
                 "afgezien": rij["afgezien"],
@@ -177,7 +177,7 @@ def bereken(van: date, tot: date) -> Inzichten:
             continue
         netwerken.rijen.append(
             {
-                "netwerk": Netwerk(netwerk).label,
+                "netwerk": str(Netwerk(netwerk).label),
                 "uitgenodigd": telling["uitgenodigd"],
                 "ingediend": telling["ingediend"],
                 "respons": _percentage(telling["ingediend"], telling["uitgenodigd"]),
@@ -224,7 +224,7 @@ def bereken(van: date, tot: date) -> Inzichten:
     for dimensie in Dimensie:
         dimensies.rijen.append(
             {
-                "dimensie": dimensie.label,
+                "dimensie": str(dimensie.label),
                 "ingrijpend": ingrijpend.get(dimensie.value, 0),
                 "ingrijpend_pct": _percentage(ingrijpend.get(dimensie.value, 0), aantal_ingediend),
                 **_adoptie(per_dimensie_kp.get(dimensie.value)),

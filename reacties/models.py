@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from consultaties.models import GESLOTEN_STATUSSEN, Consultatie, Vraag
@@ -12,13 +13,13 @@ from . import permissions
 
 
 class Status(models.TextChoices):
-    UITGENODIGD = "uitgenodigd", "Uitgenodigd"
-    IN_VOORBEREIDING = "in_voorbereiding", "In voorbereiding"
-    TER_ACCORDERING = "ter_accordering", "Ter accordering"
-    INGEDIEND = "ingediend", "Ingediend"
-    GEACCEPTEERD = "geaccepteerd", "Geaccepteerd"
-    AFGEZIEN = "afgezien", "Afgezien"
-    VERLOPEN = "verlopen", "Verlopen"
+    UITGENODIGD = "uitgenodigd", _("Uitgenodigd")
+    IN_VOORBEREIDING = "in_voorbereiding", _("In voorbereiding")
+    TER_ACCORDERING = "ter_accordering", _("Ter accordering")
+    INGEDIEND = "ingediend", _("Ingediend")
+    GEACCEPTEERD = "geaccepteerd", _("Geaccepteerd")
+    AFGEZIEN = "afgezien", _("Afgezien")
+    VERLOPEN = "verlopen", _("Verlopen")
 
 
 #: Not yet submitted: these become ``verlopen`` when the termijn passes.
@@ -28,91 +29,91 @@ INGEDIENDE_STATUSSEN = (Status.INGEDIEND, Status.GEACCEPTEERD)
 
 
 class Eindoordeel(models.TextChoices):
-    UITVOERBAAR = "uitvoerbaar", "Uitvoerbaar"
-    ONDER_VOORWAARDEN = "uitvoerbaar_onder_voorwaarden", "Uitvoerbaar onder voorwaarden"
-    NIET_UITVOERBAAR = "niet_uitvoerbaar", "Niet uitvoerbaar"
-    GEEN_OORDEEL = "geen_oordeel", "Geen oordeel"
+    UITVOERBAAR = "uitvoerbaar", _("Uitvoerbaar")
+    ONDER_VOORWAARDEN = "uitvoerbaar_onder_voorwaarden", _("Uitvoerbaar onder voorwaarden")
+    NIET_UITVOERBAAR = "niet_uitvoerbaar", _("Niet uitvoerbaar")
+    GEEN_OORDEEL = "geen_oordeel", _("Geen oordeel")
 
 
 class Dimensie(models.TextChoices):
-    BURGERS_EN_BEDRIJVEN = "burgers_en_bedrijven", "Burgers en bedrijven"
-    ICT = "ict", "ICT en gegevensuitwisseling"
-    HANDHAAFBAARHEID = "handhaafbaarheid", "Handhaafbaarheid"
-    FRAUDEBESTENDIGHEID = "fraudebestendigheid", "Fraudebestendigheid"
-    COMPLEXITEIT = "complexiteit", "Complexiteit"
-    JURIDISCH = "juridisch", "Juridische aspecten"
-    PRIVACY = "privacy", "Privacy (AVG)"
-    PERSONEEL = "personeel", "Personeel"
-    INVOERINGSTERMIJN = "invoeringstermijn", "Invoeringstermijn"
-    KETENSAMENWERKING = "ketensamenwerking", "Ketensamenwerking"
+    BURGERS_EN_BEDRIJVEN = "burgers_en_bedrijven", _("Burgers en bedrijven")
+    ICT = "ict", _("ICT en gegevensuitwisseling")
+    HANDHAAFBAARHEID = "handhaafbaarheid", _("Handhaafbaarheid")
+    FRAUDEBESTENDIGHEID = "fraudebestendigheid", _("Fraudebestendigheid")
+    COMPLEXITEIT = "complexiteit", _("Complexiteit")
+    JURIDISCH = "juridisch", _("Juridische aspecten")
+    PRIVACY = "privacy", _("Privacy (AVG)")
+    PERSONEEL = "personeel", _("Personeel")
+    INVOERINGSTERMIJN = "invoeringstermijn", _("Invoeringstermijn")
+    KETENSAMENWERKING = "ketensamenwerking", _("Ketensamenwerking")
 
 
 DIMENSIE_UITLEG = {
-    Dimensie.BURGERS_EN_BEDRIJVEN: "Interactie met burgers en bedrijven, doenvermogen.",
-    Dimensie.ICT: "Maakbaarheid van systemen, gegevensuitwisseling.",
-    Dimensie.HANDHAAFBAARHEID: "Kan de uitvoering toezien op naleving?",
-    Dimensie.FRAUDEBESTENDIGHEID: "Risico op misbruik en oneigenlijk gebruik.",
-    Dimensie.COMPLEXITEIT: "Complexiteit van regels en processen.",
-    Dimensie.JURIDISCH: "Bezwaar en beroep, discretionaire ruimte, hardheidsclausule.",
-    Dimensie.PRIVACY: "Verwerking van persoonsgegevens (AVG).",
-    Dimensie.PERSONEEL: "Gevolgen voor personeel en opleiding.",
-    Dimensie.INVOERINGSTERMIJN: "Is de beoogde invoeringstermijn haalbaar?",
-    Dimensie.KETENSAMENWERKING: "Gevolgen voor andere organisaties in de keten.",
+    Dimensie.BURGERS_EN_BEDRIJVEN: _("Interactie met burgers en bedrijven, doenvermogen."),
+    Dimensie.ICT: _("Maakbaarheid van systemen, gegevensuitwisseling."),
+    Dimensie.HANDHAAFBAARHEID: _("Kan de uitvoering toezien op naleving?"),
+    Dimensie.FRAUDEBESTENDIGHEID: _("Risico op misbruik en oneigenlijk gebruik."),
+    Dimensie.COMPLEXITEIT: _("Complexiteit van regels en processen."),
+    Dimensie.JURIDISCH: _("Bezwaar en beroep, discretionaire ruimte, hardheidsclausule."),
+    Dimensie.PRIVACY: _("Verwerking van persoonsgegevens (AVG)."),
+    Dimensie.PERSONEEL: _("Gevolgen voor personeel en opleiding."),
+    Dimensie.INVOERINGSTERMIJN: _("Is de beoogde invoeringstermijn haalbaar?"),
+    Dimensie.KETENSAMENWERKING: _("Gevolgen voor andere organisaties in de keten."),
 }
 
 
 class Gevolgen(models.TextChoices):
-    NVT = "nvt", "Niet van toepassing"
-    BEPERKT = "beperkt", "Beperkt"
-    MIDDELGROOT = "middelgroot", "Middelgroot"
-    INGRIJPEND = "ingrijpend", "Ingrijpend"
+    NVT = "nvt", _("Niet van toepassing")
+    BEPERKT = "beperkt", _("Beperkt")
+    MIDDELGROOT = "middelgroot", _("Middelgroot")
+    INGRIJPEND = "ingrijpend", _("Ingrijpend")
 
 
 class Risico(models.TextChoices):
-    KLEIN = "klein", "Klein"
-    GEMIDDELD = "gemiddeld", "Gemiddeld"
-    GROOT = "groot", "Groot"
+    KLEIN = "klein", _("Klein")
+    GEMIDDELD = "gemiddeld", _("Gemiddeld")
+    GROOT = "groot", _("Groot")
 
 
 class HulpBurger(models.TextChoices):
-    JA = "ja", "Ja"
-    DEELS = "deels", "Deels"
-    NEE = "nee", "Nee"
-    ONBEKEND = "onbekend", "Nog niet te beoordelen"
+    JA = "ja", _("Ja")
+    DEELS = "deels", _("Deels")
+    NEE = "nee", _("Nee")
+    ONBEKEND = "onbekend", _("Nog niet te beoordelen")
 
 
 class Levensgebeurtenis(models.TextChoices):
-    GEBOORTE = "geboorte", "Geboorte van een kind"
-    STUDEREN = "studeren", "Studeren"
-    WERK_ZOEKEN = "werk_zoeken", "Werk zoeken"
-    WERK_VERLIEZEN = "werk_verliezen", "Werk verliezen"
-    ZIEKTE = "ziekte", "Ziek worden of arbeidsongeschikt raken"
-    VERHUIZEN = "verhuizen", "Verhuizen"
-    SCHULDEN = "schulden", "Schulden"
-    SCHEIDEN = "scheiden", "Scheiden"
-    PENSIOEN = "pensioen", "Met pensioen gaan"
-    OVERLIJDEN = "overlijden", "Overlijden van een naaste"
-    BEDRIJF_STARTEN = "bedrijf_starten", "Een bedrijf starten"
-    MIGRATIE = "migratie", "Naar Nederland komen"
-    MANTELZORG = "mantelzorg", "Zorg voor een naaste"
+    GEBOORTE = "geboorte", _("Geboorte van een kind")
+    STUDEREN = "studeren", _("Studeren")
+    WERK_ZOEKEN = "werk_zoeken", _("Werk zoeken")
+    WERK_VERLIEZEN = "werk_verliezen", _("Werk verliezen")
+    ZIEKTE = "ziekte", _("Ziek worden of arbeidsongeschikt raken")
+    VERHUIZEN = "verhuizen", _("Verhuizen")
+    SCHULDEN = "schulden", _("Schulden")
+    SCHEIDEN = "scheiden", _("Scheiden")
+    PENSIOEN = "pensioen", _("Met pensioen gaan")
+    OVERLIJDEN = "overlijden", _("Overlijden van een naaste")
+    BEDRIJF_STARTEN = "bedrijf_starten", _("Een bedrijf starten")
+    MIGRATIE = "migratie", _("Naar Nederland komen")
+    MANTELZORG = "mantelzorg", _("Zorg voor een naaste")
 
 
 class KostenCategorie(models.TextChoices):
-    DIENSTVERLENING = "dienstverlening", "Dienstverlening"
-    HANDHAVING_TOEZICHT = "handhaving_toezicht", "Handhaving en toezicht"
-    AUTOMATISERING = "automatisering", "Automatisering"
-    OVERIG = "overig", "Overig"
+    DIENSTVERLENING = "dienstverlening", _("Dienstverlening")
+    HANDHAVING_TOEZICHT = "handhaving_toezicht", _("Handhaving en toezicht")
+    AUTOMATISERING = "automatisering", _("Automatisering")
+    OVERIG = "overig", _("Overig")
 
 
 class KostenSoort(models.TextChoices):
-    INCIDENTEEL = "incidenteel", "Incidenteel"
-    STRUCTUREEL = "structureel", "Structureel (per jaar)"
+    INCIDENTEEL = "incidenteel", _("Incidenteel")
+    STRUCTUREEL = "structureel", _("Structureel (per jaar)")
 
 
 class Ernst(models.TextChoices):
-    ZWAARWEGEND = "zwaarwegend", "Zwaarwegend"
-    BELANGRIJK = "belangrijk", "Belangrijk"
-    AANDACHTSPUNT = "aandachtspunt", "Aandachtspunt"
+    ZWAARWEGEND = "zwaarwegend", _("Zwaarwegend")
+    BELANGRIJK = "belangrijk", _("Belangrijk")
+    AANDACHTSPUNT = "aandachtspunt", _("Aandachtspunt")
 
 
 class ReactieQuerySet(models.QuerySet):
@@ -268,20 +269,43 @@ class Reactie(FSMModelMixin, models.Model):
     def consultatie_open_of_gesloten(self) -> bool:
         return self.consultatie.status in (ConsultatieStatus.OPEN, ConsultatieStatus.GESLOTEN)
 
-    def ontbrekend_voor_accordering(self) -> list[str]:
-        """What must still be filled in before the response can go for approval."""
+    def ontbrekende_velden(self) -> list[tuple[str, str]]:
+        """What must still be filled in before the response can go for approval, as
+        (form field name, message) pairs so a page can link each item to its field."""
+        from django.utils.translation import gettext
+
         ontbrekend = []
         if not self.eindoordeel:
-            ontbrekend.append("Kies een eindoordeel.")
+            ontbrekend.append(("eindoordeel", gettext("Kies een eindoordeel.")))
         if not self.kernboodschap.strip():
-            ontbrekend.append("Schrijf een kernboodschap.")
+            ontbrekend.append(("kernboodschap", gettext("Schrijf een kernboodschap.")))
         if self.eindoordeel == Eindoordeel.ONDER_VOORWAARDEN and not self.voorwaarden.strip():
-            ontbrekend.append("Noem de voorwaarden waaronder het voorstel uitvoerbaar is.")
+            ontbrekend.append(
+                (
+                    "voorwaarden",
+                    gettext("Noem de voorwaarden waaronder het voorstel uitvoerbaar is."),
+                )
+            )
         beoordeeld = {b.dimensie for b in self.beoordelingen.all() if b.gevolgen}
         for dimensie in Dimensie:
             if dimensie not in beoordeeld:
-                ontbrekend.append(f"Beoordeel de gevolgen voor '{dimensie.label}'.")
+                ontbrekend.append(
+                    (
+                        f"gevolgen_{dimensie.value}",
+                        gettext("Beoordeel de gevolgen voor '%(dimensie)s'.")
+                        % {"dimensie": dimensie.label},
+                    )
+                )
         return ontbrekend
+
+    def ontbrekend_voor_accordering(self) -> list[str]:
+        """What must still be filled in before the response can go for approval."""
+        return [tekst for _veld, tekst in self.ontbrekende_velden()]
+
+    def dagen_tot_termijn(self) -> int:
+        """Calendar days (Dutch time) from today to the effective deadline; negative after."""
+        vandaag = timezone.localdate()
+        return (timezone.localdate(self.effectieve_termijn) - vandaag).days
 
     # --- transitions (state only; side effects live in services) --------------------
 
