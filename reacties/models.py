@@ -302,6 +302,10 @@ class Reactie(FSMModelMixin, models.Model):
         """What must still be filled in before the response can go for approval."""
         return [tekst for _veld, tekst in self.ontbrekende_velden()]
 
+    def lopend(self) -> bool:
+        """Not yet submitted, declined or expired: the termijn still matters."""
+        return self.status in LOPENDE_STATUSSEN
+
     def dagen_tot_termijn(self) -> int:
         """Calendar days (Dutch time) from today to the effective deadline; negative after."""
         vandaag = timezone.localdate()
