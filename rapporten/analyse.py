@@ -19,7 +19,8 @@ POSITIEF = {Eindoordeel.UITVOERBAAR, Eindoordeel.ONDER_VOORWAARDEN}
 def oordelen(snapshot: dict) -> list[dict]:
     telling = Counter(b["eindoordeel"] for b in snapshot["bijdragen"])
     return [
-        {"code": e.value, "label": str(e.label), "aantal": telling.get(e.value, 0)} for e in Eindoordeel
+        {"code": e.value, "label": str(e.label), "aantal": telling.get(e.value, 0)}
+        for e in Eindoordeel
     ]
 
 
@@ -71,7 +72,9 @@ def hertoets(snapshot: dict) -> dict | None:
 
 def risicos(snapshot: dict) -> list[dict]:
     telling = Counter(b["risico"] for b in snapshot["bijdragen"])
-    rijen = [{"code": r.value, "label": str(r.label), "aantal": telling.get(r.value, 0)} for r in Risico]
+    rijen = [
+        {"code": r.value, "label": str(r.label), "aantal": telling.get(r.value, 0)} for r in Risico
+    ]
     if telling.get("", 0):
         rijen.append({"code": "", "label": "Niet ingevuld", "aantal": telling[""]})
     return rijen
