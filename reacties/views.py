@@ -132,10 +132,11 @@ def _bewerken_pagina(request, reactie, form, kosten, status=200, **extra):
     return render(request, "reacties/bewerken.html", context, status=status)
 
 
-def _klaar(request, reactie, anker=""):
+def _klaar(request, reactie, anker="", nieuw=""):
     """After a save that changes more than the form (a kernpunt, an attachment): reload the
-    whole page, also when htmx sent the form."""
-    url = reverse("reacties:bewerken", args=[reactie.pk]) + anker
+    whole page, also when htmx sent the form. The query names what was added, so the URL
+    differs from the current one and the browser loads it (not just jumps to the anchor)."""
+    url = reverse("reacties:bewerken", args=[reactie.pk]) + f"?{nieuw}" + anker
     if request.htmx:
         response = HttpResponse(status=204)
         response["HX-Redirect"] = url
@@ -203,14 +204,14 @@ def reactie_bewerken(request, pk):
 def _kernpunt_na_opslaan(request, reactie, kernpunt_form, extra):
     if kernpunt_form.is_valid():
         try:
-            services.kernpunt_toevoegen(
+            kernpunt = services.kernpunt_toevoegen(
                 reactie=reactie, actor=request.user, **kernpunt_form.cleaned_data
             )
         except ValidationError as fout:
             koppel_fouten(kernpunt_form, fout)
         else:
             messages.success(request, _("Uw concept is opgeslagen en het kernpunt is toegevoegd."))
-            return _klaar(request, reactie, "#kernpunten-kop")
+            return _klaar(request, reactie, "#kernpunten-kop", f"kernpunt={kernpunt.pk}")
     form, kosten = _formulieren(request, reactie)
     extra["opslagstatus"] = _(
         "Uw concept is opgeslagen, maar het kernpunt is nog niet toegevoegd: "
@@ -237,7 +238,7 @@ def _bijlage_na_opslaan(request, reactie, bijlage_form, extra):
                 _("Uw concept is opgeslagen en de bijlage %(naam)s is toegevoegd.")
                 % {"naam": bijlage.bestandsnaam},
             )
-            return _klaar(request, reactie, "#bijlagen-kop")
+            return _klaar(request, reactie, "#bijlagen-kop", f"bijlage={bijlage.pk}")
     form, kosten = _formulieren(request, reactie)
     extra.update(
         bijlage_form=bijlage_form,

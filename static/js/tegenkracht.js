@@ -166,6 +166,12 @@
         return;
       }
       clearTimeout(toets.timer);
+      // Adding a kernpunt or an attachment reloads the whole page: a plain form post,
+      // not htmx (which would only swap the form).
+      var volledig = e.submitter && e.submitter.hasAttribute("data-volledige-pagina");
+      if (volledig) {
+        e.stopImmediatePropagation();
+      }
       if (toets.bezig) {
         e.preventDefault();
         e.stopImmediatePropagation();
@@ -190,12 +196,14 @@
   // The sticky save bar must not cover the field that has focus (WCAG 2.4.11).
   document.addEventListener("focusin", function (e) {
     var balk = document.querySelector(".tk-plakbalk");
-    if (!balk || !hoortBijFormulier(e.target) || balk.contains(e.target)) {
+    var f = formulier();
+    if (!balk || !f || !f.contains(e.target) || balk.contains(e.target)) {
       return;
     }
     var veld = e.target.getBoundingClientRect();
-    var rand = balk.getBoundingClientRect().top;
-    if (veld.bottom > rand - 8) {
+    var plek = balk.getBoundingClientRect();
+    var vastgeplakt = plek.bottom >= window.innerHeight - 1;
+    if (vastgeplakt && veld.bottom > plek.top - 8) {
       window.scrollBy(0, veld.bottom - rand + 16);
     }
   });
