@@ -21,8 +21,30 @@
     });
   }
 
+  // A table wider than the screen scrolls inside its own region (WCAG 1.4.10): make that
+  // region reachable by keyboard and name it after the table's caption or heading.
+  function markeerScrollTabellen(root) {
+    root.querySelectorAll(".tk-tabel-container").forEach(function (regio) {
+      if (regio.scrollWidth <= regio.clientWidth || regio.hasAttribute("tabindex")) {
+        return;
+      }
+      var bijschrift = regio.querySelector("caption");
+      var kop = regio.closest("section") && regio.closest("section").querySelector("h2, h3");
+      var naam = (bijschrift || kop || { textContent: "" }).textContent.trim();
+      regio.setAttribute("tabindex", "0");
+      regio.setAttribute("role", "region");
+      if (naam) {
+        regio.setAttribute("aria-label", naam);
+      }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     koppelNetwerkKnoppen(document);
+    markeerScrollTabellen(document);
+  });
+  window.addEventListener("resize", function () {
+    markeerScrollTabellen(document);
   });
 
   // After htmx replaced the response form, announce the save status and keep focus sane.
