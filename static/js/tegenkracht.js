@@ -30,7 +30,10 @@
       }
       var bijschrift = regio.querySelector("caption");
       var kop = regio.closest("section") && regio.closest("section").querySelector("h2, h3");
+      // Distinct from the section's own landmark name, which may be the same heading.
+      var soort = document.documentElement.lang === "en" ? "table" : "tabel";
       var naam = (bijschrift || kop || { textContent: "" }).textContent.trim();
+      naam = naam ? naam + " (" + soort + ")" : "";
       regio.setAttribute("tabindex", "0");
       regio.setAttribute("role", "region");
       if (naam) {
