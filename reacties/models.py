@@ -158,28 +158,38 @@ class Reactie(FSMModelMixin, models.Model):
     """One organisation's uitvoeringstoets on one consultation; created by the invitation."""
 
     consultatie = models.ForeignKey(
-        Consultatie, verbose_name="consultatie", on_delete=models.PROTECT, related_name="reacties"
+        Consultatie,
+        verbose_name=_("consultatie"),
+        on_delete=models.PROTECT,
+        related_name="reacties",
     )
     organisatie = models.ForeignKey(
-        Organisatie, verbose_name="organisatie", on_delete=models.PROTECT, related_name="reacties"
+        Organisatie,
+        verbose_name=_("organisatie"),
+        on_delete=models.PROTECT,
+        related_name="reacties",
     )
     status = FSMField(
-        "status", default=Status.UITGENODIGD, choices=Status.choices, protected=True, db_index=True
+        _("status"),
+        default=Status.UITGENODIGD,
+        choices=Status.choices,
+        protected=True,
+        db_index=True,
     )
     versie = models.PositiveIntegerField(
-        "versie",
+        _("versie"),
         default=1,
-        help_text="Verhoogd bij elke opslag; een verouderde opslag wordt geweigerd.",
+        help_text=_("Verhoogd bij elke opslag; een verouderde opslag wordt geweigerd."),
     )
     termijn_verlengd_tot = models.DateTimeField(
-        "termijn verlengd tot",
+        _("termijn verlengd tot"),
         null=True,
         blank=True,
-        help_text="Verlenging voor alleen deze organisatie.",
+        help_text=_("Verlenging voor alleen deze organisatie."),
     )
     vorige_reactie = models.ForeignKey(
         "self",
-        verbose_name="eerdere toets",
+        verbose_name=_("eerdere toets"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -187,40 +197,40 @@ class Reactie(FSMModelMixin, models.Model):
     )
 
     eindoordeel = models.CharField(
-        "eindoordeel", max_length=40, choices=Eindoordeel.choices, blank=True
+        _("eindoordeel"), max_length=40, choices=Eindoordeel.choices, blank=True
     )
-    kernboodschap = models.TextField("kernboodschap", blank=True)
-    voorwaarden = models.TextField("voorwaarden", blank=True)
+    kernboodschap = models.TextField(_("kernboodschap"), blank=True)
+    voorwaarden = models.TextField(_("voorwaarden"), blank=True)
     risico_procesverstoringen = models.CharField(
-        "risico op procesverstoringen", max_length=16, choices=Risico.choices, blank=True
+        _("risico op procesverstoringen"), max_length=16, choices=Risico.choices, blank=True
     )
     fte_incidenteel = models.DecimalField(
-        "fte incidenteel", max_digits=8, decimal_places=1, null=True, blank=True
+        _("fte incidenteel"), max_digits=8, decimal_places=1, null=True, blank=True
     )
     fte_structureel = models.DecimalField(
-        "fte structureel", max_digits=8, decimal_places=1, null=True, blank=True
+        _("fte structureel"), max_digits=8, decimal_places=1, null=True, blank=True
     )
-    invoering_mogelijk_per = models.DateField("invoering mogelijk per", null=True, blank=True)
+    invoering_mogelijk_per = models.DateField(_("invoering mogelijk per"), null=True, blank=True)
     doorlooptijd_maanden = models.PositiveIntegerField(
-        "doorlooptijd in maanden", null=True, blank=True
+        _("doorlooptijd in maanden"), null=True, blank=True
     )
-    beslag_op_portfolio = models.TextField("beslag op het portfolio", blank=True)
+    beslag_op_portfolio = models.TextField(_("beslag op het portfolio"), blank=True)
 
     helpt_burger = models.CharField(
-        "helpt dit de burger en ondernemer écht?",
+        _("helpt dit de burger en ondernemer écht?"),
         max_length=16,
         choices=HulpBurger.choices,
         blank=True,
     )
-    burgerperspectief = models.TextField("toelichting burgerperspectief", blank=True)
+    burgerperspectief = models.TextField(_("toelichting burgerperspectief"), blank=True)
     doenvermogentoets_uitgevoerd = models.BooleanField(
-        "doenvermogentoets uitgevoerd", null=True, blank=True
+        _("doenvermogentoets uitgevoerd"), null=True, blank=True
     )
-    doenvermogen_conclusie = models.TextField("conclusie doenvermogentoets", blank=True)
-    levensgebeurtenissen = models.JSONField("levensgebeurtenissen", default=list, blank=True)
+    doenvermogen_conclusie = models.TextField(_("conclusie doenvermogentoets"), blank=True)
+    levensgebeurtenissen = models.JSONField(_("levensgebeurtenissen"), default=list, blank=True)
 
-    ondertekenaar_naam = models.CharField("naam ondertekenaar", max_length=200, blank=True)
-    ondertekenaar_functie = models.CharField("functie ondertekenaar", max_length=200, blank=True)
+    ondertekenaar_naam = models.CharField(_("naam ondertekenaar"), max_length=200, blank=True)
+    ondertekenaar_functie = models.CharField(_("functie ondertekenaar"), max_length=200, blank=True)
 
     ter_accordering_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -228,16 +238,16 @@ class Reactie(FSMModelMixin, models.Model):
     ingediend_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    ingediend_op = models.DateTimeField("ingediend op", null=True, blank=True)
-    afzien_reden = models.TextField("reden van afzien", blank=True)
-    aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
-    gewijzigd_op = models.DateTimeField("gewijzigd op", auto_now=True)
+    ingediend_op = models.DateTimeField(_("ingediend op"), null=True, blank=True)
+    afzien_reden = models.TextField(_("reden van afzien"), blank=True)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
     objects = ReactieQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "reactie"
-        verbose_name_plural = "reacties"
+        verbose_name = _("reactie")
+        verbose_name_plural = _("reacties")
         ordering = ["consultatie", "organisatie__naam"]
         constraints = [
             models.UniqueConstraint(
@@ -424,20 +434,20 @@ class Beoordeling(models.Model):
     """The gevolgen-level and explanation for one dimension."""
 
     reactie = models.ForeignKey(Reactie, on_delete=models.CASCADE, related_name="beoordelingen")
-    dimensie = models.CharField("dimensie", max_length=32, choices=Dimensie.choices)
-    gevolgen = models.CharField("gevolgen", max_length=16, choices=Gevolgen.choices, blank=True)
-    toelichting = models.TextField("toelichting", blank=True)
+    dimensie = models.CharField(_("dimensie"), max_length=32, choices=Dimensie.choices)
+    gevolgen = models.CharField(_("gevolgen"), max_length=16, choices=Gevolgen.choices, blank=True)
+    toelichting = models.TextField(_("toelichting"), blank=True)
     betrokken_organisaties = models.ManyToManyField(
         Organisatie,
-        verbose_name="betrokken organisaties",
+        verbose_name=_("betrokken organisaties"),
         blank=True,
         related_name="+",
-        help_text="Bij ketensamenwerking: welke organisaties het raakt.",
+        help_text=_("Bij ketensamenwerking: welke organisaties het raakt."),
     )
 
     class Meta:
-        verbose_name = "beoordeling"
-        verbose_name_plural = "beoordelingen"
+        verbose_name = _("beoordeling")
+        verbose_name_plural = _("beoordelingen")
         ordering = ["reactie", "pk"]
         constraints = [
             models.UniqueConstraint(
@@ -451,14 +461,14 @@ class Beoordeling(models.Model):
 
 class Kostenpost(models.Model):
     reactie = models.ForeignKey(Reactie, on_delete=models.CASCADE, related_name="kosten")
-    categorie = models.CharField("categorie", max_length=32, choices=KostenCategorie.choices)
-    soort = models.CharField("soort", max_length=16, choices=KostenSoort.choices)
-    bedrag = models.DecimalField("bedrag in euro", max_digits=14, decimal_places=2)
-    toelichting = models.CharField("toelichting", max_length=500, blank=True)
+    categorie = models.CharField(_("categorie"), max_length=32, choices=KostenCategorie.choices)
+    soort = models.CharField(_("soort"), max_length=16, choices=KostenSoort.choices)
+    bedrag = models.DecimalField(_("bedrag in euro"), max_digits=14, decimal_places=2)
+    toelichting = models.CharField(_("toelichting"), max_length=500, blank=True)
 
     class Meta:
-        verbose_name = "kostenpost"
-        verbose_name_plural = "kostenposten"
+        verbose_name = _("kostenpost")
+        verbose_name_plural = _("kostenposten")
         ordering = ["reactie", "categorie", "soort", "pk"]
         constraints = [
             models.CheckConstraint(
@@ -475,11 +485,11 @@ class Antwoord(models.Model):
 
     reactie = models.ForeignKey(Reactie, on_delete=models.CASCADE, related_name="antwoorden")
     vraag = models.ForeignKey(Vraag, on_delete=models.CASCADE, related_name="antwoorden")
-    tekst = models.TextField("antwoord", blank=True)
+    tekst = models.TextField(_("antwoord"), blank=True)
 
     class Meta:
-        verbose_name = "antwoord"
-        verbose_name_plural = "antwoorden"
+        verbose_name = _("antwoord")
+        verbose_name_plural = _("antwoorden")
         ordering = ["reactie", "vraag__volgorde"]
         constraints = [
             models.UniqueConstraint(fields=["reactie", "vraag"], name="een_antwoord_per_vraag")
@@ -500,12 +510,12 @@ class Kernpunt(models.Model):
     """A discrete finding that other organisations can endorse (onderschrijven)."""
 
     reactie = models.ForeignKey(Reactie, on_delete=models.CASCADE, related_name="kernpunten")
-    dimensie = models.CharField("dimensie", max_length=32, choices=Dimensie.choices)
-    tekst = models.TextField("kernpunt")
-    artikel = models.CharField("artikel van het voorstel", max_length=200, blank=True)
-    voorgestelde_wijziging = models.TextField("voorgestelde wijziging", blank=True)
+    dimensie = models.CharField(_("dimensie"), max_length=32, choices=Dimensie.choices)
+    tekst = models.TextField(_("kernpunt"))
+    artikel = models.CharField(_("artikel van het voorstel"), max_length=200, blank=True)
+    voorgestelde_wijziging = models.TextField(_("voorgestelde wijziging"), blank=True)
     ernst = models.CharField(
-        "ernst", max_length=16, choices=Ernst.choices, default=Ernst.BELANGRIJK
+        _("ernst"), max_length=16, choices=Ernst.choices, default=Ernst.BELANGRIJK
     )
     samengevoegd_in = models.ForeignKey(
         "self",
@@ -513,15 +523,15 @@ class Kernpunt(models.Model):
         null=True,
         blank=True,
         related_name="samengevoegde",
-        verbose_name="samengevoegd in",
+        verbose_name=_("samengevoegd in"),
     )
-    aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
     objects = KernpuntQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "kernpunt"
-        verbose_name_plural = "kernpunten"
+        verbose_name = _("kernpunt")
+        verbose_name_plural = _("kernpunten")
         ordering = ["reactie", "pk"]
 
     def __str__(self):
@@ -534,11 +544,11 @@ class Onderschrijving(models.Model):
     )
     organisatie = models.ForeignKey(Organisatie, on_delete=models.PROTECT, related_name="+")
     door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    op = models.DateTimeField("onderschreven op", default=timezone.now)
+    op = models.DateTimeField(_("onderschreven op"), default=timezone.now)
 
     class Meta:
-        verbose_name = "onderschrijving"
-        verbose_name_plural = "onderschrijvingen"
+        verbose_name = _("onderschrijving")
+        verbose_name_plural = _("onderschrijvingen")
         constraints = [
             models.UniqueConstraint(
                 fields=["kernpunt", "organisatie"], name="een_onderschrijving_per_organisatie"
@@ -555,19 +565,19 @@ def bijlage_pad(instance, filename):
 
 class Bijlage(models.Model):
     reactie = models.ForeignKey(Reactie, on_delete=models.CASCADE, related_name="bijlagen")
-    bestand = models.FileField("bestand", upload_to=bijlage_pad)
-    bestandsnaam = models.CharField("oorspronkelijke bestandsnaam", max_length=255)
-    content_type = models.CharField("bestandstype", max_length=100)
-    grootte = models.PositiveBigIntegerField("grootte in bytes")
-    sha256 = models.CharField("sha256", max_length=64)
+    bestand = models.FileField(_("bestand"), upload_to=bijlage_pad)
+    bestandsnaam = models.CharField(_("oorspronkelijke bestandsnaam"), max_length=255)
+    content_type = models.CharField(_("bestandstype"), max_length=100)
+    grootte = models.PositiveBigIntegerField(_("grootte in bytes"))
+    sha256 = models.CharField(_("sha256"), max_length=64)
     geupload_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    geupload_op = models.DateTimeField("geüpload op", default=timezone.now)
+    geupload_op = models.DateTimeField(_("geüpload op"), default=timezone.now)
 
     class Meta:
-        verbose_name = "bijlage"
-        verbose_name_plural = "bijlagen"
+        verbose_name = _("bijlage")
+        verbose_name_plural = _("bijlagen")
         ordering = ["reactie", "pk"]
 
     def __str__(self):
