@@ -413,6 +413,7 @@ class ReactieViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     @extend_schema(
         methods=["GET"],
         summary="Bijlagen van de reactie",
+        operation_id="reacties_bijlagen_list",
         description="Wie de reactie mag zien, ziet ook haar bijlagen.",
         request=None,
         responses={200: BijlageSerializer(many=True), **fouten(*LEZEN)},
@@ -449,6 +450,7 @@ class ReactieViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
 
     @extend_schema(
         summary="Bijlage downloaden",
+        operation_id="reacties_bijlage_downloaden",
         description="Het bestand zelf, met zijn eigen bestandstype.",
         responses={
             (200, "application/octet-stream"): OpenApiResponse(
