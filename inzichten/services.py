@@ -244,7 +244,7 @@ def bereken(van: date, tot: date) -> Inzichten:
             ("aandeel", "Aandeel (%)"),
         ],
     )
-    labels = dict(Levensgebeurtenis.choices)
+    labels = {code: str(label) for code, label in Levensgebeurtenis.choices}
     for waarde, aantal in teller.most_common():
         if waarde in labels:
             levensgebeurtenissen.rijen.append(
