@@ -126,3 +126,25 @@ def test_engelse_catalogus_is_volledig():
 def test_catalogus_is_gecompileerd(taal):
     mo = CATALOGUS.with_suffix(".mo")
     assert mo.exists() and mo.stat().st_mtime >= CATALOGUS.stat().st_mtime - 1
+
+
+@pytest.mark.django_db
+def test_engelse_pagina_markeert_nederlandse_gebruikerstekst(client, reactie_a, opsteller_a):
+    """WCAG 3.1.2: Dutch user text on an English page carries lang="nl"; labels, choices
+    and dates are English."""
+    from reacties import services
+
+    reactie = services.reactie_starten(reactie=reactie_a, actor=opsteller_a)
+    client.force_login(opsteller_a)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    inhoud = client.get(f"/reacties/{reactie.pk}/").content.decode()
+    assert '<html lang="en">' in inhoud
+    assert f'<span lang="nl">{reactie.consultatie.titel}</span>' in inhoud
+    assert "In preparation" in inhoud and "Citizens and businesses" in inhoud
+    assert "Language / <span lang=\"nl\">Taal</span>" in inhoud
+    assert "a.m." not in inhoud and "p.m." not in inhoud
+
+    client.post("/i18n/setlang/", {"language": "nl", "next": "/"})
+    inhoud = client.get(f"/reacties/{reactie.pk}/").content.decode()
+    assert 'lang="nl">' + reactie.consultatie.titel not in inhoud
+    assert "Taal / <span lang=\"en\">Language</span>" in inhoud
