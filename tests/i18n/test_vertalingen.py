@@ -141,10 +141,10 @@ def test_engelse_pagina_markeert_nederlandse_gebruikerstekst(client, reactie_a, 
     assert '<html lang="en">' in inhoud
     assert f'<span lang="nl">{reactie.consultatie.titel}</span>' in inhoud
     assert "In preparation" in inhoud and "Citizens and businesses" in inhoud
-    assert "Language / <span lang=\"nl\">Taal</span>" in inhoud
+    assert 'Language / <span lang="nl">Taal</span>' in inhoud
     assert "a.m." not in inhoud and "p.m." not in inhoud
 
     client.post("/i18n/setlang/", {"language": "nl", "next": "/"})
     inhoud = client.get(f"/reacties/{reactie.pk}/").content.decode()
     assert 'lang="nl">' + reactie.consultatie.titel not in inhoud
-    assert "Taal / <span lang=\"en\">Language</span>" in inhoud
+    assert 'Taal / <span lang="en">Language</span>' in inhoud
