@@ -167,12 +167,20 @@ def _stel_reactie_op(reis, pagina, reactie, kernpunt=None):
     if kernpunt:
         # Typed but not saved: adding a kernpunt must keep it (issue 15).
         pagina.fill("#id_ondertekenaar_functie", "Directeur Uitvoering")
+        # Autosave (external script, strict CSP) saves it under the version rule.
+        pagina.get_by_text("Automatisch opgeslagen om").wait_for()
+        reactie.refresh_from_db()
+        assert reactie.ondertekenaar_functie == "Directeur Uitvoering"
+        pagina.fill("#id_ondertekenaar_functie", "Directeur Uitvoering en Handhaving")
         pagina.select_option("#id_kernpunt-dimensie", "ict")
         pagina.fill("#id_kernpunt-tekst", kernpunt)
         pagina.get_by_role("button", name="Kernpunt toevoegen").click()
         pagina.get_by_text("kernpunt is toegevoegd").wait_for()
         assert "kernpunt is toegevoegd" in _melding(pagina)
-        assert pagina.input_value("#id_ondertekenaar_functie") == "Directeur Uitvoering"
+        functie = "Directeur Uitvoering en Handhaving"
+        assert pagina.input_value("#id_ondertekenaar_functie") == functie
+        reactie.refresh_from_db()
+        assert reactie.ondertekenaar_functie == functie
     reis.ga_naar(pagina, reverse("reacties:detail", args=[reactie.pk]), "reactie-klaar")
     _actie(pagina, "Ter accordering aanbieden", toelichting="Graag accorderen.")
     assert "ter accordering aangeboden" in _melding(pagina)
