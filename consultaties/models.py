@@ -5,6 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from organisaties.models import Organisatie, Soort
@@ -13,12 +14,12 @@ from . import permissions
 
 
 class Instrument(models.TextChoices):
-    WETSVOORSTEL = "wetsvoorstel", "Wetsvoorstel"
-    AMVB = "amvb", "Algemene maatregel van bestuur"
-    MINISTERIELE_REGELING = "ministeriele_regeling", "Ministeriële regeling"
-    NOTA_VAN_WIJZIGING = "nota_van_wijziging", "Nota van wijziging"
-    AMENDEMENT = "amendement", "Amendement"
-    BELEIDSNOTA = "beleidsnota", "Beleidsnota of beleidsvoornemen"
+    WETSVOORSTEL = "wetsvoorstel", _("Wetsvoorstel")
+    AMVB = "amvb", _("Algemene maatregel van bestuur")
+    MINISTERIELE_REGELING = "ministeriele_regeling", _("Ministeriële regeling")
+    NOTA_VAN_WIJZIGING = "nota_van_wijziging", _("Nota van wijziging")
+    AMENDEMENT = "amendement", _("Amendement")
+    BELEIDSNOTA = "beleidsnota", _("Beleidsnota of beleidsvoornemen")
 
     @classmethod
     def retoetsen(cls):
@@ -26,12 +27,12 @@ class Instrument(models.TextChoices):
 
 
 class Status(models.TextChoices):
-    CONCEPT = "concept", "Concept"
-    OPEN = "open", "Open"
-    GESLOTEN = "gesloten", "Gesloten"
-    VERZONDEN = "verzonden", "Verzonden"
-    AFGEROND = "afgerond", "Afgerond"
-    INGETROKKEN = "ingetrokken", "Ingetrokken"
+    CONCEPT = "concept", _("Concept")
+    OPEN = "open", _("Open")
+    GESLOTEN = "gesloten", _("Gesloten")
+    VERZONDEN = "verzonden", _("Verzonden")
+    AFGEROND = "afgerond", _("Afgerond")
+    INGETROKKEN = "ingetrokken", _("Ingetrokken")
 
 
 #: States in which submitted responses of other organisations may be read by members.

@@ -282,7 +282,7 @@ def verstuur_herinnering(reactie: Reactie, soort: str, termijn: datetime, nu: da
             reactie,
             actor=None,
             actie="herinnering_verstuurd",
-            toelichting=HerinneringSoort(soort).label,
+            toelichting=str(HerinneringSoort(soort).label),
             gegevens={"soort": soort, "termijn": termijn.isoformat()},
         )
     return True

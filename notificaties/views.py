@@ -14,6 +14,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from audit.services import TransitieNietToegestaan
@@ -67,7 +69,15 @@ def notificatie_gelezen(request, pk):
 @require_POST
 def alle_notificaties_gelezen(request):
     aantal = services.alle_notificaties_gelezen(actor=request.user)
-    messages.success(request, f"{aantal} notificatie(s) als gelezen gemarkeerd.")
+    messages.success(
+        request,
+        ngettext(
+            "%(aantal)s notificatie als gelezen gemarkeerd.",
+            "%(aantal)s notificaties als gelezen gemarkeerd.",
+            aantal,
+        )
+        % {"aantal": aantal},
+    )
     return redirect("notificaties:lijst")
 
 
@@ -179,7 +189,9 @@ def verlenging_aanvragen(request, reactie_id):
             messages.error(request, str(fout))
             status = 409
         else:
-            messages.success(request, "Uw verzoek om verlenging is naar het secretariaat gestuurd.")
+            messages.success(
+                request, _("Uw verzoek om verlenging is naar het secretariaat gestuurd.")
+            )
             return redirect("notificaties:verlenging", pk=verzoek.pk)
     elif request.method == "POST":
         status = 400
@@ -264,7 +276,7 @@ def verlenging_toekennen(request, pk):
     except TransitieNietToegestaan as fout:
         messages.error(request, str(fout))
         return _verzoek_pagina(request, verzoek, status=409)
-    messages.success(request, "De verlenging is toegekend en de organisatie is bericht.")
+    messages.success(request, _("De verlenging is toegekend en de organisatie is bericht."))
     return redirect("notificaties:verlenging", pk=verzoek.pk)
 
 
@@ -285,7 +297,7 @@ def verlenging_afwijzen(request, pk):
     except TransitieNietToegestaan as fout:
         messages.error(request, str(fout))
         return _verzoek_pagina(request, verzoek, status=409)
-    messages.success(request, "Het verzoek is afgewezen en de organisatie is bericht.")
+    messages.success(request, _("Het verzoek is afgewezen en de organisatie is bericht."))
     return redirect("notificaties:verlenging", pk=verzoek.pk)
 
 
@@ -312,7 +324,9 @@ def email_opnieuw(request, pk):
     except TransitieNietToegestaan as fout:
         messages.error(request, str(fout))
         return redirect("notificaties:emails_mislukt")
-    messages.success(request, f"De e-mail aan {email.aan} staat opnieuw in de wachtrij.")
+    messages.success(
+        request, _("De e-mail aan %(aan)s staat opnieuw in de wachtrij.") % {"aan": email.aan}
+    )
     return redirect("notificaties:emails_mislukt")
 
 
@@ -337,7 +351,9 @@ def agenda(request):
 def agenda_vernieuwen(request):
     _vereis(permissions.kan_agenda_beheren(request.user))
     services.agenda_token_vernieuwen(organisatie=request.user.organisatie, actor=request.user)
-    messages.success(request, "Er is een nieuwe agenda-link gemaakt; de oude link werkt niet meer.")
+    messages.success(
+        request, _("Er is een nieuwe agenda-link gemaakt; de oude link werkt niet meer.")
+    )
     return redirect("notificaties:agenda")
 
 

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from consultaties.models import Consultatie
@@ -12,22 +13,22 @@ from . import permissions
 
 
 class Status(models.TextChoices):
-    CONCEPT = "concept", "Concept"
-    DEFINITIEF = "definitief", "Definitief"
-    VERZONDEN = "verzonden", "Verzonden"
+    CONCEPT = "concept", _("Concept")
+    DEFINITIEF = "definitief", _("Definitief")
+    VERZONDEN = "verzonden", _("Verzonden")
 
 
 class GeneratieStatus(models.TextChoices):
-    WACHTRIJ = "wachtrij", "In de wachtrij"
-    BEZIG = "bezig", "Bezig"
-    KLAAR = "klaar", "Klaar"
-    MISLUKT = "mislukt", "Mislukt"
+    WACHTRIJ = "wachtrij", _("In de wachtrij")
+    BEZIG = "bezig", _("Bezig")
+    KLAAR = "klaar", _("Klaar")
+    MISLUKT = "mislukt", _("Mislukt")
 
 
 class Uitkomst(models.TextChoices):
-    OVERGENOMEN = "overgenomen", "Overgenomen"
-    DEELS_OVERGENOMEN = "deels_overgenomen", "Deels overgenomen"
-    NIET_OVERGENOMEN = "niet_overgenomen", "Niet overgenomen"
+    OVERGENOMEN = "overgenomen", _("Overgenomen")
+    DEELS_OVERGENOMEN = "deels_overgenomen", _("Deels overgenomen")
+    NIET_OVERGENOMEN = "niet_overgenomen", _("Niet overgenomen")
 
 
 #: What a version freezes. Once it is definitief none of these may change.

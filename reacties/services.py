@@ -5,6 +5,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext
 
 from audit.services import (
     TransitieNietToegestaan,
@@ -315,13 +316,16 @@ def reactie_bijwerken(
     """
     reactie = Reactie.objects.select_for_update().select_related("consultatie").get(pk=reactie.pk)
     if not permissions.is_eigen_organisatie(reactie, actor):
-        raise PermissionDenied("U mag deze reactie niet bewerken.")
+        raise PermissionDenied(gettext("U mag deze reactie niet bewerken."))
     if not permissions.kan_bewerken(actor, reactie):
         raise TransitieNietToegestaan(
             reactie,
             "bijwerken",
-            "Deze reactie kan nu niet worden bewerkt (status "
-            f"'{reactie.get_status_display().lower()}' of de termijn is verstreken).",
+            gettext(
+                "Deze reactie kan nu niet worden bewerkt (status '%(status)s' of de termijn "
+                "is verstreken)."
+            )
+            % {"status": reactie.get_status_display().lower()},
         )
     try:
         versie = int(versie)
@@ -329,8 +333,10 @@ def reactie_bijwerken(
         raise ValidationError({"versie": "Geef de versie op waarvan u bent uitgegaan."}) from None
     if versie != reactie.versie:
         raise VerouderdeVersie(
-            "Iemand anders heeft deze reactie intussen opgeslagen. Uw wijzigingen zijn niet "
-            "opgeslagen; laad de nieuwste versie en breng ze opnieuw aan."
+            gettext(
+                "Iemand anders heeft deze reactie intussen opgeslagen. Uw wijzigingen zijn niet "
+                "opgeslagen; laad de nieuwste versie en breng ze opnieuw aan."
+            )
         )
     velden = dict(velden or {})
     fouten = _valideer_inhoud(velden)
@@ -410,14 +416,14 @@ def _valideer_beoordelingen(beoordelingen: dict, fouten: dict) -> dict:
     resultaat = {}
     for dimensie, waarden in beoordelingen.items():
         if dimensie not in Dimensie.values:
-            fouten[f"beoordelingen.{dimensie}"] = "Onbekende dimensie."
+            fouten[f"beoordelingen.{dimensie}"] = gettext("Onbekende dimensie.")
             continue
         if waarden is not None and not isinstance(waarden, dict):
-            fouten[f"beoordelingen.{dimensie}"] = "Geef de gevolgen en een toelichting op."
+            fouten[f"beoordelingen.{dimensie}"] = gettext("Geef de gevolgen en een toelichting op.")
             continue
         gevolgen = (waarden or {}).get("gevolgen") or ""
         if gevolgen and gevolgen not in Gevolgen.values:
-            fouten[f"beoordelingen.{dimensie}.gevolgen"] = "Kies een niveau uit de lijst."
+            fouten[f"beoordelingen.{dimensie}.gevolgen"] = gettext("Kies een niveau uit de lijst.")
             continue
         resultaat[dimensie] = {
             "gevolgen": gevolgen,
@@ -436,14 +442,14 @@ def _valideer_kosten(kosten: list, fouten: dict) -> list:
             fouten[sleutel] = "Geef categorie, soort en bedrag van de kostenpost op."
             continue
         if post.get("categorie") not in KostenCategorie.values:
-            fouten[f"{sleutel}.categorie"] = "Kies een kostencategorie."
+            fouten[f"{sleutel}.categorie"] = gettext("Kies een kostencategorie.")
         if post.get("soort") not in KostenSoort.values:
-            fouten[f"{sleutel}.soort"] = "Kies incidenteel of structureel."
+            fouten[f"{sleutel}.soort"] = gettext("Kies incidenteel of structureel.")
         bedrag = _decimaal(post.get("bedrag"), f"{sleutel}.bedrag", fouten)
         if bedrag is None and f"{sleutel}.bedrag" not in fouten:
-            fouten[f"{sleutel}.bedrag"] = "Vul een bedrag in euro in."
+            fouten[f"{sleutel}.bedrag"] = gettext("Vul een bedrag in euro in.")
         elif bedrag is not None and bedrag >= Decimal("1e12"):
-            fouten[f"{sleutel}.bedrag"] = "Dit bedrag is te groot."
+            fouten[f"{sleutel}.bedrag"] = gettext("Dit bedrag is te groot.")
         resultaat.append(
             {
                 "categorie": post.get("categorie"),
@@ -464,7 +470,7 @@ def _valideer_antwoorden(reactie: Reactie, antwoorden: dict, fouten: dict) -> di
         except (TypeError, ValueError):
             vraag_id = None
         if vraag_id not in vraag_ids:
-            fouten[f"antwoorden.{vraag_id}"] = "Deze vraag hoort niet bij de consultatie."
+            fouten[f"antwoorden.{vraag_id}"] = gettext("Deze vraag hoort niet bij de consultatie.")
             continue
         resultaat[vraag_id] = tekst or ""
     return resultaat
@@ -491,7 +497,7 @@ def kernpunt_toevoegen(
         raise TransitieNietToegestaan(
             reactie,
             "kernpunt_toevoegen",
-            "Kernpunten kunnen alleen worden toegevoegd aan een reactie in voorbereiding.",
+            gettext("Kernpunten kunnen alleen worden toegevoegd aan een reactie in voorbereiding."),
         )
     kernpunt = Kernpunt(
         reactie=reactie,
@@ -556,12 +562,12 @@ def reactie_bijlage_toevoegen(*, reactie: Reactie, actor, bestand) -> Bijlage:
 
     reactie = Reactie.objects.select_for_update().select_related("consultatie").get(pk=reactie.pk)
     if not permissions.is_eigen_organisatie(reactie, actor):
-        raise PermissionDenied("U mag geen bijlagen toevoegen aan deze reactie.")
+        raise PermissionDenied(gettext("U mag geen bijlagen toevoegen aan deze reactie."))
     if not permissions.kan_bewerken(actor, reactie):
         raise TransitieNietToegestaan(
             reactie,
             "bijlage_toevoegen",
-            "Bijlagen kunnen alleen worden toegevoegd aan een reactie in voorbereiding.",
+            gettext("Bijlagen kunnen alleen worden toegevoegd aan een reactie in voorbereiding."),
         )
     try:
         content_type, sha256 = controleer_upload(bestand)

@@ -3,11 +3,14 @@ class NederlandsTenzijGekozenMiddleware:
 
     Django's LocaleMiddleware would otherwise follow the browser's Accept-Language, and a
     civil servant with an English browser would unexpectedly get an English interface.
+    The API does follow Accept-Language, so a client can ask for English error messages.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        # The API is for other systems: it follows their Accept-Language (Dutch by default).
+        if not request.path.startswith("/api/"):
+            request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
         return self.get_response(request)

@@ -55,6 +55,7 @@ class Reis:
         self.stap = 0
         self.gecontroleerd = set()
         self.csp_schendingen = []
+        self.te_breed = []
 
     def als(self, username):
         context = self.browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
@@ -88,6 +89,20 @@ class Reis:
         assert resultaat.violations_count == 0, (
             f"axe-core op '{paginatype}' ({pagina.url}):\n{resultaat.generate_report()}"
         )
+        self.controleer_reflow(pagina, naam)
+
+    def controleer_reflow(self, pagina, naam):
+        """WCAG 1.4.10: at 320 CSS px (a phone, or 400 % zoom) nothing scrolls sideways;
+        a wide table may scroll inside its own region."""
+        grootte = pagina.viewport_size
+        pagina.set_viewport_size({"width": 320, "height": 640})
+        try:
+            breedte = pagina.evaluate("document.documentElement.scrollWidth")
+            if breedte > 320:
+                pagina.screenshot(path=self.map / f"{self.stap:02d}-{naam}-320.png", full_page=True)
+                self.te_breed.append(f"{naam} ({pagina.url}): {breedte} px")
+        finally:
+            pagina.set_viewport_size(grootte)
 
     def ga_naar(self, pagina, pad, naam, paginatype=None):
         response = pagina.goto(self.url + pad)
@@ -144,16 +159,28 @@ def _stel_reactie_op(reis, pagina, reactie, kernpunt=None):
     pagina.fill("#id_kosten-0-bedrag", "1250000")
     pagina.check("input[name=levensgebeurtenissen][value=verhuizen]")
     pagina.fill("#id_ondertekenaar_naam", "J. Jansen")
-    pagina.click("#reactie-formulier button[type=submit]")
+    pagina.get_by_role("button", name="Concept opslaan").click()
     pagina.locator("[data-opslagstatus], .tk-meldingen").first.wait_for()
     # A locator wait, not wait_for_function: our CSP rightly forbids eval in the page.
     pagina.get_by_text("pgeslagen om").first.wait_for()
     reis.controleer(pagina, "reactie-opgeslagen")
     if kernpunt:
-        pagina.select_option("#id_dimensie", "ict")
-        pagina.fill("#id_tekst", kernpunt)
-        pagina.click("text=Kernpunt toevoegen >> xpath=ancestor-or-self::button")
+        # Typed but not saved: adding a kernpunt must keep it (issue 15).
+        pagina.fill("#id_ondertekenaar_functie", "Directeur Uitvoering")
+        # Autosave (external script, strict CSP) saves it under the version rule.
+        pagina.get_by_text("Automatisch opgeslagen om").wait_for()
+        reactie.refresh_from_db()
+        assert reactie.ondertekenaar_functie == "Directeur Uitvoering"
+        pagina.fill("#id_ondertekenaar_functie", "Directeur Uitvoering en Handhaving")
+        pagina.select_option("#id_kernpunt-dimensie", "ict")
+        pagina.fill("#id_kernpunt-tekst", kernpunt)
+        pagina.get_by_role("button", name="Kernpunt toevoegen").click()
+        pagina.get_by_text("kernpunt is toegevoegd").wait_for()
         assert "kernpunt is toegevoegd" in _melding(pagina)
+        functie = "Directeur Uitvoering en Handhaving"
+        assert pagina.input_value("#id_ondertekenaar_functie") == functie
+        reactie.refresh_from_db()
+        assert reactie.ondertekenaar_functie == functie
     reis.ga_naar(pagina, reverse("reacties:detail", args=[reactie.pk]), "reactie-klaar")
     _actie(pagina, "Ter accordering aanbieden", toelichting="Graag accorderen.")
     assert "ter accordering aangeboden" in _melding(pagina)
@@ -478,6 +505,9 @@ def test_de_hele_reis_door_de_browser(browser, live_server, screenshot_map, sett
     reis.controleer(sec, "mislukte-email-opnieuw")
     email.refresh_from_db()
     assert email.status != EmailStatus.OPGEGEVEN
+
+    # Every page type reflows at 320 px; listed together so one run shows them all.
+    assert not reis.te_breed, "Breder dan 320 px:\n" + "\n".join(reis.te_breed)
 
     consultatie.refresh_from_db()
     assert consultatie.status == ConsultatieStatus.AFGEROND
