@@ -23,6 +23,12 @@ class Status(models.TextChoices):
 
 #: Not yet submitted: these become ``verlopen`` when the termijn passes.
 LOPENDE_STATUSSEN = (Status.UITGENODIGD, Status.IN_VOORBEREIDING, Status.TER_ACCORDERING)
+#: Audit actions on a response that anyone who may see the response may see (without
+#: notes). Everything else on its timeline is internal: see ``Reactie.tijdlijn_inzage``.
+PUBLIEKE_MIJLPALEN = frozenset({"indienen", "accepteren", "afzien", "verlopen"})
+#: States a response may be shown in outside its own organisation and the secretariaat.
+PUBLIEKE_STATUSSEN = frozenset({"ingediend", "geaccepteerd", "afgezien", "verlopen"})
+
 #: Submitted to the secretariaat (and so visible to others once the consultation closes).
 INGEDIENDE_STATUSSEN = (Status.INGEDIEND, Status.GEACCEPTEERD)
 
@@ -267,6 +273,26 @@ class Reactie(FSMModelMixin, models.Model):
 
     def consultatie_open_of_gesloten(self) -> bool:
         return self.consultatie.status in (ConsultatieStatus.OPEN, ConsultatieStatus.GESLOTEN)
+
+    def tijdlijn_inzage(self, user) -> frozenset[str] | None:
+        """Which part of the timeline ``user`` reads (see ``AuditEvent.zichtbaar_voor``):
+        ``None`` is everything, otherwise only these public milestones, without notes."""
+        if permissions.ziet_interne_tijdlijn(self, user):
+            return None
+        return PUBLIEKE_MIJLPALEN
+
+    @property
+    def publieke_status(self) -> str:
+        """The state as outsiders (other organisations, the ministry, the paper) may learn
+        it: a response that is back in preparation (e.g. returned after closing) is simply
+        not submitted."""
+        return self.status if self.status in PUBLIEKE_STATUSSEN else "niet_ingediend"
+
+    @property
+    def publieke_status_label(self) -> str:
+        if self.status in PUBLIEKE_STATUSSEN:
+            return self.get_status_display()
+        return "Niet ingediend"
 
     def ontbrekend_voor_accordering(self) -> list[str]:
         """What must still be filled in before the response can go for approval."""

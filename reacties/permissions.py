@@ -22,6 +22,12 @@ def is_eigen_accordeerder(reactie, user) -> bool:
     return is_eigen_organisatie(reactie, user) and user.is_accordeerder
 
 
+def ziet_interne_tijdlijn(reactie, user) -> bool:
+    """Internal steps (saves, ter accordering, afkeuren, terugsturen, …) and their notes
+    are for the own organisation and the secretariaat; others see public milestones."""
+    return is_secretaris(reactie, user) or is_eigen_organisatie(reactie, user)
+
+
 def mag_indienen(reactie, user) -> bool:
     """Four-eyes: the accordeerder who submits is not the one who sent it for approval."""
     return is_eigen_accordeerder(reactie, user) and reactie.ter_accordering_door_id != user.pk

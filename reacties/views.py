@@ -59,7 +59,7 @@ def reactie_detail(request, pk, fout=None, status=200):
         "kernpunten": reactie.kernpunten.filter(samengevoegd_in__isnull=True)
         .select_related("reactie__organisatie", "reactie__consultatie")
         .prefetch_related("onderschrijvingen__organisatie"),
-        "gebeurtenissen": AuditEvent.objects.voor(reactie),
+        "gebeurtenissen": AuditEvent.objects.voor(reactie).zichtbaar_voor(user),
         "acties": knoppen(
             services.toegestane_acties(user, reactie),
             REACTIE_ACTIES,
