@@ -29,6 +29,9 @@ PUBLIEKE_MIJLPALEN = frozenset({"indienen", "accepteren", "afzien", "verlopen"})
 #: States a response may be shown in outside its own organisation and the secretariaat.
 PUBLIEKE_STATUSSEN = frozenset({"ingediend", "geaccepteerd", "afgezien", "verlopen"})
 
+#: Audit actions that change the content of a response (four-eyes on content).
+INHOUD_ACTIES = frozenset({"opgeslagen", "kernpunt_toegevoegd", "bijlage_toegevoegd"})
+
 #: Submitted to the secretariaat (and so visible to others once the consultation closes).
 INGEDIENDE_STATUSSEN = (Status.INGEDIEND, Status.GEACCEPTEERD)
 
@@ -273,6 +276,31 @@ class Reactie(FSMModelMixin, models.Model):
 
     def consultatie_open_of_gesloten(self) -> bool:
         return self.consultatie.status in (ConsultatieStatus.OPEN, ConsultatieStatus.GESLOTEN)
+
+    def inhoud_gewijzigd_door(self) -> frozenset[int]:
+        """Who changed the content of the version now up for approval.
+
+        "The version being approved" is everything saved since the last approval
+        (``indienen``), or since the start if it was never submitted: content that an
+        earlier round already had approved by someone else is not counted again. Read from
+        the audit trail, in one query, only when an approver is being asked about.
+        """
+        if not hasattr(self, "_inhoud_gewijzigd_door"):
+            from audit.models import AuditEvent
+
+            door: set[int] = set()
+            for actie, actor_id in (
+                AuditEvent.objects.voor(self)
+                .filter(actie__in=INHOUD_ACTIES | {"indienen"})
+                .order_by("pk")
+                .values_list("actie", "actor_id")
+            ):
+                if actie == "indienen":
+                    door.clear()
+                elif actor_id is not None:
+                    door.add(actor_id)
+            self._inhoud_gewijzigd_door = frozenset(door)
+        return self._inhoud_gewijzigd_door
 
     def tijdlijn_inzage(self, user) -> frozenset[str] | None:
         """Which part of the timeline ``user`` reads (see ``AuditEvent.zichtbaar_voor``):

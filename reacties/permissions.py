@@ -29,8 +29,17 @@ def ziet_interne_tijdlijn(reactie, user) -> bool:
 
 
 def mag_indienen(reactie, user) -> bool:
-    """Four-eyes: the accordeerder who submits is not the one who sent it for approval."""
-    return is_eigen_accordeerder(reactie, user) and reactie.ter_accordering_door_id != user.pk
+    """Four-eyes: the accordeerder who submits neither sent it for approval nor changed the
+    content of the version being approved (see ``Reactie.inhoud_gewijzigd_door``)."""
+    return (
+        is_eigen_accordeerder(reactie, user)
+        and reactie.ter_accordering_door_id != user.pk
+        and not schreef_mee_aan_versie(reactie, user)
+    )
+
+
+def schreef_mee_aan_versie(reactie, user) -> bool:
+    return bool(user and user.pk) and user.pk in reactie.inhoud_gewijzigd_door()
 
 
 def kan_bewerken(user, reactie) -> bool:

@@ -26,6 +26,7 @@ from .models import (
     Levensgebeurtenis,
     Onderschrijving,
     Reactie,
+    Status,
 )
 
 #: Content fields an organisation edits on its draft.
@@ -142,8 +143,19 @@ def reactie_afkeuren(*, reactie: Reactie, actor, toelichting: str) -> Reactie:
 
 @transaction.atomic
 def reactie_indienen(*, reactie: Reactie, actor, toelichting: str = "") -> Reactie:
-    """ter_accordering → ingediend: approve and submit, by another accordeerder (four-eyes),
-    before the (possibly extended) termijn."""
+    """ter_accordering → ingediend: approve and submit, by another accordeerder (four-eyes:
+    not who offered it, nor anyone who changed the content since the last approval), before
+    the (possibly extended) termijn."""
+    if (
+        reactie.status == Status.TER_ACCORDERING
+        and permissions.is_eigen_accordeerder(reactie, actor)
+        and permissions.schreef_mee_aan_versie(reactie, actor)
+    ):
+        # The same rule is checked again under the lock; this only gives the clear message.
+        raise PermissionDenied(
+            "U heeft zelf aan deze versie van de reactie geschreven. Een andere accordeerder "
+            "moet haar accorderen en indienen (vier-ogenprincipe)."
+        )
     reactie = voer_transitie_uit(
         reactie,
         "indienen",
