@@ -68,6 +68,8 @@ MIDDLEWARE = [
     # API-Version header and problem details for every error under /api/v1.
     "tegenkracht.api.problemen.ApiMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise (static assets stay cacheable): no-store on every dynamic response.
+    "tegenkracht.middleware.GeenCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "tegenkracht.middleware.NederlandsTenzijGekozenMiddleware",
     "django.middleware.locale.LocaleMiddleware",
