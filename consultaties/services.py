@@ -5,7 +5,6 @@ from datetime import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
 
 from audit.services import (
     TransitieNietToegestaan,
@@ -16,7 +15,7 @@ from audit.services import (
 from organisaties.models import Organisatie, Soort
 
 from . import permissions
-from .models import Consultatie, Document, Status, Vraag
+from .models import Consultatie, Document, Status, Vraag, datum_fout, termijn_fout
 from .uploads import controleer_upload, veilige_naam
 
 BEWERKBARE_VELDEN = (
@@ -44,9 +43,13 @@ def _valideer_velden(velden: dict, consultatie: Consultatie | None = None):
     ministerie = velden.get("ministerie")
     if ministerie is not None and ministerie.soort != Soort.MINISTERIE:
         fouten["ministerie"] = "Kies een ministerie."
-    termijn = velden.get("termijn")
-    if termijn is not None and timezone.is_naive(termijn):
-        fouten["termijn"] = "De termijn heeft een tijdzone nodig."
+    if "termijn" in velden:
+        fout = termijn_fout(velden["termijn"])
+        if fout:
+            fouten["termijn"] = fout
+    fout = datum_fout(velden.get("beoogde_inwerkingtreding"))
+    if fout:
+        fouten["beoogde_inwerkingtreding"] = fout
     vorige = velden.get("vorige_consultatie")
     if vorige is not None and consultatie is not None and vorige.pk == consultatie.pk:
         fouten["vorige_consultatie"] = "Een consultatie kan geen hertoets van zichzelf zijn."
@@ -266,8 +269,9 @@ def consultatie_heropenen(
     """gesloten → open with a new termijn in the future."""
 
     def controleer(obj):
-        if termijn is None or timezone.is_naive(termijn) or termijn <= timezone.now():
-            raise ValidationError({"termijn": "Kies een nieuwe termijn in de toekomst."})
+        fout = termijn_fout(termijn)
+        if fout:
+            raise ValidationError({"termijn": fout})
 
     return voer_transitie_uit(
         consultatie,
@@ -299,10 +303,9 @@ def consultatie_termijn_verlengen(
             "De termijn kan alleen worden verlengd zolang de consultatie open is.",
         )
     _vereis(permissions.kan_termijn_verlengen(actor, consultatie))
-    if termijn is None or timezone.is_naive(termijn):
-        raise ValidationError({"termijn": "Geef een datum en tijd op."})
-    if termijn <= timezone.now():
-        raise ValidationError({"termijn": "Kies een nieuwe termijn in de toekomst."})
+    fout = termijn_fout(termijn)
+    if fout:
+        raise ValidationError({"termijn": fout})
     if organisatie is None:
         if termijn <= consultatie.termijn:
             raise ValidationError({"termijn": "De nieuwe termijn moet later zijn dan de huidige."})

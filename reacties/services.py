@@ -13,6 +13,7 @@ from audit.services import (
     vereis_toelichting,
     voer_transitie_uit,
 )
+from consultaties.models import datum_fout
 
 from . import permissions
 from .models import (
@@ -305,6 +306,10 @@ def _valideer_inhoud(velden: dict) -> dict:
     for veld in ("fte_incidenteel", "fte_structureel"):
         if veld in velden:
             velden[veld] = _decimaal(velden[veld], veld, fouten)
+    if velden.get("invoering_mogelijk_per") not in (None, ""):
+        fout = datum_fout(velden["invoering_mogelijk_per"])
+        if fout:
+            fouten["invoering_mogelijk_per"] = fout
     return fouten
 
 

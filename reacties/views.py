@@ -17,6 +17,7 @@ from consultaties.forms import knoppen
 from consultaties.views import fouten_als_tekst, koppel_fouten, weiger_verouderd
 from notificaties import permissions as notificatie_permissions
 from rapporten.snapshot import vergelijk_met_vorige_toets
+from tegenkracht.velden import IdKeuzeVeld
 
 from . import permissions, services
 from .forms import REACTIE_ACTIES, KernpuntForm, KostenFormSet, ReactieForm, TransitieForm
@@ -250,11 +251,11 @@ def kernpunt_samenvoegen(request, pk):
     kernpunt = get_object_or_404(
         Kernpunt.objects.zichtbaar_voor(request.user).select_related("reactie"), pk=pk
     )
-    doel = (
-        Kernpunt.objects.zichtbaar_voor(request.user)
-        .filter(pk=request.POST.get("in_kernpunt") or 0)
-        .first()
-    )
+    keuze = IdKeuzeVeld(Kernpunt.objects.zichtbaar_voor(request.user), required=False)
+    try:
+        doel = keuze.clean(request.POST.get("in_kernpunt"))
+    except ValidationError:
+        doel = None
     consultatie_id = kernpunt.reactie.consultatie_id
     if doel is None:
         messages.error(request, _("Kies het kernpunt waarmee u dit kernpunt wilt samenvoegen."))

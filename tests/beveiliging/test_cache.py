@@ -7,13 +7,6 @@ from consultaties import services as consultatie_services
 from notificaties.services import agenda_token
 from tests import factories
 from tests.api.conftest import api_client
-from tests.rapporten.conftest import (  # noqa: F401 - fixtures
-    concept,
-    definitief,
-    gesloten,
-    snelle_pdf,
-    verzonden,
-)
 
 
 def _geen_opslag(response):
@@ -42,7 +35,9 @@ def test_ingelogde_paginas_en_exports_van_het_secretariaat(client, secretaris, v
 
 
 @pytest.mark.django_db
-def test_document_en_bijlage_downloads(client, secretaris, open_consultatie, reactie_a, opsteller_a):
+def test_document_en_bijlage_downloads(
+    client, secretaris, open_consultatie, reactie_a, opsteller_a
+):
     from reacties import services as reactie_services
 
     reactie = reactie_services.reactie_starten(reactie=reactie_a, actor=opsteller_a)

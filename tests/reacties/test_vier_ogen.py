@@ -94,7 +94,9 @@ def test_wat_een_ander_al_accordeerde_telt_niet_opnieuw(
     door_accordeerder_herschreven, opsteller_a, accordeerder_a, accordeerder_a2
 ):
     """After an approval by someone else, only saves since then count."""
-    reactie = services.reactie_indienen(reactie=door_accordeerder_herschreven, actor=accordeerder_a2)
+    reactie = services.reactie_indienen(
+        reactie=door_accordeerder_herschreven, actor=accordeerder_a2
+    )
     reactie = services.reactie_intrekken(reactie=reactie, actor=opsteller_a)
     _bewerk(reactie, opsteller_a, "Kleine correctie.")
     reactie = services.reactie_ter_accordering(reactie=reactie, actor=opsteller_a)
