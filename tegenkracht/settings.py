@@ -187,6 +187,10 @@ if os.environ.get("S3_BUCKET"):
     }
 MAX_UPLOAD_BYTES = int(os.environ.get("MAX_UPLOAD_BYTES", str(25 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# DOCX and ODT are ZIP containers: limits against archive bombs (consultaties/uploads.py).
+UPLOAD_ZIP_MAX_BESTANDEN = int(os.environ.get("UPLOAD_ZIP_MAX_BESTANDEN", "1000"))
+UPLOAD_ZIP_MAX_UITGEPAKT = int(os.environ.get("UPLOAD_ZIP_MAX_UITGEPAKT", str(100 * 1024 * 1024)))
+UPLOAD_ZIP_MAX_VERHOUDING = int(os.environ.get("UPLOAD_ZIP_MAX_VERHOUDING", "100"))
 
 TASKS = {
     "default": {
