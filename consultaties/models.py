@@ -9,6 +9,7 @@ from django.utils import timezone
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from organisaties.models import Organisatie, Soort
+from tegenkracht.validatie import ZonderStuurtekens
 
 from . import permissions
 
@@ -135,7 +136,7 @@ def volgend_kenmerk() -> str:
     return f"{prefix}{volgnummer:04d}"
 
 
-class Consultatie(FSMModelMixin, models.Model):
+class Consultatie(ZonderStuurtekens, FSMModelMixin, models.Model):
     kenmerk = models.CharField("kenmerk", max_length=32, unique=True)
     titel = models.CharField("titel", max_length=300)
     samenvatting = models.TextField("samenvatting", blank=True)

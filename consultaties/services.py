@@ -13,6 +13,7 @@ from audit.services import (
     voer_transitie_uit,
 )
 from organisaties.models import Organisatie, Soort
+from tegenkracht.validatie import controleer_teksten, stuurteken_fouten
 
 from . import permissions
 from .models import Consultatie, Document, Status, Vraag, datum_fout, termijn_fout
@@ -50,6 +51,7 @@ def _valideer_velden(velden: dict, consultatie: Consultatie | None = None):
     fout = datum_fout(velden.get("beoogde_inwerkingtreding"))
     if fout:
         fouten["beoogde_inwerkingtreding"] = fout
+    fouten.update(stuurteken_fouten(velden))
     vorige = velden.get("vorige_consultatie")
     if vorige is not None and consultatie is not None and vorige.pk == consultatie.pk:
         fouten["vorige_consultatie"] = "Een consultatie kan geen hertoets van zichzelf zijn."
@@ -67,6 +69,7 @@ def consultatie_aanmaken(*, actor, vragen: list[str] = (), **velden) -> Consulta
             dict.fromkeys(onbekend, "Dit veld bestaat niet of is niet te wijzigen.")
         )
     _valideer_velden(velden)
+    controleer_teksten(vragen=list(vragen))
     consultatie = Consultatie(aangemaakt_door=actor, **velden)
     consultatie.full_clean(exclude=["kenmerk", "status"])
     consultatie.save()
@@ -104,6 +107,7 @@ def consultatie_bijwerken(
             setattr(consultatie, veld, waarde)
     nieuwe_vragen = None
     if vragen is not None:
+        controleer_teksten(vragen=list(vragen))
         nieuwe_vragen = [v.strip() for v in vragen if v.strip()]
         if nieuwe_vragen == list(consultatie.vragen.values_list("tekst", flat=True)):
             nieuwe_vragen = None
@@ -193,6 +197,7 @@ def consultatie_document_toevoegen(
     """Add a new version of the draft text (PDF, DOCX or ODT, checked by content)."""
     consultatie = Consultatie.objects.select_for_update().get(pk=consultatie.pk)
     _vereis(permissions.kan_document_toevoegen(actor, consultatie))
+    controleer_teksten(titel=titel)
     try:
         content_type, sha256 = controleer_upload(bestand)
     except ValidationError as fout:

@@ -27,6 +27,7 @@ from consultaties.models import termijn_fout
 from organisaties.models import Gebruiker, Rol
 from reacties.models import LOPENDE_STATUSSEN, Reactie
 from reacties.models import Status as ReactieStatus
+from tegenkracht.validatie import stuurteken_fouten
 
 from . import permissions
 from .models import AgendaToken, Email, EmailStatus, Notificatie, Verlengingsverzoek, nieuw_token
@@ -238,6 +239,7 @@ def verlenging_aanvragen(
     fouten = {}
     if not (reden or "").strip():
         fouten["reden"] = "Geef een reden voor de verlenging."
+    fouten.update(stuurteken_fouten({"reden": reden}))
     if gewenste_termijn is not None:
         fout = termijn_fout(gewenste_termijn)
         if fout:

@@ -19,6 +19,7 @@ from consultaties.models import Consultatie
 from consultaties.models import Status as ConsultatieStatus
 from reacties.models import Kernpunt
 from reacties.models import Status as ReactieStatus
+from tegenkracht.validatie import stuurteken_fouten
 
 from . import permissions
 from .models import GeneratieStatus, Rapport, Status, Uitkomst, Verwerking
@@ -264,6 +265,8 @@ def rapport_ontvangst_bevestigen(*, rapport: Rapport, actor, toelichting: str = 
         raise TransitieNietToegestaan(
             rapport, "ontvangst_bevestigen", "De ontvangst is al bevestigd."
         )
+    if fouten := stuurteken_fouten({"toelichting": toelichting}):
+        raise ValidationError(fouten)
     rapport.ontvangen_op = timezone.now()
     rapport.ontvangen_door = actor
     rapport.ontvangst_toelichting = (toelichting or "").strip()
@@ -296,6 +299,7 @@ def verwerking_vastleggen(
         fouten["uitkomst"] = "Kies overgenomen, deels overgenomen of niet overgenomen."
     if not (toelichting or "").strip():
         fouten["toelichting"] = "Licht toe wat er met dit kernpunt is gedaan."
+    fouten.update(stuurteken_fouten({"toelichting": toelichting}))
     if fouten:
         raise ValidationError(fouten)
     verwerking, nieuw = Verwerking.objects.update_or_create(

@@ -7,6 +7,7 @@ from django_fsm import FSMField, FSMModelMixin, transition
 from consultaties.models import GESLOTEN_STATUSSEN, Consultatie, Vraag
 from consultaties.models import Status as ConsultatieStatus
 from organisaties.models import Organisatie
+from tegenkracht.validatie import ZonderStuurtekens
 
 from . import permissions
 
@@ -162,7 +163,7 @@ class ReactieQuerySet(models.QuerySet):
         return self.filter(status__in=LOPENDE_STATUSSEN)
 
 
-class Reactie(FSMModelMixin, models.Model):
+class Reactie(ZonderStuurtekens, FSMModelMixin, models.Model):
     """One organisation's uitvoeringstoets on one consultation; created by the invitation."""
 
     consultatie = models.ForeignKey(
@@ -522,7 +523,7 @@ class KernpuntQuerySet(models.QuerySet):
         return self.filter(reactie__in=Reactie.objects.zichtbaar_voor(user))
 
 
-class Kernpunt(models.Model):
+class Kernpunt(ZonderStuurtekens, models.Model):
     """A discrete finding that other organisations can endorse (onderschrijven)."""
 
     reactie = models.ForeignKey(Reactie, on_delete=models.CASCADE, related_name="kernpunten")

@@ -14,6 +14,7 @@ from audit.services import (
     voer_transitie_uit,
 )
 from consultaties.models import datum_fout
+from tegenkracht.validatie import stuurteken_bericht
 
 from . import permissions
 from .models import (
@@ -436,10 +437,11 @@ def _valideer_beoordelingen(beoordelingen: dict, fouten: dict) -> dict:
         if gevolgen and gevolgen not in Gevolgen.values:
             fouten[f"beoordelingen.{dimensie}.gevolgen"] = "Kies een niveau uit de lijst."
             continue
-        resultaat[dimensie] = {
-            "gevolgen": gevolgen,
-            "toelichting": (waarden or {}).get("toelichting") or "",
-        }
+        toelichting = (waarden or {}).get("toelichting") or ""
+        if bericht := stuurteken_bericht(str(toelichting)):
+            fouten[f"beoordelingen.{dimensie}.toelichting"] = bericht
+            continue
+        resultaat[dimensie] = {"gevolgen": gevolgen, "toelichting": toelichting}
     return resultaat
 
 
@@ -461,6 +463,8 @@ def _valideer_kosten(kosten: list, fouten: dict) -> list:
             fouten[f"{sleutel}.bedrag"] = "Vul een bedrag in euro in."
         elif bedrag is not None and bedrag >= Decimal("1e12"):
             fouten[f"{sleutel}.bedrag"] = "Dit bedrag is te groot."
+        if bericht := stuurteken_bericht(str(post.get("toelichting") or "")):
+            fouten[f"{sleutel}.toelichting"] = bericht
         resultaat.append(
             {
                 "categorie": post.get("categorie"),
@@ -482,6 +486,9 @@ def _valideer_antwoorden(reactie: Reactie, antwoorden: dict, fouten: dict) -> di
             vraag_id = None
         if vraag_id not in vraag_ids:
             fouten[f"antwoorden.{vraag_id}"] = "Deze vraag hoort niet bij de consultatie."
+            continue
+        if bericht := stuurteken_bericht(str(tekst or "")):
+            fouten[f"antwoorden.{vraag_id}"] = bericht
             continue
         resultaat[vraag_id] = tekst or ""
     return resultaat
