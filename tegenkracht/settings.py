@@ -192,6 +192,15 @@ UPLOAD_ZIP_MAX_BESTANDEN = int(os.environ.get("UPLOAD_ZIP_MAX_BESTANDEN", "1000"
 UPLOAD_ZIP_MAX_UITGEPAKT = int(os.environ.get("UPLOAD_ZIP_MAX_UITGEPAKT", str(100 * 1024 * 1024)))
 UPLOAD_ZIP_MAX_VERHOUDING = int(os.environ.get("UPLOAD_ZIP_MAX_VERHOUDING", "100"))
 
+# A paper job whose worker vanished (killed, machine gone): no heartbeat for this many
+# seconds while "bezig" (or this long unclaimed in the queue) marks it mislukt, so it can
+# be retried. The worker beats every RAPPORT_HARTSLAG_SECONDEN while rendering.
+RAPPORT_HARTSLAG_SECONDEN = int(os.environ.get("RAPPORT_HARTSLAG_SECONDEN", "15"))
+RAPPORT_STIL_NA_SECONDEN = int(os.environ.get("RAPPORT_STIL_NA_SECONDEN", "300"))
+RAPPORT_WACHTRIJ_STIL_NA_SECONDEN = int(
+    os.environ.get("RAPPORT_WACHTRIJ_STIL_NA_SECONDEN", str(60 * 60))
+)
+
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
