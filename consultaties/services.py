@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -17,7 +18,7 @@ from tegenkracht.validatie import controleer_teksten, stuurteken_fouten
 
 from . import permissions
 from .models import Consultatie, Document, Status, Vraag, datum_fout, termijn_fout
-from .uploads import controleer_upload, veilige_naam
+from .uploads import controleer_quotum, controleer_upload, veilige_naam
 
 BEWERKBARE_VELDEN = (
     "titel",
@@ -199,6 +200,11 @@ def consultatie_document_toevoegen(
     _vereis(permissions.kan_document_toevoegen(actor, consultatie))
     controleer_teksten(titel=titel)
     try:
+        controleer_quotum(
+            consultatie.documenten.all(),
+            bestand.size,
+            max_aantal=settings.MAX_DOCUMENTEN_PER_CONSULTATIE,
+        )
         content_type, sha256 = controleer_upload(bestand)
     except ValidationError as fout:
         raise ValidationError({"bestand": fout.messages}) from fout

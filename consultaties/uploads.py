@@ -1,6 +1,7 @@
 """Checking uploaded draft texts and attachments by their content, not their name."""
 
 import hashlib
+import logging
 import zipfile
 import zlib
 
@@ -8,6 +9,9 @@ import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.module_loading import import_string
+
+logger = logging.getLogger(__name__)
 
 #: MIME types we accept, as detected from the bytes.
 TOEGESTANE_TYPES = {
@@ -125,11 +129,55 @@ def controleer_upload(upload) -> tuple[str, str]:
             "Dit bestandstype is niet toegestaan. Lever een PDF-, DOCX- of ODT-bestand aan.",
             code="bestandstype",
         )
+    if settings.UPLOAD_VIRUSSCANNER:
+        _scan(upload)
     digest = hashlib.sha256()
     for chunk in upload.chunks():
         digest.update(chunk)
     upload.seek(0)
     return soort, digest.hexdigest()
+
+
+def _scan(upload) -> None:
+    """Hand the file to the configured scanner (``UPLOAD_VIRUSSCANNER``). A scanner that
+    fails counts as a refusal: an unscanned file is not accepted when scanning is on."""
+    scanner = import_string(settings.UPLOAD_VIRUSSCANNER)
+    upload.seek(0)
+    try:
+        reden = scanner(upload)
+    except ValidationError:
+        raise
+    except Exception as fout:  # noqa: BLE001 - any scanner failure refuses the file
+        logger.exception("Virusscanner faalde")
+        raise ValidationError(
+            "Het bestand kon niet op virussen worden gecontroleerd; probeer het later opnieuw.",
+            code="scan_mislukt",
+        ) from fout
+    finally:
+        upload.seek(0)
+    if reden:
+        raise ValidationError(
+            f"Het bestand is geweigerd door de virusscanner ({reden}).", code="virus"
+        )
+
+
+def controleer_quotum(bestaande, nieuw_bytes: int, *, max_aantal: int, max_bytes=None) -> None:
+    """Refuse an upload that would take a response or consultation over its quota."""
+    from django.db.models import Sum
+
+    aantal = bestaande.count()
+    if aantal >= max_aantal:
+        raise ValidationError(
+            f"Er zijn al {aantal} bestanden; het maximum is {max_aantal}.", code="quotum"
+        )
+    if max_bytes is not None:
+        totaal = (bestaande.aggregate(s=Sum("grootte"))["s"] or 0) + nieuw_bytes
+        if totaal > max_bytes:
+            raise ValidationError(
+                f"Samen worden de bestanden te groot ({filesizeformat(totaal)}); het maximum "
+                f"is {filesizeformat(max_bytes)}.",
+                code="quotum",
+            )
 
 
 def veilige_naam(naam: str) -> str:

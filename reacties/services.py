@@ -3,6 +3,7 @@ all come through here; none of them repeats a rule."""
 
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
@@ -576,7 +577,7 @@ def kernpunt_onderschrijven(*, kernpunt: Kernpunt, actor) -> Onderschrijving:
 @transaction.atomic
 def reactie_bijlage_toevoegen(*, reactie: Reactie, actor, bestand) -> Bijlage:
     """Attach a PDF, DOCX or ODT (checked by content) to a draft of the own organisation."""
-    from consultaties.uploads import controleer_upload, veilige_naam
+    from consultaties.uploads import controleer_quotum, controleer_upload, veilige_naam
 
     reactie = Reactie.objects.select_for_update().select_related("consultatie").get(pk=reactie.pk)
     if not permissions.is_eigen_organisatie(reactie, actor):
@@ -588,6 +589,12 @@ def reactie_bijlage_toevoegen(*, reactie: Reactie, actor, bestand) -> Bijlage:
             "Bijlagen kunnen alleen worden toegevoegd aan een reactie in voorbereiding.",
         )
     try:
+        controleer_quotum(
+            reactie.bijlagen.all(),
+            bestand.size,
+            max_aantal=settings.MAX_BIJLAGEN_PER_REACTIE,
+            max_bytes=settings.MAX_BIJLAGEN_BYTES_PER_REACTIE,
+        )
         content_type, sha256 = controleer_upload(bestand)
     except ValidationError as fout:
         raise ValidationError({"bestand": fout.messages}) from fout

@@ -187,6 +187,16 @@ if os.environ.get("S3_BUCKET"):
     }
 MAX_UPLOAD_BYTES = int(os.environ.get("MAX_UPLOAD_BYTES", str(25 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Quotas (ASVS 12.1.3): nobody fills the storage through one response or consultation.
+MAX_BIJLAGEN_PER_REACTIE = int(os.environ.get("MAX_BIJLAGEN_PER_REACTIE", "20"))
+MAX_BIJLAGEN_BYTES_PER_REACTIE = int(
+    os.environ.get("MAX_BIJLAGEN_BYTES_PER_REACTIE", str(100 * 1024 * 1024))
+)
+MAX_DOCUMENTEN_PER_CONSULTATIE = int(os.environ.get("MAX_DOCUMENTEN_PER_CONSULTATIE", "50"))
+# Optional malware scan of every upload (ASVS 12.4.2): the dotted path of a callable that
+# takes the uploaded file and raises ValidationError (or returns a reason) for bad content,
+# e.g. a small adapter to the organisation's ClamAV. Empty: no scan.
+UPLOAD_VIRUSSCANNER = os.environ.get("UPLOAD_VIRUSSCANNER", "")
 # DOCX and ODT are ZIP containers: limits against archive bombs (consultaties/uploads.py).
 UPLOAD_ZIP_MAX_BESTANDEN = int(os.environ.get("UPLOAD_ZIP_MAX_BESTANDEN", "1000"))
 UPLOAD_ZIP_MAX_UITGEPAKT = int(os.environ.get("UPLOAD_ZIP_MAX_UITGEPAKT", str(100 * 1024 * 1024)))
