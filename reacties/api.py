@@ -210,8 +210,8 @@ class KernpuntInvoerSerializer(StrikteInvoerMixin, serializers.ModelSerializer):
 
 
 class TijdlijnSerializer(serializers.Serializer):
-    """One event on a response's timeline. Outside the own organisation and the
-    secretariaat only the public milestones, without notes (``Reactie.tijdlijn_inzage``)."""
+    # One event on a response's timeline. Outside the own organisation and the
+    # secretariaat only the public milestones, without notes (Reactie.tijdlijn_inzage).
 
     tijdstip = serializers.DateTimeField()
     actie = serializers.CharField()
