@@ -2,6 +2,7 @@
 life (heartbeat) for too long it is marked mislukt with a reason, shown on the page, and
 can be made again — instead of "bezig" forever and 409 on retry and definitief."""
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -135,11 +136,20 @@ def test_worker_gedood_met_sigkill_tijdens_renderen(gesloten, secretaris, settin
         "RAPPORT_HARTSLAG_SECONDEN": "1",
     }
     worker = subprocess.Popen(
-        [sys.executable, "manage.py", "db_worker", "--no-startup-delay", "--interval", "0.1"],
+        [
+            sys.executable,
+            "manage.py",
+            "db_worker",
+            "--no-reload",
+            "--no-startup-delay",
+            "--interval",
+            "0.1",
+        ],
         cwd=Path(settings.BASE_DIR),
         env=omgeving,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group: nothing of it can outlive the test
     )
     try:
         einde = time.monotonic() + 60
@@ -150,8 +160,9 @@ def test_worker_gedood_met_sigkill_tijdens_renderen(gesloten, secretaris, settin
         os.kill(worker.pid, signal.SIGKILL)
         worker.wait(timeout=10)
     finally:
-        if worker.poll() is None:
-            worker.kill()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(worker.pid, signal.SIGKILL)
+        worker.wait(timeout=10)
     rapport = Rapport.objects.get(pk=rapport.pk)
     assert rapport.generatie_status == "bezig"  # what used to stay forever
     assert services.rapport_vastgelopen_afbreken() == 0  # not yet: the limit has not passed
