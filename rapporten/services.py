@@ -187,7 +187,7 @@ def _breek_af_als_stil(rapport: Rapport, nu) -> bool:
         .filter(Q(hartslag_op__lt=grens) | Q(hartslag_op__isnull=True))
         .update(
             generatie_status=GeneratieStatus.MISLUKT,
-            voortgang="Mislukt: de verwerking is gestopt.",
+            voortgang="De verwerking is gestopt.",
             foutmelding=reden,
         )
     )
