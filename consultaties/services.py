@@ -339,7 +339,10 @@ def consultatie_termijn_verlengen(
         consultatie,
         actor=actor,
         actie="termijn_verlengd",
-        toelichting=toelichting,
+        # Every invited organisation and the ministry read the consultation's timeline; the
+        # reason for one organisation's extension is that organisation's business: it goes
+        # on its response's (internal) timeline only.
+        toelichting=toelichting if organisatie is None else "",
         gegevens=gegevens,
     )
     if doel is not consultatie:

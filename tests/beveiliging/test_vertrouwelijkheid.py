@@ -170,3 +170,29 @@ def test_paper_noemt_geen_interne_stap_van_een_na_sluiting_teruggestuurde_reacti
     assert "In voorbereiding" not in tekst
     for geheim in (AFKEURING, TERUGSTUREN):
         assert geheim.split(":")[0] not in tekst
+
+
+@pytest.mark.django_db
+def test_reden_van_verlenging_voor_een_organisatie_staat_niet_op_de_consultatie(
+    client, open_consultatie, reactie_a, org_a, opsteller_a, opsteller_b, secretaris
+):
+    """Another invited organisation reads the consultation's timeline: it does not learn
+    why one organisation got more time; that organisation and the secretariaat do."""
+    from datetime import timedelta
+
+    reden = "UWV-intern: reorganisatie van de afdeling Wetgeving"
+    consultatie_services.consultatie_termijn_verlengen(
+        consultatie=open_consultatie,
+        actor=secretaris,
+        termijn=open_consultatie.termijn + timedelta(days=7),
+        organisatie=org_a,
+        toelichting=reden,
+    )
+    client.force_login(opsteller_b)
+    assert reden not in client.get(f"/consultaties/{open_consultatie.pk}/").content.decode()
+    client.force_login(opsteller_a)
+    assert reden in client.get(f"/reacties/{reactie_a.pk}/").content.decode()
+    client.force_login(secretaris)
+    assert reden in client.get(f"/reacties/{reactie_a.pk}/").content.decode()
+    client.force_login(opsteller_b)
+    assert client.get(f"/reacties/{reactie_a.pk}/").status_code == 404
