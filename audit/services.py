@@ -11,6 +11,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django_fsm import can_proceed
 
+from tegenkracht.validatie import controleer_teksten
+
 from .models import AuditEvent
 
 
@@ -51,6 +53,8 @@ def registreer(
     toelichting: str = "",
     gegevens: dict | None = None,
 ) -> AuditEvent:
+    # Every note on every timeline passes here: the last line against control characters.
+    controleer_teksten(toelichting=toelichting)
     return AuditEvent.objects.create(
         object=obj,
         actor=actor if getattr(actor, "pk", None) else None,
@@ -95,6 +99,7 @@ def voer_transitie_uit(
         raise TransitieNietToegestaan(obj, transitie)
     if actor is not None and not _heeft_recht(methode, obj, actor):
         raise PermissionDenied("U mag deze actie niet uitvoeren.")
+    controleer_teksten(toelichting=toelichting)
     if controleer is not None:
         controleer(obj)
     if not can_proceed(methode):

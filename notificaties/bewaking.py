@@ -25,6 +25,7 @@ from consultaties.models import Consultatie
 from consultaties.models import Status as ConsultatieStatus
 from consultaties.services import consultatie_sluiten
 from organisaties.models import Rol
+from rapporten.services import rapport_vastgelopen_afbreken
 from reacties.models import LOPENDE_STATUSSEN, Reactie
 from reacties.services import reactie_laten_verlopen
 
@@ -53,6 +54,7 @@ def verwerk_termijnen(nu: datetime | None = None) -> dict[str, int]:
         "gesloten": sluit_consultaties(nu),
         "herinneringen": verstuur_herinneringen(nu),
         "emails_opnieuw": services.emails_opnieuw_inplannen(nu),
+        "rapporten_vastgelopen": rapport_vastgelopen_afbreken(nu),
     }
     if any(resultaat.values()):
         logger.info("Termijnbewaking: %s", resultaat)

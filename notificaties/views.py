@@ -367,6 +367,5 @@ def agenda_feed(request, token):
     response["Content-Disposition"] = (
         f'inline; filename="tegenkracht-{agenda_token.organisatie.afkorting.lower()}.ics"'
     )
-    response["Cache-Control"] = "private, max-age=300"
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -97,6 +97,13 @@ class Rapport(FSMModelMixin, models.Model):
     voortgang = models.CharField("voortgang", max_length=200, blank=True)
     foutmelding = models.TextField("foutmelding", blank=True)
     gegenereerd_op = models.DateTimeField("pdf gemaakt op", null=True, blank=True)
+    hartslag_op = models.DateTimeField(
+        "laatste teken van leven",
+        null=True,
+        blank=True,
+        help_text="Bijgewerkt bij het in de wachtrij zetten en terwijl een worker de PDF "
+        "maakt; blijft het te lang stil, dan is de worker verdwenen.",
+    )
 
     aangemaakt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

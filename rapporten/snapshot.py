@@ -225,8 +225,8 @@ def _hertoets(consultatie: Consultatie, bijdragen: list[dict], reacties: list[Re
         niet_meer.append(
             {
                 "organisatie": _org(reactie.organisatie) if reactie else oud["organisatie"],
-                "status": reactie.status if reactie else "",
-                "status_label": reactie.get_status_display() if reactie else "Niet uitgenodigd",
+                "status": reactie.publieke_status if reactie else "",
+                "status_label": reactie.publieke_status_label if reactie else "Niet uitgenodigd",
             }
         )
     return {
@@ -310,8 +310,10 @@ def build_snapshot(consultatie: Consultatie) -> dict:
         "uitgenodigd": [
             {
                 "organisatie": _org(r.organisatie),
-                "status": r.status,
-                "status_label": r.get_status_display(),
+                # The paper goes to the ministry: public states only, never an internal
+                # step such as a response returned after closing.
+                "status": r.publieke_status,
+                "status_label": r.publieke_status_label,
                 "afzien_reden": r.afzien_reden if r.status == ReactieStatus.AFGEZIEN else "",
                 "ingediend_op": _datum(r.ingediend_op),
             }

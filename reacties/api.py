@@ -14,6 +14,7 @@ from rest_framework.renderers import BaseRenderer
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
+from audit.models import AuditEvent
 from consultaties.downloads import bestand_antwoord
 from tegenkracht.api.filters import GROOTSTE_ID, IdFilter
 from tegenkracht.api.schema import LEZEN, LIJST, SCHRIJVEN, fouten
@@ -259,6 +260,27 @@ class KernpuntInvoerSerializer(StrikteInvoerMixin, serializers.ModelSerializer):
         fields = ["dimensie", "tekst", "artikel", "voorgestelde_wijziging", "ernst"]
 
 
+class TijdlijnSerializer(serializers.Serializer):
+    # One event on a response's timeline. Outside the own organisation and the
+    # secretariaat only the public milestones, without notes (Reactie.tijdlijn_inzage).
+
+    tijdstip = serializers.DateTimeField()
+    actie = serializers.CharField()
+    van_status = serializers.CharField()
+    naar_status = serializers.CharField()
+    door = serializers.SerializerMethodField(help_text="Naam van wie het deed; leeg: het systeem.")
+    organisatie = serializers.SerializerMethodField(help_text="Organisatie (id) van wie het deed.")
+    toelichting = serializers.CharField()
+
+    def get_door(self, event) -> str:
+        if event.actor is None:
+            return ""
+        return event.actor.get_full_name() or event.actor.username
+
+    def get_organisatie(self, event) -> int | None:
+        return event.actor.organisatie_id if event.actor else None
+
+
 class ToelichtingSerializer(StrikteInvoerMixin, serializers.Serializer):
     toelichting = serializers.CharField(required=False, allow_blank=True, max_length=5000)
 
@@ -328,7 +350,7 @@ class ReactieViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
-        if self.action in ("kernpunten", "bijlagen", "bijlage"):
+        if self.action in ("kernpunten", "bijlagen", "bijlage", "tijdlijn"):
             # Only the response's visibility matters here, not its content.
             return Reactie.objects.zichtbaar_voor(self.request.user).select_related("consultatie")
         return reacties_voor(self.request.user)
@@ -380,6 +402,20 @@ class ReactieViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     afzien = _transitie_actie("afzien", "Afzien van een reactie, met reden")
     intrekken = _transitie_actie("intrekken", "Ingediende reactie intrekken (→ in voorbereiding)")
     heropenen = _transitie_actie("heropenen", "Verlopen reactie heropenen (→ in voorbereiding)")
+
+    @extend_schema(
+        summary="Tijdlijn van de reactie",
+        description="De audittrail van de reactie. De eigen organisatie en het secretariaat "
+        "zien elke stap met toelichting; anderen alleen de openbare mijlpalen (ingediend, "
+        "geaccepteerd, afgezien, verlopen), zonder toelichting.",
+        request=None,
+        responses={200: TijdlijnSerializer(many=True), **fouten(*LEZEN)},
+    )
+    @action(detail=True, methods=["get"], filterset_class=None, pagination_class=None)
+    def tijdlijn(self, request, pk=None):
+        reactie = self.get_object()
+        gebeurtenissen = AuditEvent.objects.voor(reactie).zichtbaar_voor(request.user)
+        return Response(TijdlijnSerializer(gebeurtenissen, many=True).data)
 
     @extend_schema(
         methods=["GET"],

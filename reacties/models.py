@@ -8,6 +8,7 @@ from django_fsm import FSMField, FSMModelMixin, transition
 from consultaties.models import GESLOTEN_STATUSSEN, Consultatie, Vraag
 from consultaties.models import Status as ConsultatieStatus
 from organisaties.models import Organisatie
+from tegenkracht.validatie import ZonderStuurtekens
 
 from . import permissions
 
@@ -24,6 +25,15 @@ class Status(models.TextChoices):
 
 #: Not yet submitted: these become ``verlopen`` when the termijn passes.
 LOPENDE_STATUSSEN = (Status.UITGENODIGD, Status.IN_VOORBEREIDING, Status.TER_ACCORDERING)
+#: Audit actions on a response that anyone who may see the response may see (without
+#: notes). Everything else on its timeline is internal: see ``Reactie.tijdlijn_inzage``.
+PUBLIEKE_MIJLPALEN = frozenset({"indienen", "accepteren", "afzien", "verlopen"})
+#: States a response may be shown in outside its own organisation and the secretariaat.
+PUBLIEKE_STATUSSEN = frozenset({"ingediend", "geaccepteerd", "afgezien", "verlopen"})
+
+#: Audit actions that change the content of a response (four-eyes on content).
+INHOUD_ACTIES = frozenset({"opgeslagen", "kernpunt_toegevoegd", "bijlage_toegevoegd"})
+
 #: Submitted to the secretariaat (and so visible to others once the consultation closes).
 INGEDIENDE_STATUSSEN = (Status.INGEDIEND, Status.GEACCEPTEERD)
 
@@ -154,7 +164,7 @@ class ReactieQuerySet(models.QuerySet):
         return self.filter(status__in=LOPENDE_STATUSSEN)
 
 
-class Reactie(FSMModelMixin, models.Model):
+class Reactie(ZonderStuurtekens, FSMModelMixin, models.Model):
     """One organisation's uitvoeringstoets on one consultation; created by the invitation."""
 
     consultatie = models.ForeignKey(
@@ -278,6 +288,51 @@ class Reactie(FSMModelMixin, models.Model):
 
     def consultatie_open_of_gesloten(self) -> bool:
         return self.consultatie.status in (ConsultatieStatus.OPEN, ConsultatieStatus.GESLOTEN)
+
+    def inhoud_gewijzigd_door(self) -> frozenset[int]:
+        """Who changed the content of the version now up for approval.
+
+        "The version being approved" is everything saved since the last approval
+        (``indienen``), or since the start if it was never submitted: content that an
+        earlier round already had approved by someone else is not counted again. Read from
+        the audit trail, in one query, only when an approver is being asked about.
+        """
+        if not hasattr(self, "_inhoud_gewijzigd_door"):
+            from audit.models import AuditEvent
+
+            door: set[int] = set()
+            for actie, actor_id in (
+                AuditEvent.objects.voor(self)
+                .filter(actie__in=INHOUD_ACTIES | {"indienen"})
+                .order_by("pk")
+                .values_list("actie", "actor_id")
+            ):
+                if actie == "indienen":
+                    door.clear()
+                elif actor_id is not None:
+                    door.add(actor_id)
+            self._inhoud_gewijzigd_door = frozenset(door)
+        return self._inhoud_gewijzigd_door
+
+    def tijdlijn_inzage(self, user) -> frozenset[str] | None:
+        """Which part of the timeline ``user`` reads (see ``AuditEvent.zichtbaar_voor``):
+        ``None`` is everything, otherwise only these public milestones, without notes."""
+        if permissions.ziet_interne_tijdlijn(self, user):
+            return None
+        return PUBLIEKE_MIJLPALEN
+
+    @property
+    def publieke_status(self) -> str:
+        """The state as outsiders (other organisations, the ministry, the paper) may learn
+        it: a response that is back in preparation (e.g. returned after closing) is simply
+        not submitted."""
+        return self.status if self.status in PUBLIEKE_STATUSSEN else "niet_ingediend"
+
+    @property
+    def publieke_status_label(self) -> str:
+        if self.status in PUBLIEKE_STATUSSEN:
+            return self.get_status_display()
+        return "Niet ingediend"
 
     def ontbrekende_velden(self) -> list[tuple[str, str]]:
         """What must still be filled in before the response can go for approval, as
@@ -506,7 +561,7 @@ class KernpuntQuerySet(models.QuerySet):
         return self.filter(reactie__in=Reactie.objects.zichtbaar_voor(user))
 
 
-class Kernpunt(models.Model):
+class Kernpunt(ZonderStuurtekens, models.Model):
     """A discrete finding that other organisations can endorse (onderschrijven)."""
 
     reactie = models.ForeignKey(Reactie, on_delete=models.CASCADE, related_name="kernpunten")

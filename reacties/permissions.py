@@ -22,9 +22,24 @@ def is_eigen_accordeerder(reactie, user) -> bool:
     return is_eigen_organisatie(reactie, user) and user.is_accordeerder
 
 
+def ziet_interne_tijdlijn(reactie, user) -> bool:
+    """Internal steps (saves, ter accordering, afkeuren, terugsturen, …) and their notes
+    are for the own organisation and the secretariaat; others see public milestones."""
+    return is_secretaris(reactie, user) or is_eigen_organisatie(reactie, user)
+
+
 def mag_indienen(reactie, user) -> bool:
-    """Four-eyes: the accordeerder who submits is not the one who sent it for approval."""
-    return is_eigen_accordeerder(reactie, user) and reactie.ter_accordering_door_id != user.pk
+    """Four-eyes: the accordeerder who submits neither sent it for approval nor changed the
+    content of the version being approved (see ``Reactie.inhoud_gewijzigd_door``)."""
+    return (
+        is_eigen_accordeerder(reactie, user)
+        and reactie.ter_accordering_door_id != user.pk
+        and not schreef_mee_aan_versie(reactie, user)
+    )
+
+
+def schreef_mee_aan_versie(reactie, user) -> bool:
+    return bool(user and user.pk) and user.pk in reactie.inhoud_gewijzigd_door()
 
 
 def kan_bewerken(user, reactie) -> bool:

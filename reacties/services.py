@@ -3,6 +3,7 @@ all come through here; none of them repeats a rule."""
 
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext
@@ -14,6 +15,8 @@ from audit.services import (
     vereis_toelichting,
     voer_transitie_uit,
 )
+from consultaties.models import datum_fout
+from tegenkracht.validatie import stuurteken_bericht
 
 from . import permissions
 from .models import (
@@ -27,6 +30,7 @@ from .models import (
     Levensgebeurtenis,
     Onderschrijving,
     Reactie,
+    Status,
 )
 
 #: Content fields an organisation edits on its draft.
@@ -143,8 +147,19 @@ def reactie_afkeuren(*, reactie: Reactie, actor, toelichting: str) -> Reactie:
 
 @transaction.atomic
 def reactie_indienen(*, reactie: Reactie, actor, toelichting: str = "") -> Reactie:
-    """ter_accordering → ingediend: approve and submit, by another accordeerder (four-eyes),
-    before the (possibly extended) termijn."""
+    """ter_accordering → ingediend: approve and submit, by another accordeerder (four-eyes:
+    not who offered it, nor anyone who changed the content since the last approval), before
+    the (possibly extended) termijn."""
+    if (
+        reactie.status == Status.TER_ACCORDERING
+        and permissions.is_eigen_accordeerder(reactie, actor)
+        and permissions.schreef_mee_aan_versie(reactie, actor)
+    ):
+        # The same rule is checked again under the lock; this only gives the clear message.
+        raise PermissionDenied(
+            "U heeft zelf aan deze versie van de reactie geschreven. Een andere accordeerder "
+            "moet haar accorderen en indienen (vier-ogenprincipe)."
+        )
     reactie = voer_transitie_uit(
         reactie,
         "indienen",
@@ -294,6 +309,10 @@ def _valideer_inhoud(velden: dict) -> dict:
     for veld in ("fte_incidenteel", "fte_structureel"):
         if veld in velden:
             velden[veld] = _decimaal(velden[veld], veld, fouten)
+    if velden.get("invoering_mogelijk_per") not in (None, ""):
+        fout = datum_fout(velden["invoering_mogelijk_per"])
+        if fout:
+            fouten["invoering_mogelijk_per"] = fout
     return fouten
 
 
@@ -425,10 +444,11 @@ def _valideer_beoordelingen(beoordelingen: dict, fouten: dict) -> dict:
         if gevolgen and gevolgen not in Gevolgen.values:
             fouten[f"beoordelingen.{dimensie}.gevolgen"] = gettext("Kies een niveau uit de lijst.")
             continue
-        resultaat[dimensie] = {
-            "gevolgen": gevolgen,
-            "toelichting": (waarden or {}).get("toelichting") or "",
-        }
+        toelichting = (waarden or {}).get("toelichting") or ""
+        if bericht := stuurteken_bericht(str(toelichting)):
+            fouten[f"beoordelingen.{dimensie}.toelichting"] = bericht
+            continue
+        resultaat[dimensie] = {"gevolgen": gevolgen, "toelichting": toelichting}
     return resultaat
 
 
@@ -450,6 +470,8 @@ def _valideer_kosten(kosten: list, fouten: dict) -> list:
             fouten[f"{sleutel}.bedrag"] = gettext("Vul een bedrag in euro in.")
         elif bedrag is not None and bedrag >= Decimal("1e12"):
             fouten[f"{sleutel}.bedrag"] = gettext("Dit bedrag is te groot.")
+        if bericht := stuurteken_bericht(str(post.get("toelichting") or "")):
+            fouten[f"{sleutel}.toelichting"] = bericht
         resultaat.append(
             {
                 "categorie": post.get("categorie"),
@@ -471,6 +493,9 @@ def _valideer_antwoorden(reactie: Reactie, antwoorden: dict, fouten: dict) -> di
             vraag_id = None
         if vraag_id not in vraag_ids:
             fouten[f"antwoorden.{vraag_id}"] = gettext("Deze vraag hoort niet bij de consultatie.")
+            continue
+        if bericht := stuurteken_bericht(str(tekst or "")):
+            fouten[f"antwoorden.{vraag_id}"] = bericht
             continue
         resultaat[vraag_id] = tekst or ""
     return resultaat
@@ -558,7 +583,7 @@ def kernpunt_onderschrijven(*, kernpunt: Kernpunt, actor) -> Onderschrijving:
 @transaction.atomic
 def reactie_bijlage_toevoegen(*, reactie: Reactie, actor, bestand) -> Bijlage:
     """Attach a PDF, DOCX or ODT (checked by content) to a draft of the own organisation."""
-    from consultaties.uploads import controleer_upload, veilige_naam
+    from consultaties.uploads import controleer_quotum, controleer_upload, veilige_naam
 
     reactie = Reactie.objects.select_for_update().select_related("consultatie").get(pk=reactie.pk)
     if not permissions.is_eigen_organisatie(reactie, actor):
@@ -570,6 +595,12 @@ def reactie_bijlage_toevoegen(*, reactie: Reactie, actor, bestand) -> Bijlage:
             gettext("Bijlagen kunnen alleen worden toegevoegd aan een reactie in voorbereiding."),
         )
     try:
+        controleer_quotum(
+            reactie.bijlagen.all(),
+            bestand.size,
+            max_aantal=settings.MAX_BIJLAGEN_PER_REACTIE,
+            max_bytes=settings.MAX_BIJLAGEN_BYTES_PER_REACTIE,
+        )
         content_type, sha256 = controleer_upload(bestand)
     except ValidationError as fout:
         raise ValidationError({"bestand": fout.messages}) from fout

@@ -18,6 +18,7 @@ from consultaties.forms import knoppen
 from consultaties.views import fouten_als_tekst, koppel_fouten, weiger_verouderd
 from notificaties import permissions as notificatie_permissions
 from rapporten.snapshot import vergelijk_met_vorige_toets
+from tegenkracht.velden import IdKeuzeVeld
 
 from . import permissions, services
 from .forms import (
@@ -78,7 +79,7 @@ def reactie_detail(request, pk, fout=None, status=200, geweigerd=False):
         "kernpunten": reactie.kernpunten.filter(samengevoegd_in__isnull=True)
         .select_related("reactie__organisatie", "reactie__consultatie")
         .prefetch_related("onderschrijvingen__organisatie"),
-        "gebeurtenissen": AuditEvent.objects.voor(reactie),
+        "gebeurtenissen": AuditEvent.objects.voor(reactie).zichtbaar_voor(user),
         "acties": knoppen(
             services.toegestane_acties(user, reactie),
             REACTIE_ACTIES,
@@ -387,11 +388,11 @@ def kernpunt_samenvoegen(request, pk):
     kernpunt = get_object_or_404(
         Kernpunt.objects.zichtbaar_voor(request.user).select_related("reactie"), pk=pk
     )
-    doel = (
-        Kernpunt.objects.zichtbaar_voor(request.user)
-        .filter(pk=request.POST.get("in_kernpunt") or 0)
-        .first()
-    )
+    keuze = IdKeuzeVeld(Kernpunt.objects.zichtbaar_voor(request.user), required=False)
+    try:
+        doel = keuze.clean(request.POST.get("in_kernpunt"))
+    except ValidationError:
+        doel = None
     consultatie_id = kernpunt.reactie.consultatie_id
     if doel is None:
         messages.error(request, _("Kies het kernpunt waarmee u dit kernpunt wilt samenvoegen."))

@@ -1,3 +1,6 @@
+from django.utils.cache import add_never_cache_headers
+
+
 class NederlandsTenzijGekozenMiddleware:
     """Dutch unless the user picked English with the language switch (a cookie).
 
@@ -14,3 +17,21 @@ class NederlandsTenzijGekozenMiddleware:
         if not request.path.startswith("/api/"):
             request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
         return self.get_response(request)
+
+
+class GeenCacheMiddleware:
+    """``Cache-Control: no-store`` on everything the application itself serves.
+
+    Pages, API answers, exports (PDF, XLSX, CSV, iCal) and downloads hold confidential
+    content; a shared computer's browser cache or a proxy must keep none of it. Static
+    assets never reach this middleware: WhiteNoise, before it, answers them (cacheable).
+    A view's own cache header (e.g. ``max-age``) is overridden on purpose: one rule, here.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        add_never_cache_headers(response)
+        return response

@@ -55,6 +55,7 @@ ACTIE_LABELS = {
     "onderschreven": _("Kernpunt onderschreven"),
     "rapport_aangemaakt": _("Position paper gemaakt"),
     "pdf_gemaakt": _("PDF gemaakt"),
+    "pdf_mislukt": _("PDF mislukt: de verwerking is gestopt"),
     "opnieuw_genereren": _("PDF opnieuw aangevraagd"),
     "definitief_maken": _("Definitief gemaakt"),
     "ontvangst_bevestigd": _("Ontvangst bevestigd"),

@@ -15,11 +15,13 @@ password change and the second-factor set-up.
 
 import hashlib
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
+from django.utils import timezone
 
 from consultaties.models import Consultatie
 from consultaties.models import Status as ConsultatieStatus
@@ -117,6 +119,19 @@ def _totp(sleutel_base32):
     from django_otp.oath import totp
 
     return f"{totp(b32decode(sleutel_base32)):06d}"
+
+
+def _over_dagen(dagen: int) -> str:
+    """A date-time field value this many days ahead (termijnen lie within three years)."""
+    return (
+        (timezone.localtime() + timedelta(days=dagen))
+        .replace(hour=12, minute=0)
+        .strftime("%Y-%m-%dT%H:%M")
+    )
+
+
+def _datum(dagen: int) -> str:
+    return (timezone.localdate() + timedelta(days=dagen)).isoformat()
 
 
 def _melding(pagina):
@@ -227,7 +242,7 @@ def test_de_hele_reis_door_de_browser(browser, live_server, screenshot_map, sett
     sec.fill("#id_samenvatting", "Eén regeling in plaats van vier toeslagen.")
     sec.select_option("#id_instrument", "wetsvoorstel")
     sec.select_option("#id_ministerie", str(ministerie.pk))
-    sec.fill("#id_termijn", "2031-03-01T12:00")
+    sec.fill("#id_termijn", _over_dagen(90))
     sec.fill("#id_vragen", "Welke invoeringstermijn is haalbaar?")
     sec.click("form.tk-formulier button[type=submit]")
     assert "is aangemaakt" in _melding(sec)
@@ -283,7 +298,7 @@ def test_de_hele_reis_door_de_browser(browser, live_server, screenshot_map, sett
     reis.controleer(uwv_opsteller, "UWV-verlenging-fouten", "verlenging-aanvragen-fouten")
     assert not Verlengingsverzoek.objects.exists()
     uwv_opsteller.fill("#id_reden", "De ICT-impactanalyse van onze leverancier duurt langer.")
-    uwv_opsteller.fill("#id_gewenste_termijn", "2031-04-01T12:00")
+    uwv_opsteller.fill("#id_gewenste_termijn", _over_dagen(120))
     uwv_opsteller.get_by_role("button", name="Verzoek versturen").click()
     assert "naar het secretariaat gestuurd" in _melding(uwv_opsteller)
     reis.controleer(uwv_opsteller, "UWV-verlenging-aangevraagd", "verlenging-organisatie")
@@ -293,7 +308,7 @@ def test_de_hele_reis_door_de_browser(browser, live_server, screenshot_map, sett
     reis.ga_naar(sec, reverse("notificaties:verlengingen"), "verlengingen")
     sec.get_by_role("link", name="Aangevraagd").click()
     reis.controleer(sec, "verlenging-beslissen", "verlenging-secretaris")
-    assert sec.input_value("#id_termijn") == "2031-04-01T12:00"
+    assert sec.input_value("#id_termijn") == _over_dagen(120)
     sec.get_by_role("button", name="Verlenging toekennen").click()
     assert "verlenging is toegekend" in _melding(sec)
     reis.controleer(sec, "verlenging-toegekend")
@@ -485,7 +500,7 @@ def test_de_hele_reis_door_de_browser(browser, live_server, screenshot_map, sett
     assert "is afgerond" in _melding(sec)
     reis.controleer(sec, "consultatie-afgerond")
     reis.ga_naar(
-        sec, reverse("inzichten:overzicht") + "?van=2031-01-01&tot=2031-12-31", "inzichten"
+        sec, reverse("inzichten:overzicht") + f"?van={_datum(-365)}&tot={_datum(365)}", "inzichten"
     )
     assert "Geen gegevens in deze periode." not in sec.locator("main").inner_text()
 
