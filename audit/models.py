@@ -4,11 +4,26 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models.query import ModelIterable
 from django.utils import timezone
 
 
 class AuditTrailOnveranderlijk(Exception):
     """Raised on any attempt to change or delete an audit event."""
+
+
+class _AlleenMijlpalen(ModelIterable):
+    """Events for an outsider: the milestone, its time and actor, nothing internal.
+
+    The blanked instances cannot be written back: an existing event refuses ``save``.
+    """
+
+    def __iter__(self):
+        for event in super().__iter__():
+            event.toelichting = ""
+            event.gegevens = {}
+            event.van_status = ""
+            yield event
 
 
 class AuditEventQuerySet(models.QuerySet):
@@ -19,9 +34,35 @@ class AuditEventQuerySet(models.QuerySet):
         raise AuditTrailOnveranderlijk("De audittrail kan niet worden verwijderd.")
 
     def voor(self, obj):
-        return self.filter(
+        queryset = self.filter(
             content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
         ).select_related("actor", "actor__organisatie")
+        queryset._tijdlijn_van = obj
+        return queryset
+
+    def zichtbaar_voor(self, user):
+        """The part of ``voor(obj)``'s timeline that ``user`` may read.
+
+        The object's model decides, in one place, through ``tijdlijn_inzage(user)``:
+        ``None`` means the whole timeline with its notes; otherwise it returns the actions
+        that are public milestones, which are all the user gets, without notes, data or
+        from-state. A model without that method shows its timeline to whoever sees it.
+        """
+        obj = getattr(self, "_tijdlijn_van", None)
+        if obj is None:
+            raise TypeError("zichtbaar_voor() needs voor(obj) first: the object has the rule.")
+        inzage = getattr(obj, "tijdlijn_inzage", None)
+        mijlpalen = inzage(user) if inzage is not None else None
+        if mijlpalen is None:
+            return self
+        queryset = self.filter(actie__in=mijlpalen)
+        queryset._iterable_class = _AlleenMijlpalen
+        return queryset
+
+    def _clone(self):
+        kloon = super()._clone()
+        kloon._tijdlijn_van = getattr(self, "_tijdlijn_van", None)
+        return kloon
 
 
 class AuditEvent(models.Model):

@@ -4,6 +4,7 @@
 from django.db import models
 
 from kern.actor import SYSTEEM, vereis_actor
+from tegenkracht.validatie import controleer_teksten
 
 from . import acties
 from .models import AuditEvent
@@ -24,6 +25,8 @@ def registreer(
     vereis_actor(actor)
     if not acties.is_geregistreerd(actie):
         raise ValueError(f"Onbekende auditactie '{actie}': registreer die in audit.acties.")
+    # Every note on every timeline passes here: the last line against control characters.
+    controleer_teksten(toelichting=toelichting)
     return AuditEvent.objects.create(
         object=obj,
         actor=None if actor is SYSTEEM else actor,

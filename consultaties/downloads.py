@@ -9,7 +9,7 @@ from reacties.models import Bijlage, Reactie
 from .models import Consultatie, Document
 
 
-def _bestand(veld, naam, content_type):
+def bestand_antwoord(veld, naam, content_type):
     response = FileResponse(
         veld.open("rb"), as_attachment=True, filename=naam, content_type=content_type
     )
@@ -23,11 +23,11 @@ def _bestand(veld, naam, content_type):
 def document_downloaden(request, pk, document_pk):
     consultatie = get_object_or_404(Consultatie.objects.zichtbaar_voor(request.user), pk=pk)
     document = get_object_or_404(Document, consultatie=consultatie, pk=document_pk)
-    return _bestand(document.bestand, document.bestandsnaam, document.content_type)
+    return bestand_antwoord(document.bestand, document.bestandsnaam, document.content_type)
 
 
 @login_required
 def bijlage_downloaden(request, pk, bijlage_pk):
     reactie = get_object_or_404(Reactie.objects.zichtbaar_voor(request.user), pk=pk)
     bijlage = get_object_or_404(Bijlage, reactie=reactie, pk=bijlage_pk)
-    return _bestand(bijlage.bestand, bijlage.bestandsnaam, bijlage.content_type)
+    return bestand_antwoord(bijlage.bestand, bijlage.bestandsnaam, bijlage.content_type)

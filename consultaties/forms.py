@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from organisaties.models import Netwerk, Organisatie
+from tegenkracht.velden import IdKeuzeFilter, IdKeuzeVeld, IdMeerkeuzeVeld
 
 from .models import GEGEVENS_VELDEN, Consultatie, Instrument, Status
 
@@ -50,6 +51,8 @@ class ConsultatieForm(forms.ModelForm):
             "beoogde_inwerkingtreding": DatumInvoer(),
             "samenvatting": forms.Textarea(attrs={"rows": 5}),
         }
+        # A huge id is "not a valid choice" (400), never an OverflowError on SQLite.
+        field_classes = {"ministerie": IdKeuzeVeld, "vorige_consultatie": IdKeuzeVeld}
         help_texts = {
             "vorige_consultatie": _("Alleen bij een nota van wijziging of amendement (hertoets)."),
         }
@@ -106,7 +109,7 @@ class DocumentForm(forms.Form):
 
 
 class UitnodigenForm(forms.Form):
-    organisaties = forms.ModelMultipleChoiceField(
+    organisaties = IdMeerkeuzeVeld(
         label=_("Organisaties"),
         queryset=Organisatie.objects.uitvoeringsorganisaties(),
         widget=forms.CheckboxSelectMultiple,
@@ -127,7 +130,7 @@ class TermijnForm(forms.Form):
     use_required_attribute = False
 
     termijn = forms.DateTimeField(label=_("Nieuwe termijn"), widget=DatumTijdInvoer())
-    organisatie = forms.ModelChoiceField(
+    organisatie = IdKeuzeVeld(
         label=_("Voor"),
         queryset=Organisatie.objects.none(),
         required=False,
@@ -160,7 +163,7 @@ class ConsultatieFilter(django_filters.FilterSet):
     instrument = django_filters.ChoiceFilter(
         label=_("Soort regeling"), choices=Instrument.choices, empty_label=_("Alle")
     )
-    ministerie = django_filters.ModelChoiceFilter(
+    ministerie = IdKeuzeFilter(
         label=_("Ministerie"), queryset=Organisatie.objects.ministeries(), empty_label=_("Alle")
     )
 

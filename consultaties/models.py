@@ -1,25 +1,71 @@
 import hashlib
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from kern.workflow import fsm_permissie
 from organisaties.models import Organisatie, Soort
+from tegenkracht.validatie import ZonderStuurtekens
 
 from . import permissions
 from .uploads import GeuploadBestand
 
+#: A termijn lies in the future and at most this many years ahead. Beyond it is a typo
+#: (year 1, 20255): PostgreSQL would store year 1 as a BC timestamp it cannot read back.
+TERMIJN_HOOGSTENS_JAREN = 3
+#: Calendar dates a user enters (beoogde inwerkingtreding, invoering mogelijk per).
+VROEGSTE_DATUM = date(1900, 1, 1)
+LAATSTE_DATUM = date(2100, 12, 31)
+
+
+def termijn_fout(termijn, nu: datetime | None = None) -> str | None:
+    """Why ``termijn`` is no acceptable new deadline, or None. One rule for creating,
+    editing, reopening and extending — forms, API and admin alike (they call services)."""
+    if not isinstance(termijn, datetime) or timezone.is_naive(termijn):
+        return "Geef een datum en tijd op."
+    nu = nu or timezone.now()
+    try:
+        if termijn <= nu:
+            return "Kies een termijn in de toekomst."
+        te_ver = termijn > nu + timedelta(days=365 * TERMIJN_HOOGSTENS_JAREN + 1)
+    except OverflowError:  # the year 1 or 9999 in a far time zone
+        te_ver = True
+    if te_ver:
+        return f"Kies een termijn binnen {TERMIJN_HOOGSTENS_JAREN} jaar; controleer het jaartal."
+    return None
+
+
+def datum_fout(datum) -> str | None:
+    """Why a calendar date the user entered is out of range (1900–2100), or None."""
+    if isinstance(datum, str):
+        try:
+            datum = date.fromisoformat(datum)
+        except ValueError:
+            return None  # not a date at all: the field's own validation says so
+    if not isinstance(datum, date):
+        return None
+    if isinstance(datum, datetime):
+        datum = datum.date()
+    if not VROEGSTE_DATUM <= datum <= LAATSTE_DATUM:
+        return (
+            f"Kies een datum tussen {VROEGSTE_DATUM.year} en {LAATSTE_DATUM.year}; "
+            "controleer het jaartal."
+        )
+    return None
+
 
 class Instrument(models.TextChoices):
-    WETSVOORSTEL = "wetsvoorstel", "Wetsvoorstel"
-    AMVB = "amvb", "Algemene maatregel van bestuur"
-    MINISTERIELE_REGELING = "ministeriele_regeling", "Ministeriële regeling"
-    NOTA_VAN_WIJZIGING = "nota_van_wijziging", "Nota van wijziging"
-    AMENDEMENT = "amendement", "Amendement"
-    BELEIDSNOTA = "beleidsnota", "Beleidsnota of beleidsvoornemen"
+    WETSVOORSTEL = "wetsvoorstel", _("Wetsvoorstel")
+    AMVB = "amvb", _("Algemene maatregel van bestuur")
+    MINISTERIELE_REGELING = "ministeriele_regeling", _("Ministeriële regeling")
+    NOTA_VAN_WIJZIGING = "nota_van_wijziging", _("Nota van wijziging")
+    AMENDEMENT = "amendement", _("Amendement")
+    BELEIDSNOTA = "beleidsnota", _("Beleidsnota of beleidsvoornemen")
 
     @classmethod
     def retoetsen(cls):
@@ -27,12 +73,12 @@ class Instrument(models.TextChoices):
 
 
 class Status(models.TextChoices):
-    CONCEPT = "concept", "Concept"
-    OPEN = "open", "Open"
-    GESLOTEN = "gesloten", "Gesloten"
-    VERZONDEN = "verzonden", "Verzonden"
-    AFGEROND = "afgerond", "Afgerond"
-    INGETROKKEN = "ingetrokken", "Ingetrokken"
+    CONCEPT = "concept", _("Concept")
+    OPEN = "open", _("Open")
+    GESLOTEN = "gesloten", _("Gesloten")
+    VERZONDEN = "verzonden", _("Verzonden")
+    AFGEROND = "afgerond", _("Afgerond")
+    INGETROKKEN = "ingetrokken", _("Ingetrokken")
 
 
 #: The details of a consultation the secretaris enters (form, service and API alike).
@@ -100,7 +146,7 @@ def volgend_kenmerk() -> str:
     return f"{prefix}{volgnummer:04d}"
 
 
-class Consultatie(FSMModelMixin, models.Model):
+class Consultatie(ZonderStuurtekens, FSMModelMixin, models.Model):
     kenmerk = models.CharField("kenmerk", max_length=32, unique=True)
     titel = models.CharField("titel", max_length=300)
     samenvatting = models.TextField("samenvatting", blank=True)

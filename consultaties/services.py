@@ -2,10 +2,10 @@
 
 from datetime import datetime
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from audit.acties import AANGEMAAKT, GEWIJZIGD
@@ -19,9 +19,19 @@ from kern.workflow import (
     voer_transitie_uit,
 )
 from organisaties.models import Organisatie, Soort
+from tegenkracht.validatie import controleer_teksten, stuurteken_fouten
 
 from . import permissions
-from .models import BEWERKBARE_VELDEN, Consultatie, Document, Status, Vraag
+from .models import (
+    BEWERKBARE_VELDEN,
+    Consultatie,
+    Document,
+    Status,
+    Vraag,
+    datum_fout,
+    termijn_fout,
+)
+from .uploads import controleer_quotum
 
 #: The actions on a consultation, each declared once on its service below.
 WERKSTROOM = Werkstroom("consultatie")
@@ -41,9 +51,14 @@ def _valideer_velden(velden: dict, consultatie: Consultatie | None = None):
     ministerie = velden.get("ministerie")
     if ministerie is not None and ministerie.soort != Soort.MINISTERIE:
         fouten["ministerie"] = "Kies een ministerie."
-    termijn = velden.get("termijn")
-    if termijn is not None and timezone.is_naive(termijn):
-        fouten["termijn"] = "De termijn heeft een tijdzone nodig."
+    if "termijn" in velden:
+        fout = termijn_fout(velden["termijn"])
+        if fout:
+            fouten["termijn"] = fout
+    fout = datum_fout(velden.get("beoogde_inwerkingtreding"))
+    if fout:
+        fouten["beoogde_inwerkingtreding"] = fout
+    fouten.update(stuurteken_fouten(velden))
     vorige = velden.get("vorige_consultatie")
     if vorige is not None and consultatie is not None and vorige.pk == consultatie.pk:
         fouten["vorige_consultatie"] = "Een consultatie kan geen hertoets van zichzelf zijn."
@@ -61,6 +76,7 @@ def consultatie_aanmaken(*, actor, vragen: list[str] = (), **velden) -> Consulta
             dict.fromkeys(onbekend, "Dit veld bestaat niet of is niet te wijzigen.")
         )
     _valideer_velden(velden)
+    controleer_teksten(vragen=list(vragen))
     consultatie = Consultatie(aangemaakt_door=actor, **velden)
     consultatie.full_clean(exclude=["kenmerk", "status"])
     consultatie.save()
@@ -98,6 +114,7 @@ def consultatie_bijwerken(
             setattr(consultatie, veld, waarde)
     nieuwe_vragen = None
     if vragen is not None:
+        controleer_teksten(vragen=list(vragen))
         nieuwe_vragen = [v.strip() for v in vragen if v.strip()]
         if nieuwe_vragen == list(consultatie.vragen.values_list("tekst", flat=True)):
             nieuwe_vragen = None
@@ -183,6 +200,15 @@ def consultatie_document_toevoegen(
     """Add a new version of the draft text (PDF, DOCX or ODT, checked by content)."""
     consultatie = Consultatie.objects.select_for_update().get(pk=consultatie.pk)
     _vereis(permissions.kan_document_toevoegen(actor, consultatie))
+    controleer_teksten(titel=titel)
+    try:
+        controleer_quotum(
+            consultatie.documenten.all(),
+            bestand.size,
+            max_aantal=settings.MAX_DOCUMENTEN_PER_CONSULTATIE,
+        )
+    except ValidationError as fout:
+        raise ValidationError({"bestand": fout.messages}) from fout
     versie = (consultatie.documenten.aggregate(m=Max("versie"))["m"] or 0) + 1
     document = Document(
         consultatie=consultatie,
@@ -275,8 +301,9 @@ def consultatie_heropenen(
     """gesloten → open with a new termijn in the future."""
 
     def controleer(obj):
-        if termijn is None or timezone.is_naive(termijn) or termijn <= timezone.now():
-            raise ValidationError({"termijn": "Kies een nieuwe termijn in de toekomst."})
+        fout = termijn_fout(termijn)
+        if fout:
+            raise ValidationError({"termijn": fout})
 
     return voer_transitie_uit(
         consultatie,
@@ -308,10 +335,9 @@ def consultatie_termijn_verlengen(
             "De termijn kan alleen worden verlengd zolang de consultatie open is.",
         )
     _vereis(permissions.kan_termijn_verlengen(actor, consultatie))
-    if termijn is None or timezone.is_naive(termijn):
-        raise ValidationError({"termijn": "Geef een datum en tijd op."})
-    if termijn <= timezone.now():
-        raise ValidationError({"termijn": "Kies een nieuwe termijn in de toekomst."})
+    fout = termijn_fout(termijn)
+    if fout:
+        raise ValidationError({"termijn": fout})
     if organisatie is None:
         if termijn <= consultatie.termijn:
             raise ValidationError({"termijn": "De nieuwe termijn moet later zijn dan de huidige."})
@@ -334,7 +360,10 @@ def consultatie_termijn_verlengen(
         consultatie,
         actor=actor,
         actie=TERMIJN_VERLENGD,
-        toelichting=toelichting,
+        # Every invited organisation and the ministry read the consultation's timeline; the
+        # reason for one organisation's extension is that organisation's business: it goes
+        # on its response's (internal) timeline only.
+        toelichting=toelichting if organisatie is None else "",
         gegevens=gegevens,
     )
     if doel is not consultatie:

@@ -2,6 +2,7 @@ from datetime import date
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.translation import gettext_lazy as _
 
 from .services import standaard_periode
 
@@ -9,17 +10,17 @@ from .services import standaard_periode
 VROEGSTE = date(1900, 1, 1)
 LAATSTE = date(2999, 12, 31)
 BEREIK = [
-    MinValueValidator(VROEGSTE, "Kies een datum vanaf 1 januari 1900."),
-    MaxValueValidator(LAATSTE, "Kies een datum tot en met 31 december 2999."),
+    MinValueValidator(VROEGSTE, _("Kies een datum vanaf 1 januari 1900.")),
+    MaxValueValidator(LAATSTE, _("Kies een datum tot en met 31 december 2999.")),
 ]
 
 
 class PeriodeForm(forms.Form):
     van = forms.DateField(
-        label="Van", widget=forms.DateInput(attrs={"type": "date"}), validators=BEREIK
+        label=_("Van"), widget=forms.DateInput(attrs={"type": "date"}), validators=BEREIK
     )
     tot = forms.DateField(
-        label="Tot en met", widget=forms.DateInput(attrs={"type": "date"}), validators=BEREIK
+        label=_("Tot en met"), widget=forms.DateInput(attrs={"type": "date"}), validators=BEREIK
     )
 
     def __init__(self, data=None, **kwargs):
@@ -32,7 +33,7 @@ class PeriodeForm(forms.Form):
         gegevens = super().clean()
         van, tot = gegevens.get("van"), gegevens.get("tot")
         if van and tot and van > tot:
-            self.add_error("tot", "De einddatum ligt vóór de begindatum.")
+            self.add_error("tot", _("De einddatum ligt vóór de begindatum."))
         return gegevens
 
     def periode(self):

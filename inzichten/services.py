@@ -12,6 +12,7 @@ from statistics import median
 
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from consultaties.models import GESLOTEN_STATUSSEN, Consultatie
 from organisaties.models import Netwerk
@@ -70,10 +71,10 @@ def _consultaties(van: date, tot: date):
 
 def _adoptie_kolommen():
     return [
-        ("kernpunten", "Kernpunten"),
-        ("verwerkt", "Door ministerie verwerkt"),
-        ("overgenomen", "(Deels) overgenomen"),
-        ("adoptie", "Overgenomen (%)"),
+        ("kernpunten", gettext("Kernpunten")),
+        ("verwerkt", gettext("Door ministerie verwerkt")),
+        ("overgenomen", gettext("(Deels) overgenomen")),
+        ("adoptie", gettext("Overgenomen (%)")),
     ]
 
 
@@ -126,16 +127,16 @@ def bereken(van: date, tot: date) -> Inzichten:
             )
     per_organisatie_kp = _kernpunt_telling(kernpunten, "reactie__organisatie_id")
     organisaties = Tabel(
-        "Organisaties",
+        gettext("Organisaties"),
         [
-            ("organisatie", "Organisatie"),
-            ("netwerk", "Netwerk"),
-            ("uitgenodigd", "Uitgenodigd"),
-            ("ingediend", "Ingediend"),
-            ("afgezien", "Afgezien"),
-            ("verlopen", "Verlopen"),
-            ("respons", "Respons (%)"),
-            ("dagen_voor_termijn", "Mediaan dagen vóór de termijn"),
+            ("organisatie", gettext("Organisatie")),
+            ("netwerk", gettext("Netwerk")),
+            ("uitgenodigd", gettext("Uitgenodigd")),
+            ("ingediend", gettext("Ingediend")),
+            ("afgezien", gettext("Afgezien")),
+            ("verlopen", gettext("Verlopen")),
+            ("respons", gettext("Respons (%)")),
+            ("dagen_voor_termijn", gettext("Mediaan dagen vóór de termijn")),
             *_adoptie_kolommen(),
         ],
     )
@@ -146,7 +147,7 @@ def bereken(van: date, tot: date) -> Inzichten:
         organisaties.rijen.append(
             {
                 "organisatie": f"{rij['organisatie__naam']} ({rij['organisatie__afkorting']})",
-                "netwerk": Netwerk(rij["organisatie__netwerk"]).label,
+                "netwerk": str(Netwerk(rij["organisatie__netwerk"]).label),
                 "uitgenodigd": rij["uitgenodigd"],
                 "ingediend": rij["ingediend"],
                 "afgezien": rij["afgezien"],
@@ -163,12 +164,12 @@ def bereken(van: date, tot: date) -> Inzichten:
 
     # Per network, so that the small organisations of KleinLef are seen separately.
     netwerken = Tabel(
-        "Netwerken",
+        gettext("Netwerken"),
         [
-            ("netwerk", "Netwerk"),
-            ("uitgenodigd", "Uitgenodigd"),
-            ("ingediend", "Ingediend"),
-            ("respons", "Respons (%)"),
+            ("netwerk", gettext("Netwerk")),
+            ("uitgenodigd", gettext("Uitgenodigd")),
+            ("ingediend", gettext("Ingediend")),
+            ("respons", gettext("Respons (%)")),
             *_adoptie_kolommen(),
         ],
     )
@@ -177,7 +178,7 @@ def bereken(van: date, tot: date) -> Inzichten:
             continue
         netwerken.rijen.append(
             {
-                "netwerk": Netwerk(netwerk).label,
+                "netwerk": str(Netwerk(netwerk).label),
                 "uitgenodigd": telling["uitgenodigd"],
                 "ingediend": telling["ingediend"],
                 "respons": _percentage(telling["ingediend"], telling["uitgenodigd"]),
@@ -188,8 +189,12 @@ def bereken(van: date, tot: date) -> Inzichten:
     # Per ministry: how much of what we raised was taken over.
     per_ministerie_kp = _kernpunt_telling(kernpunten, "reactie__consultatie__ministerie_id")
     ministeries = Tabel(
-        "Ministeries",
-        [("ministerie", "Ministerie"), ("consultaties", "Consultaties"), *_adoptie_kolommen()],
+        gettext("Ministeries"),
+        [
+            ("ministerie", gettext("Ministerie")),
+            ("consultaties", gettext("Consultaties")),
+            *_adoptie_kolommen(),
+        ],
     )
     for rij in (
         consultaties.values("ministerie_id", "ministerie__naam")
@@ -213,18 +218,18 @@ def bereken(van: date, tot: date) -> Inzichten:
     )
     aantal_ingediend = ingediend.count()
     dimensies = Tabel(
-        "Dimensies",
+        gettext("Dimensies"),
         [
-            ("dimensie", "Dimensie"),
-            ("ingrijpend", "Beoordeeld als ingrijpend"),
-            ("ingrijpend_pct", "Ingrijpend (% van de toetsen)"),
+            ("dimensie", gettext("Dimensie")),
+            ("ingrijpend", gettext("Beoordeeld als ingrijpend")),
+            ("ingrijpend_pct", gettext("Ingrijpend (% van de toetsen)")),
             *_adoptie_kolommen(),
         ],
     )
     for dimensie in Dimensie:
         dimensies.rijen.append(
             {
-                "dimensie": dimensie.label,
+                "dimensie": str(dimensie.label),
                 "ingrijpend": ingrijpend.get(dimensie.value, 0),
                 "ingrijpend_pct": _percentage(ingrijpend.get(dimensie.value, 0), aantal_ingediend),
                 **_adoptie(per_dimensie_kp.get(dimensie.value)),
@@ -237,14 +242,14 @@ def bereken(van: date, tot: date) -> Inzichten:
     for gebeurtenissen in ingediend.values_list("levensgebeurtenissen", flat=True):
         teller.update(gebeurtenissen or [])
     levensgebeurtenissen = Tabel(
-        "Levensgebeurtenissen",
+        gettext("Levensgebeurtenissen"),
         [
-            ("levensgebeurtenis", "Levensgebeurtenis"),
-            ("toetsen", "Aantal toetsen"),
-            ("aandeel", "Aandeel (%)"),
+            ("levensgebeurtenis", gettext("Levensgebeurtenis")),
+            ("toetsen", gettext("Aantal toetsen")),
+            ("aandeel", gettext("Aandeel (%)")),
         ],
     )
-    labels = dict(Levensgebeurtenis.choices)
+    labels = {code: str(label) for code, label in Levensgebeurtenis.choices}
     for waarde, aantal in teller.most_common():
         if waarde in labels:
             levensgebeurtenissen.rijen.append(

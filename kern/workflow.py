@@ -87,6 +87,7 @@ def voer_transitie_uit(
     first.
     """
     from audit.services import registreer
+    from tegenkracht.validatie import controleer_teksten
 
     vereis_actor(actor)
     assert transaction.get_connection().in_atomic_block, "voer_transitie_uit needs a transaction"
@@ -96,6 +97,7 @@ def voer_transitie_uit(
         raise TransitieNietToegestaan(obj, transitie)
     if not _heeft_recht(methode, obj, actor):
         raise PermissionDenied("U mag deze actie niet uitvoeren.")
+    controleer_teksten(toelichting=toelichting)
     if controleer is not None:
         controleer(obj)
     if not can_proceed(methode):

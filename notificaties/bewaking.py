@@ -25,6 +25,7 @@ from consultaties.models import Status as ConsultatieStatus
 from consultaties.termijnen import herinneringsmoment, resterende_werkdagen
 from kern.workflow import SYSTEEM
 from organisaties.models import Rol
+from rapporten.services import rapport_vastgelopen_afbreken
 from reacties import termijnen as reactie_termijnen
 from reacties.models import LOPENDE_STATUSSEN, Reactie
 
@@ -45,6 +46,7 @@ def verwerk_termijnen(nu: datetime | None = None) -> dict[str, int]:
         "gesloten": consultatie_termijnen.sluit_consultaties(nu),
         "herinneringen": verstuur_herinneringen(nu),
         "emails_opnieuw": services.emails_opnieuw_inplannen(nu),
+        "rapporten_vastgelopen": rapport_vastgelopen_afbreken(nu),
     }
     if any(resultaat.values()):
         logger.info("Termijnbewaking: %s", resultaat)
@@ -182,7 +184,7 @@ def verstuur_herinnering(reactie: Reactie, soort: str, termijn: datetime, nu: da
             reactie,
             actor=SYSTEEM,
             actie=services.HERINNERING_VERSTUURD,
-            toelichting=HerinneringSoort(soort).label,
+            toelichting=str(HerinneringSoort(soort).label),
             gegevens={"soort": soort, "termijn": termijn.isoformat()},
         )
     return True

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from consultaties.termijnen import KRITIEK_WERKDAGEN, RISICO_WERKDAGEN
@@ -46,11 +47,11 @@ class Notificatie(models.Model):
 
 
 class EmailStatus(models.TextChoices):
-    WACHTRIJ = "wachtrij", "In de wachtrij"
-    BEZIG = "bezig", "Wordt verstuurd"
-    VERZONDEN = "verzonden", "Verzonden"
-    MISLUKT = "mislukt", "Mislukt, wordt opnieuw geprobeerd"
-    OPGEGEVEN = "opgegeven", "Mislukt, niet meer geprobeerd"
+    WACHTRIJ = "wachtrij", _("In de wachtrij")
+    BEZIG = "bezig", _("Wordt verstuurd")
+    VERZONDEN = "verzonden", _("Verzonden")
+    MISLUKT = "mislukt", _("Mislukt, wordt opnieuw geprobeerd")
+    OPGEGEVEN = "opgegeven", _("Mislukt, niet meer geprobeerd")
 
 
 class EmailQuerySet(models.QuerySet):
@@ -102,8 +103,8 @@ class Email(models.Model):
 
 
 class HerinneringSoort(models.TextChoices):
-    ZEVEN_WERKDAGEN = "7_werkdagen", "Herinnering 7 werkdagen voor de termijn"
-    TWEE_WERKDAGEN = "2_werkdagen", "Herinnering 2 werkdagen voor de termijn (met escalatie)"
+    ZEVEN_WERKDAGEN = "7_werkdagen", _("Herinnering 7 werkdagen voor de termijn")
+    TWEE_WERKDAGEN = "2_werkdagen", _("Herinnering 2 werkdagen voor de termijn (met escalatie)")
 
 
 #: Working days before the termijn for each reminder, latest stage last.
@@ -138,9 +139,9 @@ class Herinnering(models.Model):
 
 
 class VerzoekStatus(models.TextChoices):
-    AANGEVRAAGD = "aangevraagd", "Aangevraagd"
-    TOEGEKEND = "toegekend", "Toegekend"
-    AFGEWEZEN = "afgewezen", "Afgewezen"
+    AANGEVRAAGD = "aangevraagd", _("Aangevraagd")
+    TOEGEKEND = "toegekend", _("Toegekend")
+    AFGEWEZEN = "afgewezen", _("Afgewezen")
 
 
 class VerlengingsverzoekQuerySet(models.QuerySet):

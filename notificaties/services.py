@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from audit.acties import actie as audit_actie
 from audit.services import registreer
+from consultaties.models import termijn_fout
 from kern.workflow import (
     TransitieNietToegestaan,
     Werkstroom,
@@ -29,6 +30,7 @@ from kern.workflow import (
 from organisaties.models import Gebruiker, Rol
 from reacties.models import LOPENDE_STATUSSEN, Reactie
 from reacties.models import Status as ReactieStatus
+from tegenkracht.validatie import stuurteken_fouten
 
 from . import permissions
 from .models import AgendaToken, Email, EmailStatus, Notificatie, Verlengingsverzoek, nieuw_token
@@ -249,10 +251,13 @@ def verlenging_aanvragen(
     fouten = {}
     if not (reden or "").strip():
         fouten["reden"] = "Geef een reden voor de verlenging."
-    if gewenste_termijn is not None and (
-        timezone.is_naive(gewenste_termijn) or gewenste_termijn <= reactie.effectieve_termijn
-    ):
-        fouten["gewenste_termijn"] = "De gewenste termijn moet na de huidige termijn liggen."
+    fouten.update(stuurteken_fouten({"reden": reden}))
+    if gewenste_termijn is not None:
+        fout = termijn_fout(gewenste_termijn)
+        if fout:
+            fouten["gewenste_termijn"] = fout
+        elif gewenste_termijn <= reactie.effectieve_termijn:
+            fouten["gewenste_termijn"] = "De gewenste termijn moet na de huidige termijn liggen."
     if fouten:
         raise ValidationError(fouten)
     try:
@@ -295,8 +300,9 @@ def verlenging_toekennen(
     from consultaties.services import consultatie_termijn_verlengen
 
     def controleer(obj):
-        if termijn is None or timezone.is_naive(termijn) or termijn <= timezone.now():
-            raise ValidationError({"termijn": "Kies een nieuwe termijn in de toekomst."})
+        fout = termijn_fout(termijn)
+        if fout:
+            raise ValidationError({"termijn": fout})
 
     verzoek = voer_transitie_uit(
         verzoek,

@@ -13,6 +13,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from consultaties.models import Consultatie
@@ -59,7 +61,15 @@ def notificatie_gelezen(request, pk):
 @require_POST
 def alle_notificaties_gelezen(request):
     aantal = services.alle_notificaties_gelezen(actor=request.user)
-    messages.success(request, f"{aantal} notificatie(s) als gelezen gemarkeerd.")
+    messages.success(
+        request,
+        ngettext(
+            "%(aantal)s notificatie als gelezen gemarkeerd.",
+            "%(aantal)s notificaties als gelezen gemarkeerd.",
+            aantal,
+        )
+        % {"aantal": aantal},
+    )
     return redirect("notificaties:lijst")
 
 
@@ -183,7 +193,9 @@ def verlenging_aanvragen(request, reactie_id):
                 reden=form.cleaned_data["reden"],
                 gewenste_termijn=form.cleaned_data["gewenste_termijn"],
             )
-            messages.success(request, "Uw verzoek om verlenging is naar het secretariaat gestuurd.")
+            messages.success(
+                request, _("Uw verzoek om verlenging is naar het secretariaat gestuurd.")
+            )
             return redirect("notificaties:verlenging", pk=verzoek.pk)
     return _aanvraagpagina(request, reactie, form, status=400 if form.errors else 200)
 
@@ -256,7 +268,7 @@ def verlenging_toekennen(request, pk):
             termijn=form.cleaned_data["termijn"],
             toelichting=form.cleaned_data["toelichting"],
         )
-        messages.success(request, "De verlenging is toegekend en de organisatie is bericht.")
+        messages.success(request, _("De verlenging is toegekend en de organisatie is bericht."))
         return redirect("notificaties:verlenging", pk=verzoek.pk)
     return _verzoek_pagina(request, verzoek, toekennen=form, status=400)
 
@@ -273,7 +285,7 @@ def verlenging_afwijzen(request, pk):
         services.verlenging_afwijzen(
             verzoek=verzoek, actor=request.user, toelichting=form.cleaned_data["toelichting"]
         )
-        messages.success(request, "Het verzoek is afgewezen en de organisatie is bericht.")
+        messages.success(request, _("Het verzoek is afgewezen en de organisatie is bericht."))
         return redirect("notificaties:verlenging", pk=verzoek.pk)
     return _verzoek_pagina(request, verzoek, afwijzen=form, status=400)
 
@@ -302,7 +314,9 @@ def email_opnieuw(request, pk):
     _vereis(request.user.is_secretaris)
     email = get_object_or_404(Email, pk=pk)
     services.email_opnieuw_proberen(email=email, actor=request.user)
-    messages.success(request, f"De e-mail aan {email.aan} staat opnieuw in de wachtrij.")
+    messages.success(
+        request, _("De e-mail aan %(aan)s staat opnieuw in de wachtrij.") % {"aan": email.aan}
+    )
     return redirect("notificaties:emails_mislukt")
 
 
@@ -327,7 +341,9 @@ def agenda(request):
 def agenda_vernieuwen(request):
     _vereis(permissions.kan_agenda_beheren(request.user))
     services.agenda_token_vernieuwen(organisatie=request.user.organisatie, actor=request.user)
-    messages.success(request, "Er is een nieuwe agenda-link gemaakt; de oude link werkt niet meer.")
+    messages.success(
+        request, _("Er is een nieuwe agenda-link gemaakt; de oude link werkt niet meer.")
+    )
     return redirect("notificaties:agenda")
 
 
@@ -341,6 +357,5 @@ def agenda_feed(request, token):
     response["Content-Disposition"] = (
         f'inline; filename="tegenkracht-{agenda_token.organisatie.afkorting.lower()}.ics"'
     )
-    response["Cache-Control"] = "private, max-age=300"
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -1,18 +1,19 @@
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Netwerk(models.TextChoices):
-    MANIFESTGROEP = "Manifestgroep", "Manifestgroep"
-    KLEINLEF = "KleinLef", "KleinLef"
-    RBB_GROEP = "RBB Groep", "RBB Groep"
-    OVERIG = "overig", "Overig"
+    MANIFESTGROEP = "Manifestgroep", _("Manifestgroep")
+    KLEINLEF = "KleinLef", _("KleinLef")
+    RBB_GROEP = "RBB Groep", _("RBB Groep")
+    OVERIG = "overig", _("Overig")
 
 
 class Soort(models.TextChoices):
-    UITVOERINGSORGANISATIE = "uitvoeringsorganisatie", "Uitvoeringsorganisatie"
-    MINISTERIE = "ministerie", "Ministerie"
-    SECRETARIAAT = "secretariaat", "Secretariaat"
+    UITVOERINGSORGANISATIE = "uitvoeringsorganisatie", _("Uitvoeringsorganisatie")
+    MINISTERIE = "ministerie", _("Ministerie")
+    SECRETARIAAT = "secretariaat", _("Secretariaat")
 
 
 class OrganisatieQuerySet(models.QuerySet):
@@ -44,10 +45,10 @@ class Organisatie(models.Model):
 
 
 class Rol(models.TextChoices):
-    SECRETARIS = "secretaris", "Secretaris"
-    OPSTELLER = "opsteller", "Opsteller"
-    ACCORDEERDER = "accordeerder", "Accordeerder"
-    MINISTERIE = "ministerie", "Medewerker ministerie"
+    SECRETARIS = "secretaris", _("Secretaris")
+    OPSTELLER = "opsteller", _("Opsteller")
+    ACCORDEERDER = "accordeerder", _("Accordeerder")
+    MINISTERIE = "ministerie", _("Medewerker ministerie")
 
 
 #: Which organisation kind each role belongs to.

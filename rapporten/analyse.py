@@ -19,7 +19,8 @@ POSITIEF = {Eindoordeel.UITVOERBAAR, Eindoordeel.ONDER_VOORWAARDEN}
 def oordelen(snapshot: dict) -> list[dict]:
     telling = Counter(b["eindoordeel"] for b in snapshot["bijdragen"])
     return [
-        {"code": e.value, "label": e.label, "aantal": telling.get(e.value, 0)} for e in Eindoordeel
+        {"code": e.value, "label": str(e.label), "aantal": telling.get(e.value, 0)}
+        for e in Eindoordeel
     ]
 
 
@@ -71,7 +72,9 @@ def hertoets(snapshot: dict) -> dict | None:
 
 def risicos(snapshot: dict) -> list[dict]:
     telling = Counter(b["risico"] for b in snapshot["bijdragen"])
-    rijen = [{"code": r.value, "label": r.label, "aantal": telling.get(r.value, 0)} for r in Risico]
+    rijen = [
+        {"code": r.value, "label": str(r.label), "aantal": telling.get(r.value, 0)} for r in Risico
+    ]
     if telling.get("", 0):
         rijen.append({"code": "", "label": "Niet ingevuld", "aantal": telling[""]})
     return rijen
@@ -80,7 +83,7 @@ def risicos(snapshot: dict) -> list[dict]:
 def impactmatrix(snapshot: dict) -> dict:
     """Organisations × dimensions with the level written out, and per dimension the count
     of organisations that rate it ``ingrijpend``."""
-    dimensies = [{"code": d.value, "label": d.label} for d in Dimensie]
+    dimensies = [{"code": d.value, "label": str(d.label)} for d in Dimensie]
     rijen = []
     ingrijpend = Counter()
     for bijdrage in snapshot["bijdragen"]:
@@ -122,13 +125,13 @@ def verschillen(snapshot: dict) -> dict:
                 elif b["dimensie"] == d.value and b["gevolgen"] == Gevolgen.INGRIJPEND:
                     hoog.append(bijdrage["organisatie"]["afkorting"])
         if laag and hoog:
-            dimensies.append({"label": d.label, "nvt": laag, "ingrijpend": hoog})
+            dimensies.append({"label": str(d.label), "nvt": laag, "ingrijpend": hoog})
     return {"oordeel": oordeel, "dimensies": dimensies, "aanwezig": bool(oordeel or dimensies)}
 
 
 def kosten(snapshot: dict) -> dict:
     """Costs per organisation and category, incidenteel and structureel, with fte and totals."""
-    categorieen = [{"code": c.value, "label": c.label} for c in KostenCategorie]
+    categorieen = [{"code": c.value, "label": str(c.label)} for c in KostenCategorie]
     soorten = [s.value for s in KostenSoort]
     rijen = []
     totaal = {(c.value, s): Decimal(0) for c in KostenCategorie for s in soorten}
@@ -220,7 +223,7 @@ def kernpunten_per_dimensie(snapshot: dict) -> list[dict]:
         if punten:
             # The points the network carries together come first.
             punten.sort(key=lambda k: (-len(k["onderschrijvers"]), k["id"]))
-            groepen.append({"label": d.label, "kernpunten": punten})
+            groepen.append({"label": str(d.label), "kernpunten": punten})
     return groepen
 
 

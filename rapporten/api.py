@@ -326,6 +326,12 @@ class RapportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     def get_serializer_class(self):
         return RapportSerializer if self.action == "list" else RapportDetailSerializer
 
+    def get_object(self):
+        rapport = super().get_object()
+        if services.rapport_afbreken_als_stil(rapport):
+            rapport = super().get_object()
+        return rapport
+
     def _antwoord(self, rapport):
         rapport = rapport_voor(self.request.user, rapport.pk)
         return Response(

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from consultaties.models import Consultatie
@@ -13,22 +14,22 @@ from . import permissions
 
 
 class Status(models.TextChoices):
-    CONCEPT = "concept", "Concept"
-    DEFINITIEF = "definitief", "Definitief"
-    VERZONDEN = "verzonden", "Verzonden"
+    CONCEPT = "concept", _("Concept")
+    DEFINITIEF = "definitief", _("Definitief")
+    VERZONDEN = "verzonden", _("Verzonden")
 
 
 class GeneratieStatus(models.TextChoices):
-    WACHTRIJ = "wachtrij", "In de wachtrij"
-    BEZIG = "bezig", "Bezig"
-    KLAAR = "klaar", "Klaar"
-    MISLUKT = "mislukt", "Mislukt"
+    WACHTRIJ = "wachtrij", _("In de wachtrij")
+    BEZIG = "bezig", _("Bezig")
+    KLAAR = "klaar", _("Klaar")
+    MISLUKT = "mislukt", _("Mislukt")
 
 
 class Uitkomst(models.TextChoices):
-    OVERGENOMEN = "overgenomen", "Overgenomen"
-    DEELS_OVERGENOMEN = "deels_overgenomen", "Deels overgenomen"
-    NIET_OVERGENOMEN = "niet_overgenomen", "Niet overgenomen"
+    OVERGENOMEN = "overgenomen", _("Overgenomen")
+    DEELS_OVERGENOMEN = "deels_overgenomen", _("Deels overgenomen")
+    NIET_OVERGENOMEN = "niet_overgenomen", _("Niet overgenomen")
 
 
 #: What a version freezes. Once it is definitief none of these may change.
@@ -105,6 +106,13 @@ class Rapport(FSMModelMixin, models.Model):
     voortgang = models.CharField("voortgang", max_length=200, blank=True)
     foutmelding = models.TextField("foutmelding", blank=True)
     gegenereerd_op = models.DateTimeField("pdf gemaakt op", null=True, blank=True)
+    hartslag_op = models.DateTimeField(
+        "laatste teken van leven",
+        null=True,
+        blank=True,
+        help_text="Bijgewerkt bij het in de wachtrij zetten en terwijl een worker de PDF "
+        "maakt; blijft het te lang stil, dan is de worker verdwenen.",
+    )
 
     aangemaakt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

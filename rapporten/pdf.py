@@ -18,6 +18,7 @@ from datetime import datetime
 import pygal
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
+from django.utils import translation
 from pygal.style import Style
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -220,6 +221,8 @@ def html_naar_pdf(html: str, toegestane_data=()) -> Resultaat:
     )
 
 
+# The paper is Dutch (lang="nl"), also when a request in English renders it.
+@translation.override("nl")
 def render_pdf(
     snapshot: dict, *, versie: int, inhoud_sha256: str, status_label: str, voortgang=None
 ) -> Resultaat:

@@ -6,11 +6,14 @@ Order of checks, as everywhere: the state (409) after the permission (403), cont
 
 import hashlib
 import logging
+import threading
+from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
-from django.db.models import Max
+from django.db import connection, transaction
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +27,7 @@ from kern.gebeurtenissen import publiceer_na_commit
 from kern.workflow import SYSTEEM, TransitieNietToegestaan, Werkstroom, voer_transitie_uit
 from reacties.models import Kernpunt
 from reacties.models import Status as ReactieStatus
+from tegenkracht.validatie import stuurteken_fouten
 
 from . import permissions
 from .models import GeneratieStatus, Rapport, Status, Uitkomst, Verwerking
@@ -37,6 +41,7 @@ WERKSTROOM = Werkstroom("rapport")
 
 RAPPORT_AANGEMAAKT = audit_actie("rapport_aangemaakt", _("Position paper gemaakt"))
 PDF_GEMAAKT = audit_actie("pdf_gemaakt", _("PDF gemaakt"))
+PDF_MISLUKT = audit_actie("pdf_mislukt", _("PDF mislukt: de verwerking is gestopt"))
 ONTVANGST_BEVESTIGD = audit_actie("ontvangst_bevestigd", _("Ontvangst bevestigd"))
 VERWERKING_VASTGELEGD = audit_actie("verwerking_vastgelegd", _("Verwerking vastgelegd"))
 VERWERKING_GEWIJZIGD = audit_actie("verwerking_gewijzigd", _("Verwerking gewijzigd"))
@@ -93,6 +98,7 @@ def rapport_aanmaken(
         aangemaakt_door=actor,
         generatie_status=GeneratieStatus.WACHTRIJ,
         voortgang="Wacht op de achtergrondverwerking.",
+        hartslag_op=timezone.now(),
     )
     registreer(
         rapport,
@@ -132,6 +138,8 @@ def rapport_opnieuw_genereren(*, rapport: Rapport, actor) -> Rapport:
     """Queue the PDF of a concept version again, e.g. after a failed generation."""
     rapport = Rapport.objects.select_for_update().get(pk=rapport.pk)
     _vereis(permissions.is_secretaris(actor, rapport))
+    if rapport.is_bezig and _breek_af_als_stil(rapport, timezone.now()):
+        rapport.refresh_from_db()
     if rapport.status != Status.CONCEPT or rapport.is_bezig:
         raise TransitieNietToegestaan(
             rapport, "opnieuw_genereren", "Alleen een concept dat niet in behandeling is."
@@ -140,6 +148,7 @@ def rapport_opnieuw_genereren(*, rapport: Rapport, actor) -> Rapport:
         generatie_status=GeneratieStatus.WACHTRIJ,
         voortgang="Wacht op de achtergrondverwerking.",
         foutmelding="",
+        hartslag_op=timezone.now(),
     )
     registreer(rapport, actor=actor, actie="opnieuw_genereren")
     _genereer_na_commit(rapport)
@@ -148,7 +157,97 @@ def rapport_opnieuw_genereren(*, rapport: Rapport, actor) -> Rapport:
 
 
 def _meld(rapport_id: int, tekst: str, **velden):
-    Rapport.objects.filter(pk=rapport_id).update(voortgang=tekst[:200], **velden)
+    Rapport.objects.filter(pk=rapport_id).update(
+        voortgang=tekst[:200], hartslag_op=timezone.now(), **velden
+    )
+
+
+class _Hartslag:
+    """While rendering, a thread tells every few seconds that this worker still lives.
+
+    A SIGKILL takes the thread with it: the heartbeat stops and ``rapport_vastgelopen_
+    afbreken`` notices. Its own database connection, closed when it stops.
+    """
+
+    def __init__(self, rapport_id: int):
+        self.rapport_id = rapport_id
+        self.stop = threading.Event()
+        self.draad = threading.Thread(target=self._klop, daemon=True, name="rapport-hartslag")
+
+    def _klop(self):
+        try:
+            while not self.stop.wait(settings.RAPPORT_HARTSLAG_SECONDEN):
+                try:
+                    Rapport.objects.filter(
+                        pk=self.rapport_id, generatie_status=GeneratieStatus.BEZIG
+                    ).update(hartslag_op=timezone.now())
+                except Exception:  # noqa: BLE001 - a missed beat must not kill the render
+                    logger.warning("Hartslag van rapport %s niet vastgelegd", self.rapport_id)
+        finally:
+            connection.close()
+
+    def __enter__(self):
+        self.draad.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.draad.join(timeout=5)
+
+
+def _breek_af_als_stil(rapport: Rapport, nu) -> bool:
+    """Mark one version mislukt if its job gave no sign of life for too long. The
+    conditional update makes a concurrent beat or finish win."""
+    grens = nu - timedelta(
+        seconds=settings.RAPPORT_STIL_NA_SECONDEN
+        if rapport.generatie_status == GeneratieStatus.BEZIG
+        else settings.RAPPORT_WACHTRIJ_STIL_NA_SECONDEN
+    )
+    laatste = rapport.hartslag_op or rapport.aangemaakt_op
+    if not rapport.is_bezig or laatste >= grens:
+        return False
+    reden = (
+        "De achtergrondverwerking gaf sinds "
+        f"{timezone.localtime(laatste):%d-%m-%Y %H:%M} geen teken van leven meer "
+        f"(status '{rapport.get_generatie_status_display().lower()}'); de worker is "
+        "waarschijnlijk gestopt. Maak de PDF opnieuw."
+    )
+    bijgewerkt = (
+        Rapport.objects.filter(pk=rapport.pk, generatie_status=rapport.generatie_status)
+        .filter(Q(hartslag_op__lt=grens) | Q(hartslag_op__isnull=True))
+        .update(
+            generatie_status=GeneratieStatus.MISLUKT,
+            voortgang="De verwerking is gestopt.",
+            foutmelding=reden,
+        )
+    )
+    if bijgewerkt:
+        logger.warning("Rapport %s: verwerking verdwenen, gemarkeerd als mislukt", rapport.pk)
+        registreer(rapport, actor=SYSTEEM, actie=PDF_MISLUKT, toelichting=reden)
+    return bool(bijgewerkt)
+
+
+@transaction.atomic
+def rapport_afbreken_als_stil(rapport: Rapport) -> bool:
+    """The same check for one version, when someone looks at it: a page or API client
+    need not wait for the next run of ``verwerk_termijnen``."""
+    if not rapport.is_bezig:
+        return False
+    return _breek_af_als_stil(rapport, timezone.now())
+
+
+def rapport_vastgelopen_afbreken(nu=None) -> int:
+    """Find paper jobs whose worker vanished and mark them mislukt with the reason, so the
+    secretaris can retry. Run by ``verwerk_termijnen`` every minute; idempotent."""
+    nu = nu or timezone.now()
+    aantal = 0
+    for rapport in Rapport.objects.filter(
+        status=Status.CONCEPT,
+        generatie_status__in=(GeneratieStatus.WACHTRIJ, GeneratieStatus.BEZIG),
+    ):
+        with transaction.atomic():
+            aantal += _breek_af_als_stil(rapport, nu)
+    return aantal
 
 
 def rapport_pdf_genereren(*, rapport_id: int) -> Rapport:
@@ -165,13 +264,14 @@ def rapport_pdf_genereren(*, rapport_id: int) -> Rapport:
         return rapport
     _meld(rapport_id, "Bezig met opmaken", generatie_status=GeneratieStatus.BEZIG, foutmelding="")
     try:
-        resultaat = pdf.render_pdf(
-            rapport.snapshot,
-            versie=rapport.versie,
-            inhoud_sha256=rapport.inhoud_sha256,
-            status_label="Concept",
-            voortgang=lambda tekst: _meld(rapport_id, tekst),
-        )
+        with _Hartslag(rapport_id):
+            resultaat = pdf.render_pdf(
+                rapport.snapshot,
+                versie=rapport.versie,
+                inhoud_sha256=rapport.inhoud_sha256,
+                status_label="Concept",
+                voortgang=lambda tekst: _meld(rapport_id, tekst),
+            )
         _meld(rapport_id, "PDF opslaan")
         with transaction.atomic():
             rapport = Rapport.objects.select_for_update().get(pk=rapport_id)
@@ -313,6 +413,8 @@ def rapport_ontvangst_bevestigen(*, rapport: Rapport, actor, toelichting: str = 
         raise TransitieNietToegestaan(
             rapport, "ontvangst_bevestigen", "De ontvangst is al bevestigd."
         )
+    if fouten := stuurteken_fouten({"toelichting": toelichting}):
+        raise ValidationError(fouten)
     rapport.ontvangen_op = timezone.now()
     rapport.ontvangen_door = actor
     rapport.ontvangst_toelichting = (toelichting or "").strip()
@@ -359,6 +461,7 @@ def verwerking_vastleggen(
         fouten["uitkomst"] = "Kies overgenomen, deels overgenomen of niet overgenomen."
     if not (toelichting or "").strip():
         fouten["toelichting"] = "Licht toe wat er met dit kernpunt is gedaan."
+    fouten.update(stuurteken_fouten({"toelichting": toelichting}))
     if fouten:
         raise ValidationError(fouten)
     verwerking, nieuw = Verwerking.objects.update_or_create(

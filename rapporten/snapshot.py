@@ -9,7 +9,7 @@ import json
 from decimal import Decimal
 
 from django.db.models import Prefetch
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from consultaties.models import Consultatie
 from reacties.models import (
@@ -57,7 +57,7 @@ def _org(organisatie) -> dict:
 
 def _label(choices, waarde: str) -> str:
     try:
-        return choices(waarde).label
+        return str(choices(waarde).label)
     except ValueError:
         return waarde or ""
 
@@ -88,6 +88,8 @@ def _kernpunt(kernpunt: Kernpunt, organisatie) -> dict:
     }
 
 
+# The paper is Dutch (lang="nl") whatever language the request that freezes it uses.
+@translation.override("nl")
 def _bijdrage(reactie: Reactie, vragen: dict) -> dict:
     beoordelingen = {b.dimensie: b for b in reactie.beoordelingen.all()}
     return {
@@ -119,7 +121,7 @@ def _bijdrage(reactie: Reactie, vragen: dict) -> dict:
         "beoordelingen": [
             {
                 "dimensie": dimensie.value,
-                "dimensie_label": dimensie.label,
+                "dimensie_label": str(dimensie.label),
                 "gevolgen": (b.gevolgen if b else ""),
                 "gevolgen_label": _label(Gevolgen, b.gevolgen) if b else "",
                 "toelichting": b.toelichting if b else "",
@@ -223,8 +225,8 @@ def _hertoets(consultatie: Consultatie, bijdragen: list[dict], reacties: list[Re
         niet_meer.append(
             {
                 "organisatie": _org(reactie.organisatie) if reactie else oud["organisatie"],
-                "status": reactie.status if reactie else "",
-                "status_label": reactie.get_status_display() if reactie else "Niet uitgenodigd",
+                "status": reactie.publieke_status if reactie else "",
+                "status_label": reactie.publieke_status_label if reactie else "Niet uitgenodigd",
             }
         )
     return {
@@ -248,6 +250,7 @@ def _hertoets(consultatie: Consultatie, bijdragen: list[dict], reacties: list[Re
     }
 
 
+@translation.override("nl")
 def build_snapshot(consultatie: Consultatie) -> dict:
     """Everything the paper shows, as JSON-ready data. The number of queries does not grow
     with the number of organisations (pinned in the tests)."""
@@ -307,8 +310,10 @@ def build_snapshot(consultatie: Consultatie) -> dict:
         "uitgenodigd": [
             {
                 "organisatie": _org(r.organisatie),
-                "status": r.status,
-                "status_label": r.get_status_display(),
+                # The paper goes to the ministry: public states only, never an internal
+                # step such as a response returned after closing.
+                "status": r.publieke_status,
+                "status_label": r.publieke_status_label,
                 "afzien_reden": r.afzien_reden if r.status == ReactieStatus.AFGEZIEN else "",
                 "ingediend_op": _datum(r.ingediend_op),
             }

@@ -17,12 +17,15 @@ from .models import Rapport
 
 
 def _rapport(request, pk) -> Rapport:
-    return get_object_or_404(
+    rapport = get_object_or_404(
         Rapport.objects.zichtbaar_voor(request.user).select_related(
             "consultatie", "consultatie__ministerie", "aangemaakt_door", "ontvangen_door"
         ),
         pk=pk,
     )
+    if services.rapport_afbreken_als_stil(rapport):
+        rapport.refresh_from_db()
+    return rapport
 
 
 def _fout(request, rapport, fout, status):

@@ -3,11 +3,19 @@
 
 import django_filters
 from django.db.models import Prefetch
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from django.shortcuts import get_object_or_404
+from djangorestframework_camel_case.parser import CamelCaseMultiPartParser
+from djangorestframework_camel_case.render import CamelCaseJSONRenderer
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.renderers import BaseRenderer
 from rest_framework.response import Response
+from rest_framework.reverse import reverse
 
+from audit.models import AuditEvent
+from consultaties.downloads import bestand_antwoord
 from tegenkracht.api.filters import GROOTSTE_ID, IdFilter
 from tegenkracht.api.schema import LEZEN, LIJST, SCHRIJVEN, fouten
 from tegenkracht.api.serializers import StrikteInvoerMixin, ToegestaneActiesField
@@ -17,6 +25,7 @@ from . import services
 from .models import (
     Antwoord,
     Beoordeling,
+    Bijlage,
     Dimensie,
     Eindoordeel,
     Gevolgen,
@@ -31,6 +40,49 @@ from .models import (
 )
 
 ACTIES = services.WERKSTROOM.endpoints()
+
+
+class BestandRenderer(BaseRenderer):
+    """Lets a client ask for the attachment's own type (``Accept: application/pdf``);
+    errors still go out as problem details (JSON)."""
+
+    media_type = "*/*"
+    format = "bestand"
+    charset = None
+    render_style = "binary"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if isinstance(data, bytes):
+            return data
+        return CamelCaseJSONRenderer().render(data, "application/json", renderer_context)
+
+
+class BijlageSerializer(serializers.ModelSerializer):
+    download = serializers.SerializerMethodField(help_text="Waar het bestand te downloaden is.")
+
+    class Meta:
+        model = Bijlage
+        fields = [
+            "id",
+            "bestandsnaam",
+            "content_type",
+            "grootte",
+            "sha256",
+            "geupload_op",
+            "download",
+        ]
+        read_only_fields = fields
+
+    def get_download(self, bijlage) -> str:
+        return reverse(
+            "api:reactie-bijlage",
+            kwargs={"pk": bijlage.reactie_id, "bijlage_pk": bijlage.pk},
+            request=self.context.get("request"),
+        )
+
+
+class BijlageInvoerSerializer(StrikteInvoerMixin, serializers.Serializer):
+    bestand = serializers.FileField(help_text="PDF, DOCX of ODT (gecontroleerd op inhoud).")
 
 
 def reacties_voor(user):
@@ -208,6 +260,27 @@ class KernpuntInvoerSerializer(StrikteInvoerMixin, serializers.ModelSerializer):
         fields = ["dimensie", "tekst", "artikel", "voorgestelde_wijziging", "ernst"]
 
 
+class TijdlijnSerializer(serializers.Serializer):
+    # One event on a response's timeline. Outside the own organisation and the
+    # secretariaat only the public milestones, without notes (Reactie.tijdlijn_inzage).
+
+    tijdstip = serializers.DateTimeField()
+    actie = serializers.CharField()
+    van_status = serializers.CharField()
+    naar_status = serializers.CharField()
+    door = serializers.SerializerMethodField(help_text="Naam van wie het deed; leeg: het systeem.")
+    organisatie = serializers.SerializerMethodField(help_text="Organisatie (id) van wie het deed.")
+    toelichting = serializers.CharField()
+
+    def get_door(self, event) -> str:
+        if event.actor is None:
+            return ""
+        return event.actor.get_full_name() or event.actor.username
+
+    def get_organisatie(self, event) -> int | None:
+        return event.actor.organisatie_id if event.actor else None
+
+
 class ToelichtingSerializer(StrikteInvoerMixin, serializers.Serializer):
     toelichting = serializers.CharField(required=False, allow_blank=True, max_length=5000)
 
@@ -278,7 +351,7 @@ class ReactieViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
-        if self.action == "kernpunten":
+        if self.action in ("kernpunten", "bijlagen", "bijlage", "tijdlijn"):
             # Only the response's visibility matters here, not its content.
             return Reactie.objects.zichtbaar_voor(self.request.user).select_related("consultatie")
         return reacties_voor(self.request.user)
@@ -315,6 +388,20 @@ class ReactieViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         return self._antwoord(reactie)
 
     @extend_schema(
+        summary="Tijdlijn van de reactie",
+        description="De audittrail van de reactie. De eigen organisatie en het secretariaat "
+        "zien elke stap met toelichting; anderen alleen de openbare mijlpalen (ingediend, "
+        "geaccepteerd, afgezien, verlopen), zonder toelichting.",
+        request=None,
+        responses={200: TijdlijnSerializer(many=True), **fouten(*LEZEN)},
+    )
+    @action(detail=True, methods=["get"], filterset_class=None, pagination_class=None)
+    def tijdlijn(self, request, pk=None):
+        reactie = self.get_object()
+        gebeurtenissen = AuditEvent.objects.voor(reactie).zichtbaar_voor(request.user)
+        return Response(TijdlijnSerializer(gebeurtenissen, many=True).data)
+
+    @extend_schema(
         methods=["GET"],
         summary="Kernpunten van de reactie",
         request=None,
@@ -342,6 +429,68 @@ class ReactieViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         return Response(
             KernpuntSerializer(kernpunt, context=context).data, status=status.HTTP_201_CREATED
         )
+
+    @extend_schema(
+        methods=["GET"],
+        summary="Bijlagen van de reactie",
+        operation_id="reacties_bijlagen_list",
+        description="Wie de reactie mag zien, ziet ook haar bijlagen.",
+        request=None,
+        responses={200: BijlageSerializer(many=True), **fouten(*LEZEN)},
+    )
+    @extend_schema(
+        methods=["POST"],
+        summary="Bijlage toevoegen (multipart)",
+        description="Alleen de eigen organisatie, zolang de reactie in voorbereiding is. "
+        "PDF, DOCX of ODT, gecontroleerd op inhoud (zoals documenten van een consultatie).",
+        request={"multipart/form-data": BijlageInvoerSerializer},
+        responses={201: BijlageSerializer, **fouten(*SCHRIJVEN)},
+    )
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        parser_classes=[CamelCaseMultiPartParser],
+        filterset_class=None,
+        pagination_class=None,
+    )
+    def bijlagen(self, request, pk=None):
+        reactie = self.get_object()
+        context = self.get_serializer_context()
+        if request.method == "GET":
+            bijlagen = reactie.bijlagen.all()
+            return Response(BijlageSerializer(bijlagen, many=True, context=context).data)
+        invoer = BijlageInvoerSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        bijlage = services.reactie_bijlage_toevoegen(
+            reactie=reactie, actor=request.user, bestand=invoer.validated_data["bestand"]
+        )
+        return Response(
+            BijlageSerializer(bijlage, context=context).data, status=status.HTTP_201_CREATED
+        )
+
+    @extend_schema(
+        summary="Bijlage downloaden",
+        operation_id="reacties_bijlage_downloaden",
+        description="Het bestand zelf, met zijn eigen bestandstype.",
+        responses={
+            (200, "application/octet-stream"): OpenApiResponse(
+                response=OpenApiTypes.BINARY, description="Het bestand."
+            ),
+            **fouten(401, 404),
+        },
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path=r"bijlagen/(?P<bijlage_pk>[0-9]+)",
+        renderer_classes=[CamelCaseJSONRenderer, BestandRenderer],
+        filterset_class=None,
+        pagination_class=None,
+    )
+    def bijlage(self, request, pk=None, bijlage_pk=None):
+        reactie = self.get_object()
+        bijlage = get_object_or_404(Bijlage, reactie=reactie, pk=bijlage_pk)
+        return bestand_antwoord(bijlage.bestand, bijlage.bestandsnaam, bijlage.content_type)
 
 
 # One endpoint per declared action: POST /reacties/{id}/<actie>.

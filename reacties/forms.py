@@ -100,6 +100,9 @@ class ReactieForm(forms.ModelForm):
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 4}),
             )
+        # Marked on the page: what "ter accordering" requires (the service decides).
+        for veld in ("eindoordeel", "kernboodschap", *(_dimensie_veld(d) for d in Dimensie)):
+            self.fields[veld].nodig_voor_accordering = True
 
     # --- grouping for the template --------------------------------------------------
 
@@ -120,6 +123,11 @@ class ReactieForm(forms.ModelForm):
             }
             for d in Dimensie
         ]
+
+    def voortgang(self) -> dict:
+        """How many dimensions are assessed in what the form shows now (typed or stored)."""
+        beoordeeld = sum(1 for d in Dimensie if self[_dimensie_veld(d)].value())
+        return {"beoordeeld": beoordeeld, "totaal": len(Dimensie)}
 
     def gevolgen(self):
         return self._velden(
@@ -225,6 +233,11 @@ KostenFormSet = forms.formset_factory(
 )
 
 
+#: The kernpunt and attachment fields sit below the toets form on the page but belong to it
+#: (HTML ``form`` attribute), so adding one also saves the draft: no typed text is lost.
+FORMULIER_ID = "reactie-formulier"
+
+
 class KernpuntForm(forms.ModelForm):
     use_required_attribute = False
 
@@ -236,10 +249,22 @@ class KernpuntForm(forms.ModelForm):
             "voorgestelde_wijziging": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, in_toetsformulier=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["ernst"].initial = Ernst.BELANGRIJK
         self.fields["dimensie"].choices = Dimensie.choices
+        if in_toetsformulier:
+            for veld in self.fields.values():
+                veld.widget.attrs["form"] = FORMULIER_ID
+
+
+class BijlageForm(forms.Form):
+    bijlage = forms.FileField(
+        label=_("Bestand"),
+        help_text=_("PDF, DOCX of ODT. Uw concept wordt tegelijk opgeslagen."),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"form": FORMULIER_ID, "accept": ".pdf,.docx,.odt"}),
+    )
 
 
 class TransitieForm(forms.Form):

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from consultaties.models import GESLOTEN_STATUSSEN, Consultatie, Vraag
@@ -10,112 +11,122 @@ from consultaties.models import Status as ConsultatieStatus
 from consultaties.uploads import GeuploadBestand
 from kern.workflow import fsm_permissie
 from organisaties.models import Organisatie
+from tegenkracht.validatie import ZonderStuurtekens
 
 from . import permissions
 
 
 class Status(models.TextChoices):
-    UITGENODIGD = "uitgenodigd", "Uitgenodigd"
-    IN_VOORBEREIDING = "in_voorbereiding", "In voorbereiding"
-    TER_ACCORDERING = "ter_accordering", "Ter accordering"
-    INGEDIEND = "ingediend", "Ingediend"
-    GEACCEPTEERD = "geaccepteerd", "Geaccepteerd"
-    AFGEZIEN = "afgezien", "Afgezien"
-    VERLOPEN = "verlopen", "Verlopen"
+    UITGENODIGD = "uitgenodigd", _("Uitgenodigd")
+    IN_VOORBEREIDING = "in_voorbereiding", _("In voorbereiding")
+    TER_ACCORDERING = "ter_accordering", _("Ter accordering")
+    INGEDIEND = "ingediend", _("Ingediend")
+    GEACCEPTEERD = "geaccepteerd", _("Geaccepteerd")
+    AFGEZIEN = "afgezien", _("Afgezien")
+    VERLOPEN = "verlopen", _("Verlopen")
 
 
 #: Not yet submitted: these become ``verlopen`` when the termijn passes.
 LOPENDE_STATUSSEN = (Status.UITGENODIGD, Status.IN_VOORBEREIDING, Status.TER_ACCORDERING)
+#: Audit actions on a response that anyone who may see the response may see (without
+#: notes). Everything else on its timeline is internal: see ``Reactie.tijdlijn_inzage``.
+PUBLIEKE_MIJLPALEN = frozenset({"indienen", "accepteren", "afzien", "verlopen"})
+#: States a response may be shown in outside its own organisation and the secretariaat.
+PUBLIEKE_STATUSSEN = frozenset({"ingediend", "geaccepteerd", "afgezien", "verlopen"})
+
+#: Audit actions that change the content of a response (four-eyes on content).
+INHOUD_ACTIES = frozenset({"opgeslagen", "kernpunt_toegevoegd", "bijlage_toegevoegd"})
+
 #: Submitted to the secretariaat (and so visible to others once the consultation closes).
 INGEDIENDE_STATUSSEN = (Status.INGEDIEND, Status.GEACCEPTEERD)
 
 
 class Eindoordeel(models.TextChoices):
-    UITVOERBAAR = "uitvoerbaar", "Uitvoerbaar"
-    ONDER_VOORWAARDEN = "uitvoerbaar_onder_voorwaarden", "Uitvoerbaar onder voorwaarden"
-    NIET_UITVOERBAAR = "niet_uitvoerbaar", "Niet uitvoerbaar"
-    GEEN_OORDEEL = "geen_oordeel", "Geen oordeel"
+    UITVOERBAAR = "uitvoerbaar", _("Uitvoerbaar")
+    ONDER_VOORWAARDEN = "uitvoerbaar_onder_voorwaarden", _("Uitvoerbaar onder voorwaarden")
+    NIET_UITVOERBAAR = "niet_uitvoerbaar", _("Niet uitvoerbaar")
+    GEEN_OORDEEL = "geen_oordeel", _("Geen oordeel")
 
 
 class Dimensie(models.TextChoices):
-    BURGERS_EN_BEDRIJVEN = "burgers_en_bedrijven", "Burgers en bedrijven"
-    ICT = "ict", "ICT en gegevensuitwisseling"
-    HANDHAAFBAARHEID = "handhaafbaarheid", "Handhaafbaarheid"
-    FRAUDEBESTENDIGHEID = "fraudebestendigheid", "Fraudebestendigheid"
-    COMPLEXITEIT = "complexiteit", "Complexiteit"
-    JURIDISCH = "juridisch", "Juridische aspecten"
-    PRIVACY = "privacy", "Privacy (AVG)"
-    PERSONEEL = "personeel", "Personeel"
-    INVOERINGSTERMIJN = "invoeringstermijn", "Invoeringstermijn"
-    KETENSAMENWERKING = "ketensamenwerking", "Ketensamenwerking"
+    BURGERS_EN_BEDRIJVEN = "burgers_en_bedrijven", _("Burgers en bedrijven")
+    ICT = "ict", _("ICT en gegevensuitwisseling")
+    HANDHAAFBAARHEID = "handhaafbaarheid", _("Handhaafbaarheid")
+    FRAUDEBESTENDIGHEID = "fraudebestendigheid", _("Fraudebestendigheid")
+    COMPLEXITEIT = "complexiteit", _("Complexiteit")
+    JURIDISCH = "juridisch", _("Juridische aspecten")
+    PRIVACY = "privacy", _("Privacy (AVG)")
+    PERSONEEL = "personeel", _("Personeel")
+    INVOERINGSTERMIJN = "invoeringstermijn", _("Invoeringstermijn")
+    KETENSAMENWERKING = "ketensamenwerking", _("Ketensamenwerking")
 
 
 DIMENSIE_UITLEG = {
-    Dimensie.BURGERS_EN_BEDRIJVEN: "Interactie met burgers en bedrijven, doenvermogen.",
-    Dimensie.ICT: "Maakbaarheid van systemen, gegevensuitwisseling.",
-    Dimensie.HANDHAAFBAARHEID: "Kan de uitvoering toezien op naleving?",
-    Dimensie.FRAUDEBESTENDIGHEID: "Risico op misbruik en oneigenlijk gebruik.",
-    Dimensie.COMPLEXITEIT: "Complexiteit van regels en processen.",
-    Dimensie.JURIDISCH: "Bezwaar en beroep, discretionaire ruimte, hardheidsclausule.",
-    Dimensie.PRIVACY: "Verwerking van persoonsgegevens (AVG).",
-    Dimensie.PERSONEEL: "Gevolgen voor personeel en opleiding.",
-    Dimensie.INVOERINGSTERMIJN: "Is de beoogde invoeringstermijn haalbaar?",
-    Dimensie.KETENSAMENWERKING: "Gevolgen voor andere organisaties in de keten.",
+    Dimensie.BURGERS_EN_BEDRIJVEN: _("Interactie met burgers en bedrijven, doenvermogen."),
+    Dimensie.ICT: _("Maakbaarheid van systemen, gegevensuitwisseling."),
+    Dimensie.HANDHAAFBAARHEID: _("Kan de uitvoering toezien op naleving?"),
+    Dimensie.FRAUDEBESTENDIGHEID: _("Risico op misbruik en oneigenlijk gebruik."),
+    Dimensie.COMPLEXITEIT: _("Complexiteit van regels en processen."),
+    Dimensie.JURIDISCH: _("Bezwaar en beroep, discretionaire ruimte, hardheidsclausule."),
+    Dimensie.PRIVACY: _("Verwerking van persoonsgegevens (AVG)."),
+    Dimensie.PERSONEEL: _("Gevolgen voor personeel en opleiding."),
+    Dimensie.INVOERINGSTERMIJN: _("Is de beoogde invoeringstermijn haalbaar?"),
+    Dimensie.KETENSAMENWERKING: _("Gevolgen voor andere organisaties in de keten."),
 }
 
 
 class Gevolgen(models.TextChoices):
-    NVT = "nvt", "Niet van toepassing"
-    BEPERKT = "beperkt", "Beperkt"
-    MIDDELGROOT = "middelgroot", "Middelgroot"
-    INGRIJPEND = "ingrijpend", "Ingrijpend"
+    NVT = "nvt", _("Niet van toepassing")
+    BEPERKT = "beperkt", _("Beperkt")
+    MIDDELGROOT = "middelgroot", _("Middelgroot")
+    INGRIJPEND = "ingrijpend", _("Ingrijpend")
 
 
 class Risico(models.TextChoices):
-    KLEIN = "klein", "Klein"
-    GEMIDDELD = "gemiddeld", "Gemiddeld"
-    GROOT = "groot", "Groot"
+    KLEIN = "klein", _("Klein")
+    GEMIDDELD = "gemiddeld", _("Gemiddeld")
+    GROOT = "groot", _("Groot")
 
 
 class HulpBurger(models.TextChoices):
-    JA = "ja", "Ja"
-    DEELS = "deels", "Deels"
-    NEE = "nee", "Nee"
-    ONBEKEND = "onbekend", "Nog niet te beoordelen"
+    JA = "ja", _("Ja")
+    DEELS = "deels", _("Deels")
+    NEE = "nee", _("Nee")
+    ONBEKEND = "onbekend", _("Nog niet te beoordelen")
 
 
 class Levensgebeurtenis(models.TextChoices):
-    GEBOORTE = "geboorte", "Geboorte van een kind"
-    STUDEREN = "studeren", "Studeren"
-    WERK_ZOEKEN = "werk_zoeken", "Werk zoeken"
-    WERK_VERLIEZEN = "werk_verliezen", "Werk verliezen"
-    ZIEKTE = "ziekte", "Ziek worden of arbeidsongeschikt raken"
-    VERHUIZEN = "verhuizen", "Verhuizen"
-    SCHULDEN = "schulden", "Schulden"
-    SCHEIDEN = "scheiden", "Scheiden"
-    PENSIOEN = "pensioen", "Met pensioen gaan"
-    OVERLIJDEN = "overlijden", "Overlijden van een naaste"
-    BEDRIJF_STARTEN = "bedrijf_starten", "Een bedrijf starten"
-    MIGRATIE = "migratie", "Naar Nederland komen"
-    MANTELZORG = "mantelzorg", "Zorg voor een naaste"
+    GEBOORTE = "geboorte", _("Geboorte van een kind")
+    STUDEREN = "studeren", _("Studeren")
+    WERK_ZOEKEN = "werk_zoeken", _("Werk zoeken")
+    WERK_VERLIEZEN = "werk_verliezen", _("Werk verliezen")
+    ZIEKTE = "ziekte", _("Ziek worden of arbeidsongeschikt raken")
+    VERHUIZEN = "verhuizen", _("Verhuizen")
+    SCHULDEN = "schulden", _("Schulden")
+    SCHEIDEN = "scheiden", _("Scheiden")
+    PENSIOEN = "pensioen", _("Met pensioen gaan")
+    OVERLIJDEN = "overlijden", _("Overlijden van een naaste")
+    BEDRIJF_STARTEN = "bedrijf_starten", _("Een bedrijf starten")
+    MIGRATIE = "migratie", _("Naar Nederland komen")
+    MANTELZORG = "mantelzorg", _("Zorg voor een naaste")
 
 
 class KostenCategorie(models.TextChoices):
-    DIENSTVERLENING = "dienstverlening", "Dienstverlening"
-    HANDHAVING_TOEZICHT = "handhaving_toezicht", "Handhaving en toezicht"
-    AUTOMATISERING = "automatisering", "Automatisering"
-    OVERIG = "overig", "Overig"
+    DIENSTVERLENING = "dienstverlening", _("Dienstverlening")
+    HANDHAVING_TOEZICHT = "handhaving_toezicht", _("Handhaving en toezicht")
+    AUTOMATISERING = "automatisering", _("Automatisering")
+    OVERIG = "overig", _("Overig")
 
 
 class KostenSoort(models.TextChoices):
-    INCIDENTEEL = "incidenteel", "Incidenteel"
-    STRUCTUREEL = "structureel", "Structureel (per jaar)"
+    INCIDENTEEL = "incidenteel", _("Incidenteel")
+    STRUCTUREEL = "structureel", _("Structureel (per jaar)")
 
 
 class Ernst(models.TextChoices):
-    ZWAARWEGEND = "zwaarwegend", "Zwaarwegend"
-    BELANGRIJK = "belangrijk", "Belangrijk"
-    AANDACHTSPUNT = "aandachtspunt", "Aandachtspunt"
+    ZWAARWEGEND = "zwaarwegend", _("Zwaarwegend")
+    BELANGRIJK = "belangrijk", _("Belangrijk")
+    AANDACHTSPUNT = "aandachtspunt", _("Aandachtspunt")
 
 
 def effectieve_termijn(pad: str = ""):
@@ -175,32 +186,42 @@ class ReactieQuerySet(models.QuerySet):
         return self.filter(status__in=LOPENDE_STATUSSEN)
 
 
-class Reactie(FSMModelMixin, models.Model):
+class Reactie(ZonderStuurtekens, FSMModelMixin, models.Model):
     """One organisation's uitvoeringstoets on one consultation; created by the invitation."""
 
     consultatie = models.ForeignKey(
-        Consultatie, verbose_name="consultatie", on_delete=models.PROTECT, related_name="reacties"
+        Consultatie,
+        verbose_name=_("consultatie"),
+        on_delete=models.PROTECT,
+        related_name="reacties",
     )
     organisatie = models.ForeignKey(
-        Organisatie, verbose_name="organisatie", on_delete=models.PROTECT, related_name="reacties"
+        Organisatie,
+        verbose_name=_("organisatie"),
+        on_delete=models.PROTECT,
+        related_name="reacties",
     )
     status = FSMField(
-        "status", default=Status.UITGENODIGD, choices=Status.choices, protected=True, db_index=True
+        _("status"),
+        default=Status.UITGENODIGD,
+        choices=Status.choices,
+        protected=True,
+        db_index=True,
     )
     versie = models.PositiveIntegerField(
-        "versie",
+        _("versie"),
         default=1,
-        help_text="Verhoogd bij elke opslag; een verouderde opslag wordt geweigerd.",
+        help_text=_("Verhoogd bij elke opslag; een verouderde opslag wordt geweigerd."),
     )
     termijn_verlengd_tot = models.DateTimeField(
-        "termijn verlengd tot",
+        _("termijn verlengd tot"),
         null=True,
         blank=True,
-        help_text="Verlenging voor alleen deze organisatie.",
+        help_text=_("Verlenging voor alleen deze organisatie."),
     )
     vorige_reactie = models.ForeignKey(
         "self",
-        verbose_name="eerdere toets",
+        verbose_name=_("eerdere toets"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -208,40 +229,40 @@ class Reactie(FSMModelMixin, models.Model):
     )
 
     eindoordeel = models.CharField(
-        "eindoordeel", max_length=40, choices=Eindoordeel.choices, blank=True
+        _("eindoordeel"), max_length=40, choices=Eindoordeel.choices, blank=True
     )
-    kernboodschap = models.TextField("kernboodschap", blank=True)
-    voorwaarden = models.TextField("voorwaarden", blank=True)
+    kernboodschap = models.TextField(_("kernboodschap"), blank=True)
+    voorwaarden = models.TextField(_("voorwaarden"), blank=True)
     risico_procesverstoringen = models.CharField(
-        "risico op procesverstoringen", max_length=16, choices=Risico.choices, blank=True
+        _("risico op procesverstoringen"), max_length=16, choices=Risico.choices, blank=True
     )
     fte_incidenteel = models.DecimalField(
-        "fte incidenteel", max_digits=8, decimal_places=1, null=True, blank=True
+        _("fte incidenteel"), max_digits=8, decimal_places=1, null=True, blank=True
     )
     fte_structureel = models.DecimalField(
-        "fte structureel", max_digits=8, decimal_places=1, null=True, blank=True
+        _("fte structureel"), max_digits=8, decimal_places=1, null=True, blank=True
     )
-    invoering_mogelijk_per = models.DateField("invoering mogelijk per", null=True, blank=True)
+    invoering_mogelijk_per = models.DateField(_("invoering mogelijk per"), null=True, blank=True)
     doorlooptijd_maanden = models.PositiveIntegerField(
-        "doorlooptijd in maanden", null=True, blank=True
+        _("doorlooptijd in maanden"), null=True, blank=True
     )
-    beslag_op_portfolio = models.TextField("beslag op het portfolio", blank=True)
+    beslag_op_portfolio = models.TextField(_("beslag op het portfolio"), blank=True)
 
     helpt_burger = models.CharField(
-        "helpt dit de burger en ondernemer écht?",
+        _("helpt dit de burger en ondernemer écht?"),
         max_length=16,
         choices=HulpBurger.choices,
         blank=True,
     )
-    burgerperspectief = models.TextField("toelichting burgerperspectief", blank=True)
+    burgerperspectief = models.TextField(_("toelichting burgerperspectief"), blank=True)
     doenvermogentoets_uitgevoerd = models.BooleanField(
-        "doenvermogentoets uitgevoerd", null=True, blank=True
+        _("doenvermogentoets uitgevoerd"), null=True, blank=True
     )
-    doenvermogen_conclusie = models.TextField("conclusie doenvermogentoets", blank=True)
-    levensgebeurtenissen = models.JSONField("levensgebeurtenissen", default=list, blank=True)
+    doenvermogen_conclusie = models.TextField(_("conclusie doenvermogentoets"), blank=True)
+    levensgebeurtenissen = models.JSONField(_("levensgebeurtenissen"), default=list, blank=True)
 
-    ondertekenaar_naam = models.CharField("naam ondertekenaar", max_length=200, blank=True)
-    ondertekenaar_functie = models.CharField("functie ondertekenaar", max_length=200, blank=True)
+    ondertekenaar_naam = models.CharField(_("naam ondertekenaar"), max_length=200, blank=True)
+    ondertekenaar_functie = models.CharField(_("functie ondertekenaar"), max_length=200, blank=True)
 
     ter_accordering_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -249,16 +270,16 @@ class Reactie(FSMModelMixin, models.Model):
     ingediend_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    ingediend_op = models.DateTimeField("ingediend op", null=True, blank=True)
-    afzien_reden = models.TextField("reden van afzien", blank=True)
-    aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
-    gewijzigd_op = models.DateTimeField("gewijzigd op", auto_now=True)
+    ingediend_op = models.DateTimeField(_("ingediend op"), null=True, blank=True)
+    afzien_reden = models.TextField(_("reden van afzien"), blank=True)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
     objects = ReactieQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "reactie"
-        verbose_name_plural = "reacties"
+        verbose_name = _("reactie")
+        verbose_name_plural = _("reacties")
         ordering = ["consultatie", "organisatie__naam"]
         constraints = [
             models.UniqueConstraint(
@@ -302,20 +323,92 @@ class Reactie(FSMModelMixin, models.Model):
     def consultatie_open_of_gesloten(self) -> bool:
         return self.consultatie.status in (ConsultatieStatus.OPEN, ConsultatieStatus.GESLOTEN)
 
-    def ontbrekend_voor_accordering(self) -> list[str]:
-        """What must still be filled in before the response can go for approval."""
+    def inhoud_gewijzigd_door(self) -> frozenset[int]:
+        """Who changed the content of the version now up for approval.
+
+        "The version being approved" is everything saved since the last approval
+        (``indienen``), or since the start if it was never submitted: content that an
+        earlier round already had approved by someone else is not counted again. Read from
+        the audit trail, in one query, only when an approver is being asked about.
+        """
+        if not hasattr(self, "_inhoud_gewijzigd_door"):
+            from audit.models import AuditEvent
+
+            door: set[int] = set()
+            for actie, actor_id in (
+                AuditEvent.objects.voor(self)
+                .filter(actie__in=INHOUD_ACTIES | {"indienen"})
+                .order_by("pk")
+                .values_list("actie", "actor_id")
+            ):
+                if actie == "indienen":
+                    door.clear()
+                elif actor_id is not None:
+                    door.add(actor_id)
+            self._inhoud_gewijzigd_door = frozenset(door)
+        return self._inhoud_gewijzigd_door
+
+    def tijdlijn_inzage(self, user) -> frozenset[str] | None:
+        """Which part of the timeline ``user`` reads (see ``AuditEvent.zichtbaar_voor``):
+        ``None`` is everything, otherwise only these public milestones, without notes."""
+        if permissions.ziet_interne_tijdlijn(user, self):
+            return None
+        return PUBLIEKE_MIJLPALEN
+
+    @property
+    def publieke_status(self) -> str:
+        """The state as outsiders (other organisations, the ministry, the paper) may learn
+        it: a response that is back in preparation (e.g. returned after closing) is simply
+        not submitted."""
+        return self.status if self.status in PUBLIEKE_STATUSSEN else "niet_ingediend"
+
+    @property
+    def publieke_status_label(self) -> str:
+        if self.status in PUBLIEKE_STATUSSEN:
+            return self.get_status_display()
+        return "Niet ingediend"
+
+    def ontbrekende_velden(self) -> list[tuple[str, str]]:
+        """What must still be filled in before the response can go for approval, as
+        (form field name, message) pairs so a page can link each item to its field."""
+        from django.utils.translation import gettext
+
         ontbrekend = []
         if not self.eindoordeel:
-            ontbrekend.append("Kies een eindoordeel.")
+            ontbrekend.append(("eindoordeel", gettext("Kies een eindoordeel.")))
         if not self.kernboodschap.strip():
-            ontbrekend.append("Schrijf een kernboodschap.")
+            ontbrekend.append(("kernboodschap", gettext("Schrijf een kernboodschap.")))
         if self.eindoordeel == Eindoordeel.ONDER_VOORWAARDEN and not self.voorwaarden.strip():
-            ontbrekend.append("Noem de voorwaarden waaronder het voorstel uitvoerbaar is.")
+            ontbrekend.append(
+                (
+                    "voorwaarden",
+                    gettext("Noem de voorwaarden waaronder het voorstel uitvoerbaar is."),
+                )
+            )
         beoordeeld = {b.dimensie for b in self.beoordelingen.all() if b.gevolgen}
         for dimensie in Dimensie:
             if dimensie not in beoordeeld:
-                ontbrekend.append(f"Beoordeel de gevolgen voor '{dimensie.label}'.")
+                ontbrekend.append(
+                    (
+                        f"gevolgen_{dimensie.value}",
+                        gettext("Beoordeel de gevolgen voor '%(dimensie)s'.")
+                        % {"dimensie": dimensie.label},
+                    )
+                )
         return ontbrekend
+
+    def ontbrekend_voor_accordering(self) -> list[str]:
+        """What must still be filled in before the response can go for approval."""
+        return [tekst for _veld, tekst in self.ontbrekende_velden()]
+
+    def lopend(self) -> bool:
+        """Not yet submitted, declined or expired: the termijn still matters."""
+        return self.status in LOPENDE_STATUSSEN
+
+    def dagen_tot_termijn(self) -> int:
+        """Calendar days (Dutch time) from today to the effective deadline; negative after."""
+        vandaag = timezone.localdate()
+        return (timezone.localdate(self.effectieve_termijn) - vandaag).days
 
     # --- transitions (state only; side effects live in services) --------------------
 
@@ -430,20 +523,20 @@ class Beoordeling(models.Model):
     """The gevolgen-level and explanation for one dimension."""
 
     reactie = models.ForeignKey(Reactie, on_delete=models.CASCADE, related_name="beoordelingen")
-    dimensie = models.CharField("dimensie", max_length=32, choices=Dimensie.choices)
-    gevolgen = models.CharField("gevolgen", max_length=16, choices=Gevolgen.choices, blank=True)
-    toelichting = models.TextField("toelichting", blank=True)
+    dimensie = models.CharField(_("dimensie"), max_length=32, choices=Dimensie.choices)
+    gevolgen = models.CharField(_("gevolgen"), max_length=16, choices=Gevolgen.choices, blank=True)
+    toelichting = models.TextField(_("toelichting"), blank=True)
     betrokken_organisaties = models.ManyToManyField(
         Organisatie,
-        verbose_name="betrokken organisaties",
+        verbose_name=_("betrokken organisaties"),
         blank=True,
         related_name="+",
-        help_text="Bij ketensamenwerking: welke organisaties het raakt.",
+        help_text=_("Bij ketensamenwerking: welke organisaties het raakt."),
     )
 
     class Meta:
-        verbose_name = "beoordeling"
-        verbose_name_plural = "beoordelingen"
+        verbose_name = _("beoordeling")
+        verbose_name_plural = _("beoordelingen")
         ordering = ["reactie", "pk"]
         constraints = [
             models.UniqueConstraint(
@@ -457,14 +550,14 @@ class Beoordeling(models.Model):
 
 class Kostenpost(models.Model):
     reactie = models.ForeignKey(Reactie, on_delete=models.CASCADE, related_name="kosten")
-    categorie = models.CharField("categorie", max_length=32, choices=KostenCategorie.choices)
-    soort = models.CharField("soort", max_length=16, choices=KostenSoort.choices)
-    bedrag = models.DecimalField("bedrag in euro", max_digits=14, decimal_places=2)
-    toelichting = models.CharField("toelichting", max_length=500, blank=True)
+    categorie = models.CharField(_("categorie"), max_length=32, choices=KostenCategorie.choices)
+    soort = models.CharField(_("soort"), max_length=16, choices=KostenSoort.choices)
+    bedrag = models.DecimalField(_("bedrag in euro"), max_digits=14, decimal_places=2)
+    toelichting = models.CharField(_("toelichting"), max_length=500, blank=True)
 
     class Meta:
-        verbose_name = "kostenpost"
-        verbose_name_plural = "kostenposten"
+        verbose_name = _("kostenpost")
+        verbose_name_plural = _("kostenposten")
         ordering = ["reactie", "categorie", "soort", "pk"]
         constraints = [
             models.CheckConstraint(
@@ -481,11 +574,11 @@ class Antwoord(models.Model):
 
     reactie = models.ForeignKey(Reactie, on_delete=models.CASCADE, related_name="antwoorden")
     vraag = models.ForeignKey(Vraag, on_delete=models.CASCADE, related_name="antwoorden")
-    tekst = models.TextField("antwoord", blank=True)
+    tekst = models.TextField(_("antwoord"), blank=True)
 
     class Meta:
-        verbose_name = "antwoord"
-        verbose_name_plural = "antwoorden"
+        verbose_name = _("antwoord")
+        verbose_name_plural = _("antwoorden")
         ordering = ["reactie", "vraag__volgorde"]
         constraints = [
             models.UniqueConstraint(fields=["reactie", "vraag"], name="een_antwoord_per_vraag")
@@ -502,16 +595,16 @@ class KernpuntQuerySet(models.QuerySet):
         return self.filter(reactie__in=Reactie.objects.zichtbaar_voor(user))
 
 
-class Kernpunt(models.Model):
+class Kernpunt(ZonderStuurtekens, models.Model):
     """A discrete finding that other organisations can endorse (onderschrijven)."""
 
     reactie = models.ForeignKey(Reactie, on_delete=models.CASCADE, related_name="kernpunten")
-    dimensie = models.CharField("dimensie", max_length=32, choices=Dimensie.choices)
-    tekst = models.TextField("kernpunt")
-    artikel = models.CharField("artikel van het voorstel", max_length=200, blank=True)
-    voorgestelde_wijziging = models.TextField("voorgestelde wijziging", blank=True)
+    dimensie = models.CharField(_("dimensie"), max_length=32, choices=Dimensie.choices)
+    tekst = models.TextField(_("kernpunt"))
+    artikel = models.CharField(_("artikel van het voorstel"), max_length=200, blank=True)
+    voorgestelde_wijziging = models.TextField(_("voorgestelde wijziging"), blank=True)
     ernst = models.CharField(
-        "ernst", max_length=16, choices=Ernst.choices, default=Ernst.BELANGRIJK
+        _("ernst"), max_length=16, choices=Ernst.choices, default=Ernst.BELANGRIJK
     )
     samengevoegd_in = models.ForeignKey(
         "self",
@@ -519,15 +612,15 @@ class Kernpunt(models.Model):
         null=True,
         blank=True,
         related_name="samengevoegde",
-        verbose_name="samengevoegd in",
+        verbose_name=_("samengevoegd in"),
     )
-    aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
     objects = KernpuntQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "kernpunt"
-        verbose_name_plural = "kernpunten"
+        verbose_name = _("kernpunt")
+        verbose_name_plural = _("kernpunten")
         ordering = ["reactie", "pk"]
 
     def __str__(self):
@@ -540,11 +633,11 @@ class Onderschrijving(models.Model):
     )
     organisatie = models.ForeignKey(Organisatie, on_delete=models.PROTECT, related_name="+")
     door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    op = models.DateTimeField("onderschreven op", default=timezone.now)
+    op = models.DateTimeField(_("onderschreven op"), default=timezone.now)
 
     class Meta:
-        verbose_name = "onderschrijving"
-        verbose_name_plural = "onderschrijvingen"
+        verbose_name = _("onderschrijving")
+        verbose_name_plural = _("onderschrijvingen")
         constraints = [
             models.UniqueConstraint(
                 fields=["kernpunt", "organisatie"], name="een_onderschrijving_per_organisatie"
@@ -561,11 +654,11 @@ def bijlage_pad(instance, filename):
 
 class Bijlage(GeuploadBestand):
     reactie = models.ForeignKey(Reactie, on_delete=models.CASCADE, related_name="bijlagen")
-    bestand = models.FileField("bestand", upload_to=bijlage_pad)
+    bestand = models.FileField(_("bestand"), upload_to=bijlage_pad)
 
     class Meta:
-        verbose_name = "bijlage"
-        verbose_name_plural = "bijlagen"
+        verbose_name = _("bijlage")
+        verbose_name_plural = _("bijlagen")
         ordering = ["reactie", "pk"]
 
     def __str__(self):

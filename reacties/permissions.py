@@ -20,9 +20,24 @@ def is_eigen_accordeerder(user, reactie) -> bool:
     return is_eigen_organisatie(user, reactie) and user.is_accordeerder
 
 
+def ziet_interne_tijdlijn(user, reactie) -> bool:
+    """Internal steps (saves, ter accordering, afkeuren, terugsturen, …) and their notes
+    are for the own organisation and the secretariaat; others see public milestones."""
+    return is_secretaris(user, reactie) or is_eigen_organisatie(user, reactie)
+
+
 def mag_indienen(user, reactie) -> bool:
-    """Four-eyes: the accordeerder who submits is not the one who sent it for approval."""
-    return is_eigen_accordeerder(user, reactie) and reactie.ter_accordering_door_id != user.pk
+    """Four-eyes: the accordeerder who submits neither sent it for approval nor changed the
+    content of the version being approved (see ``Reactie.inhoud_gewijzigd_door``)."""
+    return (
+        is_eigen_accordeerder(user, reactie)
+        and reactie.ter_accordering_door_id != user.pk
+        and not schreef_mee_aan_versie(user, reactie)
+    )
+
+
+def schreef_mee_aan_versie(user, reactie) -> bool:
+    return bool(user and user.pk) and user.pk in reactie.inhoud_gewijzigd_door()
 
 
 def kan_bewerken(user, reactie) -> bool:

@@ -3,12 +3,16 @@ all come through here; none of them repeats a rule."""
 
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from audit.acties import actie as audit_actie
 from audit.services import registreer
+from consultaties.models import datum_fout
+from consultaties.uploads import controleer_quotum
 from kern.gebeurtenissen import publiceer_na_commit
 from kern.workflow import (
     SYSTEEM,
@@ -18,6 +22,7 @@ from kern.workflow import (
     vereis_toelichting,
     voer_transitie_uit,
 )
+from tegenkracht.validatie import stuurteken_bericht
 
 from . import permissions
 from .models import (
@@ -31,6 +36,7 @@ from .models import (
     Levensgebeurtenis,
     Onderschrijving,
     Reactie,
+    Status,
 )
 
 #: The actions on a response, each declared once on its service below.
@@ -186,8 +192,19 @@ def reactie_afkeuren(*, reactie: Reactie, actor, toelichting: str) -> Reactie:
 )
 @transaction.atomic
 def reactie_indienen(*, reactie: Reactie, actor, toelichting: str = "") -> Reactie:
-    """ter_accordering → ingediend: approve and submit, by another accordeerder (four-eyes),
-    before the (possibly extended) termijn."""
+    """ter_accordering → ingediend: approve and submit, by another accordeerder (four-eyes:
+    not who offered it, nor anyone who changed the content since the last approval), before
+    the (possibly extended) termijn."""
+    if (
+        reactie.status == Status.TER_ACCORDERING
+        and permissions.is_eigen_accordeerder(actor, reactie)
+        and permissions.schreef_mee_aan_versie(actor, reactie)
+    ):
+        # The same rule is checked again under the lock; this only gives the clear message.
+        raise PermissionDenied(
+            "U heeft zelf aan deze versie van de reactie geschreven. Een andere accordeerder "
+            "moet haar accorderen en indienen (vier-ogenprincipe)."
+        )
     reactie = voer_transitie_uit(
         reactie,
         "indienen",
@@ -373,6 +390,10 @@ def _valideer_inhoud(velden: dict) -> dict:
     for veld in ("fte_incidenteel", "fte_structureel"):
         if veld in velden:
             velden[veld] = _decimaal(velden[veld], veld, fouten)
+    if velden.get("invoering_mogelijk_per") not in (None, ""):
+        fout = datum_fout(velden["invoering_mogelijk_per"])
+        if fout:
+            fouten["invoering_mogelijk_per"] = fout
     return fouten
 
 
@@ -395,13 +416,16 @@ def reactie_bijwerken(
     """
     reactie = Reactie.objects.select_for_update().select_related("consultatie").get(pk=reactie.pk)
     if not permissions.is_eigen_organisatie(actor, reactie):
-        raise PermissionDenied("U mag deze reactie niet bewerken.")
+        raise PermissionDenied(gettext("U mag deze reactie niet bewerken."))
     if not permissions.kan_bewerken(actor, reactie):
         raise TransitieNietToegestaan(
             reactie,
             "bijwerken",
-            "Deze reactie kan nu niet worden bewerkt (status "
-            f"'{reactie.get_status_display().lower()}' of de termijn is verstreken).",
+            gettext(
+                "Deze reactie kan nu niet worden bewerkt (status '%(status)s' of de termijn "
+                "is verstreken)."
+            )
+            % {"status": reactie.get_status_display().lower()},
         )
     try:
         versie = int(versie)
@@ -409,8 +433,10 @@ def reactie_bijwerken(
         raise ValidationError({"versie": "Geef de versie op waarvan u bent uitgegaan."}) from None
     if versie != reactie.versie:
         raise VerouderdeVersie(
-            "Iemand anders heeft deze reactie intussen opgeslagen. Uw wijzigingen zijn niet "
-            "opgeslagen; laad de nieuwste versie en breng ze opnieuw aan."
+            gettext(
+                "Iemand anders heeft deze reactie intussen opgeslagen. Uw wijzigingen zijn niet "
+                "opgeslagen; laad de nieuwste versie en breng ze opnieuw aan."
+            )
         )
     velden = dict(velden or {})
     fouten = _valideer_inhoud(velden)
@@ -490,19 +516,20 @@ def _valideer_beoordelingen(beoordelingen: dict, fouten: dict) -> dict:
     resultaat = {}
     for dimensie, waarden in beoordelingen.items():
         if dimensie not in Dimensie.values:
-            fouten[f"beoordelingen.{dimensie}"] = "Onbekende dimensie."
+            fouten[f"beoordelingen.{dimensie}"] = gettext("Onbekende dimensie.")
             continue
         if waarden is not None and not isinstance(waarden, dict):
-            fouten[f"beoordelingen.{dimensie}"] = "Geef de gevolgen en een toelichting op."
+            fouten[f"beoordelingen.{dimensie}"] = gettext("Geef de gevolgen en een toelichting op.")
             continue
         gevolgen = (waarden or {}).get("gevolgen") or ""
         if gevolgen and gevolgen not in Gevolgen.values:
-            fouten[f"beoordelingen.{dimensie}.gevolgen"] = "Kies een niveau uit de lijst."
+            fouten[f"beoordelingen.{dimensie}.gevolgen"] = gettext("Kies een niveau uit de lijst.")
             continue
-        resultaat[dimensie] = {
-            "gevolgen": gevolgen,
-            "toelichting": (waarden or {}).get("toelichting") or "",
-        }
+        toelichting = (waarden or {}).get("toelichting") or ""
+        if bericht := stuurteken_bericht(str(toelichting)):
+            fouten[f"beoordelingen.{dimensie}.toelichting"] = bericht
+            continue
+        resultaat[dimensie] = {"gevolgen": gevolgen, "toelichting": toelichting}
     return resultaat
 
 
@@ -516,14 +543,16 @@ def _valideer_kosten(kosten: list, fouten: dict) -> list:
             fouten[sleutel] = "Geef categorie, soort en bedrag van de kostenpost op."
             continue
         if post.get("categorie") not in KostenCategorie.values:
-            fouten[f"{sleutel}.categorie"] = "Kies een kostencategorie."
+            fouten[f"{sleutel}.categorie"] = gettext("Kies een kostencategorie.")
         if post.get("soort") not in KostenSoort.values:
-            fouten[f"{sleutel}.soort"] = "Kies incidenteel of structureel."
+            fouten[f"{sleutel}.soort"] = gettext("Kies incidenteel of structureel.")
         bedrag = _decimaal(post.get("bedrag"), f"{sleutel}.bedrag", fouten)
         if bedrag is None and f"{sleutel}.bedrag" not in fouten:
-            fouten[f"{sleutel}.bedrag"] = "Vul een bedrag in euro in."
+            fouten[f"{sleutel}.bedrag"] = gettext("Vul een bedrag in euro in.")
         elif bedrag is not None and bedrag >= Decimal("1e12"):
-            fouten[f"{sleutel}.bedrag"] = "Dit bedrag is te groot."
+            fouten[f"{sleutel}.bedrag"] = gettext("Dit bedrag is te groot.")
+        if bericht := stuurteken_bericht(str(post.get("toelichting") or "")):
+            fouten[f"{sleutel}.toelichting"] = bericht
         resultaat.append(
             {
                 "categorie": post.get("categorie"),
@@ -544,7 +573,10 @@ def _valideer_antwoorden(reactie: Reactie, antwoorden: dict, fouten: dict) -> di
         except (TypeError, ValueError):
             vraag_id = None
         if vraag_id not in vraag_ids:
-            fouten[f"antwoorden.{vraag_id}"] = "Deze vraag hoort niet bij de consultatie."
+            fouten[f"antwoorden.{vraag_id}"] = gettext("Deze vraag hoort niet bij de consultatie.")
+            continue
+        if bericht := stuurteken_bericht(str(tekst or "")):
+            fouten[f"antwoorden.{vraag_id}"] = bericht
             continue
         resultaat[vraag_id] = tekst or ""
     return resultaat
@@ -571,7 +603,7 @@ def kernpunt_toevoegen(
         raise TransitieNietToegestaan(
             reactie,
             "kernpunt_toevoegen",
-            "Kernpunten kunnen alleen worden toegevoegd aan een reactie in voorbereiding.",
+            gettext("Kernpunten kunnen alleen worden toegevoegd aan een reactie in voorbereiding."),
         )
     kernpunt = Kernpunt(
         reactie=reactie,
@@ -630,13 +662,22 @@ def reactie_bijlage_toevoegen(*, reactie: Reactie, actor, bestand) -> Bijlage:
     """Attach a PDF, DOCX or ODT (checked by content) to a draft of the own organisation."""
     reactie = Reactie.objects.select_for_update().select_related("consultatie").get(pk=reactie.pk)
     if not permissions.is_eigen_organisatie(actor, reactie):
-        raise PermissionDenied("U mag geen bijlagen toevoegen aan deze reactie.")
+        raise PermissionDenied(gettext("U mag geen bijlagen toevoegen aan deze reactie."))
     if not permissions.kan_bewerken(actor, reactie):
         raise TransitieNietToegestaan(
             reactie,
             "bijlage_toevoegen",
-            "Bijlagen kunnen alleen worden toegevoegd aan een reactie in voorbereiding.",
+            gettext("Bijlagen kunnen alleen worden toegevoegd aan een reactie in voorbereiding."),
         )
+    try:
+        controleer_quotum(
+            reactie.bijlagen.all(),
+            bestand.size,
+            max_aantal=settings.MAX_BIJLAGEN_PER_REACTIE,
+            max_bytes=settings.MAX_BIJLAGEN_BYTES_PER_REACTIE,
+        )
+    except ValidationError as fout:
+        raise ValidationError({"bestand": fout.messages}) from fout
     bijlage = Bijlage(reactie=reactie)
     bijlage.neem_upload(bestand, door=actor, opslagnaam="bijlage")
     bijlage.save()

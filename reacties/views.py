@@ -4,20 +4,29 @@ and redirects or renders; rules live in ``services.py`` and ``permissions.py``."
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from audit.models import AuditEvent
 from consultaties.forms import knoppen
-from kern.web import fouten_in, weigering_toont
-from kern.workflow import VerouderdeVersie
+from kern.web import fouten_in, koppel_fouten, weigering_toont
+from kern.workflow import TransitieNietToegestaan, VerouderdeVersie
 from rapporten.snapshot import vergelijk_met_vorige_toets
+from tegenkracht.velden import IdKeuzeVeld
 
 from . import permissions, services
-from .forms import KernpuntForm, KostenFormSet, ReactieForm, TransitieForm
+from .forms import (
+    BijlageForm,
+    KernpuntForm,
+    KostenFormSet,
+    ReactieForm,
+    TransitieForm,
+)
 from .models import Kernpunt, Reactie, Status
 
 
@@ -44,8 +53,19 @@ def _sinds_vorige_toets(user, reactie) -> dict | None:
     return vergelijk_met_vorige_toets(reactie, vorige) if vorige else None
 
 
+def _ontbrekend(user, reactie) -> list[dict]:
+    """What "ter accordering" still needs, each item linked to its field on the form."""
+    if reactie.status != Status.IN_VOORBEREIDING or not permissions.kan_bewerken(user, reactie):
+        return []
+    formulier = reverse("reacties:bewerken", args=[reactie.pk])
+    return [
+        {"tekst": tekst, "url": f"{formulier}#id_{veld}"}
+        for veld, tekst in reactie.ontbrekende_velden()
+    ]
+
+
 @login_required
-def reactie_detail(request, pk, fout=None, status=200):
+def reactie_detail(request, pk, fout=None, status=200, geweigerd=False):
     reactie = _zichtbaar(request, pk)
     user = request.user
     context = {
@@ -57,7 +77,7 @@ def reactie_detail(request, pk, fout=None, status=200):
         "kernpunten": reactie.kernpunten.filter(samengevoegd_in__isnull=True)
         .select_related("reactie__organisatie", "reactie__consultatie")
         .prefetch_related("onderschrijvingen__organisatie"),
-        "gebeurtenissen": AuditEvent.objects.voor(reactie),
+        "gebeurtenissen": AuditEvent.objects.voor(reactie).zichtbaar_voor(user),
         "acties": knoppen(
             services.toegestane_acties(user, reactie),
             services.WERKSTROOM,
@@ -69,6 +89,9 @@ def reactie_detail(request, pk, fout=None, status=200):
         "mag_verlenging_aanvragen": permissions.kan_verlenging_aanvragen(user, reactie),
         "toon_organisatie": False,
         "hertoets": _sinds_vorige_toets(user, reactie),
+        "ontbrekend": _ontbrekend(user, reactie),
+        "accordering_geweigerd": geweigerd,
+        "bijlagen": reactie.bijlagen.all(),
     }
     return render(request, "reacties/detail.html", context, status=status)
 
@@ -105,66 +128,179 @@ def _formulieren(request, reactie, data=None):
     return form, kosten
 
 
+def _bewerken_pagina(request, reactie, form, kosten, status=200, **extra):
+    context = {
+        "reactie": reactie,
+        "consultatie": reactie.consultatie,
+        "form": form,
+        "kosten": kosten,
+        "kernpunt_form": KernpuntForm(prefix="kernpunt", in_toetsformulier=True),
+        "bijlage_form": BijlageForm(),
+        "kernpunten": reactie.kernpunten.all(),
+        "bijlagen": reactie.bijlagen.all(),
+        "opslagstatus": "",
+        "verouderd": False,
+        **extra,
+    }
+    return render(request, "reacties/bewerken.html", context, status=status)
+
+
+def _klaar(request, reactie, anker="", nieuw=""):
+    """After a save that changes more than the form (a kernpunt, an attachment): reload the
+    whole page, also when htmx sent the form. The query names what was added, so the URL
+    differs from the current one and the browser loads it (not just jumps to the anchor)."""
+    url = reverse("reacties:bewerken", args=[reactie.pk]) + f"?{nieuw}" + anker
+    if request.htmx:
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = url
+        return response
+    return redirect(url)
+
+
 @login_required
 @weigering_toont(_detailpagina)
 def reactie_bewerken(request, pk):
+    """The toets form. One form holds the draft, a new kernpunt and a new attachment, so
+    adding either first saves the draft under the same version rule as "Concept opslaan"."""
     reactie = _zichtbaar(request, pk)
     if not permissions.is_eigen_organisatie(request.user, reactie):
         raise PermissionDenied
     if not permissions.kan_bewerken(request.user, reactie):
         messages.info(request, _("Deze reactie kan nu niet worden bewerkt."))
         return redirect("reacties:detail", reactie.pk)
-    form, kosten = _formulieren(request, reactie, request.POST or None)
-    status, opslagstatus, verouderd = 200, "", False
-    if request.method == "POST":
-        if form.is_valid() and kosten.is_valid():
-            try:
-                reactie = services.reactie_bijwerken(
-                    reactie=reactie,
-                    actor=request.user,
-                    **form.service_argumenten(kosten.kosten()),
-                )
-            except VerouderdeVersie as fout:
-                # Never lose the user's text: show the form again as typed, now based on
-                # the latest version, and say clearly what happened.
-                reactie.refresh_from_db()
-                data = request.POST.copy()
-                data["versie"] = reactie.versie
-                form, kosten = _formulieren(request, reactie, data)
-                status, verouderd = 409, True
-                opslagstatus = str(fout)
-            except ValidationError as fout:
-                # The draft form has fields and a cost formset: it binds errors itself.
-                fouten = fout.message_dict if hasattr(fout, "error_dict") else {"": fout.messages}
-                form.koppel_servicefouten(fouten, kosten)
-                status = 400
-            else:
-                tijd = timezone.localtime().strftime("%H:%M")
-                if request.htmx:
-                    form, kosten = _formulieren(request, reactie)
-                    opslagstatus = _("Opgeslagen om %(tijd)s.") % {"tijd": tijd}
-                else:
-                    messages.success(
-                        request, _("Uw concept is opgeslagen om %(tijd)s.") % {"tijd": tijd}
-                    )
-                    return redirect("reacties:bewerken", reactie.pk)
-        else:
-            status = 400
-    return render(
-        request,
-        "reacties/bewerken.html",
-        {
-            "reactie": reactie,
-            "consultatie": reactie.consultatie,
-            "form": form,
-            "kosten": kosten,
-            "kernpunt_form": KernpuntForm(),
-            "kernpunten": reactie.kernpunten.all(),
-            "opslagstatus": opslagstatus,
-            "verouderd": verouderd,
-        },
-        status=status,
+    if request.method != "POST":
+        form, kosten = _formulieren(request, reactie)
+        return _bewerken_pagina(request, reactie, form, kosten)
+
+    actie = request.POST.get("actie", "opslaan")
+    form, kosten = _formulieren(request, reactie, request.POST)
+    kernpunt_form = KernpuntForm(
+        request.POST if actie == "kernpunt" else None, prefix="kernpunt", in_toetsformulier=True
     )
+    bijlage_form = BijlageForm(request.POST, request.FILES)
+    extra = {"kernpunt_form": kernpunt_form}
+    if not (form.is_valid() and kosten.is_valid()):
+        return _bewerken_pagina(request, reactie, form, kosten, 400, **extra)
+    gewijzigd = form.has_changed() or kosten.has_changed()
+    if actie == "opslaan" or gewijzigd:
+        try:
+            reactie = services.reactie_bijwerken(
+                reactie=reactie, actor=request.user, **form.service_argumenten(kosten.kosten())
+            )
+        except VerouderdeVersie as fout:
+            # Never lose the user's text: show the form again as typed, now based on
+            # the latest version, and say clearly what happened.
+            reactie.refresh_from_db()
+            data = request.POST.copy()
+            data["versie"] = reactie.versie
+            form, kosten = _formulieren(request, reactie, data)
+            extra.update(opslagstatus=str(fout), verouderd=True)
+            return _bewerken_pagina(request, reactie, form, kosten, 409, **extra)
+        except ValidationError as fout:
+            # The draft form has fields and a cost formset: it binds errors itself.
+            fouten = fout.message_dict if hasattr(fout, "error_dict") else {"": fout.messages}
+            form.koppel_servicefouten(fouten, kosten)
+            return _bewerken_pagina(request, reactie, form, kosten, 400, **extra)
+    tijd = timezone.localtime().strftime("%H:%M")
+    if actie == "kernpunt":
+        return _kernpunt_na_opslaan(request, reactie, kernpunt_form, extra)
+    if actie == "bijlage" or request.FILES.get("bijlage"):
+        return _bijlage_na_opslaan(request, reactie, bijlage_form, extra)
+    if request.htmx:
+        form, kosten = _formulieren(request, reactie)
+        extra["opslagstatus"] = _("Opgeslagen om %(tijd)s.") % {"tijd": tijd}
+        return _bewerken_pagina(request, reactie, form, kosten, **extra)
+    messages.success(request, _("Uw concept is opgeslagen om %(tijd)s.") % {"tijd": tijd})
+    return redirect("reacties:bewerken", reactie.pk)
+
+
+def _kernpunt_na_opslaan(request, reactie, kernpunt_form, extra):
+    if kernpunt_form.is_valid():
+        try:
+            kernpunt = services.kernpunt_toevoegen(
+                reactie=reactie, actor=request.user, **kernpunt_form.cleaned_data
+            )
+        except ValidationError as fout:
+            koppel_fouten(kernpunt_form, fout)
+        else:
+            messages.success(request, _("Uw concept is opgeslagen en het kernpunt is toegevoegd."))
+            return _klaar(request, reactie, "#kernpunten-kop", f"kernpunt={kernpunt.pk}")
+    form, kosten = _formulieren(request, reactie)
+    extra["opslagstatus"] = _(
+        "Uw concept is opgeslagen, maar het kernpunt is nog niet toegevoegd: "
+        "herstel de fouten bij 'Kernpunt toevoegen'."
+    )
+    return _bewerken_pagina(request, reactie, form, kosten, 400, **extra)
+
+
+def _bijlage_na_opslaan(request, reactie, bijlage_form, extra):
+    bestand = request.FILES.get("bijlage")
+    if bestand is None:
+        bijlage_form.add_error("bijlage", _("Kies een bestand om toe te voegen."))
+    else:
+        try:
+            bijlage = services.reactie_bijlage_toevoegen(
+                reactie=reactie, actor=request.user, bestand=bestand
+            )
+        except ValidationError as fout:
+            berichten = fout.message_dict.get("bestand", fout.messages)
+            bijlage_form.add_error("bijlage", berichten)
+        else:
+            messages.success(
+                request,
+                _("Uw concept is opgeslagen en de bijlage %(naam)s is toegevoegd.")
+                % {"naam": bijlage.bestandsnaam},
+            )
+            return _klaar(request, reactie, "#bijlagen-kop", f"bijlage={bijlage.pk}")
+    form, kosten = _formulieren(request, reactie)
+    extra.update(
+        bijlage_form=bijlage_form,
+        opslagstatus=_(
+            "Uw concept is opgeslagen, maar de bijlage is niet toegevoegd: zie 'Bijlagen'."
+        ),
+    )
+    return _bewerken_pagina(request, reactie, form, kosten, 400, **extra)
+
+
+@require_POST
+@login_required
+def reactie_automatisch_opslaan(request, pk):
+    """Autosave from the page script: the draft fields only, under the same version rule as
+    a manual save. A conflict is reported (409), never overwritten; JSON answers."""
+    reactie = _zichtbaar(request, pk)
+    if not permissions.is_eigen_organisatie(request.user, reactie):
+        raise PermissionDenied
+    form, kosten = _formulieren(request, reactie, request.POST)
+    if not (form.is_valid() and kosten.is_valid()):
+        return JsonResponse({"opgeslagen": False, "melding": str(NIET_AUTOMATISCH)}, status=400)
+    try:
+        reactie = services.reactie_bijwerken(
+            reactie=reactie, actor=request.user, **form.service_argumenten(kosten.kosten())
+        )
+    except VerouderdeVersie:
+        return JsonResponse({"opgeslagen": False, "melding": str(CONFLICT)}, status=409)
+    except TransitieNietToegestaan as fout:
+        return JsonResponse({"opgeslagen": False, "melding": str(fout)}, status=409)
+    except ValidationError:
+        return JsonResponse({"opgeslagen": False, "melding": str(NIET_AUTOMATISCH)}, status=400)
+    tijd = timezone.localtime().strftime("%H:%M")
+    return JsonResponse(
+        {
+            "opgeslagen": True,
+            "versie": reactie.versie,
+            "melding": _("Automatisch opgeslagen om %(tijd)s.") % {"tijd": tijd},
+        }
+    )
+
+
+NIET_AUTOMATISCH = gettext_lazy(
+    "Niet automatisch opgeslagen: een veld bevat een fout. Kies 'Concept opslaan' om te zien welk."
+)
+CONFLICT = gettext_lazy(
+    "Niet automatisch opgeslagen: iemand anders heeft deze reactie intussen opgeslagen. Uw "
+    "tekst staat nog in het formulier. Kies 'Concept opslaan': u ziet dan wat er gebeurd is "
+    "en kunt uw tekst alsnog bewaren."
+)
 
 
 @require_POST
@@ -176,12 +312,18 @@ def reactie_transitie(request, pk, actie):
         raise PermissionDenied
     form = TransitieForm(request.POST)
     form.is_valid()
-    reactie = services.reactie_transitie(
-        actie,
-        reactie=reactie,
-        actor=request.user,
-        toelichting=form.cleaned_data.get("toelichting", ""),
-    )
+    try:
+        reactie = services.reactie_transitie(
+            actie,
+            reactie=reactie,
+            actor=request.user,
+            toelichting=form.cleaned_data.get("toelichting", ""),
+        )
+    except ValidationError:
+        if actie == "ter_accordering" and permissions.kan_bewerken(request.user, reactie):
+            # The page lists what is missing, each item linked to its field.
+            return reactie_detail(request, pk, status=400, geweigerd=True)
+        raise
     messages.success(request, str(services.WERKSTROOM[actie].gelukt))
     if actie == "starten":
         return redirect("reacties:bewerken", reactie.pk)
@@ -232,11 +374,11 @@ def kernpunt_samenvoegen(request, pk):
     kernpunt = get_object_or_404(
         Kernpunt.objects.zichtbaar_voor(request.user).select_related("reactie"), pk=pk
     )
-    doel = (
-        Kernpunt.objects.zichtbaar_voor(request.user)
-        .filter(pk=request.POST.get("in_kernpunt") or 0)
-        .first()
-    )
+    keuze = IdKeuzeVeld(Kernpunt.objects.zichtbaar_voor(request.user), required=False)
+    try:
+        doel = keuze.clean(request.POST.get("in_kernpunt"))
+    except ValidationError:
+        doel = None
     consultatie_id = kernpunt.reactie.consultatie_id
     if doel is None:
         messages.error(request, _("Kies het kernpunt waarmee u dit kernpunt wilt samenvoegen."))

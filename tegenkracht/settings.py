@@ -77,6 +77,8 @@ MIDDLEWARE = [
     # API-Version header and problem details for every error under /api/v1.
     "tegenkracht.api.problemen.ApiMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise (static assets stay cacheable): no-store on every dynamic response.
+    "tegenkracht.middleware.GeenCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "tegenkracht.middleware.NederlandsTenzijGekozenMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -166,6 +168,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# English dates read "30 November 2026, 15:39" (see tegenkracht/formats/en).
+FORMAT_MODULE_PATH = ["tegenkracht.formats"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
@@ -209,6 +213,29 @@ if os.environ.get("S3_BUCKET"):
     }
 MAX_UPLOAD_BYTES = int(os.environ.get("MAX_UPLOAD_BYTES", str(25 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Quotas (ASVS 12.1.3): nobody fills the storage through one response or consultation.
+MAX_BIJLAGEN_PER_REACTIE = int(os.environ.get("MAX_BIJLAGEN_PER_REACTIE", "20"))
+MAX_BIJLAGEN_BYTES_PER_REACTIE = int(
+    os.environ.get("MAX_BIJLAGEN_BYTES_PER_REACTIE", str(100 * 1024 * 1024))
+)
+MAX_DOCUMENTEN_PER_CONSULTATIE = int(os.environ.get("MAX_DOCUMENTEN_PER_CONSULTATIE", "50"))
+# Optional malware scan of every upload (ASVS 12.4.2): the dotted path of a callable that
+# takes the uploaded file and raises ValidationError (or returns a reason) for bad content,
+# e.g. a small adapter to the organisation's ClamAV. Empty: no scan.
+UPLOAD_VIRUSSCANNER = os.environ.get("UPLOAD_VIRUSSCANNER", "")
+# DOCX and ODT are ZIP containers: limits against archive bombs (consultaties/uploads.py).
+UPLOAD_ZIP_MAX_BESTANDEN = int(os.environ.get("UPLOAD_ZIP_MAX_BESTANDEN", "1000"))
+UPLOAD_ZIP_MAX_UITGEPAKT = int(os.environ.get("UPLOAD_ZIP_MAX_UITGEPAKT", str(100 * 1024 * 1024)))
+UPLOAD_ZIP_MAX_VERHOUDING = int(os.environ.get("UPLOAD_ZIP_MAX_VERHOUDING", "100"))
+
+# A paper job whose worker vanished (killed, machine gone): no heartbeat for this many
+# seconds while "bezig" (or this long unclaimed in the queue) marks it mislukt, so it can
+# be retried. The worker beats every RAPPORT_HARTSLAG_SECONDEN while rendering.
+RAPPORT_HARTSLAG_SECONDEN = int(os.environ.get("RAPPORT_HARTSLAG_SECONDEN", "15"))
+RAPPORT_STIL_NA_SECONDEN = int(os.environ.get("RAPPORT_STIL_NA_SECONDEN", "300"))
+RAPPORT_WACHTRIJ_STIL_NA_SECONDEN = int(
+    os.environ.get("RAPPORT_WACHTRIJ_STIL_NA_SECONDEN", str(60 * 60))
+)
 
 TASKS = {
     "default": {

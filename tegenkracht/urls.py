@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from organisaties import views as organisatie_views
 
@@ -7,6 +9,11 @@ from . import views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Browsers ask for /favicon.ico on pages without a <link rel="icon"> (admin, API docs).
+    path(
+        "favicon.ico",
+        RedirectView.as_view(get_redirect_url=lambda *a, **k: static("favicon.svg")),
+    ),
     path("gezondheid/live", views.live, name="live"),
     path("gezondheid/gereed", views.gereed, name="gereed"),
     path("accounts/tweede-factor/", include("organisaties.urls")),

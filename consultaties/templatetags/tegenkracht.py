@@ -95,3 +95,13 @@ def levensgebeurtenis(waarde):
     from reacties.models import Levensgebeurtenis
 
     return dict(Levensgebeurtenis.choices).get(waarde, waarde)
+
+
+@register.simple_tag
+def nl_tekst():
+    """` lang="nl"` on user-written text (titles, explanations) when the interface is not
+    Dutch, so a screen reader pronounces it as Dutch (WCAG 3.1.2)."""
+    from django.utils.html import mark_safe
+    from django.utils.translation import get_language
+
+    return "" if (get_language() or "nl").startswith("nl") else mark_safe(' lang="nl"')

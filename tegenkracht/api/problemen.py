@@ -12,6 +12,7 @@ import json
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpResponse
+from django.utils.translation import gettext_lazy as _
 from djangorestframework_camel_case.util import camelize_re, underscore_to_camel
 from rest_framework import exceptions
 from rest_framework.response import Response
@@ -26,31 +27,31 @@ NIET_VELDGEBONDEN = "nonFieldErrors"
 
 #: Dutch title per status code; the title stays the same for every occurrence of a code.
 TITELS = {
-    400: "Ongeldige invoer",
-    401: "Niet geauthenticeerd",
-    403: "Geen toestemming",
-    404: "Niet gevonden",
-    405: "Methode niet toegestaan",
-    406: "Gevraagd formaat niet beschikbaar",
-    409: "Conflict met de huidige toestand",
-    413: "Verzoek te groot",
-    415: "Mediatype niet ondersteund",
-    429: "Te veel verzoeken",
-    500: "Interne serverfout",
+    400: _("Ongeldige invoer"),
+    401: _("Niet geauthenticeerd"),
+    403: _("Geen toestemming"),
+    404: _("Niet gevonden"),
+    405: _("Methode niet toegestaan"),
+    406: _("Gevraagd formaat niet beschikbaar"),
+    409: _("Conflict met de huidige toestand"),
+    413: _("Verzoek te groot"),
+    415: _("Mediatype niet ondersteund"),
+    429: _("Te veel verzoeken"),
+    500: _("Interne serverfout"),
 }
 
-#: Dutch details for the framework's own errors (independent of Accept-Language).
+#: Dutch details for the framework's own errors (English with ``Accept-Language: en``).
 STANDAARD_DETAILS = {
-    400: "Het verzoek bevat ongeldige gegevens.",
-    401: "Log in: stuur een geldige token mee (Authorization: Token …) of gebruik een sessie.",
-    403: "U mag deze actie niet uitvoeren.",
-    404: "Deze bron bestaat niet of u heeft er geen toegang toe.",
-    405: "Deze HTTP-methode is niet toegestaan op deze bron.",
-    406: "Deze API levert alleen JSON.",
-    413: "Het verzoek is te groot.",
-    415: "Dit mediatype wordt niet ondersteund; stuur JSON (of multipart voor bestanden).",
-    429: "U heeft te veel verzoeken gedaan; probeer het later opnieuw.",
-    500: "Er ging iets mis bij het verwerken van het verzoek.",
+    400: _("Het verzoek bevat ongeldige gegevens."),
+    401: _("Log in: stuur een geldige token mee (Authorization: Token …) of gebruik een sessie."),
+    403: _("U mag deze actie niet uitvoeren."),
+    404: _("Deze bron bestaat niet of u heeft er geen toegang toe."),
+    405: _("Deze HTTP-methode is niet toegestaan op deze bron."),
+    406: _("Deze API levert alleen JSON."),
+    413: _("Het verzoek is te groot."),
+    415: _("Dit mediatype wordt niet ondersteund; stuur JSON (of multipart voor bestanden)."),
+    429: _("U heeft te veel verzoeken gedaan; probeer het later opnieuw."),
+    500: _("Er ging iets mis bij het verwerken van het verzoek."),
 }
 
 
@@ -67,9 +68,9 @@ def veldnaam(naam: str) -> str:
 def probleem(status_code: int, *, detail: str | None = None, code: str = "", **extra) -> dict:
     data = {
         "type": f"urn:tegenkracht:probleem:{code or status_code}",
-        "title": TITELS.get(status_code, "Fout"),
+        "title": str(TITELS.get(status_code, _("Fout"))),
         "status": status_code,
-        "detail": detail or STANDAARD_DETAILS.get(status_code, ""),
+        "detail": str(detail or STANDAARD_DETAILS.get(status_code, "")),
         "code": code or str(status_code),
     }
     data.update(extra)
@@ -126,7 +127,7 @@ def _validatieprobleem(params: list[dict]) -> dict:
     if len(params) == 1:
         detail = params[0]["reason"]
     else:
-        detail = "Het verzoek bevat ongeldige gegevens; zie invalidParams."
+        detail = _("Het verzoek bevat ongeldige gegevens; zie invalidParams.")
     return probleem(400, detail=detail, code="ongeldige_invoer", invalidParams=params)
 
 

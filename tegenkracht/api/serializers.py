@@ -1,5 +1,6 @@
 """Serializer machinery shared by the apps' ``api.py`` (no domain rules)."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from .problemen import veldnaam
@@ -49,10 +50,39 @@ class ToegestaneActiesField(serializers.ListField):
 
 class IdVeld(serializers.PrimaryKeyRelatedField):
     """A writable reference by id; an id beyond the database's integer range is invalid
-    input (400) instead of a database error."""
+    input (400) instead of a database error. Messages in plain words, not "Ongeldige pk"."""
+
+    default_error_messages = {
+        "required": _("Dit veld is verplicht."),
+        "does_not_exist": _("Er bestaat geen object met id {pk_value} dat u hier kunt kiezen."),
+        "incorrect_type": _("Geef een id op (een geheel getal), geen {data_type}."),
+    }
 
     def __init__(self, **kwargs):
         from .filters import GROOTSTE_ID
 
         kwargs.setdefault("pk_field", serializers.IntegerField(min_value=1, max_value=GROOTSTE_ID))
         super().__init__(**kwargs)
+
+
+def _heldere_datummeldingen():
+    """DRF's date messages mix languages ("Datetime heeft een ongeldig formaat") and quote
+    format codes; say in the request's language what to send, with an example."""
+    serializers.DateTimeField.default_error_messages["invalid"] = _(
+        "Geef een datum en tijd op in ISO 8601, bijvoorbeeld 2026-12-31T17:00:00+01:00."
+    )
+    serializers.DateTimeField.default_error_messages["date"] = _(
+        "Geef een datum en tijd op, niet alleen een datum (bijvoorbeeld 2026-12-31T17:00:00+01:00)."
+    )
+    serializers.DateField.default_error_messages["invalid"] = _(
+        "Geef een datum op als JJJJ-MM-DD, bijvoorbeeld 2026-12-31."
+    )
+    serializers.DateField.default_error_messages["datetime"] = _(
+        "Geef alleen een datum op (JJJJ-MM-DD), zonder tijd."
+    )
+    serializers.ChoiceField.default_error_messages["invalid_choice"] = _(
+        '"{input}" is geen geldige keuze.'
+    )
+
+
+_heldere_datummeldingen()

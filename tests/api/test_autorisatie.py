@@ -136,6 +136,14 @@ def reactie_in_voorbereiding(w):
     return {"id": reactie.pk}
 
 
+def reactie_met_bijlage(w):
+    situatie = reactie_in_voorbereiding(w)
+    bijlage = reactie_services.reactie_bijlage_toevoegen(
+        reactie=w.reactie_a, actor=w["ops_a"], bestand=factories.pdf_upload()
+    )
+    return {**situatie, "bijlage_pk": bijlage.pk}
+
+
 def reactie_ter_accordering(w):
     reactie_in_voorbereiding(w)
     reactie_services.reactie_ter_accordering(reactie=w.reactie_a, actor=w["ops_a"])
@@ -317,8 +325,12 @@ TABEL = {
     ("POST", R + "/afzien"): Regel(reactie_uitgenodigd, "401 403 403 200 404 404 404 404 404", toelichting),
     ("POST", R + "/intrekken"): Regel(reactie_ingediend, "401 403 200 200 404 404 404 404 404"),
     ("POST", R + "/heropenen"): Regel(reactie_verlopen_en_heropend_consultatie, "401 200 403 403 404 404 404 404 404"),
+    ("GET", R + "/tijdlijn"): Regel(reactie_in_voorbereiding, "401 200 200 200 404 404 404 404 404"),
     ("GET", R + "/kernpunten"): Regel(reactie_in_voorbereiding, "401 200 200 200 404 404 404 404 404"),
     ("POST", R + "/kernpunten"): Regel(reactie_in_voorbereiding, "401 403 201 201 404 404 404 404 404", kernpunt),
+    ("GET", R + "/bijlagen"): Regel(reactie_in_voorbereiding, "401 200 200 200 404 404 404 404 404"),
+    ("POST", R + "/bijlagen"): Regel(reactie_in_voorbereiding, "401 403 201 201 404 404 404 404 404", pdf, multipart=True),
+    ("GET", R + "/bijlagen/{bijlage_pk}"): Regel(reactie_met_bijlage, "401 200 200 200 404 404 404 404 404"),
     ("POST", "/kernpunten/{id}/onderschrijven"): Regel(kernpunt_na_sluiten, "401 403 403 403 201 201 404 404 404"),
     ("POST", "/kernpunten/{id}/samenvoegen"): Regel(twee_kernpunten_na_sluiten, "401 200 403 403 403 403 404 404 404", samenvoegen),
     ("POST", C + "/rapporten"): Regel(gesloten_met_geaccepteerde_reactie, "401 202 403 403 403 403 404 403 404", samenvatting),

@@ -60,7 +60,13 @@ def test_herhaalde_runs_na_de_termijn_doen_niets_meer(maak_consultatie, klok, dr
     aantal_events = AuditEvent.objects.count()
     for minuut in range(1, 4):
         klok(TERMIJN + timedelta(minutes=minuut))
-        assert draai() == {"verlopen": 0, "gesloten": 0, "herinneringen": 0, "emails_opnieuw": 0}
+        assert draai() == {
+            "verlopen": 0,
+            "gesloten": 0,
+            "herinneringen": 0,
+            "emails_opnieuw": 0,
+            "rapporten_vastgelopen": 0,
+        }
     assert AuditEvent.objects.count() == aantal_events
 
 

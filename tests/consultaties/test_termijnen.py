@@ -137,7 +137,13 @@ def test_verlenging_voor_een_organisatie_houdt_alleen_die_open(
         event = AuditEvent.objects.voor(obj).get(actie="termijn_verlengd")
         assert event.actor == secretaris
         assert event.gegevens["termijn"] == verlengd.isoformat()
-        assert event.toelichting == "Bestuursvergadering pas op 2 december."
+    # The reason is the organisation's business: on its response's timeline, not on the
+    # consultation's, which every invited organisation and the ministry read.
+    assert (
+        AuditEvent.objects.voor(reactie_a).get(actie="termijn_verlengd").toelichting
+        == "Bestuursvergadering pas op 2 december."
+    )
+    assert AuditEvent.objects.voor(consultatie).get(actie="termijn_verlengd").toelichting == ""
 
 
 @pytest.mark.django_db

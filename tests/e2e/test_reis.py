@@ -15,11 +15,13 @@ password change and the second-factor set-up.
 
 import hashlib
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
+from django.utils import timezone
 
 from consultaties.models import Consultatie
 from consultaties.models import Status as ConsultatieStatus
@@ -55,6 +57,7 @@ class Reis:
         self.stap = 0
         self.gecontroleerd = set()
         self.csp_schendingen = []
+        self.te_breed = []
 
     def als(self, username):
         context = self.browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
@@ -88,6 +91,20 @@ class Reis:
         assert resultaat.violations_count == 0, (
             f"axe-core op '{paginatype}' ({pagina.url}):\n{resultaat.generate_report()}"
         )
+        self.controleer_reflow(pagina, naam)
+
+    def controleer_reflow(self, pagina, naam):
+        """WCAG 1.4.10: at 320 CSS px (a phone, or 400 % zoom) nothing scrolls sideways;
+        a wide table may scroll inside its own region."""
+        grootte = pagina.viewport_size
+        pagina.set_viewport_size({"width": 320, "height": 640})
+        try:
+            breedte = pagina.evaluate("document.documentElement.scrollWidth")
+            if breedte > 320:
+                pagina.screenshot(path=self.map / f"{self.stap:02d}-{naam}-320.png", full_page=True)
+                self.te_breed.append(f"{naam} ({pagina.url}): {breedte} px")
+        finally:
+            pagina.set_viewport_size(grootte)
 
     def ga_naar(self, pagina, pad, naam, paginatype=None):
         response = pagina.goto(self.url + pad)
@@ -102,6 +119,19 @@ def _totp(sleutel_base32):
     from django_otp.oath import totp
 
     return f"{totp(b32decode(sleutel_base32)):06d}"
+
+
+def _over_dagen(dagen: int) -> str:
+    """A date-time field value this many days ahead (termijnen lie within three years)."""
+    return (
+        (timezone.localtime() + timedelta(days=dagen))
+        .replace(hour=12, minute=0)
+        .strftime("%Y-%m-%dT%H:%M")
+    )
+
+
+def _datum(dagen: int) -> str:
+    return (timezone.localdate() + timedelta(days=dagen)).isoformat()
 
 
 def _melding(pagina):
@@ -144,16 +174,28 @@ def _stel_reactie_op(reis, pagina, reactie, kernpunt=None):
     pagina.fill("#id_kosten-0-bedrag", "1250000")
     pagina.check("input[name=levensgebeurtenissen][value=verhuizen]")
     pagina.fill("#id_ondertekenaar_naam", "J. Jansen")
-    pagina.click("#reactie-formulier button[type=submit]")
+    pagina.get_by_role("button", name="Concept opslaan").click()
     pagina.locator("[data-opslagstatus], .tk-meldingen").first.wait_for()
     # A locator wait, not wait_for_function: our CSP rightly forbids eval in the page.
     pagina.get_by_text("pgeslagen om").first.wait_for()
     reis.controleer(pagina, "reactie-opgeslagen")
     if kernpunt:
-        pagina.select_option("#id_dimensie", "ict")
-        pagina.fill("#id_tekst", kernpunt)
-        pagina.click("text=Kernpunt toevoegen >> xpath=ancestor-or-self::button")
+        # Typed but not saved: adding a kernpunt must keep it (issue 15).
+        pagina.fill("#id_ondertekenaar_functie", "Directeur Uitvoering")
+        # Autosave (external script, strict CSP) saves it under the version rule.
+        pagina.get_by_text("Automatisch opgeslagen om").wait_for()
+        reactie.refresh_from_db()
+        assert reactie.ondertekenaar_functie == "Directeur Uitvoering"
+        pagina.fill("#id_ondertekenaar_functie", "Directeur Uitvoering en Handhaving")
+        pagina.select_option("#id_kernpunt-dimensie", "ict")
+        pagina.fill("#id_kernpunt-tekst", kernpunt)
+        pagina.get_by_role("button", name="Kernpunt toevoegen").click()
+        pagina.get_by_text("kernpunt is toegevoegd").wait_for()
         assert "kernpunt is toegevoegd" in _melding(pagina)
+        functie = "Directeur Uitvoering en Handhaving"
+        assert pagina.input_value("#id_ondertekenaar_functie") == functie
+        reactie.refresh_from_db()
+        assert reactie.ondertekenaar_functie == functie
     reis.ga_naar(pagina, reverse("reacties:detail", args=[reactie.pk]), "reactie-klaar")
     _actie(pagina, "Ter accordering aanbieden", toelichting="Graag accorderen.")
     assert "ter accordering aangeboden" in _melding(pagina)
@@ -200,7 +242,7 @@ def test_de_hele_reis_door_de_browser(browser, live_server, screenshot_map, sett
     sec.fill("#id_samenvatting", "Eén regeling in plaats van vier toeslagen.")
     sec.select_option("#id_instrument", "wetsvoorstel")
     sec.select_option("#id_ministerie", str(ministerie.pk))
-    sec.fill("#id_termijn", "2031-03-01T12:00")
+    sec.fill("#id_termijn", _over_dagen(90))
     sec.fill("#id_vragen", "Welke invoeringstermijn is haalbaar?")
     sec.click("form.tk-formulier button[type=submit]")
     assert "is aangemaakt" in _melding(sec)
@@ -256,7 +298,7 @@ def test_de_hele_reis_door_de_browser(browser, live_server, screenshot_map, sett
     reis.controleer(uwv_opsteller, "UWV-verlenging-fouten", "verlenging-aanvragen-fouten")
     assert not Verlengingsverzoek.objects.exists()
     uwv_opsteller.fill("#id_reden", "De ICT-impactanalyse van onze leverancier duurt langer.")
-    uwv_opsteller.fill("#id_gewenste_termijn", "2031-04-01T12:00")
+    uwv_opsteller.fill("#id_gewenste_termijn", _over_dagen(120))
     uwv_opsteller.get_by_role("button", name="Verzoek versturen").click()
     assert "naar het secretariaat gestuurd" in _melding(uwv_opsteller)
     reis.controleer(uwv_opsteller, "UWV-verlenging-aangevraagd", "verlenging-organisatie")
@@ -266,7 +308,7 @@ def test_de_hele_reis_door_de_browser(browser, live_server, screenshot_map, sett
     reis.ga_naar(sec, reverse("notificaties:verlengingen"), "verlengingen")
     sec.get_by_role("link", name="Aangevraagd").click()
     reis.controleer(sec, "verlenging-beslissen", "verlenging-secretaris")
-    assert sec.input_value("#id_termijn") == "2031-04-01T12:00"
+    assert sec.input_value("#id_termijn") == _over_dagen(120)
     sec.get_by_role("button", name="Verlenging toekennen").click()
     assert "verlenging is toegekend" in _melding(sec)
     reis.controleer(sec, "verlenging-toegekend")
@@ -458,7 +500,7 @@ def test_de_hele_reis_door_de_browser(browser, live_server, screenshot_map, sett
     assert "is afgerond" in _melding(sec)
     reis.controleer(sec, "consultatie-afgerond")
     reis.ga_naar(
-        sec, reverse("inzichten:overzicht") + "?van=2031-01-01&tot=2031-12-31", "inzichten"
+        sec, reverse("inzichten:overzicht") + f"?van={_datum(-365)}&tot={_datum(365)}", "inzichten"
     )
     assert "Geen gegevens in deze periode." not in sec.locator("main").inner_text()
 
@@ -478,6 +520,9 @@ def test_de_hele_reis_door_de_browser(browser, live_server, screenshot_map, sett
     reis.controleer(sec, "mislukte-email-opnieuw")
     email.refresh_from_db()
     assert email.status != EmailStatus.OPGEGEVEN
+
+    # Every page type reflows at 320 px; listed together so one run shows them all.
+    assert not reis.te_breed, "Breder dan 320 px:\n" + "\n".join(reis.te_breed)
 
     consultatie.refresh_from_db()
     assert consultatie.status == ConsultatieStatus.AFGEROND

@@ -1,4 +1,5 @@
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -207,3 +208,18 @@ def test_ongeldige_periode_geeft_een_melding(client, secretaris):
     client.force_login(secretaris)
     pagina = client.get("/inzichten/?van=2026-05-01&tot=2026-01-01").content.decode()
     assert "De einddatum ligt vóór de begindatum." in pagina
+
+
+def test_grafiek_schrijft_getallen_zoals_de_lezer(client, netwerk, secretaris):
+    """Dutch decimals in Dutch ("66,7"), English ones in English (issue 15)."""
+    van, tot = _periode()
+    url = f"/inzichten/grafiek/netwerken.svg?van={van}&tot={tot}"
+    client.force_login(secretaris)
+    nederlands = client.get(url).content.decode()
+    assert "Respons en overname per netwerk" in nederlands
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    engels = client.get(url).content.decode()
+    assert "Response and adoption per network" in engels
+    # The y axis runs 0–100 in steps with decimals in at least one of the two.
+    assert re.search(r">\d+,\d<", nederlands) or ",5<" in nederlands
+    assert not re.search(r">\d+,\d<", engels)

@@ -240,3 +240,27 @@ def test_trage_mailserver_vertraagt_de_pagina_niet(reactie_a, opsteller_a, setti
     assert mail.outbox == []
     email.refresh_from_db()
     assert email.status == EmailStatus.WACHTRIJ
+
+
+@pytest.mark.django_db
+def test_e_mail_van_een_verdwenen_worker_wordt_opnieuw_verstuurd(
+    reactie_a, opsteller_a, kapot, settings, na_commit, klok
+):
+    """A worker killed mid-send leaves the row 'bezig': after BEZIG_VERLOOPT_NA it counts as
+    a failed attempt and goes out again (the same problem as a paper job, see
+    tests/rapporten/test_vastgelopen.py)."""
+    klok(timezone.now())
+    email = na_commit(een_email, opsteller_a)
+    Email.objects.filter(pk=email.pk).update(status=EmailStatus.BEZIG, bijgewerkt_op=timezone.now())
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    mail.outbox.clear()
+    assert na_commit(services.emails_opnieuw_inplannen) == 0  # maybe still sending
+    klok(timezone.now() + services.BEZIG_VERLOOPT_NA + timedelta(seconds=1))
+    na_commit(services.emails_opnieuw_inplannen)  # bezig → mislukt, due now
+    email.refresh_from_db()
+    assert email.status == EmailStatus.MISLUKT
+    assert "worker gestopt" in email.laatste_fout
+    assert na_commit(services.emails_opnieuw_inplannen) == 1
+    email.refresh_from_db()
+    assert email.status == EmailStatus.VERZONDEN
+    assert len(mail.outbox) == 1

@@ -183,10 +183,11 @@ def test_accordeerder_van_andere_organisatie_kan_niet_indienen(
 
 
 @pytest.mark.django_db
-def test_vier_ogen_geldt_per_aanbieding(
-    door_accordeerder_aangeboden, accordeerder_a, accordeerder_a2
+def test_vier_ogen_geldt_per_aanbieding_en_per_inhoud(
+    door_accordeerder_aangeboden, accordeerder_a, accordeerder_a2, org_a
 ):
-    """After a rejection the other accordeerder sends it again: now the first may submit."""
+    """After a rejection the other accordeerder sends it again. The first one wrote the
+    content, so may not submit it either (four-eyes on content): a third one does."""
     reactie = services.reactie_afkeuren(
         reactie=door_accordeerder_aangeboden, actor=accordeerder_a2, toelichting="Aanscherpen."
     )
@@ -194,7 +195,10 @@ def test_vier_ogen_geldt_per_aanbieding(
     reactie = services.reactie_ter_accordering(reactie=reactie, actor=accordeerder_a2)
     with pytest.raises(PermissionDenied):
         services.reactie_indienen(reactie=reactie, actor=accordeerder_a2)
-    reactie = services.reactie_indienen(reactie=reactie, actor=accordeerder_a)
+    with pytest.raises(PermissionDenied, match="zelf aan deze versie"):
+        services.reactie_indienen(reactie=reactie, actor=accordeerder_a)
+    derde = factories.accordeerder(org_a, username="uwv-accordeerder-3")
+    reactie = services.reactie_indienen(reactie=reactie, actor=derde)
     assert reactie.status == "ingediend"
 
 
