@@ -22,6 +22,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tegenkracht.settings")
+# Plain HTTP through the test client, without second factor or lockout: the requests of
+# benchmarks/verzoeken.py, as each role makes them.
+for naam, waarde in {
+    "SECURE_SSL_REDIRECT": "0",
+    "TWEEDE_FACTOR_SECRETARIS": "0",
+    "AXES_ENABLED": "0",
+    "DEBUG": "1",  # static files without collectstatic; the SQL is the same
+    "LOG_LEVEL": "WARNING",
+}.items():
+    os.environ.setdefault(naam, waarde)
 
 #: Tables with more rows than this count as large: scanning them whole is the problem.
 GROOT = 10_000
@@ -37,7 +47,6 @@ def main():
     django.setup()
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
     from verzoeken import kies_paden
 
     from organisaties.models import Gebruiker
@@ -56,20 +65,26 @@ def main():
 
     gevonden = []
     for gebruiker, paden in kies_paden().items():
-        client = Client()
+        client = Client(HTTP_HOST="127.0.0.1")
         client.force_login(Gebruiker.objects.get(username=gebruiker))
         for naam, pad in paden.items():
             client.get(pad)  # warm: content types, sessions
-            with CaptureQueriesContext(connection) as queries:
+            queries = []
+
+            def bewaar(execute, sql, params, many, context, queries=queries):
+                queries.append((sql, params))
+                return execute(sql, params, many, context)
+
+            # Exactly the statements and parameters the request sent to the database.
+            with connection.execute_wrapper(bewaar):
                 status = client.get(pad).status_code
             totaal = 0.0
             regels = []
-            for query in queries.captured_queries:
-                sql = query["sql"]
+            for sql, params in queries:
                 if not sql.lstrip().upper().startswith("SELECT"):
                     continue
                 with connection.cursor() as cursor:
-                    cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+                    cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
                     plan = "\n".join(r[0] for r in cursor.fetchall())
                 tijd = float(re.search(r"Execution Time: ([\d.]+)", plan).group(1))
                 totaal += tijd
@@ -79,7 +94,7 @@ def main():
                 if scans or args.alles:
                     regels.append(
                         f"  {'SEQ SCAN ' + ', '.join(scans) if scans else ''} {tijd:.1f} ms\n"
-                        f"  SQL: {sql[:600]}{'…' if len(sql) > 600 else ''}\n"
+                        f"  SQL: {sql[:600]}{'…' if len(sql) > 600 else ''} {params}\n"
                         + "\n".join("    " + r for r in plan.splitlines())
                     )
             print(

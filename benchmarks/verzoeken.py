@@ -52,6 +52,27 @@ end
 """
 
 
+STATIC_ROOT = ROOT / "var" / "benchmark-static"
+
+
+def omgeving_bench(url: str, tmp: Path) -> dict:
+    """Production settings (DEBUG off) as in ``last.py``, with one collected static root
+    (the manifest storage needs it) for every run."""
+    from last import omgeving
+
+    return {**omgeving(url, tmp), "STATIC_ROOT": str(STATIC_ROOT)}
+
+
+def collectstatic(url: str):
+    with tempfile.TemporaryDirectory(prefix="tk-verzoeken-") as tmp:
+        subprocess.run(
+            [PYTHON, "manage.py", "collectstatic", "--no-input", "-v0"],
+            cwd=ROOT,
+            env=omgeving_bench(url, Path(tmp)),
+            check=True,
+        )
+
+
 def load() -> float:
     return float(Path("/proc/loadavg").read_text().split()[0])
 
@@ -133,7 +154,6 @@ def meet_cpu(herhalingen: int) -> dict:
     django.setup()
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     from organisaties.models import Gebruiker
 
@@ -141,14 +161,22 @@ def meet_cpu(herhalingen: int) -> dict:
     uitkomst = {"paden": paden, "metingen": []}
     rollen = {"anoniem": {"triviale view": "/gezondheid/live"}, **paden}
     for gebruiker, pagina_s in rollen.items():
-        client = Client()
+        client = Client(HTTP_HOST="127.0.0.1")
         if gebruiker != "anoniem":
             client.force_login(Gebruiker.objects.get(username=gebruiker))
         for naam, pad in pagina_s.items():
             for _ in range(2):  # warm caches (templates, content types, connection)
                 client.get(pad)
-            with CaptureQueriesContext(connection) as queries:
+            queries = []
+
+            def tel(execute, sql, params, many, context, queries=queries):
+                queries.append(sql)
+                return execute(sql, params, many, context)
+
+            with connection.execute_wrapper(tel):
                 status = client.get(pad).status_code
+            if status != 200:
+                print(f"FOUT: {gebruiker} {pad}: HTTP {status}", file=sys.stderr)
             cpu, wand = [], []
             for _ in range(herhalingen):
                 c0, w0 = time.process_time(), time.perf_counter()
@@ -170,18 +198,19 @@ def meet_cpu(herhalingen: int) -> dict:
 
 
 def cpu_meting(url: str, herhalingen: int) -> dict:
-    from last import omgeving
-
     with tempfile.TemporaryDirectory(prefix="tk-verzoeken-") as tmp:
-        env = omgeving(url, Path(tmp))
+        env = omgeving_bench(url, Path(tmp))
         uitvoer = subprocess.run(
             [PYTHON, __file__, "--kind", str(herhalingen)],
             cwd=ROOT,
             env=env,
-            check=True,
             capture_output=True,
             text=True,
-        ).stdout
+        )
+        if uitvoer.returncode:
+            raise RuntimeError(uitvoer.stderr)
+        print(uitvoer.stderr, file=sys.stderr, end="")
+        uitvoer = uitvoer.stdout
     return json.loads(uitvoer.strip().splitlines()[-1])
 
 
@@ -228,11 +257,11 @@ def wrk(url: str, cookie: str | None, seconden: int, script: str) -> dict:
 
 
 def belasting(url: str, paden: dict, seconden: int) -> dict:
-    from last import Sessie, omgeving
+    from last import Sessie
 
     uitkomst = {}
     with tempfile.TemporaryDirectory(prefix="tk-verzoeken-") as tmp:
-        env = omgeving(url, Path(tmp))
+        env = omgeving_bench(url, Path(tmp))
         script = Path(tmp) / "pct.lua"
         script.write_text(WRK_LUA)
         server = start_server(env)
@@ -267,7 +296,9 @@ def tabel(cpu: dict, last: dict) -> list[str]:
         db: last.get(db, {}).get(("anoniem", "/gezondheid/live"), {}).get("per_seconde")
         for db in ("pg", "sqlite")
     }
-    basis = cpu.get("pg-groot") or cpu.get("sqlite-groot")
+    basis = next(
+        cpu[n] for n in ("pg-groot", "sqlite-groot", "pg-klein", "sqlite-klein") if n in cpu
+    )
     for index, meting in enumerate(basis["metingen"]):
         rol = meting["rol"].replace("uwv-", "").replace("-ministerie", " (ministerie)")
         cellen = [rol, f"{meting['naam']} `{meting['pad']}`", str(meting["queries"])]
@@ -323,6 +354,7 @@ def main():
         "sqlite-klein": args.sqlite_klein,
         "sqlite-groot": args.sqlite_groot,
     }
+    collectstatic(database_url(next(w for w in databases.values() if w)))
     for naam, waarde in databases.items():
         if not waarde:
             continue
