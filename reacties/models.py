@@ -261,7 +261,15 @@ class Reactie(FSMModelMixin, models.Model):
                 fields=["consultatie", "organisatie"], name="een_reactie_per_organisatie"
             )
         ]
-        indexes = [models.Index(fields=["organisatie", "status"])]
+        indexes = [
+            models.Index(fields=["organisatie", "status"]),
+            # Covers what an organisation's visibility reads of others' responses (state,
+            # consultation, organisation): the API list counts them from the index alone
+            # instead of reading tens of thousands of wide rows.
+            models.Index(
+                fields=["status", "consultatie", "organisatie"], name="reactie_status_cons_org"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.organisatie.afkorting} op {self.consultatie.kenmerk}"
