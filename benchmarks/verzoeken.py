@@ -238,7 +238,7 @@ def start_server(env) -> subprocess.Popen:
 
 
 def wrk(url: str, cookie: str | None, seconden: int, script: str) -> dict:
-    opdracht = ["wrk", "-t2", "-c4", f"-d{seconden}s", "-s", script, url]
+    opdracht = ["wrk", "-t2", "-c4", f"-d{seconden}s", "--timeout", "20s", "-s", script, url]
     if cookie:
         opdracht[1:1] = ["-H", f"Cookie: {cookie}"]
     voor = load()
@@ -322,8 +322,10 @@ def tabel(cpu: dict, last: dict) -> list[str]:
                 continue
             fout = f" ({w['niet_2xx']} fout)" if w["niet_2xx"] else ""
             cellen.append(f"{w['p50']:.0f} / {w['p95']:.0f} / {w['p99']:.0f}{fout}")
-            verhouding = w["per_seconde"] / triviaal[db] if triviaal[db] else float("nan")
-            cellen.append(f"{w['per_seconde']:.0f}/s = 1/{1 / verhouding:.0f}")
+            if w["per_seconde"] and triviaal[db]:
+                cellen.append(f"{w['per_seconde']:.0f}/s = 1/{triviaal[db] / w['per_seconde']:.0f}")
+            else:
+                cellen.append(f"{w['per_seconde']:.1f}/s")
         regels.append("| " + " | ".join(cellen) + " |")
     return regels
 
@@ -376,8 +378,6 @@ def main():
         f"{platform.python_version()}; load average (1 min) tijdens de run "
         f"{min(loads):.2f}–{max(loads):.2f}, mediaan {statistics.median(loads):.2f}.\n"
     )
-    for regel in tabel(cpu, belast):
-        print(regel)
     uit = ROOT / "var" / f"verzoeken-{time.strftime('%Y%m%dT%H%M%S')}.json"
     uit.parent.mkdir(exist_ok=True)
     uit.write_text(
@@ -394,6 +394,8 @@ def main():
             indent=1,
         )
     )
+    for regel in tabel(cpu, belast):
+        print(regel)
     print(f"\nRuwe cijfers: {uit.relative_to(ROOT)}")
 
 
