@@ -112,16 +112,23 @@ class ConsultatieQuerySet(models.QuerySet):
     def opengesteld(self):
         """Consultations that were opened at some time: not a concept, and not one that
         was withdrawn while still a concept (the audit trail records every opening)."""
-        from audit.models import AuditEvent
+        return self.filter(opengesteld_q())
 
-        geopend = AuditEvent.objects.filter(
-            content_type=ContentType.objects.get_for_model(Consultatie),
-            object_id=OuterRef("pk"),
-            actie="openstellen",
-        )
-        return self.exclude(status=Status.CONCEPT).exclude(
-            Q(status=Status.INGETROKKEN) & ~Exists(geopend)
-        )
+
+def opengesteld_q(pad: str = "") -> Q:
+    """``opengesteld`` as a condition on the consultation reached through ``pad`` (e.g.
+    ``"reactie__consultatie__"``), so querysets of other models filter by a join instead
+    of an IN-subquery over every consultation."""
+    from audit.models import AuditEvent
+
+    geopend = AuditEvent.objects.filter(
+        content_type=ContentType.objects.get_for_model(Consultatie),
+        object_id=OuterRef(f"{pad}pk"),
+        actie="openstellen",
+    )
+    return ~Q(**{f"{pad}status": Status.CONCEPT}) & ~(
+        Q(**{f"{pad}status": Status.INGETROKKEN}) & ~Exists(geopend)
+    )
 
 
 def volgend_kenmerk() -> str:
