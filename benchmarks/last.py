@@ -43,6 +43,7 @@ def omgeving(database_url: str, var_dir: Path) -> dict:
         "VAR_DIR": str(var_dir),
         "STATIC_ROOT": str(var_dir / "static"),
         "DEBUG": "0",
+        "ONTWIKKELING": "1",  # demo and genereer_last fill the database
         "SECRET_KEY": "benchmark-" + "x" * 60,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "0",

@@ -1,64 +1,117 @@
-"""Print PostgreSQL query plans of the hot queries against a filled database.
+"""Query plans of the SQL the pages really run, on a filled PostgreSQL database.
 
-    DATABASE_URL=postgres://…/tk_benchmark .venv/bin/python benchmarks/queryplannen.py
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/tk_prestaties_groot \\
+        .venv/bin/python benchmarks/queryplannen.py [--alles]
 
-Run it after ``benchmarks/last.py`` (which leaves its PostgreSQL database filled with
-``genereer_last``). Each plan is EXPLAIN ANALYZE: look for sequential scans over the big
-tables (reacties, beoordelingen, kernpunten, audit events) where an index should serve.
+Calls every page type and API list of ``benchmarks/verzoeken.py`` through the Django test
+client as its role, captures each SQL statement the request executed, and runs
+``EXPLAIN (ANALYZE, BUFFERS)`` on exactly that statement. A sequential scan over a table of
+more than ``GROOT`` rows is flagged: that is a cost that grows with the years of data.
+Prints per request its statements, their execution time and the flags (with the plan of
+each flagged statement; ``--alles`` prints every plan).
+
+The database must be filled with ``manage.py demo`` and ``ONTWIKKELING=1 manage.py genereer_last``.
 """
 
+import argparse
 import os
+import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 # A throwaway key: the settings refuse to start without one when DEBUG is off.
 os.environ.setdefault("SECRET_KEY", "benchmark-" + "x" * 60)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tegenkracht.settings")
+# Plain HTTP through the test client, without second factor or lockout: the requests of
+# benchmarks/verzoeken.py, as each role makes them.
+for naam, waarde in {
+    "SECURE_SSL_REDIRECT": "0",
+    "TWEEDE_FACTOR_SECRETARIS": "0",
+    "AXES_ENABLED": "0",
+    "DEBUG": "1",  # static files without collectstatic; the SQL is the same
+    "LOG_LEVEL": "WARNING",
+}.items():
+    os.environ.setdefault(naam, waarde)
+
+#: Tables with more rows than this count as large: scanning them whole is the problem.
+GROOT = 10_000
 
 
 def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--alles", action="store_true", help="print every plan")
+    args = parser.parse_args()
+
     import django
 
     django.setup()
     from django.db import connection
-    from django.utils import timezone
+    from django.test import Client
+    from verzoeken import kies_paden
 
-    from audit.models import AuditEvent
-    from consultaties.models import Consultatie
-    from notificaties.models import Notificatie
     from organisaties.models import Gebruiker
-    from reacties.models import Kernpunt, Reactie
 
     if connection.vendor != "postgresql":
         sys.exit("Zet DATABASE_URL op een gevulde PostgreSQL-database.")
-    secretaris = Gebruiker.objects.get(username="secretaris")
-    opsteller = Gebruiker.objects.get(username="uwv-opsteller")
-    consultatie = Consultatie.objects.filter(
-        kenmerk__startswith="LAST-", status="verzonden"
-    ).first()
-    queries = {
-        "consultatielijst van een organisatie (eerste pagina)": Consultatie.objects.zichtbaar_voor(
-            opsteller
-        ).order_by("-termijn")[:25],
-        "reacties zichtbaar voor een organisatie (API-lijst)": Reactie.objects.zichtbaar_voor(
-            opsteller
-        ).order_by("-pk")[:25],
-        "inbox: lopende uitnodigingen van een organisatie": Reactie.objects.filter(
-            organisatie=opsteller.organisatie, consultatie__status="open"
-        ).order_by("consultatie__termijn"),
-        "reacties van één consultatie (matrix)": Reactie.objects.filter(consultatie=consultatie),
-        "termijnbewaking: lopende reacties met verstreken termijn": Reactie.objects.lopend()
-        .filter(consultatie__status="open")
-        .met_effectieve_termijn()
-        .filter(termijn_effectief__lte=timezone.now()),
-        "tijdlijn van een consultatie": AuditEvent.objects.voor(consultatie),
-        "kernpunten van een consultatie": Kernpunt.objects.filter(reactie__consultatie=consultatie),
-        "notificaties van een gebruiker": Notificatie.objects.filter(ontvanger=secretaris)[:25],
-    }
-    for titel, queryset in queries.items():
-        print(f"\n=== {titel}\n")
-        print(queryset.explain(analyze=True))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relname, reltuples::bigint FROM pg_class "
+            "WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace"
+        )
+        rijen = dict(cursor.fetchall())
+    groot = {naam for naam, aantal in rijen.items() if aantal > GROOT}
+    namen = sorted(groot, key=rijen.get, reverse=True)
+    print(f"Grote tabellen (> {GROOT} rijen): " + ", ".join(f"{n} ({rijen[n]:,})" for n in namen))
+
+    gevonden = []
+    for gebruiker, paden in kies_paden().items():
+        client = Client(HTTP_HOST="127.0.0.1")
+        client.force_login(Gebruiker.objects.get(username=gebruiker))
+        for naam, pad in paden.items():
+            client.get(pad)  # warm: content types, sessions
+            queries = []
+
+            def bewaar(execute, sql, params, many, context, queries=queries):
+                queries.append((sql, params))
+                return execute(sql, params, many, context)
+
+            # Exactly the statements and parameters the request sent to the database.
+            with connection.execute_wrapper(bewaar):
+                status = client.get(pad).status_code
+            totaal = 0.0
+            regels = []
+            for sql, params in queries:
+                if not sql.lstrip().upper().startswith("SELECT"):
+                    continue
+                with connection.cursor() as cursor:
+                    cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
+                    plan = "\n".join(r[0] for r in cursor.fetchall())
+                tijd = float(re.search(r"Execution Time: ([\d.]+)", plan).group(1))
+                totaal += tijd
+                scans = sorted({t for t in re.findall(r"Seq Scan on (\w+)", plan) if t in groot})
+                if scans:
+                    gevonden.append((gebruiker, naam, scans))
+                if scans or args.alles:
+                    regels.append(
+                        f"  {'SEQ SCAN ' + ', '.join(scans) if scans else ''} {tijd:.1f} ms\n"
+                        f"  SQL: {sql[:600]}{'…' if len(sql) > 600 else ''} {params}\n"
+                        + "\n".join("    " + r for r in plan.splitlines())
+                    )
+            print(
+                f"=== {gebruiker}: {naam} {pad} → {status}, {len(queries)} statements, "
+                f"samen {totaal:.1f} ms uitvoering"
+            )
+            for regel in regels:
+                print(regel)
+    print()
+    if gevonden:
+        print("Sequentiële scans over grote tabellen:")
+        for gebruiker, naam, scans in gevonden:
+            print(f"- {gebruiker}: {naam}: {', '.join(scans)}")
+    else:
+        print("Geen sequentiële scan over een grote tabel in de verzoeken hierboven.")
 
 
 if __name__ == "__main__":

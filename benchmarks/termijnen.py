@@ -59,8 +59,8 @@ def main():
     from django.db import connection
     from django.utils import timezone
 
-    from consultaties.last import genereer
     from notificaties import bewaking
+    from ontwikkeling.last import genereer
     from organisaties.netwerk import laad_netwerk
     from reacties.models import Reactie
 

@@ -3,7 +3,7 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
@@ -128,9 +128,16 @@ class ConsultatieQuerySet(models.QuerySet):
     def opengesteld(self):
         """Consultations that were opened at some time: not a concept, and not one that
         was withdrawn while still a concept."""
-        return self.exclude(status=Status.CONCEPT).exclude(
-            status=Status.INGETROKKEN, geopend_op__isnull=True
-        )
+        return self.filter(opengesteld_q())
+
+
+def opengesteld_q(pad: str = "") -> Q:
+    """``opengesteld`` as a condition on the consultation reached through ``pad`` (e.g.
+    ``"reactie__consultatie__"``), so querysets of other models filter by a join instead
+    of an IN-subquery over every consultation. ``geopend_op`` records the opening."""
+    return ~Q(**{f"{pad}status": Status.CONCEPT}) & ~Q(
+        **{f"{pad}status": Status.INGETROKKEN, f"{pad}geopend_op__isnull": True}
+    )
 
 
 def volgend_kenmerk() -> str:

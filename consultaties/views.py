@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,7 +16,9 @@ from kern.web import fouten_in, weigering_toont
 from organisaties.models import Netwerk, Organisatie
 from rapporten import analyse as rapport_analyse
 from rapporten import permissions as rapport_permissions
-from rapporten.snapshot import build_snapshot
+from rapporten.models import Rapport
+from rapporten.models import Status as RapportStatus
+from rapporten.snapshot import verschillen_gegevens
 from reacties.models import INGEDIENDE_STATUSSEN, LOPENDE_STATUSSEN, Kernpunt, Reactie
 from reacties.models import Status as ReactieStatus
 from reacties.services import toegestane_acties as reactie_acties
@@ -93,7 +95,13 @@ def dashboard(request):
         ]
         context["lopende_statussen"] = [s.value for s in LOPENDE_STATUSSEN]
     else:
-        context["consultaties"] = zichtbaar.prefetch_related("rapporten")[:100]
+        # Only what the row shows: a paper's snapshot is hundreds of kB of JSON.
+        verzonden = Rapport.objects.filter(status=RapportStatus.VERZONDEN).only(
+            "pk", "consultatie_id", "versie", "status"
+        )
+        context["consultaties"] = zichtbaar.prefetch_related(
+            Prefetch("rapporten", queryset=verzonden)
+        )[:100]
     return render(request, "consultaties/dashboard.html", context)
 
 
@@ -130,13 +138,15 @@ def _detail_context(request, consultatie, fout=None) -> dict:
             .select_related("reactie__organisatie", "reactie__consultatie")
             .prefetch_related("onderschrijvingen__organisatie")
         )
-    rapporten = consultatie.rapporten.all()
+    # The page lists the versions; their snapshots (hundreds of kB each) stay unread.
+    rapporten = consultatie.rapporten.only("pk", "consultatie_id", "versie", "status")
     if user.is_ministerie:
-        rapporten = rapporten.filter(status="verzonden")
+        rapporten = rapporten.filter(status=RapportStatus.VERZONDEN)
     verschillen = None
     if user.is_secretaris and consultatie.status == Status.GESLOTEN:
-        # The same analysis the paper prints, so the secretaris can reconcile it first.
-        verschillen = rapport_analyse.verschillen(build_snapshot(consultatie))
+        # The same analysis the paper prints, so the secretaris can reconcile it first,
+        # from only the fields that analysis reads rather than a whole snapshot per view.
+        verschillen = rapport_analyse.verschillen(verschillen_gegevens(consultatie))
     return {
         "consultatie": consultatie,
         "documenten": consultatie.documenten.all(),

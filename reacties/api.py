@@ -348,6 +348,10 @@ class ReactieViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     serializer_class = ReactieSerializer
     filterset_class = ReactieFilter
     ordering_fields = ["status", "gewijzigd_op", "ingediend_op"]
+    # Newest consultation first, grouped per consultation: the unique (consultatie,
+    # organisatie) index gives this order, so a page is read without sorting every
+    # visible response (the model's order joins two tables and sorts them all).
+    ordering = ["-consultatie_id", "-organisatie_id"]
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):

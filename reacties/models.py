@@ -1,12 +1,12 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
-from consultaties.models import GESLOTEN_STATUSSEN, Consultatie, Vraag
+from consultaties.models import GESLOTEN_STATUSSEN, Consultatie, Vraag, opengesteld_q
 from consultaties.models import Status as ConsultatieStatus
 from consultaties.uploads import GeuploadBestand
 from kern.workflow import fsm_permissie
@@ -160,30 +160,48 @@ class ReactieQuerySet(models.QuerySet):
             return self.none()
         if user.is_secretaris:
             return self.all()
-        if user.is_ministerie:
-            return self.filter(
-                consultatie__ministerie_id=user.organisatie_id,
-                consultatie__status__in=(ConsultatieStatus.VERZONDEN, ConsultatieStatus.AFGEROND),
-                status=Status.GEACCEPTEERD,
-            )
-        if user.is_organisatie_medewerker:
-            eigen = Q(organisatie_id=user.organisatie_id) & Q(
-                consultatie__in=Consultatie.objects.opengesteld()
-            )
-            # A subquery, not a join: no DISTINCT over tens of thousands of rows.
-            uitgenodigd_voor = self.model._default_manager.filter(
-                organisatie_id=user.organisatie_id
-            ).values("consultatie_id")
-            van_anderen = Q(
-                status__in=INGEDIENDE_STATUSSEN,
-                consultatie__status__in=GESLOTEN_STATUSSEN,
-                consultatie_id__in=uitgenodigd_voor,
-            )
-            return self.filter(eigen | van_anderen)
-        return self.none()
+        return self.filter(zichtbaarheid(user))
 
     def lopend(self):
         return self.filter(status__in=LOPENDE_STATUSSEN)
+
+
+def zichtbaarheid(user, pad: str = "") -> Q:
+    """The condition of ``ReactieQuerySet.zichtbaar_voor`` on the response reached through
+    ``pad`` (``""`` for responses, ``"reactie__"`` for kernpunten), for an authenticated,
+    active user who is not the secretaris.
+
+    Written as joins and a correlated EXISTS on the unique (consultatie, organisatie)
+    index rather than ``reactie__in=<every visible response>``: a page about one
+    consultation then only touches that consultation's rows, whatever the years of data.
+    """
+    if user.is_ministerie:
+        return Q(
+            **{
+                f"{pad}consultatie__ministerie_id": user.organisatie_id,
+                f"{pad}consultatie__status__in": (
+                    ConsultatieStatus.VERZONDEN,
+                    ConsultatieStatus.AFGEROND,
+                ),
+                f"{pad}status": Status.GEACCEPTEERD,
+            }
+        )
+    if user.is_organisatie_medewerker:
+        eigen = Q(**{f"{pad}organisatie_id": user.organisatie_id}) & opengesteld_q(
+            f"{pad}consultatie__"
+        )
+        uitgenodigd = Reactie._default_manager.filter(
+            consultatie_id=OuterRef(f"{pad}consultatie_id"), organisatie_id=user.organisatie_id
+        )
+        van_anderen = Q(
+            Exists(uitgenodigd),
+            **{
+                f"{pad}status__in": INGEDIENDE_STATUSSEN,
+                f"{pad}consultatie__status__in": GESLOTEN_STATUSSEN,
+            },
+        )
+        return eigen | van_anderen
+    return Q(pk__in=[])
 
 
 class Reactie(ZonderStuurtekens, FSMModelMixin, models.Model):
@@ -286,7 +304,15 @@ class Reactie(ZonderStuurtekens, FSMModelMixin, models.Model):
                 fields=["consultatie", "organisatie"], name="een_reactie_per_organisatie"
             )
         ]
-        indexes = [models.Index(fields=["organisatie", "status"])]
+        indexes = [
+            models.Index(fields=["organisatie", "status"]),
+            # Covers what an organisation's visibility reads of others' responses (state,
+            # consultation, organisation): the API list counts them from the index alone
+            # instead of reading tens of thousands of wide rows.
+            models.Index(
+                fields=["status", "consultatie", "organisatie"], name="reactie_status_cons_org"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.organisatie.afkorting} op {self.consultatie.kenmerk}"
@@ -590,9 +616,11 @@ class Antwoord(models.Model):
 
 class KernpuntQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user):
-        if user.is_authenticated and user.is_secretaris:
-            return self.all()  # no IN-subquery over every response in the database
-        return self.filter(reactie__in=Reactie.objects.zichtbaar_voor(user))
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_secretaris:
+            return self.all()
+        return self.filter(zichtbaarheid(user, "reactie__"))
 
 
 class Kernpunt(ZonderStuurtekens, models.Model):

@@ -70,6 +70,11 @@ INSTALLED_APPS = [
     "notificaties",
     "inzichten",
 ]
+#: The demo network and the load generator (``ontwikkeling/``) are development tools: not
+#: installed in production unless asked for with ONTWIKKELING=1. pytest sets PYTEST_VERSION.
+ONTWIKKELING = env_bool("ONTWIKKELING", DEBUG or "PYTEST_VERSION" in os.environ)
+if ONTWIKKELING:
+    INSTALLED_APPS.append("ontwikkeling")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -131,6 +136,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         # and the background worker queue up instead of failing with "database is locked".
         {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE"}
     )
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No JIT compilation: it pays off for long analytical queries, but on the counts of the
+    # API lists it cost 100+ ms per request, more than the query itself (issue 19).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache shared by every process and machine (the database): the API throttles count

@@ -17,7 +17,7 @@ def netwerk(db):
 @pytest.mark.django_db
 def test_genereer_last_maakt_consistente_gegevens(netwerk, monkeypatch):
     # The command loads the real network too; here the small factory network is enough.
-    monkeypatch.setattr("consultaties.management.commands.genereer_last.laad_netwerk", lambda: None)
+    monkeypatch.setattr("ontwikkeling.management.commands.genereer_last.laad_netwerk", lambda: None)
     call_command("genereer_last", consultaties=30, organisaties=4, verbosity=0)
 
     assert Consultatie.objects.count() == 30
@@ -40,8 +40,48 @@ def test_genereer_last_maakt_consistente_gegevens(netwerk, monkeypatch):
 
 @pytest.mark.django_db
 def test_genereer_last_is_herhaalbaar_met_nieuwe_kenmerken(netwerk, monkeypatch):
-    monkeypatch.setattr("consultaties.management.commands.genereer_last.laad_netwerk", lambda: None)
+    monkeypatch.setattr("ontwikkeling.management.commands.genereer_last.laad_netwerk", lambda: None)
     call_command("genereer_last", consultaties=3, organisaties=2, verbosity=0)
     call_command("genereer_last", consultaties=3, organisaties=2, verbosity=0)
     kenmerken = list(Consultatie.objects.values_list("kenmerk", flat=True))
     assert len(kenmerken) == len(set(kenmerken)) == 6
+
+
+@pytest.mark.django_db
+def test_genereer_last_maakt_de_historie_van_vijf_jaar(netwerk, monkeypatch):
+    from audit.models import AuditEvent
+    from notificaties.models import Notificatie
+    from rapporten.models import Rapport, Verwerking
+
+    monkeypatch.setattr("ontwikkeling.management.commands.genereer_last.laad_netwerk", lambda: None)
+    call_command("genereer_last", consultaties=30, organisaties=4, verbosity=0)
+
+    # Papers only for closed consultations; the one sent belongs to a sent consultation.
+    assert Rapport.objects.filter(status="verzonden").exists()
+    assert not Rapport.objects.exclude(
+        consultatie__status__in=[Status.GESLOTEN, Status.VERZONDEN, Status.AFGEROND]
+    ).exists()
+    assert not Rapport.objects.filter(status="verzonden", consultatie__status=Status.GESLOTEN)
+    # The ministry's verwerking refers to kernpunten of the paper it received.
+    for verwerking in Verwerking.objects.select_related("rapport"):
+        assert verwerking.kernpunt_id in verwerking.rapport.kernpunt_ids
+        assert verwerking.rapport.ontvangen_op is not None
+    assert Notificatie.objects.exists()
+    # Every consultation that is not a concept was opened, as the audit trail says.
+    geopend = set(
+        AuditEvent.objects.filter(actie="openstellen").values_list("object_id", flat=True)
+    )
+    assert (
+        set(
+            Consultatie.objects.exclude(
+                status__in=[Status.CONCEPT, Status.INGETROKKEN]
+            ).values_list("pk", flat=True)
+        )
+        <= geopend
+    )
+    # A second run adds no second history to the same consultations.
+    voor = AuditEvent.objects.count()
+    call_command("genereer_last", consultaties=1, organisaties=4, verbosity=0, seed=3)
+    nieuw = Consultatie.objects.order_by("-pk").first()
+    assert AuditEvent.objects.voor(nieuw).filter(actie="aangemaakt").count() == 1
+    assert AuditEvent.objects.count() > voor

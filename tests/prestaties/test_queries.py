@@ -7,8 +7,16 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from consultaties.last import genereer
+from ontwikkeling.last import genereer as genereer_consultaties
+from ontwikkeling.last_historie import genereer_historie, zonder_historie
 from tests import factories
+
+
+def genereer(aantal, **opties):
+    """Consultations with their history: papers in every state, audit, notifications."""
+    genereer_consultaties(aantal, **opties)
+    genereer_historie(zonder_historie(), seed=opties.get("seed", 1), echte_snapshots=2)
+
 
 PADEN = {
     "secretaris": [
@@ -22,6 +30,7 @@ PADEN = {
         "/api/v1/consultaties",
         "/api/v1/reacties",
         "/api/v1/organisaties",
+        "/api/v1/rapporten",
     ],
     "opsteller": [
         "/",
@@ -31,7 +40,14 @@ PADEN = {
         "/api/v1/consultaties",
         "/api/v1/reacties",
     ],
-    "ministerie": ["/", "/consultaties/", "/api/v1/consultaties", "/api/v1/reacties"],
+    "ministerie": [
+        "/",
+        "/consultaties/",
+        "/notificaties/",
+        "/api/v1/consultaties",
+        "/api/v1/reacties",
+        "/api/v1/rapporten",
+    ],
 }
 
 

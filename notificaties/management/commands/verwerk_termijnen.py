@@ -16,6 +16,10 @@ from notificaties import bewaking, tasks
 
 class Command(BaseCommand):
     help = "Verwerk termijnen: herinneringen, verlopen reacties, automatisch sluiten, e-mails."
+    # Started by cron every minute: the system checks (URLs, templates, admin, security
+    # settings) are for deployments and ``manage.py check``, not for every run; they cost
+    # more start-up than the idle run itself (benchmarks/RESULTS.md).
+    requires_system_checks = []
 
     def add_arguments(self, parser):
         parser.add_argument(

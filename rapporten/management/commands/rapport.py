@@ -10,6 +10,8 @@ from rapporten.snapshot import build_snapshot, inhoud_hash
 
 
 class Command(BaseCommand):
+    # Run once per paper: skip the system checks, as verwerk_termijnen does.
+    requires_system_checks = []
     help = (
         "Maak het position paper van een consultatie als PDF. Zonder --versie uit de huidige "
         "gegevens (een proefdruk, niets wordt opgeslagen); met --versie uit de bevroren inhoud "

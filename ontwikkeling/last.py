@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from consultaties.models import Consultatie, Instrument, Status
 from organisaties.models import Gebruiker, Organisatie, Rol, Soort
 from reacties.models import (
     Beoordeling,
@@ -26,8 +27,6 @@ from reacties.models import (
     Reactie,
 )
 from reacties.models import Status as ReactieStatus
-
-from .models import Consultatie, Instrument, Status
 
 ONDERWERPEN = [
     "kinderopvangtoeslag",

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from consultaties.demo import laad_demo_consultaties
+from ontwikkeling.demo import laad_demo_consultaties
 from organisaties.netwerk import DEMO_WACHTWOORD, laad_netwerk
 
 

@@ -8,12 +8,11 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from consultaties import services
+from consultaties.models import Consultatie, Instrument
 from organisaties.models import Gebruiker, Organisatie
 from reacties import services as reactie_services
 from reacties.models import Dimensie, Reactie
-
-from . import services
-from .models import Consultatie, Instrument
 
 SCENARIO_S = [
     {

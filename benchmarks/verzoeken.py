@@ -1,0 +1,404 @@
+"""Cost per request of every page type and API list, per role, on a small and a large
+database, on PostgreSQL and SQLite (issue 19).
+
+    .venv/bin/python benchmarks/verzoeken.py \\
+        --pg-klein postgres://postgres@127.0.0.1:5432/tk_prestaties_klein \\
+        --pg-groot postgres://postgres@127.0.0.1:5432/tk_prestaties_groot \\
+        --sqlite-klein var/klein/klein.sqlite3 --sqlite-groot var/groot/groot.sqlite3
+
+The databases must already be filled (``manage.py demo`` and
+``ONTWIKKELING=1 manage.py genereer_last``);
+this script only reads them. For each database it measures:
+
+- CPU per request in-process: the Django test client as each role (DEBUG off), the
+  process CPU time (``time.process_time``) around each request, median of
+  ``--herhalingen``. Less sensitive to the other jobs on the machine than wall time.
+  On SQLite this includes the database's work (it runs in-process); on PostgreSQL the
+  server's work is not in it, only in the wall time and the load figures.
+- on the large databases only: gunicorn (2 workers, DEBUG off) and ``wrk`` with 4
+  connections for ``--seconden`` per request: p50/p95/p99 and requests per second, as a
+  ratio to the trivial view ``/gezondheid/live`` in the same run, with the 1-minute load
+  average of the machine before each run.
+
+Prints a Markdown table and writes the raw figures to ``var/verzoeken-<tijd>.json``.
+"""
+
+import argparse
+import json
+import os
+import platform
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+PYTHON = sys.executable
+POORT = int(os.environ.get("BENCH_POORT", "8791"))
+
+#: wrk script: the percentiles the issue asks for, in ms, machine-readable.
+WRK_LUA = """
+done = function(summary, latency, requests)
+  io.write(string.format("PCT %.3f %.3f %.3f\\n",
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    latency:percentile(99) / 1000))
+  io.write(string.format("NON2XX %d\\n", summary.errors.status))
+end
+"""
+
+
+STATIC_ROOT = ROOT / "var" / "benchmark-static"
+
+
+def omgeving_bench(url: str, tmp: Path) -> dict:
+    """Production settings (DEBUG off) as in ``last.py``, with one collected static root
+    (the manifest storage needs it) for every run."""
+    from last import omgeving
+
+    return {**omgeving(url, tmp), "STATIC_ROOT": str(STATIC_ROOT)}
+
+
+def collectstatic(url: str):
+    with tempfile.TemporaryDirectory(prefix="tk-verzoeken-") as tmp:
+        subprocess.run(
+            [PYTHON, "manage.py", "collectstatic", "--no-input", "-v0"],
+            cwd=ROOT,
+            env=omgeving_bench(url, Path(tmp)),
+            check=True,
+        )
+
+
+def load() -> float:
+    return float(Path("/proc/loadavg").read_text().split()[0])
+
+
+def database_url(waarde: str) -> str:
+    return waarde if "://" in waarde else f"sqlite:///{Path(waarde).resolve()}"
+
+
+# --- in-process: which pages, and their CPU per request ---------------------------------
+
+
+def kies_paden() -> dict:
+    """Per role (username) the pages to measure, chosen the same way on every database:
+    the most recent generated consultation in each state that UWV was invited to."""
+    from consultaties.models import Consultatie
+    from organisaties.models import Organisatie
+    from rapporten.models import Rapport
+    from reacties.models import Reactie
+
+    uwv = Organisatie.objects.get(afkorting="UWV")
+
+    def laatste(status):
+        basis = Consultatie.objects.filter(status=status, reacties__organisatie=uwv)
+        gegenereerd = basis.filter(kenmerk__startswith="LAST-")
+        return (gegenereerd.order_by("-termijn").first() or basis.order_by("-termijn").first()).pk
+
+    open_ = laatste("open")
+    gesloten = laatste("gesloten")
+    verzonden = laatste("verzonden")
+    rapport = Rapport.objects.get(consultatie_id=verzonden, status="verzonden")
+    ministerie = Consultatie.objects.get(pk=verzonden).ministerie.afkorting.lower() + "-ministerie"
+    eigen_open = Reactie.objects.get(consultatie_id=open_, organisatie=uwv).pk
+    eigen_verzonden = Reactie.objects.get(consultatie_id=verzonden, organisatie=uwv).pk
+    return {
+        "secretaris": {
+            "dashboard": "/",
+            "consultatielijst": "/consultaties/",
+            "consultatie open": f"/consultaties/{open_}/",
+            "consultatie gesloten (paper in voorbereiding)": f"/consultaties/{gesloten}/",
+            "consultatie verzonden": f"/consultaties/{verzonden}/",
+            "reactie": f"/reacties/{eigen_verzonden}/",
+            "paper (verzonden versie)": f"/rapporten/{rapport.pk}/",
+            "notificaties": "/notificaties/",
+            "verlengingsverzoeken": "/notificaties/verlengingen/",
+            "API consultaties": "/api/v1/consultaties",
+            "API reacties": "/api/v1/reacties",
+            "API rapporten": "/api/v1/rapporten",
+            "API organisaties": "/api/v1/organisaties",
+        },
+        "uwv-opsteller": {
+            "dashboard (inbox)": "/",
+            "consultatielijst": "/consultaties/",
+            "consultatie open": f"/consultaties/{open_}/",
+            "consultatie gesloten": f"/consultaties/{gesloten}/",
+            "consultatie verzonden": f"/consultaties/{verzonden}/",
+            "eigen reactie (open)": f"/reacties/{eigen_open}/",
+            "notificaties": "/notificaties/",
+            "API consultaties": "/api/v1/consultaties",
+            "API reacties": "/api/v1/reacties",
+            "API kernpunten van een reactie": f"/api/v1/reacties/{eigen_verzonden}/kernpunten",
+        },
+        ministerie: {
+            "dashboard (papers)": "/",
+            "consultatielijst": "/consultaties/",
+            "consultatie verzonden": f"/consultaties/{verzonden}/",
+            "paper (verzonden versie)": f"/rapporten/{rapport.pk}/",
+            "notificaties": "/notificaties/",
+            "API consultaties": "/api/v1/consultaties",
+            "API rapporten": "/api/v1/rapporten",
+            "API rapport": f"/api/v1/rapporten/{rapport.pk}",
+        },
+    }
+
+
+def meet_cpu(herhalingen: int) -> dict:
+    """Runs inside the benchmark's child process (Django set up on one database)."""
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+
+    from organisaties.models import Gebruiker
+
+    paden = kies_paden()
+    uitkomst = {"paden": paden, "metingen": []}
+    rollen = {"anoniem": {"triviale view": "/gezondheid/live"}, **paden}
+    for gebruiker, pagina_s in rollen.items():
+        client = Client(HTTP_HOST="127.0.0.1")
+        if gebruiker != "anoniem":
+            client.force_login(Gebruiker.objects.get(username=gebruiker))
+        for naam, pad in pagina_s.items():
+            for _ in range(2):  # warm caches (templates, content types, connection)
+                client.get(pad)
+            queries = []
+
+            def tel(execute, sql, params, many, context, queries=queries):
+                queries.append(sql)
+                return execute(sql, params, many, context)
+
+            with connection.execute_wrapper(tel):
+                status = client.get(pad).status_code
+            if status != 200:
+                print(f"FOUT: {gebruiker} {pad}: HTTP {status}", file=sys.stderr)
+            cpu, wand = [], []
+            for _ in range(herhalingen):
+                c0, w0 = time.process_time(), time.perf_counter()
+                client.get(pad)
+                cpu.append((time.process_time() - c0) * 1000)
+                wand.append((time.perf_counter() - w0) * 1000)
+            uitkomst["metingen"].append(
+                {
+                    "rol": gebruiker,
+                    "naam": naam,
+                    "pad": pad,
+                    "status": status,
+                    "queries": len(queries),
+                    "cpu_ms": statistics.median(cpu),
+                    "wand_ms": statistics.median(wand),
+                }
+            )
+    return uitkomst
+
+
+def cpu_meting(url: str, herhalingen: int) -> dict:
+    with tempfile.TemporaryDirectory(prefix="tk-verzoeken-") as tmp:
+        env = omgeving_bench(url, Path(tmp))
+        uitvoer = subprocess.run(
+            [PYTHON, __file__, "--kind", str(herhalingen)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        if uitvoer.returncode:
+            raise RuntimeError(uitvoer.stderr)
+        print(uitvoer.stderr, file=sys.stderr, end="")
+        uitvoer = uitvoer.stdout
+    return json.loads(uitvoer.strip().splitlines()[-1])
+
+
+# --- gunicorn and wrk ------------------------------------------------------------------
+
+
+def start_server(env) -> subprocess.Popen:
+    server = subprocess.Popen(
+        [str(Path(PYTHON).with_name("gunicorn")), "tegenkracht.wsgi", "-b",
+         f"127.0.0.1:{POORT}", "-w", "2", "--log-level", "warning"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )  # fmt: skip
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{POORT}/gezondheid/live").read()
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise RuntimeError("gunicorn startte niet: " + server.stderr.read().decode())
+
+
+def wrk(url: str, cookie: str | None, seconden: int, script: str) -> dict:
+    opdracht = ["wrk", "-t2", "-c4", f"-d{seconden}s", "--timeout", "20s", "-s", script, url]
+    if cookie:
+        opdracht[1:1] = ["-H", f"Cookie: {cookie}"]
+    voor = load()
+    uitvoer = subprocess.run(opdracht, capture_output=True, text=True, check=True).stdout
+    regels = {r.split()[0]: r.split()[1:] for r in uitvoer.splitlines() if r.split()}
+    p50, p95, p99 = (float(x) for x in regels["PCT"])
+    per_seconde = float(regels["Requests/sec:"][0])
+    return {
+        "p50": p50,
+        "p95": p95,
+        "p99": p99,
+        "per_seconde": per_seconde,
+        "niet_2xx": int(regels.get("NON2XX", ["0"])[0]),
+        "load": voor,
+    }
+
+
+def belasting(url: str, paden: dict, seconden: int) -> dict:
+    from last import Sessie
+
+    uitkomst = {}
+    with tempfile.TemporaryDirectory(prefix="tk-verzoeken-") as tmp:
+        env = omgeving_bench(url, Path(tmp))
+        script = Path(tmp) / "pct.lua"
+        script.write_text(WRK_LUA)
+        server = start_server(env)
+        try:
+            basis = f"http://127.0.0.1:{POORT}"
+            uitkomst[("anoniem", "/gezondheid/live")] = wrk(
+                f"{basis}/gezondheid/live", None, seconden, str(script)
+            )
+            for gebruiker, pagina_s in paden.items():
+                cookie = Sessie(basis, gebruiker).cookie_header()
+                for pad in pagina_s.values():
+                    uitkomst[(gebruiker, pad)] = wrk(f"{basis}{pad}", cookie, seconden, str(script))
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
+    return uitkomst
+
+
+# --- report ----------------------------------------------------------------------------
+
+
+def tabel(cpu: dict, last: dict) -> list[str]:
+    """One table: per request CPU small → large on both databases, and under load on the
+    large ones p50/p95/p99 and throughput as a ratio to the trivial view."""
+    regels = [
+        "| rol | verzoek | queries | CPU PG klein → groot (ms) | × | CPU SQLite klein → groot "
+        "(ms) | × | PG p50/p95/p99 (ms) | PG doorvoer | SQLite p50/p95/p99 (ms) "
+        "| SQLite doorvoer |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    triviaal = {
+        db: last.get(db, {}).get(("anoniem", "/gezondheid/live"), {}).get("per_seconde")
+        for db in ("pg", "sqlite")
+    }
+    basis = next(
+        cpu[n] for n in ("pg-groot", "sqlite-groot", "pg-klein", "sqlite-klein") if n in cpu
+    )
+    for index, meting in enumerate(basis["metingen"]):
+        rol = meting["rol"].replace("uwv-", "").replace("-ministerie", " (ministerie)")
+        cellen = [rol, f"{meting['naam']} `{meting['pad']}`", str(meting["queries"])]
+        for db in ("pg", "sqlite"):
+            klein = cpu.get(f"{db}-klein", {}).get("metingen", [])
+            groot = cpu.get(f"{db}-groot", {}).get("metingen", [])
+            if index < len(klein) and index < len(groot):
+                k, g = klein[index]["cpu_ms"], groot[index]["cpu_ms"]
+                cellen += [f"{k:.1f} → {g:.1f}", f"{g / k:.2f}"]
+            else:
+                cellen += ["–", "–"]
+        for db in ("pg", "sqlite"):
+            groot = cpu.get(f"{db}-groot", {}).get("metingen", [])
+            if index >= len(groot):
+                cellen += ["–", "–"]
+                continue
+            m = groot[index]
+            w = last.get(db, {}).get((m["rol"], m["pad"]))
+            if not w:
+                cellen += ["–", "–"]
+                continue
+            fout = f" ({w['niet_2xx']} fout)" if w["niet_2xx"] else ""
+            cellen.append(f"{w['p50']:.0f} / {w['p95']:.0f} / {w['p99']:.0f}{fout}")
+            if w["per_seconde"] and triviaal[db]:
+                cellen.append(f"{w['per_seconde']:.0f}/s = 1/{triviaal[db] / w['per_seconde']:.0f}")
+            else:
+                cellen.append(f"{w['per_seconde']:.1f}/s")
+        regels.append("| " + " | ".join(cellen) + " |")
+    return regels
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("--pg-klein")
+    parser.add_argument("--pg-groot")
+    parser.add_argument("--sqlite-klein")
+    parser.add_argument("--sqlite-groot")
+    parser.add_argument("--herhalingen", type=int, default=15)
+    parser.add_argument("--seconden", type=int, default=6)
+    parser.add_argument("--zonder-belasting", action="store_true")
+    parser.add_argument("--kind", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.kind:
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tegenkracht.settings")
+        print(json.dumps(meet_cpu(args.kind)))
+        return
+    begin = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    loads = [load()]
+    cpu, belast = {}, {}
+    databases = {
+        "pg-klein": args.pg_klein,
+        "pg-groot": args.pg_groot,
+        "sqlite-klein": args.sqlite_klein,
+        "sqlite-groot": args.sqlite_groot,
+    }
+    collectstatic(database_url(next(w for w in databases.values() if w)))
+    for naam, waarde in databases.items():
+        if not waarde:
+            continue
+        print(f"CPU per verzoek: {naam} …", file=sys.stderr, flush=True)
+        cpu[naam] = cpu_meting(database_url(waarde), args.herhalingen)
+        loads.append(load())
+    if not args.zonder_belasting:
+        for db in ("pg", "sqlite"):
+            waarde = databases[f"{db}-groot"]
+            if waarde:
+                print(f"Belasting: {db}-groot …", file=sys.stderr, flush=True)
+                belast[db] = belasting(
+                    database_url(waarde), cpu[f"{db}-groot"]["paden"], args.seconden
+                )
+                loads += [w["load"] for w in belast[db].values()]
+    loads.append(load())
+    print(
+        f"Run {begin}: {platform.machine()}, {os.cpu_count()} kernen, Python "
+        f"{platform.python_version()}; load average (1 min) tijdens de run "
+        f"{min(loads):.2f}–{max(loads):.2f}, mediaan {statistics.median(loads):.2f}.\n"
+    )
+    uit = ROOT / "var" / f"verzoeken-{time.strftime('%Y%m%dT%H%M%S')}.json"
+    uit.parent.mkdir(exist_ok=True)
+    uit.write_text(
+        json.dumps(
+            {
+                "begin": begin,
+                "loads": loads,
+                "cpu": cpu,
+                "belasting": {
+                    db: [{"rol": k[0], "pad": k[1], **v} for k, v in w.items()]
+                    for db, w in belast.items()
+                },
+            },
+            indent=1,
+        )
+    )
+    for regel in tabel(cpu, belast):
+        print(regel)
+    print(f"\nRuwe cijfers: {uit.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

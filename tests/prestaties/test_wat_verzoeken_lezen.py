@@ -1,0 +1,167 @@
+"""What the hot requests read, where a query's cost could grow with the years of data even
+though the number of queries stays the same (issue 19): the ministry's pages never load a
+paper's snapshot, an organisation's kernpunten and responses are not filtered through a
+subquery over all of its responses, the API list of responses is ordered by an index, and
+the secretaris's page of a closed consultation flags disagreement without the snapshot."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from consultaties.models import Consultatie
+from ontwikkeling.last import genereer
+from ontwikkeling.last_historie import genereer_historie, zonder_historie
+from rapporten import analyse
+from rapporten.models import Rapport
+from rapporten.snapshot import build_snapshot, verschillen_gegevens
+from reacties.models import Kernpunt, Reactie
+from tests import factories
+
+#: A subquery that returns responses (or their consultations) of the whole database or
+#: of an organisation: its cost grows with every consultation the organisation was in.
+SUBQUERY_OVER_REACTIES = re.compile(r'IN \(SELECT [^()]*FROM "reacties_reactie"', re.I)
+
+
+@pytest.fixture
+def netwerk(db):
+    secretaris = factories.secretaris()
+    ministerie = factories.MinisterieFactory(afkorting="SZW")
+    organisaties = [factories.OrganisatieFactory() for _ in range(6)]
+    for organisatie in organisaties:
+        factories.accordeerder(organisatie)
+    # Years of data, until there is also a closed consultation whose paper is being
+    # prepared (recent ones are rare among five years of mostly finished ones).
+    seed = 7
+    while (
+        seed == 7
+        or not Consultatie.objects.filter(status="gesloten", rapporten__isnull=False).exists()
+    ):
+        genereer(20, organisaties_per_consultatie=6, seed=seed)
+        genereer_historie(zonder_historie(), seed=seed, echte_snapshots=3)
+        seed += 1
+    genereer(2, organisaties_per_consultatie=6, seed=seed, alleen_open=True)
+    return {
+        "secretaris": secretaris,
+        "opsteller": factories.opsteller(organisaties[0]),
+        "ministerie": factories.ministerie_medewerker(ministerie),
+    }
+
+
+def _sql(client, gebruiker, pad) -> list[str]:
+    client.force_login(gebruiker)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(pad)
+    assert response.status_code == 200, pad
+    return [q["sql"] for q in queries.captured_queries]
+
+
+def _snapshot_gelezen(sql: list[str]) -> list[str]:
+    kolom = f'"{Rapport._meta.db_table}"."snapshot"'
+    return [q for q in sql if kolom in q]
+
+
+def _verzonden(netwerk):
+    return (
+        Consultatie.objects.filter(status="verzonden", rapporten__status="verzonden")
+        .filter(reacties__organisatie=netwerk["opsteller"].organisatie)
+        .order_by("-pk")
+        .first()
+    )
+
+
+@pytest.mark.django_db
+def test_ministerie_leest_geen_snapshots_op_lijst_en_consultatiepagina(client, netwerk):
+    consultatie = _verzonden(netwerk)
+    assert consultatie is not None
+    assert Rapport.objects.filter(status="verzonden").count() > 3
+    for pad in ("/", "/consultaties/", f"/consultaties/{consultatie.pk}/"):
+        sql = _sql(client, netwerk["ministerie"], pad)
+        assert not _snapshot_gelezen(sql), pad
+    # The page still links the version sent.
+    rapport = consultatie.rapporten.get(status="verzonden")
+    response = client.get("/")
+    assert f"/rapporten/{rapport.pk}/" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_secretaris_leest_geen_snapshot_op_pagina_van_gesloten_consultatie(client, netwerk):
+    gesloten = Consultatie.objects.filter(status="gesloten", rapporten__isnull=False).first()
+    assert gesloten is not None
+    sql = _sql(client, netwerk["secretaris"], f"/consultaties/{gesloten.pk}/")
+    assert not _snapshot_gelezen(sql)
+    # Nor does it prefetch what only the paper needs (costs, endorsements of every response).
+    assert not [q for q in sql if '"reacties_kostenpost"' in q]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("status", ["open", "gesloten", "verzonden"])
+def test_organisatie_pagina_zonder_subquery_over_al_haar_reacties(client, netwerk, status):
+    consultatie = (
+        Consultatie.objects.filter(status=status)
+        .filter(reacties__organisatie=netwerk["opsteller"].organisatie)
+        .order_by("-pk")
+        .first()
+    )
+    assert consultatie is not None
+    for pad in (f"/consultaties/{consultatie.pk}/", "/api/v1/reacties"):
+        sql = _sql(client, netwerk["opsteller"], pad)
+        assert not [q for q in sql if SUBQUERY_OVER_REACTIES.search(q)], pad
+
+
+@pytest.mark.django_db
+def test_zichtbaarheid_van_kernpunten_zonder_subquery_en_ongewijzigd(netwerk):
+    opsteller = netwerk["opsteller"]
+    zichtbaar = Kernpunt.objects.zichtbaar_voor(opsteller)
+    assert not SUBQUERY_OVER_REACTIES.search(str(zichtbaar.query))
+    # The same kernpunten as through the visible responses (the former definition).
+    verwacht = set(
+        Kernpunt.objects.filter(
+            reactie__in=list(Reactie.objects.zichtbaar_voor(opsteller).values_list("pk", flat=True))
+        ).values_list("pk", flat=True)
+    )
+    assert set(zichtbaar.values_list("pk", flat=True)) == verwacht
+    assert verwacht
+    # An organisation that was invited nowhere sees none of the others' kernpunten.
+    buiten = factories.opsteller(factories.OrganisatieFactory())
+    assert Kernpunt.objects.exists()
+    assert not Kernpunt.objects.zichtbaar_voor(buiten).exists()
+    ministerie = netwerk["ministerie"]
+    verwacht = set(
+        Kernpunt.objects.filter(
+            reactie__in=list(
+                Reactie.objects.zichtbaar_voor(ministerie).values_list("pk", flat=True)
+            )
+        ).values_list("pk", flat=True)
+    )
+    assert set(Kernpunt.objects.zichtbaar_voor(ministerie).values_list("pk", flat=True)) == verwacht
+
+
+@pytest.mark.django_db
+def test_api_reacties_op_volgorde_van_de_unieke_index(client, netwerk):
+    sql = _sql(client, netwerk["opsteller"], "/api/v1/reacties")
+    pagina = next(q for q in sql if "LIMIT" in q and '"reacties_reactie"."kernboodschap"' in q)
+    volgorde = pagina.rsplit("ORDER BY", 1)[1]
+    assert volgorde.strip().startswith(
+        '"reacties_reactie"."consultatie_id" DESC, "reacties_reactie"."organisatie_id" DESC'
+    )
+    response = client.get("/api/v1/reacties?pageSize=100").json()
+    sleutels = [(r["consultatie"], r["organisatie"]) for r in response["resultaten"]]
+    assert sleutels == sorted(sleutels, reverse=True)
+
+
+@pytest.mark.django_db
+def test_lichte_gegevens_geven_dezelfde_verschillen_als_het_snapshot(netwerk):
+    """The secretaris's page flags disagreement from ``verschillen_gegevens``; the paper
+    from the full snapshot. For realistic consultations both must say the same."""
+    gesloten = Consultatie.objects.filter(
+        status__in=["gesloten", "verzonden", "afgerond"], reacties__status="geaccepteerd"
+    ).distinct()
+    assert gesloten.count() >= 5
+    met_verschillen = 0
+    for consultatie in gesloten:
+        licht = analyse.verschillen(verschillen_gegevens(consultatie))
+        assert licht == analyse.verschillen(build_snapshot(consultatie)), consultatie.kenmerk
+        met_verschillen += licht["aanwezig"]
+    assert met_verschillen  # the comparison covered real disagreement, not only empty ones
