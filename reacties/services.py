@@ -23,9 +23,11 @@ from .models import (
     Gevolgen,
     Kernpunt,
     Kostenpost,
+    KostenSoort,
     Levensgebeurtenis,
     Onderschrijving,
     Reactie,
+    te_lang,
 )
 
 #: Content fields an organisation edits on its draft.
@@ -44,6 +46,9 @@ INHOUD_VELDEN = (
     "doenvermogentoets_uitgevoerd",
     "doenvermogen_conclusie",
     "levensgebeurtenissen",
+    "aantal_burgers",
+    "aantal_bedrijven",
+    "prijspeil",
     "ondertekenaar_naam",
     "ondertekenaar_functie",
 )
@@ -293,6 +298,23 @@ def _valideer_inhoud(velden: dict) -> dict:
     for veld in ("fte_incidenteel", "fte_structureel"):
         if veld in velden:
             velden[veld] = _decimaal(velden[veld], veld, fouten)
+    for veld in (
+        "kernboodschap",
+        "voorwaarden",
+        "beslag_op_portfolio",
+        "burgerperspectief",
+        "doenvermogen_conclusie",
+    ):
+        bericht = te_lang(velden[veld], veld) if isinstance(velden.get(veld), str) else None
+        if bericht:
+            fouten[veld] = bericht
+    if "prijspeil" in velden and velden["prijspeil"] not in (None, ""):
+        try:
+            jaar = int(velden["prijspeil"])
+        except (TypeError, ValueError):
+            jaar = 0
+        if not 2000 <= jaar <= 2100:
+            fouten["prijspeil"] = "Geef het prijspeil als jaartal, bijvoorbeeld 2026."
     return fouten
 
 
@@ -348,6 +370,9 @@ def reactie_bijwerken(
                     "invoering_mogelijk_per",
                     "doorlooptijd_maanden",
                     "doenvermogentoets_uitgevoerd",
+                    "aantal_burgers",
+                    "aantal_bedrijven",
+                    "prijspeil",
                 )
                 else waarde,
             )
@@ -419,6 +444,9 @@ def _valideer_beoordelingen(beoordelingen: dict, fouten: dict) -> dict:
         if gevolgen and gevolgen not in Gevolgen.values:
             fouten[f"beoordelingen.{dimensie}.gevolgen"] = "Kies een niveau uit de lijst."
             continue
+        if bericht := te_lang((waarden or {}).get("toelichting"), "toelichting"):
+            fouten[f"beoordelingen.{dimensie}.toelichting"] = bericht
+            continue
         resultaat[dimensie] = {
             "gevolgen": gevolgen,
             "toelichting": (waarden or {}).get("toelichting") or "",
@@ -427,7 +455,7 @@ def _valideer_beoordelingen(beoordelingen: dict, fouten: dict) -> dict:
 
 
 def _valideer_kosten(kosten: list, fouten: dict) -> list:
-    from .models import KostenCategorie, KostenSoort
+    from .models import KostenCategorie, KostenJaar
 
     resultaat = []
     for index, post in enumerate(kosten):
@@ -444,11 +472,22 @@ def _valideer_kosten(kosten: list, fouten: dict) -> list:
             fouten[f"{sleutel}.bedrag"] = "Vul een bedrag in euro in."
         elif bedrag is not None and bedrag >= Decimal("1e12"):
             fouten[f"{sleutel}.bedrag"] = "Dit bedrag is te groot."
+        jaar = post.get("jaar")
+        if jaar in ("", None) or post.get("soort") == KostenSoort.STRUCTUREEL:
+            jaar = None
+        else:
+            try:
+                jaar = int(jaar)
+            except (TypeError, ValueError):
+                jaar = -1
+            if jaar not in KostenJaar.values:
+                fouten[f"{sleutel}.jaar"] = "Kies het jaar: T (jaar van inwerkingtreding) tot T+4."
         resultaat.append(
             {
                 "categorie": post.get("categorie"),
                 "soort": post.get("soort"),
                 "bedrag": bedrag,
+                "jaar": jaar,
                 "toelichting": (post.get("toelichting") or "")[:500],
             }
         )
@@ -465,6 +504,9 @@ def _valideer_antwoorden(reactie: Reactie, antwoorden: dict, fouten: dict) -> di
             vraag_id = None
         if vraag_id not in vraag_ids:
             fouten[f"antwoorden.{vraag_id}"] = "Deze vraag hoort niet bij de consultatie."
+            continue
+        if bericht := te_lang(tekst, "antwoord"):
+            fouten[f"antwoorden.{vraag_id}"] = bericht
             continue
         resultaat[vraag_id] = tekst or ""
     return resultaat
@@ -493,6 +535,13 @@ def kernpunt_toevoegen(
             "kernpunt_toevoegen",
             "Kernpunten kunnen alleen worden toegevoegd aan een reactie in voorbereiding.",
         )
+    fouten = {}
+    if bericht := te_lang(tekst, "kernpunt"):
+        fouten["tekst"] = bericht
+    if bericht := te_lang(voorgestelde_wijziging, "voorgestelde_wijziging"):
+        fouten["voorgestelde_wijziging"] = bericht
+    if fouten:
+        raise ValidationError(fouten)
     kernpunt = Kernpunt(
         reactie=reactie,
         dimensie=dimensie,

@@ -147,7 +147,7 @@ def test_pdf_komt_byte_voor_byte_met_zijn_sha256(definitief, secretaris):
     assert eerste.content.startswith(b"%PDF") and eerste.content == tweede.content
     assert hashlib.sha256(eerste.content).hexdigest() == definitief.sha256
     assert eerste["X-Content-SHA256"] == definitief.sha256
-    assert eerste["Content-Disposition"].startswith('attachment; filename="position-paper-')
+    assert eerste["Content-Disposition"].startswith('attachment; filename="uitvoeringstoets-')
 
 
 def test_pdf_die_nog_niet_klaar_is_geeft_409(gesloten, secretaris):
