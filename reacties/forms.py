@@ -8,11 +8,11 @@ from consultaties.forms import Actie, DatumInvoer
 
 from .models import (
     DIMENSIE_UITLEG,
+    MAXIMALE_LENGTE,
     Dimensie,
     Ernst,
     Gevolgen,
     Kernpunt,
-    MAXIMALE_LENGTE,
     KostenCategorie,
     KostenJaar,
     KostenSoort,

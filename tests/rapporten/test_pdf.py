@@ -140,7 +140,8 @@ def test_paper_signaleert_verschil_van_inzicht(paper):
     tekst = _plat(paper["tekst"])
     assert "Verschil van inzicht over de uitvoerbaarheid" in tekst
     # The reasoning of the organisation that says "niet uitvoerbaar" is shown.
-    assert "SVB: privacy (avg) ingrijpend; over privacy (avg): “Toelichting Privacy (AVG).”" in tekst
+    reden = "SVB: privacy (avg) ingrijpend; over privacy (avg): “Toelichting Privacy (AVG).”"
+    assert reden in tekst
     # Not applicable for one, drastic for another: affected differently, not a disagreement.
     assert "Privacy (AVG): ingrijpend voor SVB; niet van toepassing voor UWV" in tekst
     assert "Tegenstrijdige beoordelingen" not in tekst
