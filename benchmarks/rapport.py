@@ -257,11 +257,28 @@ def meet(aantal: int, herhalingen: int = 2) -> dict:
         alleen_weasy.append(time.perf_counter() - begin)
         cpu_weasy.append(time.process_time() - cpu_begin)
     piek_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # The synthesis: every page before the first annex (or before the per-organisation
+    # contributions in papers that have no annex numbering).
+    import io as _io
+
+    from pypdf import PdfReader
+
+    lezer = PdfReader(_io.BytesIO(resultaat.pdf))
+    synthese = next(
+        (
+            lezer.get_destination_page_number(o)
+            for o in lezer.outline
+            if not isinstance(o, list)
+            and (o.title.startswith("Bijlage") or o.title == "De bijdragen in hun geheel")
+        ),
+        len(lezer.pages),
+    )
     # The last run is the warm one (templates compiled, imports done), as in a worker.
     t, e, w = totaal[-1], eigen[-1], alleen_weasy[-1]
     return {
         "organisaties": aantal,
         "paginas": resultaat.paginas,
+        "synthese": synthese,
         "totaal_s": round(t, 2),
         "weasyprint_s": round(w, 2),
         "cpu_totaal_s": round(cpu_totaal[-1], 2),
@@ -281,6 +298,7 @@ def main(argv):
     koppen = [
         "orgs",
         "pagina",
+        "synthese",
         "totaal s",
         "weasy s",
         "cpu tot s",
@@ -299,6 +317,7 @@ def main(argv):
         waarden = [
             r["organisaties"],
             r["paginas"],
+            r["synthese"],
             r["totaal_s"],
             r["weasyprint_s"],
             r["cpu_totaal_s"],
