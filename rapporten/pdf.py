@@ -137,12 +137,12 @@ def _staafgrafiek(titel: str, rijen: list[tuple[str, int]]) -> str:
         # No gridlines: the values are printed on the bars, and guides ran through them.
         show_y_guides=False,
         show_x_guides=False,
+        # The counts are printed on the bars; a count axis only added lines through them.
+        show_x_labels=False,
     )
     grafiek.x_labels = [label for label, _ in rijen]
-    # Whole numbers on the count axis (pygal would otherwise print 0.1, 0.2, …).
-    hoogste = max((aantal for _, aantal in rijen), default=0)
-    stap = max(1, -(-hoogste // 10))
-    grafiek.y_labels = list(range(0, max(hoogste, 1) + stap, stap))
+    # Start the bars at zero (the counts are printed on them; no count axis is drawn).
+    grafiek.range = (0, max(max(aantal for _, aantal in rijen), 1))
     grafiek.add("Aantal", [aantal for _, aantal in rijen])
     return _data_uri(grafiek.render())
 
