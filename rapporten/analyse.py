@@ -633,13 +633,25 @@ def afkortingen(snapshot: dict) -> list[tuple[str, str]]:
     return sorted(lijst.items(), key=lambda i: i[0].lower())
 
 
-def ketenimpact(snapshot: dict) -> list[dict]:
+def ketenimpact(snapshot: dict) -> dict:
+    """The chain dimension: per level which organisations rate it so, and the organisations
+    whose chain effects reach named other organisations (the full toelichting is in the
+    annex per organisation)."""
     rijen = []
     for bijdrage in snapshot["bijdragen"]:
         for b in bijdrage["beoordelingen"]:
             if b["dimensie"] == Dimensie.KETENSAMENWERKING:
                 rijen.append({"organisatie": bijdrage["organisatie"], **b})
-    return rijen
+    per_niveau = []
+    for niveau in reversed(list(Gevolgen)):
+        organisaties = [r["organisatie"]["afkorting"] for r in rijen if r["gevolgen"] == niveau]
+        if organisaties:
+            per_niveau.append({"label": niveau.label, "organisaties": organisaties})
+    return {
+        "rijen": rijen,
+        "per_niveau": per_niveau,
+        "raakt": [r for r in rijen if r["betrokken_organisaties"]],
+    }
 
 
 def uitgenodigd(snapshot: dict) -> dict:

@@ -215,7 +215,7 @@ def context_voor(
         "jaarprofiel": analyse.kosten_jaarprofiel(snapshot),
         "voorwaarden": analyse.voorwaarden_gegroepeerd(snapshot),
         "vragen": analyse.antwoorden_per_vraag(snapshot),
-        "afkortingen": analyse.afkortingen(snapshot),
+        "afkortingen": _twee_kolommen(analyse.afkortingen(snapshot)),
         "oordelen": analyse.oordelen(snapshot),
         "verschillen": analyse.verschillen(snapshot),
         "hertoets": analyse.hertoets(snapshot),
@@ -230,6 +230,11 @@ def context_voor(
         "grafiek": grafiek,
         "static": STATIC_SCHEME,
     }
+
+
+def _twee_kolommen(lijst: list) -> list[list]:
+    helft = (len(lijst) + 1) // 2
+    return [lijst[:helft], lijst[helft:]]
 
 
 def _kernpunten_per_org(snapshot: dict) -> dict[int, list[str]]:

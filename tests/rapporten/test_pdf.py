@@ -158,7 +158,7 @@ def test_paper_toont_onderschrijvingen_en_wat_er_van_elke_uitnodiging_werd(paper
 def test_impactmatrix_schrijft_niveaus_uit(paper):
     tekst = _plat(paper["tekst"])
     assert "Impactmatrix" in tekst
-    assert "Ingrijpend" in tekst and "Niet van toepassing" in tekst
+    assert "Ingrijpend" in tekst and "n.v.t." in tekst
 
 
 def test_hoofdstukken_staan_in_de_afgesproken_volgorde(paper):
