@@ -208,6 +208,7 @@ def context_voor(
         "vastgelegd_op": datetime.fromisoformat(snapshot["vastgelegd_op"]),
         "nummers": kernpuntnummers(snapshot),
         "kernpunten_per_org": _kernpunten_per_org(snapshot),
+        "kernpunten_van": _kernpunten_van(snapshot),
         "risico_organisaties": _risico_organisaties(snapshot),
         "gezamenlijk": analyse.gezamenlijk_oordeel(snapshot),
         "belangrijkste": analyse.belangrijkste_kernpunten(snapshot),
@@ -241,6 +242,13 @@ def _kernpunten_per_org(snapshot: dict) -> dict[int, list[str]]:
     per_org: dict[int, list[str]] = {}
     for k in sorted(snapshot["kernpunten"], key=lambda k: analyse.nummer_van(k)):
         per_org.setdefault(k["organisatie"]["id"], []).append(k.get("nummer") or "")
+    return per_org
+
+
+def _kernpunten_van(snapshot: dict) -> dict[int, list[dict]]:
+    per_org: dict[int, list[dict]] = {}
+    for k in sorted(snapshot["kernpunten"], key=analyse.nummer_van):
+        per_org.setdefault(k["organisatie"]["id"], []).append(k)
     return per_org
 
 

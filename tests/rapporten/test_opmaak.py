@@ -17,6 +17,7 @@ from consultaties import services as consultatie_services
 from rapporten import lettertype, pdf
 from rapporten.models import Ondertekenaar
 from rapporten.snapshot import build_snapshot, inhoud_hash
+from reacties import services as reactie_services
 from tests import factories
 
 from .helpers import accepteer, inhoud
@@ -37,6 +38,7 @@ def _bouw():
     )
     # An organisation whose abbreviation is its name.
     cibg = factories.OrganisatieFactory(afkorting="CIBG", naam="CIBG", netwerk="KleinLef")
+    lbio = factories.OrganisatieFactory(afkorting="LBIO", naam="LBIO", netwerk="KleinLef")
     Ondertekenaar.objects.create(
         rol="voorzitter", netwerk="Manifestgroep", naam="A. Voorzitter", functie="Voorzitter"
     )
@@ -47,7 +49,7 @@ def _bouw():
     consultatie = factories.consultatie(
         secretaris_gebruiker=secretaris,
         ministerie=ministerie,
-        organisaties=[uwv, cjib, cibg],
+        organisaties=[uwv, cjib, cibg, lbio],
         open=True,
         titel="Wet opmaak",
         beoogde_inwerkingtreding=date(2028, 1, 1),
@@ -88,6 +90,11 @@ def _bouw():
                 doenvermogen_conclusie=f"Conclusie van {afkorting}.",
             ),
         )
+    reactie_services.reactie_afzien(
+        reactie=reacties["LBIO"],
+        actor=factories.accordeerder(lbio),
+        toelichting="Eerste reden.\n\nTweede reden.",
+    )
     consultatie = consultatie_services.consultatie_sluiten(
         consultatie=consultatie, actor=secretaris
     )
@@ -179,7 +186,7 @@ def test_in_het_kort_op_een_pagina_met_oordeel_kernpunten_netwerken_kosten_en_bu
     assert "Uitvoerbaar onder voorwaarden. 3 van de 3 organisaties stellen voorwaarden" in kort
     # The zwaarwegend point of the small organisation (one author) comes first.
     assert kort.index("Punt van CIBG") < kort.index("Punt van UWV") < kort.index("Punt van CJIB")
-    assert "KleinLef 1 van 1" in kort and "Manifestgroep 2 van 2" in kort
+    assert "KleinLef 1 van 2" in kort and "Manifestgroep 2 van 2" in kort
     assert "€ 300 incidenteel, € 150 structureel per jaar (prijspeil 2026)" in kort
     assert "Vroegst haalbaar 1 juni 2027 (beoogd: 1 januari 2028, haalbaar)" in kort
     assert "Helpt dit de burger en ondernemer écht?" in kort
@@ -211,8 +218,10 @@ def test_kernpunten_genummerd_in_het_paper(papers):
     nummers = {k["organisatie"]["afkorting"]: k["nummer"] for k in papers["snapshot"]["kernpunten"]}
     # Same dimension: severity first (zwaarwegend, belangrijk, aandachtspunt).
     assert nummers == {"CIBG": "K1", "UWV": "K2", "CJIB": "K3"}
-    assert "K1 · CIBG · Zwaarwegend" in tekst
-    assert "K2 · UWV · Belangrijk" in tekst
+    # In the overview table and, in full, in the annex of the organisation that raised it.
+    assert "K1 Punt van CIBG. Zwaarwegend CIBG" in tekst
+    assert "K1 · ICT en gegevensuitwisseling · Zwaarwegend" in tekst
+    assert "K2 · ICT en gegevensuitwisseling · Belangrijk" in tekst
 
 
 def test_kosten_als_jaarprofiel_met_prijspeil(papers):
@@ -222,12 +231,18 @@ def test_kosten_als_jaarprofiel_met_prijspeil(papers):
     assert "Automatisering € 0 € 300 € 0 € 0 € 0 € 300 € 150" in tekst
 
 
-def test_antwoorden_per_vraag_naast_elkaar_met_alineas(papers):
+def test_antwoorden_per_vraag_naast_elkaar(papers):
+    tekst = _alles(papers["definitief"])
+    assert "Vraag 1: Is de termijn haalbaar? Organisatie Antwoord (eerste zin)" in tekst
+    assert "Organisat ie" not in tekst  # the column header fits
+    for afkorting in ("UWV", "CJIB", "CIBG"):
+        assert f"{afkorting} Eerste alinea." in tekst
+
+
+def test_alineas_in_een_tabelcel_blijven_gescheiden(papers):
     tekst = "\n".join(papers["definitief"]["paginas"])
-    assert "Vraag 1: Is de termijn haalbaar?" in tekst
     # Paragraph breaks in a table cell survive (two lines, not one run-on line).
-    assert re.search(r"Eerste alinea\.\s*\n\s*Tweede alinea\.", tekst)
-    assert "Eerste alinea. Tweede alinea." not in tekst
+    assert re.search(r"Eerste reden\.[ ]*\n\s*Tweede reden\.", tekst)
 
 
 def test_burgervraag_als_telling_en_levensgebeurtenissenmatrix(papers):

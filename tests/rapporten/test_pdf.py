@@ -177,9 +177,8 @@ def test_hoofdstukken_staan_in_de_afgesproken_volgorde(paper):
         "Kernpunten",
         "Burger en ondernemer",
         "Ketenimpact",
-        "Bijlage 1. Alle kernpunten",
-        "Bijlage 2. De bijdragen per organisatie",
-        "Bijlage 3. Uitgenodigde organisaties",
+        "Bijlage 1. De bijdragen per organisatie",
+        "Bijlage 2. Uitgenodigde organisaties",
         "Colofon",
     ]
 
