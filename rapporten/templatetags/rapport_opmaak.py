@@ -62,6 +62,25 @@ def afkortingen(organisaties) -> str:
 
 
 @register.filter
+def afkortingen_kort(afkortingen, maximum=8) -> str:
+    """"UWV, SVB, … en 12 andere": long lists of abbreviations kept to one line."""
+    afkortingen = list(afkortingen or [])
+    if len(afkortingen) <= maximum:
+        return ", ".join(afkortingen)
+    return f"{', '.join(afkortingen[:maximum])} en {len(afkortingen) - maximum} andere"
+
+
+@register.filter
+def afkortingen_van_kort(organisaties, maximum=8) -> str:
+    return afkortingen_kort([o["afkorting"] for o in organisaties or []], maximum)
+
+
+@register.filter
+def organisaties_kort(redenen, maximum=8) -> str:
+    return afkortingen_kort([r["organisatie"]["afkorting"] for r in redenen or []], maximum)
+
+
+@register.filter
 def naam(organisatie) -> str:
     """ "Centraal Justitieel Incassobureau (CJIB)", or the name alone when the abbreviation
     is the name (no "CIBG (CIBG)")."""
