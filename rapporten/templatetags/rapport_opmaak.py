@@ -63,7 +63,7 @@ def afkortingen(organisaties) -> str:
 
 @register.filter
 def afkortingen_kort(afkortingen, maximum=8) -> str:
-    """"UWV, SVB, … en 12 andere": long lists of abbreviations kept to one line."""
+    """ "UWV, SVB, … en 12 andere": long lists of abbreviations kept to one line."""
     afkortingen = list(afkortingen or [])
     if len(afkortingen) <= maximum:
         return ", ".join(afkortingen)
