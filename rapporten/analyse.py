@@ -424,6 +424,7 @@ def burgerperspectief(snapshot: dict) -> dict:
     bedrijven = [b["aantal_bedrijven"] for b in bijdragen if b.get("aantal_bedrijven") is not None]
     return {
         "helpt": tally,
+        "helpt_gegeven": [h for h in tally if h["aantal"]],
         "levensgebeurtenissen": [
             {"label": Levensgebeurtenis(code).label, "aantal": telling[code], "code": code}
             for code in sorted(codes, key=lambda c: (-telling[c], codes.index(c)))

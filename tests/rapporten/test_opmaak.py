@@ -189,7 +189,7 @@ def test_in_het_kort_op_een_pagina_met_oordeel_kernpunten_netwerken_kosten_en_bu
     assert "KleinLef 1 van 2" in kort and "Manifestgroep 2 van 2" in kort
     assert "€ 300 incidenteel, € 150 structureel per jaar (prijspeil 2026)" in kort
     assert "Vroegst haalbaar 1 juni 2027 (beoogd: 1 januari 2028, haalbaar)" in kort
-    assert "Helpt dit de burger en ondernemer écht?" in kort
+    assert "Helpt dit de burger en ondernemer écht? Deels: 3 Geraakt" in kort
     assert "ten minste 120.000 burgers" in kort
     # The next page is the table of contents: In het kort is one page.
     assert "Inhoud" in papers["definitief"]["paginas"][3]
