@@ -55,6 +55,7 @@ class ConsultatieForm(forms.ModelForm):
             "beoogde_inwerkingtreding",
             "termijn",
             "vorige_consultatie",
+            "kenmerk_ministerie",
             "internetconsultatie_url",
             "kamerstuk_url",
         ]

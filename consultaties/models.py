@@ -171,6 +171,13 @@ class Consultatie(ZonderStuurtekens, FSMModelMixin, models.Model):
         blank=True,
         related_name="hertoetsen",
     )
+    kenmerk_ministerie = models.CharField(
+        "kenmerk van het ministerie",
+        max_length=100,
+        blank=True,
+        help_text="Het eigen kenmerk van het ministerie voor het ontwerp; staat in de "
+        "aanbiedingsbrief.",
+    )
     internetconsultatie_url = models.URLField("internetconsultatie", blank=True)
     kamerstuk_url = models.URLField("kamerstuk", blank=True)
     bestuurlijke_samenvatting = models.TextField(

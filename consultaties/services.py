@@ -28,6 +28,7 @@ BEWERKBARE_VELDEN = (
     "beoogde_inwerkingtreding",
     "termijn",
     "vorige_consultatie",
+    "kenmerk_ministerie",
     "internetconsultatie_url",
     "kamerstuk_url",
     "bestuurlijke_samenvatting",

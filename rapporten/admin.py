@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Rapport, Verwerking
+from .models import Ondertekenaar, Rapport, Verwerking
 
 
 @admin.register(Rapport)
@@ -35,3 +35,14 @@ class VerwerkingAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Ondertekenaar)
+class OndertekenaarAdmin(admin.ModelAdmin):
+    """The secretariat keeps the chairs who sign the aanbiedingsbrief and the contact
+    persons; a paper version freezes the active ones when it is made."""
+
+    list_display = ["naam", "rol", "netwerk", "functie", "organisatie", "actief", "volgorde"]
+    list_filter = ["rol", "netwerk", "actief"]
+    list_editable = ["actief", "volgorde"]
+    search_fields = ["naam", "organisatie"]
