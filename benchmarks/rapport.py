@@ -1,4 +1,5 @@
-"""Benchmark: the joint paper for 10, 20 and 40 organisations with full-length texts.
+"""Benchmark: the joint paper for 10, 20 and 40 organisations with full-length texts:
+every free-text field exactly at its documented maximum length (reacties.MAXIMALE_LENGTE).
 
 Prints, per size, the time of the whole pipeline (snapshot from the database, charts,
 template, WeasyPrint), the pages, the peak memory of the process, and the time WeasyPrint
@@ -35,6 +36,31 @@ def tekst(woorden_zinnen: int) -> str:
     return (ZIN * woorden_zinnen).strip()
 
 
+def vol(veld: str, *, i: int = 0) -> str:
+    """A text exactly as long as the field's documented maximum ("full-length")."""
+    from reacties.models import MAXIMALE_LENGTE
+
+    maximum = MAXIMALE_LENGTE[veld]
+    basis = f"Organisatie {i}: " + ZIN * (maximum // len(ZIN) + 1)
+    return basis[:maximum].rsplit(" ", 1)[0].rstrip(",") + "."
+
+
+VOORWAARDEN = [
+    "De invoeringstermijn wordt ten minste achttien maanden na publicatie van de AMvB.",
+    "De gegevenslevering door de ketenpartners is vóór de start wettelijk geregeld en getest.",
+    "De extra uitvoeringskosten worden structureel gefinancierd, niet uit de eigen begroting.",
+    "Er komt een hardheidsclausule voor burgers die buiten hun schuld niet tijdig kunnen melden.",
+    "De ICT-aanpassingen kunnen gefaseerd worden ingevoerd, te beginnen bij nieuwe aanvragen.",
+    "Er is extra capaciteit in het klantcontact tijdens het eerste jaar van de invoering.",
+    "De communicatie aan burgers wordt centraal door het ministerie gecoördineerd.",
+    "Het besluit regelt een grondslag voor het verwerken van de benodigde persoonsgegevens.",
+    "De uitvoering wordt na twee jaar geëvalueerd met de betrokken uitvoeringsorganisaties.",
+    "Er komt een overgangsregeling voor lopende aanvragen en bezwaarprocedures.",
+    "De definities in de wet sluiten aan bij die van de andere regelingen in de keten.",
+    "Het ministerie stelt een landelijke regie in op de ketenbrede invoering.",
+]
+
+
 def vul_database(aantal: int):
     from datetime import date, timedelta
     from decimal import Decimal
@@ -67,10 +93,20 @@ def vul_database(aantal: int):
         ministerie=ministerie,
         beoogde_inwerkingtreding=date(2028, 1, 1),
         termijn=timezone.now(),
+        kenmerk_ministerie="2026-0000123456",
         bestuurlijke_samenvatting="\n\n".join(tekst(8) for _ in range(4)),
         aanbevelingen=tekst(6),
     )
     Consultatie.objects.filter(pk=consultatie.pk).update(status="gesloten")
+    from rapporten.models import Ondertekenaar
+
+    for netwerk, naam in (("Manifestgroep", "M. de Voorzitter"), ("KleinLef", "K. Klein")):
+        Ondertekenaar.objects.create(
+            rol="voorzitter", netwerk=netwerk, naam=naam, functie=f"Voorzitter {netwerk}"
+        )
+    Ondertekenaar.objects.create(
+        rol="contactpersoon", naam="S. Secretaris", email="secretariaat@example.nl"
+    )
     vragen = [
         Vraag.objects.create(consultatie=consultatie, volgorde=i, tekst=f"Vraag {i}? " + tekst(1))
         for i in range(1, 3)
@@ -87,6 +123,7 @@ def vul_database(aantal: int):
             naam=f"Uitvoeringsorganisatie {i:02d}",
             afkorting=f"UO{i:02d}",
             soort="uitvoeringsorganisatie",
+            netwerk=["Manifestgroep", "KleinLef", "RBB Groep", "overig"][i % 4],
         )
         for i in range(aantal)
     ]
@@ -96,18 +133,23 @@ def vul_database(aantal: int):
             consultatie=consultatie,
             organisatie=org,
             eindoordeel=oordelen[i % 4],
-            kernboodschap="\n\n".join(tekst(5) for _ in range(3)),
-            voorwaarden=tekst(4),
+            kernboodschap=vol("kernboodschap", i=i),
+            voorwaarden="\n".join(
+                f"- {VOORWAARDEN[(i + k) % len(VOORWAARDEN)]}" for k in range(5 + i % 4)
+            ),
             risico_procesverstoringen=["klein", "gemiddeld", "groot"][i % 3],
             fte_incidenteel=Decimal(5 + i),
             fte_structureel=Decimal(1 + i % 4),
             invoering_mogelijk_per=date(2027, 1, 1) + timedelta(days=30 * (i % 24)),
             doorlooptijd_maanden=12 + i % 12,
-            beslag_op_portfolio=tekst(3),
+            beslag_op_portfolio=vol("beslag_op_portfolio", i=i),
             helpt_burger=["ja", "deels", "nee"][i % 3],
-            burgerperspectief=tekst(5),
+            burgerperspectief=vol("burgerperspectief", i=i),
             doenvermogentoets_uitgevoerd=i % 2 == 0,
-            doenvermogen_conclusie=tekst(2),
+            doenvermogen_conclusie=vol("doenvermogen_conclusie", i=i),
+            aantal_burgers=[250_000, 1_200_000, 40_000, 0][i % 4],
+            aantal_bedrijven=[None, 15_000, 2_500][i % 3],
+            prijspeil=2026,
             levensgebeurtenissen=[
                 ["werk_verliezen", "schulden"],
                 ["verhuizen"],
@@ -123,18 +165,22 @@ def vul_database(aantal: int):
                 reactie=reactie,
                 dimensie=d.value,
                 gevolgen=niveaus[(i + j) % 4],
-                toelichting=tekst(4),
+                toelichting=vol("toelichting", i=i),
             )
             for j, d in enumerate(Dimensie)
         )
         Kostenpost.objects.bulk_create(
             [
-                Kostenpost(
-                    reactie=reactie,
-                    categorie="automatisering",
-                    soort="incidenteel",
-                    bedrag=Decimal(1_000_000 + i * 10_000),
-                    toelichting="Systemen",
+                *(
+                    Kostenpost(
+                        reactie=reactie,
+                        categorie="automatisering",
+                        soort="incidenteel",
+                        jaar=jaar,
+                        bedrag=Decimal(1_000_000 + i * 10_000) / (jaar + 1),
+                        toelichting="Systemen",
+                    )
+                    for jaar in range(3)
                 ),
                 Kostenpost(
                     reactie=reactie,
@@ -153,16 +199,16 @@ def vul_database(aantal: int):
             ]
         )
         Antwoord.objects.bulk_create(
-            Antwoord(reactie=reactie, vraag=v, tekst=tekst(3)) for v in vragen
+            Antwoord(reactie=reactie, vraag=v, tekst=vol("antwoord", i=i)) for v in vragen
         )
         for k in range(3):
             alle_kernpunten.append(
                 Kernpunt.objects.create(
                     reactie=reactie,
                     dimensie=list(Dimensie)[(i + k) % 10].value,
-                    tekst=tekst(2),
+                    tekst=vol("kernpunt", i=i),
                     artikel=f"Artikel {k + 1}",
-                    voorgestelde_wijziging=tekst(1),
+                    voorgestelde_wijziging=vol("voorgestelde_wijziging", i=i),
                     ernst=["zwaarwegend", "belangrijk", "aandachtspunt"][k],
                 )
             )
@@ -213,11 +259,28 @@ def meet(aantal: int, herhalingen: int = 2) -> dict:
         alleen_weasy.append(time.perf_counter() - begin)
         cpu_weasy.append(time.process_time() - cpu_begin)
     piek_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # The synthesis: every page before the first annex (or before the per-organisation
+    # contributions in papers that have no annex numbering).
+    import io as _io
+
+    from pypdf import PdfReader
+
+    lezer = PdfReader(_io.BytesIO(resultaat.pdf))
+    synthese = next(
+        (
+            lezer.get_destination_page_number(o)
+            for o in lezer.outline
+            if not isinstance(o, list)
+            and (o.title.startswith("Bijlage") or o.title == "De bijdragen in hun geheel")
+        ),
+        len(lezer.pages),
+    )
     # The last run is the warm one (templates compiled, imports done), as in a worker.
     t, e, w = totaal[-1], eigen[-1], alleen_weasy[-1]
     return {
         "organisaties": aantal,
         "paginas": resultaat.paginas,
+        "synthese": synthese,
         "totaal_s": round(t, 2),
         "weasyprint_s": round(w, 2),
         "cpu_totaal_s": round(cpu_totaal[-1], 2),
@@ -237,6 +300,7 @@ def main(argv):
     koppen = [
         "orgs",
         "pagina",
+        "synthese",
         "totaal s",
         "weasy s",
         "cpu tot s",
@@ -255,6 +319,7 @@ def main(argv):
         waarden = [
             r["organisaties"],
             r["paginas"],
+            r["synthese"],
             r["totaal_s"],
             r["weasyprint_s"],
             r["cpu_totaal_s"],

@@ -82,6 +82,7 @@ class ConsultatieSerializer(serializers.ModelSerializer):
             "status",
             "toegestane_acties",
             "vorige_consultatie",
+            "kenmerk_ministerie",
             "internetconsultatie_url",
             "kamerstuk_url",
             "bestuurlijke_samenvatting",

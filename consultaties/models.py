@@ -90,6 +90,7 @@ GEGEVENS_VELDEN = (
     "beoogde_inwerkingtreding",
     "termijn",
     "vorige_consultatie",
+    "kenmerk_ministerie",
     "internetconsultatie_url",
     "kamerstuk_url",
 )
@@ -186,6 +187,13 @@ class Consultatie(ZonderStuurtekens, FSMModelMixin, models.Model):
         null=True,
         blank=True,
         related_name="hertoetsen",
+    )
+    kenmerk_ministerie = models.CharField(
+        "kenmerk van het ministerie",
+        max_length=100,
+        blank=True,
+        help_text="Het eigen kenmerk van het ministerie voor het ontwerp; staat in de "
+        "aanbiedingsbrief.",
     )
     internetconsultatie_url = models.URLField("internetconsultatie", blank=True)
     kamerstuk_url = models.URLField("kamerstuk", blank=True)

@@ -2,6 +2,7 @@
 
 import csv
 import io
+from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
@@ -13,6 +14,18 @@ def _waarde(waarde):
     return "" if waarde is None else waarde
 
 
+def _csv_waarde(waarde):
+    """Numbers as Dutch Excel reads them: a decimal comma, no thousands separator
+    (12,5 rather than 12.5, which Dutch Excel turns into a date or a whole number)."""
+    if isinstance(waarde, bool) or waarde is None:
+        return _waarde(waarde)
+    if isinstance(waarde, float):
+        return repr(waarde).replace(".", ",")
+    if isinstance(waarde, Decimal):
+        return format(waarde, "f").replace(".", ",")
+    return waarde
+
+
 def als_csv(tabel: Tabel) -> str:
     buffer = io.StringIO()
     # Semicolons and a BOM: what Dutch spreadsheet users open without an import wizard.
@@ -20,7 +33,7 @@ def als_csv(tabel: Tabel) -> str:
     schrijver = csv.writer(buffer, delimiter=";")
     schrijver.writerow([titel for _, titel in tabel.kolommen])
     for rij in tabel.waarden():
-        schrijver.writerow([_waarde(waarde) for waarde in rij])
+        schrijver.writerow([_csv_waarde(waarde) for waarde in rij])
     return buffer.getvalue()
 
 

@@ -225,6 +225,9 @@ def _vul_in(reactie: Reactie, opsteller, index: int):
                 ["geboorte", "scheiden"],
                 ["pensioen"],
             ][index % 4],
+            "aantal_burgers": [450_000, 1_200_000, 80_000, 15_000][index % 4],
+            "aantal_bedrijven": [None, 25_000, None, 3_000][index % 4],
+            "prijspeil": timezone.localdate().year,
             "ondertekenaar_naam": f"mr. A. de Vries ({reactie.organisatie.afkorting})",
             "ondertekenaar_functie": "Lid raad van bestuur",
         },
@@ -240,8 +243,23 @@ def _vul_in(reactie: Reactie, opsteller, index: int):
             {
                 "categorie": "automatisering",
                 "soort": "incidenteel",
-                "bedrag": Decimal(1_500_000 + index * 250_000),
+                "jaar": 0,
+                "bedrag": Decimal(1_000_000 + index * 150_000),
                 "toelichting": "Aanpassing systemen",
+            },
+            {
+                "categorie": "automatisering",
+                "soort": "incidenteel",
+                "jaar": 1,
+                "bedrag": Decimal(500_000 + index * 100_000),
+                "toelichting": "Aanpassing systemen, tweede fase",
+            },
+            {
+                "categorie": "dienstverlening",
+                "soort": "incidenteel",
+                "jaar": 1,
+                "bedrag": Decimal(150_000),
+                "toelichting": "Voorlichting en extra klantcontact bij de invoering",
             },
             {
                 "categorie": "dienstverlening",
@@ -300,8 +318,16 @@ def _wijzig_hertoets(reactie: Reactie, opsteller):
             {
                 "categorie": "automatisering",
                 "soort": "incidenteel",
-                "bedrag": Decimal(1_100_000),
-                "toelichting": "Aanpassing systemen, gefaseerd",
+                "jaar": 0,
+                "bedrag": Decimal(700_000),
+                "toelichting": "Aanpassing systemen, eerste regio's",
+            },
+            {
+                "categorie": "automatisering",
+                "soort": "incidenteel",
+                "jaar": 1,
+                "bedrag": Decimal(400_000),
+                "toelichting": "Aanpassing systemen, overige regio's",
             },
             {
                 "categorie": "dienstverlening",
@@ -357,6 +383,8 @@ def bouw_scenario(scenario: dict) -> Consultatie:
         vorige_consultatie=(
             Consultatie.objects.get(kenmerk=scenario["vorige"]) if "vorige" in scenario else None
         ),
+        # The ministry's own reference for the draft, as its request letter would cite it.
+        kenmerk_ministerie=f"{scenario['ministerie']}/{scenario['kenmerk'][-7:]}-{len(scenario['titel']):04d}",
     )
     Consultatie.objects.filter(pk=consultatie.pk).update(kenmerk=scenario["kenmerk"])
     consultatie.refresh_from_db()
@@ -473,8 +501,65 @@ def _verwerken_en_afronden(consultatie: Consultatie, secretaris, scenario: dict)
     )
 
 
+def laad_ondertekenaars():
+    """The chairs who sign the aanbiedingsbrief and the secretariat's contact person
+    (idempotent; kept by the secretariat in the admin afterwards)."""
+    from rapporten.models import Ondertekenaar
+
+    for rol, netwerk, naam, functie, organisatie, email, telefoon in (
+        (
+            "voorzitter",
+            "Manifestgroep",
+            "drs. M. (Marieke) Jansen",
+            "Voorzitter Manifestgroep",
+            "Uitvoeringsinstituut Werknemersverzekeringen",
+            "",
+            "",
+        ),
+        (
+            "voorzitter",
+            "KleinLef",
+            "ir. K. (Kees) de Boer",
+            "Voorzitter KleinLef",
+            "Landelijk Bureau Inning Onderhoudsbijdragen",
+            "",
+            "",
+        ),
+        (
+            "voorzitter",
+            "RBB Groep",
+            "mr. R. (Rachida) El Amrani",
+            "Voorzitter RBB Groep",
+            "Dienst Justitiële Inrichtingen",
+            "",
+            "",
+        ),
+        (
+            "contactpersoon",
+            "",
+            "S. (Sanne) Visser",
+            "Senior adviseur secretariaat",
+            "Secretariaat Netwerk van Publieke Dienstverleners",
+            "secretariaat@demo.tegenkracht.example.nl",
+            "070 123 45 67",
+        ),
+    ):
+        Ondertekenaar.objects.update_or_create(
+            rol=rol,
+            naam=naam,
+            defaults={
+                "netwerk": netwerk,
+                "functie": functie,
+                "organisatie": organisatie,
+                "email": email,
+                "telefoon": telefoon,
+            },
+        )
+
+
 def laad_demo_consultaties() -> list[Consultatie]:
     """Build every scenario that does not exist yet (idempotent)."""
+    laad_ondertekenaars()
     gebouwd = []
     for scenario in SCENARIO_S:
         if not Consultatie.objects.filter(kenmerk=scenario["kenmerk"]).exists():

@@ -27,6 +27,7 @@ SECRETARIS_ADMIN_RECHTEN = [
     ("consultaties", "document", ("view",)),
     ("reacties", "reactie", ("view",)),
     ("audit", "auditevent", ("view",)),
+    ("rapporten", "ondertekenaar", ("add", "change", "delete", "view")),
 ]
 
 

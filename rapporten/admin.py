@@ -2,7 +2,8 @@ from django.contrib import admin
 
 from kern.admin import AlleenLezenAdmin
 
-from .models import Rapport, Verwerking
+from . import services
+from .models import Ondertekenaar, Rapport, Verwerking
 
 
 @admin.register(Rapport)
@@ -19,3 +20,22 @@ class RapportAdmin(AlleenLezenAdmin):
 class VerwerkingAdmin(AlleenLezenAdmin):
     list_display = ["rapport", "kernpunt", "uitkomst", "vastgelegd_door", "vastgelegd_op"]
     list_filter = ["uitkomst"]
+
+
+@admin.register(Ondertekenaar)
+class OndertekenaarAdmin(admin.ModelAdmin):
+    """The secretariat keeps the chairs who sign the aanbiedingsbrief and the contact
+    persons; a paper version freezes the active ones when it is made."""
+
+    list_display = ["naam", "rol", "netwerk", "functie", "organisatie", "actief", "volgorde"]
+    list_filter = ["rol", "netwerk", "actief"]
+    list_editable = ["actief", "volgorde"]
+    search_fields = ["naam", "organisatie"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # make it inactive instead: papers that named it stay traceable
+
+    def save_model(self, request, obj, form, change):
+        services.ondertekenaar_opslaan(
+            ondertekenaar=obj, actor=request.user, gewijzigd=form.changed_data
+        )

@@ -27,6 +27,7 @@ from tegenkracht.api.serializers import StrikteInvoerMixin, ToegestaneActiesFiel
 
 from . import permissions as regels
 from . import services
+from .analyse import nummer_van
 from .models import GeneratieStatus, Rapport, Status, Uitkomst, Verwerking
 from .views import pdf_antwoord
 
@@ -147,6 +148,12 @@ class KernpuntInPaperSerializer(serializers.Serializer):
     """A kernpunt as the paper froze it (the snapshot), the unit of the verwerking."""
 
     id = serializers.IntegerField(help_text="Het kernpunt; gebruik dit id bij de verwerking.")
+    nummer = serializers.CharField(
+        allow_blank=True,
+        default="",
+        help_text="Het nummer in het paper (K1, K2, …), vast zodra de versie definitief is. "
+        "Leeg bij versies van vóór de nummering.",
+    )
     organisatie = OrganisatieInPaperSerializer()
     dimensie = serializers.ChoiceField(Dimensie.choices)
     tekst = serializers.CharField()
@@ -160,10 +167,17 @@ class KernpuntInPaperSerializer(serializers.Serializer):
 
 
 class VerwerkingSerializer(serializers.ModelSerializer):
+    nummer = serializers.SerializerMethodField(
+        help_text="Het nummer van het kernpunt in het paper (K1, K2, …)."
+    )
+
     class Meta:
         model = Verwerking
-        fields = ["kernpunt", "uitkomst", "toelichting", "vastgelegd_op"]
+        fields = ["kernpunt", "nummer", "uitkomst", "toelichting", "vastgelegd_op"]
         read_only_fields = fields
+
+    def get_nummer(self, verwerking) -> str:
+        return verwerking.rapport.kernpuntnummers.get(str(verwerking.kernpunt_id), "")
 
 
 class RapportDetailSerializer(RapportSerializer):
@@ -190,7 +204,8 @@ class RapportDetailSerializer(RapportSerializer):
 
     @extend_schema_field(KernpuntInPaperSerializer(many=True))
     def get_kernpunten(self, rapport) -> list[dict]:
-        return KernpuntInPaperSerializer(rapport.snapshot.get("kernpunten", []), many=True).data
+        kernpunten = sorted(rapport.snapshot.get("kernpunten", []), key=nummer_van)
+        return KernpuntInPaperSerializer(kernpunten, many=True).data
 
     def get_alle_kernpunten_verwerkt(self, rapport) -> bool:
         verwerkt = {v.kernpunt_id for v in rapport.verwerkingen.all()}
@@ -300,7 +315,8 @@ def _transitie_schema(samenvatting: str, invoer=ToelichtingSerializer, beschrijv
     list=extend_schema(
         summary="Versies van het position paper",
         description="Het secretariaat ziet elke versie, een ministerie alleen het paper dat "
-        "aan hem is verzonden, organisaties geen.",
+        "aan hem is verzonden, een organisatie alleen het verzonden paper van een consultatie "
+        "waaraan zij heeft bijgedragen (met de verwerking per kernpunt).",
         responses={200: RapportSerializer(many=True), **fouten(*LIJST)},
     ),
     retrieve=extend_schema(

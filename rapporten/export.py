@@ -6,7 +6,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from reacties.models import INGEDIENDE_STATUSSEN, Kernpunt
+from reacties.models import INGEDIENDE_STATUSSEN, Dimensie, Kernpunt
+
+from .models import Rapport
 
 KOLOMMEN = [
     ("Nr.", 8),
@@ -30,13 +32,27 @@ def _veilig(tekst: str) -> str:
 
 
 def kernpunten_xlsx(consultatie, user) -> bytes:
-    """Kernpunten of submitted responses that ``user`` may see, one row each."""
+    """Kernpunten of submitted responses that ``user`` may see, one row each, in the order
+    and with the numbers (K1, K2, …) of the definitive paper; kernpunten without a number
+    (no definitive paper yet, or not in it) follow, by dimension and organisation."""
+    nummers = Rapport.objects.kernpuntnummers_voor(consultatie.pk)
     kernpunten = (
         Kernpunt.objects.zichtbaar_voor(user)
         .filter(reactie__consultatie=consultatie, reactie__status__in=INGEDIENDE_STATUSSEN)
         .select_related("reactie__organisatie", "samengevoegd_in")
         .prefetch_related("onderschrijvingen__organisatie", "verwerkingen")
         .order_by("dimensie", "reactie__organisatie__naam", "pk")
+    )
+    dimensies = list(Dimensie.values)
+    kernpunten = sorted(
+        kernpunten,
+        key=lambda k: (
+            0 if k.pk in nummers else 1,
+            int(nummers[k.pk][1:]) if k.pk in nummers else 0,
+            dimensies.index(k.dimensie) if k.dimensie in dimensies else len(dimensies),
+            k.reactie.organisatie.naam,
+            k.pk,
+        ),
     )
     boek = Workbook()
     blad = boek.active
@@ -52,10 +68,11 @@ def kernpunten_xlsx(consultatie, user) -> bytes:
         )
         tekst = k.tekst
         if k.samengevoegd_in_id:
-            tekst = f"{tekst} (samengevoegd in nr. {k.samengevoegd_in_id})"
+            doel = nummers.get(k.samengevoegd_in_id)
+            tekst = f"{tekst} (samengevoegd in {doel or 'een ander kernpunt'})"
         blad.append(
             [
-                k.pk,
+                nummers.get(k.pk, ""),
                 _veilig(f"{k.reactie.organisatie.naam} ({k.reactie.organisatie.afkorting})"),
                 k.get_dimensie_display(),
                 _veilig(tekst),

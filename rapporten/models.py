@@ -9,6 +9,9 @@ from django_fsm import FSMField, FSMModelMixin, transition
 from consultaties.models import Consultatie
 from consultaties.models import Status as ConsultatieStatus
 from kern.workflow import fsm_permissie
+from organisaties.models import Netwerk
+from reacties.models import Reactie
+from reacties.models import Status as ReactieStatus
 
 from . import permissions
 
@@ -33,7 +36,9 @@ class Uitkomst(models.TextChoices):
 
 
 #: What a version freezes. Once it is definitief none of these may change.
-BEVROREN_VELDEN = frozenset({"snapshot", "inhoud_sha256", "pdf", "sha256", "versie", "consultatie"})
+BEVROREN_VELDEN = frozenset(
+    {"snapshot", "inhoud_sha256", "pdf", "sha256", "versie", "consultatie", "kernpuntnummers"}
+)
 
 
 class RapportOnveranderlijk(Exception):
@@ -51,18 +56,41 @@ class RapportQuerySet(models.QuerySet):
 
     def zichtbaar_voor(self, user):
         """The secretaris sees every version; the ministry only the version sent to it, of
-        its own consultations; nobody else sees any. Everything else answers 404."""
+        its own consultations; a member organisation only the version sent to the ministry
+        of a consultation it contributed to (its response was accepted into the paper), so
+        the network sees what the ministry did with its points. Concept and unsent
+        definitive versions stay with the secretariat. Everything else answers 404."""
         if not user.is_authenticated or not user.is_active:
             return self.none()
         if user.is_secretaris:
             return self.all()
+        verzonden = self.filter(
+            status=Status.VERZONDEN,
+            consultatie__status__in=(ConsultatieStatus.VERZONDEN, ConsultatieStatus.AFGEROND),
+        )
         if user.is_ministerie:
-            return self.filter(
-                status=Status.VERZONDEN,
-                consultatie__ministerie_id=user.organisatie_id,
-                consultatie__status__in=(ConsultatieStatus.VERZONDEN, ConsultatieStatus.AFGEROND),
-            )
+            return verzonden.filter(consultatie__ministerie_id=user.organisatie_id)
+        if user.is_organisatie_medewerker and user.organisatie_id:
+            bijgedragen = Reactie.objects.filter(
+                organisatie_id=user.organisatie_id, status=ReactieStatus.GEACCEPTEERD
+            ).values("consultatie_id")
+            return verzonden.filter(consultatie_id__in=bijgedragen)
         return self.none()
+
+    def kernpuntnummers_voor(self, consultatie_id: int) -> dict[int, str]:
+        """Kernpunt id → number (K1, K2, …) as fixed by the consultation's paper: the version
+        sent to the ministry, else the newest definitief one; {} while only concepts exist
+        (their numbers may still change). One small query."""
+        rij = (
+            self.filter(consultatie_id=consultatie_id)
+            .exclude(status=Status.CONCEPT)
+            .order_by(
+                models.Case(models.When(status=Status.VERZONDEN, then=0), default=1), "-versie"
+            )
+            .values_list("kernpuntnummers", flat=True)
+            .first()
+        )
+        return {int(k): v for k, v in (rij or {}).items()}
 
     def update(self, **kwargs):
         if BEVROREN_VELDEN & set(kwargs) and self.exclude(status=Status.CONCEPT).exists():
@@ -92,6 +120,13 @@ class Rapport(FSMModelMixin, models.Model):
     snapshot = models.JSONField("snapshot", default=dict, blank=True)
     inhoud_sha256 = models.CharField(
         "inhoudshash", max_length=64, blank=True, help_text="sha256 van de bevroren inhoud."
+    )
+    kernpuntnummers = models.JSONField(
+        "kernpuntnummers",
+        default=dict,
+        blank=True,
+        help_text="Kernpunt-id → nummer (K1, K2, …) in deze versie; een kopie uit de snapshot "
+        "zodat pagina's de nummers tonen zonder de hele snapshot te lezen.",
     )
     pdf = models.FileField("pdf", upload_to=pdf_pad, blank=True)
     sha256 = models.CharField("sha256 van de pdf", max_length=64, blank=True)
@@ -230,3 +265,39 @@ class Verwerking(models.Model):
 
     def __str__(self):
         return f"{self.get_uitkomst_display()}: kernpunt #{self.kernpunt_id}"
+
+
+class OndertekenaarRol(models.TextChoices):
+    VOORZITTER = "voorzitter", "Voorzitter (ondertekent de aanbiedingsbrief)"
+    CONTACTPERSOON = "contactpersoon", "Contactpersoon"
+
+
+class Ondertekenaar(models.Model):
+    """Who signs the aanbiedingsbrief for a network (its chair), and the contact person(s)
+    of the secretariat the ministry can call. Kept by the secretariat in the admin; each
+    new version of a paper freezes the active ones in its snapshot."""
+
+    rol = models.CharField("rol", max_length=16, choices=OndertekenaarRol.choices)
+    netwerk = models.CharField(
+        "netwerk",
+        max_length=32,
+        choices=Netwerk.choices,
+        blank=True,
+        help_text="Bij een voorzitter: het netwerk dat hij of zij voorzit. Een voorzitter "
+        "tekent als een organisatie uit dat netwerk bijdraagt.",
+    )
+    naam = models.CharField("naam", max_length=200)
+    functie = models.CharField("functie", max_length=200, blank=True)
+    organisatie = models.CharField("organisatie", max_length=200, blank=True)
+    email = models.EmailField("e-mail", blank=True)
+    telefoon = models.CharField("telefoon", max_length=40, blank=True)
+    actief = models.BooleanField("actief", default=True)
+    volgorde = models.PositiveSmallIntegerField("volgorde", default=0)
+
+    class Meta:
+        verbose_name = "ondertekenaar of contactpersoon"
+        verbose_name_plural = "ondertekenaars en contactpersonen"
+        ordering = ["rol", "volgorde", "naam"]
+
+    def __str__(self):
+        return f"{self.naam} ({self.get_rol_display().split(' (')[0].lower()})"

@@ -16,14 +16,20 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import pygal
+import weasyprint
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import translation
 from pygal.style import Style
 from weasyprint import HTML
+from weasyprint import draw as weasy_draw
+from weasyprint.formatting_structure import boxes as weasy_boxes
+from weasyprint.pdf import tags as weasy_tags
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from . import analyse
+from .lettertype import leesbaar
+from .snapshot import kernpuntnummers
 
 logger = logging.getLogger(__name__)
 
@@ -113,22 +119,31 @@ def _data_uri(svg: bytes) -> str:
 
 
 def _staafgrafiek(titel: str, rijen: list[tuple[str, int]]) -> str:
+    """A horizontal bar chart, or "" when every count is zero (no empty charts)."""
+    if not any(aantal for _, aantal in rijen):
+        return ""
+    # pygal draws the first label at the bottom; reversed, the bars read top to bottom in
+    # the same order as the table beside them.
+    rijen = list(reversed(rijen))
     grafiek = pygal.HorizontalBar(
         style=GRAFIEKSTIJL,
         width=800,
         height=80 + 50 * max(len(rijen), 1),
         show_legend=False,
         print_values=True,
+        print_values_position="top",
         js=[],  # pygal would otherwise link its script from the internet
         disable_xml_declaration=False,
         title=titel,
+        # No gridlines: the values are printed on the bars, and guides ran through them.
         show_y_guides=False,
+        show_x_guides=False,
+        # The counts are printed on the bars; a count axis only added lines through them.
+        show_x_labels=False,
     )
-    grafiek.x_labels = [label for label, _ in rijen]
-    # Whole numbers on the count axis (pygal would otherwise print 0.1, 0.2, …).
-    hoogste = max((aantal for _, aantal in rijen), default=0)
-    stap = max(1, -(-hoogste // 10))
-    grafiek.y_labels = list(range(0, max(hoogste, 1) + stap, stap))
+    grafiek.x_labels = [str(label) for label, _ in rijen]  # labels may be lazy translations
+    # Start the bars at zero (the counts are printed on them; no count axis is drawn).
+    grafiek.range = (0, max(max(aantal for _, aantal in rijen), 1))
     grafiek.add("Aantal", [aantal for _, aantal in rijen])
     return _data_uri(grafiek.render())
 
@@ -152,9 +167,7 @@ def grafieken(snapshot: dict) -> dict:
         "levensgebeurtenissen": _staafgrafiek(
             "Geraakte levensgebeurtenissen (aantal organisaties)",
             [(lg["label"], lg["aantal"]) for lg in levens],
-        )
-        if levens
-        else "",
+        ),
     }
 
 
@@ -171,15 +184,40 @@ class Resultaat:
     tijden: dict = field(default_factory=dict)
 
 
-def context_voor(snapshot: dict, *, versie: int, inhoud_sha256: str, status_label: str) -> dict:
+def context_voor(
+    snapshot: dict,
+    *,
+    versie: int,
+    inhoud_sha256: str,
+    status_label: str,
+    definitief_op: datetime | None = None,
+) -> dict:
+    """Everything the template shows. ``definitief_op`` is given only for the definitive
+    rendering; without it the paper is a concept and is marked as such on every page."""
+    # Characters outside the embedded fonts (emoji, rare scripts) would print as empty
+    # boxes: the snapshot is rendered with readable replacements instead.
+    snapshot = leesbaar(snapshot)
     grafiek = grafieken(snapshot)
     return {
         "s": snapshot,
         "c": snapshot["consultatie"],
         "versie": versie,
         "status_label": status_label,
+        "concept": definitief_op is None,
+        "definitief_op": definitief_op,
         "inhoud_sha256": inhoud_sha256,
         "vastgelegd_op": datetime.fromisoformat(snapshot["vastgelegd_op"]),
+        "nummers": kernpuntnummers(snapshot),
+        "kernpunten_per_org": _kernpunten_per_org(snapshot),
+        "kernpunten_van": _kernpunten_van(snapshot),
+        "risico_organisaties": _risico_organisaties(snapshot),
+        "gezamenlijk": analyse.gezamenlijk_oordeel(snapshot),
+        "belangrijkste": analyse.belangrijkste_kernpunten(snapshot),
+        "netwerken": analyse.per_netwerk(snapshot),
+        "jaarprofiel": analyse.kosten_jaarprofiel(snapshot),
+        "voorwaarden": analyse.voorwaarden_gegroepeerd(snapshot),
+        "vragen": analyse.antwoorden_per_vraag(snapshot),
+        "afkortingen": _twee_kolommen(analyse.afkortingen(snapshot)),
         "oordelen": analyse.oordelen(snapshot),
         "verschillen": analyse.verschillen(snapshot),
         "hertoets": analyse.hertoets(snapshot),
@@ -196,13 +234,89 @@ def context_voor(snapshot: dict, *, versie: int, inhoud_sha256: str, status_labe
     }
 
 
-def render_html(snapshot: dict, *, versie: int, inhoud_sha256: str, status_label: str) -> tuple:
+def _twee_kolommen(lijst: list) -> list[list]:
+    helft = (len(lijst) + 1) // 2
+    return [lijst[:helft], lijst[helft:]]
+
+
+def _kernpunten_per_org(snapshot: dict) -> dict[int, list[str]]:
+    per_org: dict[int, list[str]] = {}
+    for k in sorted(snapshot["kernpunten"], key=lambda k: analyse.nummer_van(k)):
+        per_org.setdefault(k["organisatie"]["id"], []).append(k.get("nummer") or "")
+    return per_org
+
+
+def _kernpunten_van(snapshot: dict) -> dict[int, list[dict]]:
+    per_org: dict[int, list[dict]] = {}
+    for k in sorted(snapshot["kernpunten"], key=analyse.nummer_van):
+        per_org.setdefault(k["organisatie"]["id"], []).append(k)
+    return per_org
+
+
+def _risico_organisaties(snapshot: dict) -> dict[str, list[str]]:
+    per_risico: dict[str, list[str]] = {}
+    for b in snapshot["bijdragen"]:
+        per_risico.setdefault(b["risico"], []).append(b["organisatie"]["afkorting"])
+    return per_risico
+
+
+def render_html(
+    snapshot: dict,
+    *,
+    versie: int,
+    inhoud_sha256: str,
+    status_label: str,
+    definitief_op: datetime | None = None,
+) -> tuple:
     """The paper's HTML and the data URIs the renderer may load for it."""
     context = context_voor(
-        snapshot, versie=versie, inhoud_sha256=inhoud_sha256, status_label=status_label
+        snapshot,
+        versie=versie,
+        inhoud_sha256=inhoud_sha256,
+        status_label=status_label,
+        definitief_op=definitief_op,
     )
     html = render_to_string("rapporten/pdf/rapport.html", context)
     return html, [uri for uri in context["grafiek"].values() if uri]
+
+
+# --- running headers as artifacts ------------------------------------------------------
+# WeasyPrint 70 marks the text of page margin boxes (running header, page numbers) as
+# tagged content that belongs to no structure element; PDF/UA wants page furniture marked
+# as /Artifact, so screen readers skip it. These two hooks draw margin boxes inside an
+# Artifact sequence without content marks, and leave them out of the structure tree.
+# They wrap private WeasyPrint functions: tests/rapporten/test_opmaak.py checks the result
+# on every upgrade.
+
+_teken_origineel = weasy_draw.draw_stacking_context
+_boom_origineel = weasy_tags._build_box_tree
+
+
+def _teken_stapel(stream, stacking_context):
+    if isinstance(stacking_context.box, weasy_boxes.MarginBox) and stream._tags is not None:
+        tags = stream._tags
+        with stream.artifact():
+            stream._tags = None
+            try:
+                return _teken_origineel(stream, stacking_context)
+            finally:
+                stream._tags = tags
+    return _teken_origineel(stream, stacking_context)
+
+
+def _bouw_boom(box, parent, pdf, page_number, nums, annotations, tags):
+    if isinstance(box, weasy_boxes.MarginBox):
+        return
+    yield from _boom_origineel(box, parent, pdf, page_number, nums, annotations, tags)
+
+
+if weasyprint.__version__.split(".")[0] == "70":
+    weasy_draw.draw_stacking_context = _teken_stapel
+    weasy_tags._build_box_tree = _bouw_boom
+else:  # pragma: no cover - a new WeasyPrint: check the hooks before enabling them
+    logger.warning(
+        "WeasyPrint %s: kopregels worden niet als artefact gemarkeerd", weasyprint.__version__
+    )
 
 
 def html_naar_pdf(html: str, toegestane_data=()) -> Resultaat:
@@ -224,14 +338,25 @@ def html_naar_pdf(html: str, toegestane_data=()) -> Resultaat:
 # The paper is Dutch (lang="nl"), also when a request in English renders it.
 @translation.override("nl")
 def render_pdf(
-    snapshot: dict, *, versie: int, inhoud_sha256: str, status_label: str, voortgang=None
+    snapshot: dict,
+    *,
+    versie: int,
+    inhoud_sha256: str,
+    status_label: str,
+    definitief_op: datetime | None = None,
+    voortgang=None,
 ) -> Resultaat:
-    """Snapshot → PDF. ``voortgang(tekst)`` is told what happens, for the progress field."""
+    """Snapshot → PDF. ``voortgang(tekst)`` is told what happens, for the progress field.
+    With ``definitief_op`` the definitive paper, otherwise a concept marked as such."""
     melden = voortgang or (lambda tekst: None)
     begin = time.perf_counter()
     melden("Grafieken en opmaak voorbereiden")
     html, data = render_html(
-        snapshot, versie=versie, inhoud_sha256=inhoud_sha256, status_label=status_label
+        snapshot,
+        versie=versie,
+        inhoud_sha256=inhoud_sha256,
+        status_label=status_label,
+        definitief_op=definitief_op,
     )
     klaar_html = time.perf_counter()
     melden("PDF opmaken")

@@ -95,6 +95,7 @@ def rapport_aanmaken(
         versie=versie,
         snapshot=snapshot,
         inhoud_sha256=inhoud_hash(snapshot),
+        kernpuntnummers={str(k["id"]): k["nummer"] for k in snapshot["kernpunten"]},
         aangemaakt_door=actor,
         generatie_status=GeneratieStatus.WACHTRIJ,
         voortgang="Wacht op de achtergrondverwerking.",
@@ -269,7 +270,7 @@ def rapport_pdf_genereren(*, rapport_id: int) -> Rapport:
                 rapport.snapshot,
                 versie=rapport.versie,
                 inhoud_sha256=rapport.inhoud_sha256,
-                status_label="Concept",
+                status_label=Status.CONCEPT.label,
                 voortgang=lambda tekst: _meld(rapport_id, tekst),
             )
         _meld(rapport_id, "PDF opslaan")
@@ -316,21 +317,69 @@ def rapport_pdf_genereren(*, rapport_id: int) -> Rapport:
     logboek=_("Definitief gemaakt"),
     samenvatting="Definitief maken (concept → definitief)",
 )
-@transaction.atomic
 def rapport_definitief_maken(*, rapport: Rapport, actor, toelichting: str = "") -> Rapport:
-    """concept → definitief. Needs the PDF; from now on the version never changes."""
+    """concept → definitief. Renders the definitive PDF from the version's frozen snapshot
+    (it says "Definitief" and its date where the concept said "concept"), stores it with
+    its sha256, and from then on the version never changes.
 
-    def controleer(obj):
+    Needs the concept's PDF (the secretaris has checked it). The rendering takes seconds
+    and runs before the row is locked; permission and state are checked before it and
+    again under the lock, so of two simultaneous requests exactly one wins (409 for the
+    other). The concept's PDF file is removed after commit.
+    """
+    from . import pdf
+
+    rapport = Rapport.objects.select_related("consultatie").get(pk=rapport.pk)
+    _vereis(permissions.kan_definitief_maken(actor, rapport))
+    if rapport.status != Status.CONCEPT:
+        raise TransitieNietToegestaan(rapport, "definitief_maken")
+    if not rapport.pdf_gereed():
+        raise TransitieNietToegestaan(
+            rapport, "definitief_maken", "De PDF van deze versie is nog niet klaar."
+        )
+    moment = timezone.now()
+    resultaat = pdf.render_pdf(
+        rapport.snapshot,
+        versie=rapport.versie,
+        inhoud_sha256=rapport.inhoud_sha256,
+        status_label=Status.DEFINITIEF.label,
+        definitief_op=moment,
+    )
+    concept_bestand = {}
+
+    def vastleggen(obj):
         if not obj.pdf_gereed():
             raise TransitieNietToegestaan(
                 obj, "definitief_maken", "De PDF van deze versie is nog niet klaar."
             )
+        concept_bestand["naam"] = obj.pdf.name
+        obj.pdf.save("rapport.pdf", ContentFile(resultaat.pdf), save=False)
+        obj.sha256 = resultaat.sha256
+        obj.paginas = resultaat.paginas
+        obj.definitief_op = moment
+        obj.gegenereerd_op = timezone.now()
+        obj.voortgang = f"Definitief: {resultaat.paginas} pagina's"
 
-    rapport = voer_transitie_uit(
-        rapport, "definitief_maken", actor=actor, toelichting=toelichting, controleer=controleer
-    )
-    rapport.definitief_op = timezone.now()
-    rapport.save(update_fields=["definitief_op"])
+    with transaction.atomic():
+        rapport = voer_transitie_uit(
+            rapport,
+            "definitief_maken",
+            actor=actor,
+            toelichting=toelichting,
+            controleer=vastleggen,
+            update_fields=[
+                "pdf",
+                "sha256",
+                "paginas",
+                "definitief_op",
+                "gegenereerd_op",
+                "voortgang",
+            ],
+            gegevens={"sha256": resultaat.sha256},
+        )
+        opslag, naam = rapport.pdf.storage, concept_bestand.get("naam")
+        if naam and naam != rapport.pdf.name:
+            transaction.on_commit(lambda: opslag.delete(naam))
     return rapport
 
 
@@ -501,3 +550,22 @@ def toegestane_acties(user, rapport: Rapport) -> list[str]:
     """What ``user`` may do with this version now (for buttons and the API): the FSM
     transitions (state, conditions, permission) and the actions with their own rule."""
     return WERKSTROOM.toegestaan(user, rapport)
+
+
+@transaction.atomic
+def ondertekenaar_opslaan(*, ondertekenaar, actor, gewijzigd) -> object:
+    """Create or change a signatory or contact person of the aanbiedingsbrief (the admin's
+    form); only the secretariat or an operator, audited. Removing one is done by making it
+    inactive, so papers that named it keep a traceable history."""
+    if not (actor.is_superuser or getattr(actor, "is_secretaris", False)):
+        raise PermissionDenied
+    nieuw = ondertekenaar.pk is None
+    ondertekenaar.full_clean()
+    ondertekenaar.save()
+    registreer(
+        ondertekenaar,
+        actor=actor,
+        actie="aangemaakt" if nieuw else "gewijzigd",
+        gegevens={"velden": sorted(gewijzigd)},
+    )
+    return ondertekenaar

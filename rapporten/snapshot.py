@@ -28,11 +28,16 @@ from reacties.models import (
 )
 from reacties.models import Status as ReactieStatus
 
-from .models import Rapport
+from .models import Ondertekenaar, OndertekenaarRol, Rapport
 from .models import Status as RapportStatus
 from .vergelijking import beschrijf, vergelijk_bijdragen
 
-SCHEMA_VERSIE = 1
+#: 2: kernpunten carry their number (K1, K2, …), the letter's signatories, the ministry's
+#: reference, cost years, price level and the estimated number of citizens and businesses.
+SCHEMA_VERSIE = 2
+
+#: Severity order for numbering and ranking kernpunten (most severe first).
+ERNST_VOLGORDE = {Ernst.ZWAARWEGEND: 0, Ernst.BELANGRIJK: 1, Ernst.AANDACHTSPUNT: 2}
 
 #: Where a re-toets's comparison read the earlier toets from.
 BRON_VERZONDEN_RAPPORT = "verzonden_rapport"
@@ -116,6 +121,9 @@ def _bijdrage(reactie: Reactie, vragen: dict) -> dict:
             {"code": code, "label": _label(Levensgebeurtenis, code)}
             for code in reactie.levensgebeurtenissen or []
         ],
+        "aantal_burgers": reactie.aantal_burgers,
+        "aantal_bedrijven": reactie.aantal_bedrijven,
+        "prijspeil": reactie.prijspeil,
         "ondertekenaar_naam": reactie.ondertekenaar_naam,
         "ondertekenaar_functie": reactie.ondertekenaar_functie,
         "ingediend_op": _datum(reactie.ingediend_op),
@@ -142,6 +150,7 @@ def _bijdrage(reactie: Reactie, vragen: dict) -> dict:
                 "soort": k.soort,
                 "soort_label": k.get_soort_display(),
                 "bedrag": _decimaal(k.bedrag),
+                "jaar": k.jaar,
                 "toelichting": k.toelichting,
             }
             for k in reactie.kosten.all()
@@ -282,7 +291,9 @@ def build_snapshot(consultatie: Consultatie) -> dict:
         .order_by("organisatie__naam")
     )
     geaccepteerd = [r for r in reacties if r.status == ReactieStatus.GEACCEPTEERD]
-    kernpunten = [_kernpunt(k, r.organisatie) for r in geaccepteerd for k in r.kernpunten.all()]
+    kernpunten = nummer_kernpunten(
+        [_kernpunt(k, r.organisatie) for r in geaccepteerd for k in r.kernpunten.all()]
+    )
     bijdragen = [_bijdrage(r, vraagteksten) for r in geaccepteerd]
     return {
         "schema": SCHEMA_VERSIE,
@@ -290,6 +301,7 @@ def build_snapshot(consultatie: Consultatie) -> dict:
         "consultatie": {
             "id": consultatie.pk,
             "kenmerk": consultatie.kenmerk,
+            "kenmerk_ministerie": consultatie.kenmerk_ministerie,
             "titel": consultatie.titel,
             "samenvatting": consultatie.samenvatting,
             "instrument": consultatie.instrument,
@@ -303,6 +315,7 @@ def build_snapshot(consultatie: Consultatie) -> dict:
                 consultatie.vorige_consultatie.kenmerk if consultatie.vorige_consultatie else ""
             ),
         },
+        "ondertekening": _ondertekening({b["organisatie"]["netwerk"] for b in bijdragen}),
         "bestuurlijke_samenvatting": consultatie.bestuurlijke_samenvatting,
         "aanbevelingen": consultatie.aanbevelingen,
         "vragen": [{"id": v.pk, "volgorde": v.volgorde, "tekst": v.tekst} for v in vragen],
@@ -376,6 +389,58 @@ def verschillen_gegevens(consultatie: Consultatie) -> dict:
             }
         )
     return {"bijdragen": bijdragen}
+
+
+def nummer_kernpunten(kernpunten: list[dict]) -> list[dict]:
+    """Number the kernpunten K1, K2, … in the order the paper lists them: by dimension (in
+    the order of the toets), then by severity (zwaarwegend first), then by support (the
+    raising organisation plus its endorsers, most first), then by organisation name and id
+    so that equal points keep a fixed order. Frozen in the snapshot, the numbers never
+    change once the version is definitief."""
+    dimensies = list(Dimensie.values)
+    geordend = sorted(
+        kernpunten,
+        key=lambda k: (
+            dimensies.index(k["dimensie"]) if k["dimensie"] in dimensies else len(dimensies),
+            ERNST_VOLGORDE.get(k["ernst"], len(ERNST_VOLGORDE)),
+            -len(k["onderschrijvers"]),
+            k["organisatie"]["naam"],
+            k["id"],
+        ),
+    )
+    return [{**k, "nummer": f"K{n}"} for n, k in enumerate(geordend, start=1)]
+
+
+def kernpuntnummers(snapshot: dict) -> dict[int, str]:
+    """Kernpunt id → its number in this version ("" for versions frozen before numbers)."""
+    return {k["id"]: k.get("nummer", "") for k in snapshot.get("kernpunten", [])}
+
+
+def _persoon(o: Ondertekenaar) -> dict:
+    return {
+        "naam": o.naam,
+        "functie": o.functie,
+        "organisatie": o.organisatie,
+        "netwerk": o.netwerk,
+        "email": o.email,
+        "telefoon": o.telefoon,
+    }
+
+
+def _ondertekening(netwerken: set[str]) -> dict:
+    """Who signs the letter: the active chairs of the networks whose members contribute
+    (a chair without a network signs always), and the active contact persons."""
+    personen = list(Ondertekenaar.objects.filter(actief=True))
+    return {
+        "voorzitters": [
+            _persoon(o)
+            for o in personen
+            if o.rol == OndertekenaarRol.VOORZITTER and (not o.netwerk or o.netwerk in netwerken)
+        ],
+        "contactpersonen": [
+            _persoon(o) for o in personen if o.rol == OndertekenaarRol.CONTACTPERSOON
+        ],
+    }
 
 
 def canonieke_json(snapshot: dict) -> bytes:

@@ -11,7 +11,7 @@ from audit.models import AuditEvent
 from consultaties.models import Consultatie
 from kern.workflow import TransitieNietToegestaan
 
-from . import export, permissions, services
+from . import analyse, export, permissions, services
 from .forms import SamenstellenForm, ToelichtingForm, VerwerkingForm
 from .models import Rapport
 
@@ -52,10 +52,13 @@ def _uitvoeren(request, rapport, actie, melding):
 
 def _detail_context(request, rapport):
     verwerkingen = {v.kernpunt_id: v for v in rapport.verwerkingen.all()}
-    kernpunten = [
-        {**k, "verwerking": verwerkingen.get(k["id"])}
-        for k in rapport.snapshot.get("kernpunten", [])
-    ]
+    kernpunten = sorted(
+        (
+            {**k, "verwerking": verwerkingen.get(k["id"])}
+            for k in rapport.snapshot.get("kernpunten", [])
+        ),
+        key=lambda k: analyse.nummer_van(k),
+    )
     return {
         "rapport": rapport,
         "consultatie": rapport.consultatie,
@@ -102,7 +105,8 @@ def rapport_pdf(request, pk):
 def pdf_antwoord(rapport) -> HttpResponse:
     """The stored PDF as a download; the web view and the API both serve it this way."""
     response = HttpResponse(services.pdf_bytes(rapport), content_type="application/pdf")
-    naam = f"position-paper-{rapport.consultatie.kenmerk}-v{rapport.versie}.pdf"
+    soort = "concept" if rapport.status == "concept" else "definitief"
+    naam = f"uitvoeringstoets-{rapport.consultatie.kenmerk}-v{rapport.versie}-{soort}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{naam}"'
     response["X-Content-SHA256"] = rapport.sha256
     response["Cache-Control"] = "private, no-store"

@@ -126,7 +126,7 @@ class BeoordelingSerializer(serializers.ModelSerializer):
 class KostenpostSerializer(serializers.ModelSerializer):
     class Meta:
         model = Kostenpost
-        fields = ["categorie", "soort", "bedrag", "toelichting"]
+        fields = ["categorie", "soort", "bedrag", "jaar", "toelichting"]
 
 
 class AntwoordSerializer(serializers.ModelSerializer):
@@ -187,7 +187,7 @@ class BeoordelingInvoerSerializer(StrikteInvoerMixin, serializers.Serializer):
 class KostenpostInvoerSerializer(StrikteInvoerMixin, serializers.ModelSerializer):
     class Meta:
         model = Kostenpost
-        fields = ["categorie", "soort", "bedrag", "toelichting"]
+        fields = ["categorie", "soort", "bedrag", "jaar", "toelichting"]
         extra_kwargs = {"bedrag": {"min_value": 0}}
 
 

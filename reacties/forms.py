@@ -8,11 +8,13 @@ from consultaties.forms import DatumInvoer
 
 from .models import (
     DIMENSIE_UITLEG,
+    MAXIMALE_LENGTE,
     Dimensie,
     Ernst,
     Gevolgen,
     Kernpunt,
     KostenCategorie,
+    KostenJaar,
     KostenSoort,
     Levensgebeurtenis,
     Reactie,
@@ -30,6 +32,12 @@ def _toelichting_veld(dimensie) -> str:
 
 def _antwoord_veld(vraag) -> str:
     return f"antwoord_{vraag.pk}"
+
+
+def _maximaal(help_text, veld: str) -> str:
+    """The help text with the field's documented maximum length appended."""
+    zin = _("Maximaal %(aantal)s tekens.") % {"aantal": MAXIMALE_LENGTE[veld]}
+    return f"{help_text} {zin}".strip()
 
 
 class ReactieForm(forms.ModelForm):
@@ -81,6 +89,16 @@ class ReactieForm(forms.ModelForm):
         super().__init__(*args, instance=reactie, initial=initial, **kwargs)
         for veld in ("fte_incidenteel", "fte_structureel"):
             self.fields[veld].widget.attrs["inputmode"] = "decimal"
+        for veld in (
+            "kernboodschap",
+            "voorwaarden",
+            "beslag_op_portfolio",
+            "burgerperspectief",
+            "doenvermogen_conclusie",
+        ):
+            self.fields[veld].help_text = _maximaal(self.fields[veld].help_text, veld)
+        for veld in ("aantal_burgers", "aantal_bedrijven", "prijspeil"):
+            self.fields[veld].widget.attrs["inputmode"] = "numeric"
         for veld in ("eindoordeel", "risico_procesverstoringen", "helpt_burger"):
             self.fields[veld].choices = [("", _("Kies")), *self.fields[veld].choices[1:]]
         for dimensie in Dimensie:
@@ -91,12 +109,14 @@ class ReactieForm(forms.ModelForm):
             )
             self.fields[_toelichting_veld(dimensie)] = forms.CharField(
                 label=_("Toelichting"),
+                help_text=_maximaal("", "toelichting"),
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 3}),
             )
         for index, vraag in enumerate(self.vragen, start=1):
             self.fields[_antwoord_veld(vraag)] = forms.CharField(
                 label=_("Vraag %(nummer)s: %(vraag)s") % {"nummer": index, "vraag": vraag.tekst},
+                help_text=_maximaal("", "antwoord"),
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 4}),
             )
@@ -138,6 +158,7 @@ class ReactieForm(forms.ModelForm):
                 "invoering_mogelijk_per",
                 "doorlooptijd_maanden",
                 "beslag_op_portfolio",
+                "prijspeil",
             ]
         )
 
@@ -148,6 +169,8 @@ class ReactieForm(forms.ModelForm):
                 "burgerperspectief",
                 "doenvermogentoets_uitgevoerd",
                 "doenvermogen_conclusie",
+                "aantal_burgers",
+                "aantal_bedrijven",
             ]
         )
 
@@ -206,6 +229,14 @@ class KostenpostForm(forms.Form):
     bedrag = forms.DecimalField(
         label=_("Bedrag in euro"), required=False, min_value=0, decimal_places=2, localize=True
     )
+    jaar = forms.TypedChoiceField(
+        label=_("Jaar (bij incidenteel)"),
+        choices=[("", _("Kies")), *KostenJaar.choices],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        help_text=_("T is het jaar van inwerkingtreding."),
+    )
     toelichting = forms.CharField(label=_("Toelichting"), required=False, max_length=500)
 
     def is_leeg(self) -> bool:
@@ -223,7 +254,10 @@ class BasisKostenFormSet(forms.BaseFormSet):
 
     def kosten(self) -> list[dict]:
         return [
-            {k: f.cleaned_data[k] for k in ("categorie", "soort", "bedrag", "toelichting")}
+            {
+                k: f.cleaned_data.get(k)
+                for k in ("categorie", "soort", "bedrag", "jaar", "toelichting")
+            }
             for f in self.gevulde_formulieren()
         ]
 

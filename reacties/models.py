@@ -123,6 +123,39 @@ class KostenSoort(models.TextChoices):
     STRUCTUREEL = "structureel", _("Structureel (per jaar)")
 
 
+class KostenJaar(models.IntegerChoices):
+    T = 0, "T"
+    T1 = 1, "T+1"
+    T2 = 2, "T+2"
+    T3 = 3, "T+3"
+    T4 = 4, "T+4"
+
+
+#: Documented maximum lengths of the free-text fields (characters). A toets is read by a
+#: ministry next to 30–40 others: a kernboodschap is a key message, not an essay. Enforced
+#: by the services (form and API alike); see docs/rapporten.md.
+MAXIMALE_LENGTE = {
+    "kernboodschap": 1200,
+    "voorwaarden": 1500,
+    "beslag_op_portfolio": 1000,
+    "burgerperspectief": 1500,
+    "doenvermogen_conclusie": 800,
+    "toelichting": 1500,  # per dimension
+    "antwoord": 2000,  # per question of the ministry
+    "kernpunt": 800,
+    "voorgestelde_wijziging": 800,
+}
+
+
+def te_lang(tekst: str | None, veld: str) -> str | None:
+    """The Dutch message when ``tekst`` exceeds the maximum length of ``veld``, else None."""
+    maximum = MAXIMALE_LENGTE[veld]
+    lengte = len(tekst or "")
+    if lengte <= maximum:
+        return None
+    return f"Maximaal {maximum} tekens; deze tekst telt er {lengte}. Kort hem in tot de kern."
+
+
 class Ernst(models.TextChoices):
     ZWAARWEGEND = "zwaarwegend", _("Zwaarwegend")
     BELANGRIJK = "belangrijk", _("Belangrijk")
@@ -278,6 +311,15 @@ class Reactie(ZonderStuurtekens, FSMModelMixin, models.Model):
     )
     doenvermogen_conclusie = models.TextField(_("conclusie doenvermogentoets"), blank=True)
     levensgebeurtenissen = models.JSONField(_("levensgebeurtenissen"), default=list, blank=True)
+    aantal_burgers = models.PositiveBigIntegerField(
+        _("aantal geraakte burgers (schatting)"), null=True, blank=True
+    )
+    aantal_bedrijven = models.PositiveBigIntegerField(
+        _("aantal geraakte bedrijven (schatting)"), null=True, blank=True
+    )
+    prijspeil = models.PositiveSmallIntegerField(
+        _("prijspeil van de kosten (jaar)"), null=True, blank=True
+    )
 
     ondertekenaar_naam = models.CharField(_("naam ondertekenaar"), max_length=200, blank=True)
     ondertekenaar_functie = models.CharField(_("functie ondertekenaar"), max_length=200, blank=True)
@@ -579,6 +621,14 @@ class Kostenpost(models.Model):
     categorie = models.CharField(_("categorie"), max_length=32, choices=KostenCategorie.choices)
     soort = models.CharField(_("soort"), max_length=16, choices=KostenSoort.choices)
     bedrag = models.DecimalField(_("bedrag in euro"), max_digits=14, decimal_places=2)
+    # Incidental costs fall in a year relative to the entry into force (T = 0 … T+4).
+    # Lines recorded before years existed have none; the paper shows them as "jaar onbekend".
+    jaar = models.PositiveSmallIntegerField(
+        _("jaar (T = jaar van inwerkingtreding)"),
+        choices=KostenJaar.choices,
+        null=True,
+        blank=True,
+    )
     toelichting = models.CharField(_("toelichting"), max_length=500, blank=True)
 
     class Meta:

@@ -33,10 +33,12 @@ from .models import (
     Gevolgen,
     Kernpunt,
     Kostenpost,
+    KostenSoort,
     Levensgebeurtenis,
     Onderschrijving,
     Reactie,
     Status,
+    te_lang,
 )
 
 #: The actions on a response, each declared once on its service below.
@@ -67,6 +69,9 @@ INHOUD_VELDEN = (
     "doenvermogentoets_uitgevoerd",
     "doenvermogen_conclusie",
     "levensgebeurtenissen",
+    "aantal_burgers",
+    "aantal_bedrijven",
+    "prijspeil",
     "ondertekenaar_naam",
     "ondertekenaar_functie",
 )
@@ -394,6 +399,23 @@ def _valideer_inhoud(velden: dict) -> dict:
         fout = datum_fout(velden["invoering_mogelijk_per"])
         if fout:
             fouten["invoering_mogelijk_per"] = fout
+    for veld in (
+        "kernboodschap",
+        "voorwaarden",
+        "beslag_op_portfolio",
+        "burgerperspectief",
+        "doenvermogen_conclusie",
+    ):
+        bericht = te_lang(velden[veld], veld) if isinstance(velden.get(veld), str) else None
+        if bericht:
+            fouten[veld] = bericht
+    if "prijspeil" in velden and velden["prijspeil"] not in (None, ""):
+        try:
+            jaar = int(velden["prijspeil"])
+        except (TypeError, ValueError):
+            jaar = 0
+        if not 2000 <= jaar <= 2100:
+            fouten["prijspeil"] = gettext("Geef het prijspeil als jaartal, bijvoorbeeld 2026.")
     return fouten
 
 
@@ -454,6 +476,9 @@ def reactie_bijwerken(
                     "invoering_mogelijk_per",
                     "doorlooptijd_maanden",
                     "doenvermogentoets_uitgevoerd",
+                    "aantal_burgers",
+                    "aantal_bedrijven",
+                    "prijspeil",
                 )
                 else waarde,
             )
@@ -526,7 +551,9 @@ def _valideer_beoordelingen(beoordelingen: dict, fouten: dict) -> dict:
             fouten[f"beoordelingen.{dimensie}.gevolgen"] = gettext("Kies een niveau uit de lijst.")
             continue
         toelichting = (waarden or {}).get("toelichting") or ""
-        if bericht := stuurteken_bericht(str(toelichting)):
+        if bericht := stuurteken_bericht(str(toelichting)) or te_lang(
+            str(toelichting), "toelichting"
+        ):
             fouten[f"beoordelingen.{dimensie}.toelichting"] = bericht
             continue
         resultaat[dimensie] = {"gevolgen": gevolgen, "toelichting": toelichting}
@@ -534,7 +561,7 @@ def _valideer_beoordelingen(beoordelingen: dict, fouten: dict) -> dict:
 
 
 def _valideer_kosten(kosten: list, fouten: dict) -> list:
-    from .models import KostenCategorie, KostenSoort
+    from .models import KostenCategorie, KostenJaar
 
     resultaat = []
     for index, post in enumerate(kosten):
@@ -553,11 +580,24 @@ def _valideer_kosten(kosten: list, fouten: dict) -> list:
             fouten[f"{sleutel}.bedrag"] = gettext("Dit bedrag is te groot.")
         if bericht := stuurteken_bericht(str(post.get("toelichting") or "")):
             fouten[f"{sleutel}.toelichting"] = bericht
+        jaar = post.get("jaar")
+        if jaar in ("", None) or post.get("soort") == KostenSoort.STRUCTUREEL:
+            jaar = None
+        else:
+            try:
+                jaar = int(jaar)
+            except (TypeError, ValueError):
+                jaar = -1
+            if jaar not in KostenJaar.values:
+                fouten[f"{sleutel}.jaar"] = gettext(
+                    "Kies het jaar: T (jaar van inwerkingtreding) tot T+4."
+                )
         resultaat.append(
             {
                 "categorie": post.get("categorie"),
                 "soort": post.get("soort"),
                 "bedrag": bedrag,
+                "jaar": jaar,
                 "toelichting": (post.get("toelichting") or "")[:500],
             }
         )
@@ -576,6 +616,9 @@ def _valideer_antwoorden(reactie: Reactie, antwoorden: dict, fouten: dict) -> di
             fouten[f"antwoorden.{vraag_id}"] = gettext("Deze vraag hoort niet bij de consultatie.")
             continue
         if bericht := stuurteken_bericht(str(tekst or "")):
+            fouten[f"antwoorden.{vraag_id}"] = bericht
+            continue
+        if bericht := te_lang(tekst, "antwoord"):
             fouten[f"antwoorden.{vraag_id}"] = bericht
             continue
         resultaat[vraag_id] = tekst or ""
@@ -605,6 +648,13 @@ def kernpunt_toevoegen(
             "kernpunt_toevoegen",
             gettext("Kernpunten kunnen alleen worden toegevoegd aan een reactie in voorbereiding."),
         )
+    fouten = {}
+    if bericht := te_lang(tekst, "kernpunt"):
+        fouten["tekst"] = bericht
+    if bericht := te_lang(voorgestelde_wijziging, "voorgestelde_wijziging"):
+        fouten["voorgestelde_wijziging"] = bericht
+    if fouten:
+        raise ValidationError(fouten)
     kernpunt = Kernpunt(
         reactie=reactie,
         dimensie=dimensie,

@@ -120,6 +120,7 @@ def _formulieren(request, reactie, data=None):
                 "categorie": k.categorie,
                 "soort": k.soort,
                 "bedrag": k.bedrag,
+                "jaar": k.jaar,
                 "toelichting": k.toelichting,
             }
             for k in reactie.kosten.all()

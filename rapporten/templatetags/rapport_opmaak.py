@@ -43,13 +43,77 @@ def getal(waarde) -> str:
 
 
 @register.filter
+def fte(waarde) -> str:
+    """Fte always with one decimal (2,0 and 2,5 line up), or a dash."""
+    if waarde in (None, ""):
+        return "—"
+    try:
+        getal = Decimal(str(waarde)).quantize(Decimal("0.1"))
+    except (InvalidOperation, ValueError):
+        return "—"
+    teken = "-" if getal < 0 else ""
+    geheel, _, fractie = f"{abs(getal):f}".partition(".")
+    return f"{teken}{_groepeer(geheel)},{fractie or '0'}"
+
+
+@register.filter
 def afkortingen(organisaties) -> str:
     return ", ".join(o["afkorting"] for o in organisaties or [])
 
 
 @register.filter
+def afkortingen_kort(afkortingen, maximum=8) -> str:
+    """ "UWV, SVB, … en 12 andere": long lists of abbreviations kept to one line."""
+    afkortingen = list(afkortingen or [])
+    if len(afkortingen) <= maximum:
+        return ", ".join(afkortingen)
+    return f"{', '.join(afkortingen[:maximum])} en {len(afkortingen) - maximum} andere"
+
+
+@register.filter
+def afkortingen_van_kort(organisaties, maximum=8) -> str:
+    return afkortingen_kort([o["afkorting"] for o in organisaties or []], maximum)
+
+
+@register.filter
+def organisaties_kort(redenen, maximum=8) -> str:
+    return afkortingen_kort([r["organisatie"]["afkorting"] for r in redenen or []], maximum)
+
+
+@register.filter
+def naam(organisatie) -> str:
+    """ "Centraal Justitieel Incassobureau (CJIB)", or the name alone when the abbreviation
+    is the name (no "CIBG (CIBG)")."""
+    if not organisatie:
+        return ""
+    volledig, afkorting = organisatie.get("naam", ""), organisatie.get("afkorting", "")
+    if not afkorting or afkorting.casefold() == volledig.casefold():
+        return volledig or afkorting
+    return f"{volledig} ({afkorting})"
+
+
+@register.filter
 def namen(organisaties) -> str:
-    return ", ".join(f"{o['naam']} ({o['afkorting']})" for o in organisaties or [])
+    return ", ".join(naam(o) for o in organisaties or [])
+
+
+@register.filter
+def kort(tekst, maximum=220) -> str:
+    from rapporten.analyse import kort as inkorten
+
+    return inkorten(tekst, int(maximum))
+
+
+@register.filter
+def sleutel(woordenboek, sleutel):
+    return (woordenboek or {}).get(sleutel, [])
+
+
+@register.filter
+def kostenjaar(jaar) -> str:
+    if jaar in (None, ""):
+        return "onbekend"
+    return "T" if int(jaar) == 0 else f"T+{int(jaar)}"
 
 
 MAANDEN = [

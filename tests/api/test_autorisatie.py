@@ -335,13 +335,15 @@ TABEL = {
     ("POST", "/kernpunten/{id}/samenvoegen"): Regel(twee_kernpunten_na_sluiten, "401 200 403 403 403 403 404 404 404", samenvoegen),
     ("POST", C + "/rapporten"): Regel(gesloten_met_geaccepteerde_reactie, "401 202 403 403 403 403 404 403 404", samenvatting),
     ("GET", "/rapporten"): Regel(geen, "401 200 200 200 200 200 200 200 200"),
-    ("GET", P): Regel(rapport_verzonden, "401 200 404 404 404 404 404 200 404"),
-    ("GET", P + "/pdf"): Regel(rapport_verzonden, "401 200 404 404 404 404 404 200 404"),
+    # The sent paper: also for the organisation whose response is in it (A), not for B
+    # (invited, response not accepted) or C (not invited).
+    ("GET", P): Regel(rapport_verzonden, "401 200 200 200 404 404 404 200 404"),
+    ("GET", P + "/pdf"): Regel(rapport_verzonden, "401 200 200 200 404 404 404 200 404"),
     ("POST", P + "/definitief"): Regel(rapport_concept, "401 200 404 404 404 404 404 404 404"),
     ("POST", P + "/opnieuw-genereren"): Regel(rapport_concept, "401 202 404 404 404 404 404 404 404"),
     ("POST", P + "/verzenden"): Regel(rapport_definitief, "401 200 404 404 404 404 404 404 404"),
-    ("POST", P + "/ontvangst"): Regel(rapport_verzonden, "401 403 404 404 404 404 404 200 404", toelichting),
-    ("POST", P + "/verwerkingen"): Regel(rapport_verzonden, "401 403 404 404 404 404 404 201 404", verwerking),
+    ("POST", P + "/ontvangst"): Regel(rapport_verzonden, "401 403 403 403 404 404 404 200 404", toelichting),
+    ("POST", P + "/verwerkingen"): Regel(rapport_verzonden, "401 403 403 403 404 404 404 201 404", verwerking),
     ("GET", "/inzichten"): Regel(geen, "401 200 200 200 200 200 200 403 403"),
 }  # fmt: skip
 

@@ -147,7 +147,7 @@ def test_pdf_komt_byte_voor_byte_met_zijn_sha256(definitief, secretaris):
     assert eerste.content.startswith(b"%PDF") and eerste.content == tweede.content
     assert hashlib.sha256(eerste.content).hexdigest() == definitief.sha256
     assert eerste["X-Content-SHA256"] == definitief.sha256
-    assert eerste["Content-Disposition"].startswith('attachment; filename="position-paper-')
+    assert eerste["Content-Disposition"].startswith('attachment; filename="uitvoeringstoets-')
 
 
 def test_pdf_die_nog_niet_klaar_is_geeft_409(gesloten, secretaris):
@@ -363,8 +363,11 @@ def test_lijst_toont_alleen_wat_u_mag_zien(
     ministerie = api_client(ministerie_gebruiker).get("/api/v1/rapporten").json()
     assert [r["id"] for r in ministerie["resultaten"]] == [verzonden.pk]
     assert api_client(ander_ministerie_gebruiker).get("/api/v1/rapporten").json()["aantal"] == 0
+    # A contributing organisation reads the paper sent on its behalf, not the others.
     organisatie = api_client(factories.opsteller(org_a, username="uwv-2")).get("/api/v1/rapporten")
-    assert organisatie.json()["aantal"] == 0
+    assert [r["id"] for r in organisatie.json()["resultaten"]] == [verzonden.pk]
+    buitenstaander = api_client(factories.opsteller(factories.OrganisatieFactory()))
+    assert buitenstaander.get("/api/v1/rapporten").json()["aantal"] == 0
 
 
 def test_lijst_filtert_op_consultatie_en_status(concept, secretaris, ministerie):

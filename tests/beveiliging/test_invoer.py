@@ -4,13 +4,15 @@ page and the e-mail (the PDF: tests/rapporten/test_pdf.py)."""
 import pytest
 
 from reacties import services
-from reacties.models import Dimensie, Reactie
+from reacties.models import MAXIMALE_LENGTE, Dimensie, Reactie
 from tests import factories
 
 SCRIPT = '<script>alert("tegenkracht")</script>'
 AFBEELDING = '"><img src=x onerror=alert(1)>'
 VREEMD = "Zoë Çelik — “citaat” ‮omgekeerd‬ 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ﷽ \u200b"
-LANG = "Uitvoering. " * 8000  # ~100.000 tekens
+# As long as a kernboodschap may be (the documented maximum, issue 20); longer text is
+# refused with a message (tests/reacties/test_lengtes.py).
+LANG = ("Uitvoering. " * 200)[: MAXIMALE_LENGTE["kernboodschap"] - len(SCRIPT)]
 
 TEKSTVELDEN = {
     "kernboodschap": SCRIPT + LANG,

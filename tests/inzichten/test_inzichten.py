@@ -183,7 +183,8 @@ def test_exports_en_grafieken(client, netwerk, secretaris):
     assert csv["Content-Type"].startswith("text/csv")
     regels = csv.content.decode("utf-8-sig").splitlines()
     assert regels[0].startswith("Netwerk;Uitgenodigd;Ingediend;Respons (%)")
-    assert "KleinLef;1;1;100.0;1;1;0;0.0" in regels
+    # Dutch Excel: semicolons and a decimal comma (a dot would become a date or 1000).
+    assert "KleinLef;1;1;100,0;1;1;0;0,0" in regels
     assert client.get("/inzichten/export/bestaat-niet.csv").status_code == 404
 
     werkboek = load_workbook(io.BytesIO(client.get("/inzichten/export.xlsx" + query).content))

@@ -17,8 +17,10 @@ def snelle_pdf(monkeypatch):
     if not _KLEINE_PDF:
         _KLEINE_PDF["pdf"] = HTML(string="<p>paper</p>").write_pdf()
 
-    def render_pdf(snapshot, *, versie, inhoud_sha256, status_label, voortgang=None):
-        inhoud = _KLEINE_PDF["pdf"] + f"% {inhoud_sha256} {versie}".encode()
+    def render_pdf(
+        snapshot, *, versie, inhoud_sha256, status_label, definitief_op=None, voortgang=None
+    ):
+        inhoud = _KLEINE_PDF["pdf"] + f"% {inhoud_sha256} {versie} {status_label}".encode()
         import hashlib
 
         return pdf.Resultaat(pdf=inhoud, paginas=1, sha256=hashlib.sha256(inhoud).hexdigest())

@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("audit", "0003_onveranderlijk_in_database"),
         ("contenttypes", "0002_remove_content_type_name"),
-        ("consultaties", "0002_initial"),
+        ("consultaties", "0003_kenmerk_ministerie"),
     ]
 
     operations = [

@@ -18,7 +18,7 @@ def kopieer(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("rapporten", "0002_generatie_hartslag")]
+    dependencies = [("rapporten", "0004_kernpuntnummers")]
 
     operations = [
         migrations.AddField(
