@@ -15,6 +15,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from audit.models import AuditEvent
+from kern.web import fouten_in
 
 from . import permissions, services, tweede_factor
 from .forms import (
@@ -32,14 +33,6 @@ def _volgende(request):
     if url_has_allowed_host_and_scheme(volgende, allowed_hosts={request.get_host()}):
         return volgende
     return "/"
-
-
-def _koppel_fouten(form, fout: ValidationError):
-    if hasattr(fout, "error_dict"):
-        for veld, berichten in fout.message_dict.items():
-            form.add_error(veld if veld in form.fields else None, berichten)
-    else:
-        form.add_error(None, fout.messages)
 
 
 def _geblokkeerd(request):
@@ -97,16 +90,13 @@ def instellen(request):
             return redirect("tweede_factor:instellen")
         form = FactorInstellenForm(request.POST, device=device)
         if form.is_valid():
-            try:
+            with fouten_in(form):
                 services.tweede_factor_instellen(
                     actor=request.user,
                     apparaat=device,
                     wachtwoord=form.cleaned_data["wachtwoord"],
                     sessie_geverifieerd=request.user.is_verified(),
                 )
-            except ValidationError as fout:
-                _koppel_fouten(form, fout)
-            else:
                 update_session_auth_hash(request, request.user)  # keep this session only
                 otp_login(request, device)
                 request.session.cycle_key()
@@ -202,16 +192,13 @@ def gebruiker_aanmaken(request):
     form = GebruikerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         velden = dict(form.cleaned_data)
-        try:
+        with fouten_in(form):
             gebruiker = services.gebruiker_aanmaken(
                 actor=request.user,
                 organisatie=velden.pop("organisatie"),
                 rol=velden.pop("rol"),
                 **velden,
             )
-        except ValidationError as fout:
-            _koppel_fouten(form, fout)
-        else:
             messages.success(
                 request,
                 f"Account {gebruiker.username} is aangemaakt; de gebruiker krijgt een e-mail "
@@ -255,11 +242,8 @@ def _beheeractie(request, pk, form_class, formnaam, uitvoeren, gelukt: str):
     auto_id = "id_%s" if formnaam == "rol_form" else f"{formnaam.split('_')[0]}_%s"
     form = form_class(request.POST, auto_id=auto_id)
     if form.is_valid():
-        try:
+        with fouten_in(form):
             uitvoeren(gebruiker, form.cleaned_data)
-        except ValidationError as fout:
-            _koppel_fouten(form, fout)
-        else:
             messages.success(request, gelukt)
             return redirect("beheer:gebruiker", gebruiker.pk)
     return _gebruiker_pagina(request, gebruiker, status=400, **{formnaam: form})

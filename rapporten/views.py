@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from audit.models import AuditEvent
 from consultaties.models import Consultatie
+from kern.web import fouten_in, weiger, weigering_toont
 from kern.workflow import TransitieNietToegestaan
 
 from . import analyse, export, permissions, services
@@ -28,24 +29,16 @@ def _rapport(request, pk) -> Rapport:
     return rapport
 
 
-def _fout(request, rapport, fout, status):
-    berichten = fout.messages if isinstance(fout, ValidationError) else [str(fout)]
-    return render(
-        request,
-        "rapporten/fout.html",
-        {"rapport": rapport, "berichten": berichten},
-        status=status,
-    )
+def _detailpagina(request, pk, **_):
+    """The page a refused action on a version returns to (``kern.web``)."""
+    rapport = _rapport(request, pk)
+    return render(request, "rapporten/detail.html", _detail_context(request, rapport))
 
 
 def _uitvoeren(request, rapport, actie, melding):
-    """Run a service; 409 for a state conflict, 400 for invalid content (403 propagates)."""
-    try:
-        actie()
-    except TransitieNietToegestaan as fout:
-        return _fout(request, rapport, fout, 409)
-    except ValidationError as fout:
-        return _fout(request, rapport, fout, 400)
+    """Run a service and go back to the version. A refusal (409, 400) is turned into the
+    current page by ``weigering_toont`` on the view; a 403 propagates."""
+    actie()
     messages.success(request, melding)
     return redirect("rapporten:detail", pk=rapport.pk)
 
@@ -93,12 +86,8 @@ def rapport_voortgang(request, pk):
 def rapport_pdf(request, pk):
     rapport = _rapport(request, pk)
     if not rapport.pdf_gereed():
-        return _fout(
-            request,
-            rapport,
-            TransitieNietToegestaan(rapport, "pdf", "De PDF is nog niet klaar."),
-            409,
-        )
+        fout = TransitieNietToegestaan(rapport, "pdf", "De PDF is nog niet klaar.")
+        return weiger(request, fout, lambda: _detailpagina(request, pk))
     return pdf_antwoord(rapport)
 
 
@@ -115,6 +104,7 @@ def pdf_antwoord(rapport) -> HttpResponse:
 
 @login_required
 @require_POST
+@weigering_toont(_detailpagina)
 def rapport_definitief(request, pk):
     rapport = _rapport(request, pk)
     toelichting = request.POST.get("toelichting", "")
@@ -130,6 +120,7 @@ def rapport_definitief(request, pk):
 
 @login_required
 @require_POST
+@weigering_toont(_detailpagina)
 def rapport_verzenden(request, pk):
     rapport = _rapport(request, pk)
     toelichting = request.POST.get("toelichting", "")
@@ -145,6 +136,7 @@ def rapport_verzenden(request, pk):
 
 @login_required
 @require_POST
+@weigering_toont(_detailpagina)
 def rapport_opnieuw(request, pk):
     rapport = _rapport(request, pk)
     return _uitvoeren(
@@ -157,6 +149,7 @@ def rapport_opnieuw(request, pk):
 
 @login_required
 @require_POST
+@weigering_toont(_detailpagina)
 def rapport_ontvangst(request, pk):
     rapport = _rapport(request, pk)
     toelichting = request.POST.get("toelichting", "")
@@ -172,13 +165,14 @@ def rapport_ontvangst(request, pk):
 
 @login_required
 @require_POST
+@weigering_toont(_detailpagina)
 def rapport_verwerking(request, pk):
     rapport = _rapport(request, pk)
     form = VerwerkingForm(request.POST)
     if not form.is_valid():
         if not permissions.kan_verwerking_vastleggen(request.user, rapport):
             raise PermissionDenied
-        return _fout(request, rapport, ValidationError(list(form.errors.values())), 400)
+        raise ValidationError([e for fouten in form.errors.values() for e in fouten])
     return _uitvoeren(
         request,
         rapport,
@@ -202,22 +196,20 @@ def rapport_nieuw(request, pk):
             "aanbevelingen": consultatie.aanbevelingen,
         },
     )
-    status = 200
+    geweigerd = False
     if request.method == "POST" and form.is_valid():
         try:
-            rapport = services.rapport_aanmaken(
-                consultatie=consultatie, actor=request.user, **form.cleaned_data
-            )
+            with fouten_in(form):
+                rapport = services.rapport_aanmaken(
+                    consultatie=consultatie, actor=request.user, **form.cleaned_data
+                )
+                messages.success(request, f"Versie {rapport.versie} wordt gemaakt.")
+                return redirect("rapporten:detail", pk=rapport.pk)
         except TransitieNietToegestaan as fout:
+            # Unlike elsewhere the refusal stays on this form: the composed texts are kept.
             form.add_error(None, str(fout))
-            status = 409
-        except ValidationError as fout:
-            for bericht in fout.messages:
-                form.add_error(None, bericht)
-            status = 400
-        else:
-            messages.success(request, f"Versie {rapport.versie} wordt gemaakt.")
-            return redirect("rapporten:detail", pk=rapport.pk)
+            geweigerd = True
+    status = 409 if geweigerd else 400 if form.errors else 200
     return render(
         request,
         "rapporten/nieuw.html",
