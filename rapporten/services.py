@@ -15,7 +15,7 @@ from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from audit.services import TransitieNietToegestaan, registreer, voer_transitie_uit
 from consultaties import services as consultatie_services
@@ -88,7 +88,7 @@ def rapport_aanmaken(
         kernpuntnummers={str(k["id"]): k["nummer"] for k in snapshot["kernpunten"]},
         aangemaakt_door=actor,
         generatie_status=GeneratieStatus.WACHTRIJ,
-        voortgang="Wacht op de achtergrondverwerking.",
+        voortgang=gettext_noop("Wacht op de achtergrondverwerking."),
         hartslag_op=timezone.now(),
     )
     registreer(
@@ -123,7 +123,7 @@ def rapport_opnieuw_genereren(*, rapport: Rapport, actor) -> Rapport:
         )
     Rapport.objects.filter(pk=rapport.pk).update(
         generatie_status=GeneratieStatus.WACHTRIJ,
-        voortgang="Wacht op de achtergrondverwerking.",
+        voortgang=gettext_noop("Wacht op de achtergrondverwerking."),
         foutmelding="",
         hartslag_op=timezone.now(),
     )
@@ -194,7 +194,7 @@ def _breek_af_als_stil(rapport: Rapport, nu) -> bool:
         .filter(Q(hartslag_op__lt=grens) | Q(hartslag_op__isnull=True))
         .update(
             generatie_status=GeneratieStatus.MISLUKT,
-            voortgang="De verwerking is gestopt.",
+            voortgang=gettext_noop("De verwerking is gestopt."),
             foutmelding=reden,
         )
     )
@@ -239,7 +239,12 @@ def rapport_pdf_genereren(*, rapport_id: int) -> Rapport:
     if rapport.status != Status.CONCEPT:
         logger.info("Rapport %s is al %s; geen nieuwe PDF", rapport_id, rapport.status)
         return rapport
-    _meld(rapport_id, "Bezig met opmaken", generatie_status=GeneratieStatus.BEZIG, foutmelding="")
+    _meld(
+        rapport_id,
+        gettext_noop("Bezig met opmaken"),
+        generatie_status=GeneratieStatus.BEZIG,
+        foutmelding="",
+    )
     try:
         with _Hartslag(rapport_id):
             resultaat = pdf.render_pdf(
@@ -249,7 +254,7 @@ def rapport_pdf_genereren(*, rapport_id: int) -> Rapport:
                 status_label=Status.CONCEPT.label,
                 voortgang=lambda tekst: _meld(rapport_id, tekst),
             )
-        _meld(rapport_id, "PDF opslaan")
+        _meld(rapport_id, gettext_noop("PDF opslaan"))
         with transaction.atomic():
             rapport = Rapport.objects.select_for_update().get(pk=rapport_id)
             if rapport.status != Status.CONCEPT:
@@ -280,7 +285,7 @@ def rapport_pdf_genereren(*, rapport_id: int) -> Rapport:
         logger.exception("PDF van rapport %s mislukt", rapport_id)
         _meld(
             rapport_id,
-            "Het maken van de PDF is mislukt.",
+            gettext_noop("Het maken van de PDF is mislukt."),
             generatie_status=GeneratieStatus.MISLUKT,
             foutmelding=f"{type(fout).__name__}: {fout}"[:2000],
         )
