@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.utils.translation import gettext
 from django_fsm import can_proceed
 
 from tegenkracht.validatie import controleer_teksten
@@ -24,8 +25,8 @@ class TransitieNietToegestaan(Exception):
         self.transitie = transitie
         super().__init__(
             bericht
-            or f"De actie '{transitie}' is niet mogelijk in de status "
-            f"'{obj.get_status_display().lower()}'."
+            or gettext("De actie '%(actie)s' is niet mogelijk in de status '%(status)s'.")
+            % {"actie": transitie, "status": obj.get_status_display().lower()}
         )
 
 
@@ -98,7 +99,7 @@ def voer_transitie_uit(
     if not can_proceed(methode, check_conditions=False):
         raise TransitieNietToegestaan(obj, transitie)
     if actor is not None and not _heeft_recht(methode, obj, actor):
-        raise PermissionDenied("U mag deze actie niet uitvoeren.")
+        raise PermissionDenied(gettext("U mag deze actie niet uitvoeren."))
     controleer_teksten(toelichting=toelichting)
     if controleer is not None:
         controleer(obj)

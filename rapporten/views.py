@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from audit.models import AuditEvent
@@ -96,7 +97,7 @@ def rapport_pdf(request, pk):
         return _fout(
             request,
             rapport,
-            TransitieNietToegestaan(rapport, "pdf", "De PDF is nog niet klaar."),
+            TransitieNietToegestaan(rapport, "pdf", gettext("De PDF is nog niet klaar.")),
             409,
         )
     return pdf_antwoord(rapport)
@@ -124,7 +125,7 @@ def rapport_definitief(request, pk):
         lambda: services.rapport_definitief_maken(
             rapport=rapport, actor=request.user, toelichting=toelichting
         ),
-        "Deze versie is definitief; ze verandert niet meer.",
+        gettext("Deze versie is definitief; ze verandert niet meer."),
     )
 
 
@@ -139,7 +140,7 @@ def rapport_verzenden(request, pk):
         lambda: services.rapport_verzenden(
             rapport=rapport, actor=request.user, toelichting=toelichting
         ),
-        "Het paper is verzonden aan het ministerie.",
+        gettext("Het paper is verzonden aan het ministerie."),
     )
 
 
@@ -151,7 +152,7 @@ def rapport_opnieuw(request, pk):
         request,
         rapport,
         lambda: services.rapport_opnieuw_genereren(rapport=rapport, actor=request.user),
-        "De PDF wordt opnieuw gemaakt.",
+        gettext("De PDF wordt opnieuw gemaakt."),
     )
 
 
@@ -166,7 +167,7 @@ def rapport_ontvangst(request, pk):
         lambda: services.rapport_ontvangst_bevestigen(
             rapport=rapport, actor=request.user, toelichting=toelichting
         ),
-        "De ontvangst is bevestigd.",
+        gettext("De ontvangst is bevestigd."),
     )
 
 
@@ -185,7 +186,7 @@ def rapport_verwerking(request, pk):
         lambda: services.verwerking_vastleggen(
             rapport=rapport, actor=request.user, **form.cleaned_data
         ),
-        "De verwerking van het kernpunt is vastgelegd.",
+        gettext("De verwerking van het kernpunt is vastgelegd."),
     )
 
 
@@ -216,7 +217,9 @@ def rapport_nieuw(request, pk):
                 form.add_error(None, bericht)
             status = 400
         else:
-            messages.success(request, f"Versie {rapport.versie} wordt gemaakt.")
+            messages.success(
+                request, gettext("Versie %(versie)s wordt gemaakt.") % {"versie": rapport.versie}
+            )
             return redirect("rapporten:detail", pk=rapport.pk)
     return render(
         request,
