@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
@@ -27,16 +28,18 @@ def termijn_fout(termijn, nu: datetime | None = None) -> str | None:
     """Why ``termijn`` is no acceptable new deadline, or None. One rule for creating,
     editing, reopening and extending — forms, API and admin alike (they call services)."""
     if not isinstance(termijn, datetime) or timezone.is_naive(termijn):
-        return "Geef een datum en tijd op."
+        return gettext("Geef een datum en tijd op.")
     nu = nu or timezone.now()
     try:
         if termijn <= nu:
-            return "Kies een termijn in de toekomst."
+            return gettext("Kies een termijn in de toekomst.")
         te_ver = termijn > nu + timedelta(days=365 * TERMIJN_HOOGSTENS_JAREN + 1)
     except OverflowError:  # the year 1 or 9999 in a far time zone
         te_ver = True
     if te_ver:
-        return f"Kies een termijn binnen {TERMIJN_HOOGSTENS_JAREN} jaar; controleer het jaartal."
+        return gettext("Kies een termijn binnen %(jaren)s jaar; controleer het jaartal.") % {
+            "jaren": TERMIJN_HOOGSTENS_JAREN
+        }
     return None
 
 
@@ -52,10 +55,10 @@ def datum_fout(datum) -> str | None:
     if isinstance(datum, datetime):
         datum = datum.date()
     if not VROEGSTE_DATUM <= datum <= LAATSTE_DATUM:
-        return (
-            f"Kies een datum tussen {VROEGSTE_DATUM.year} en {LAATSTE_DATUM.year}; "
-            "controleer het jaartal."
-        )
+        return gettext("Kies een datum tussen %(van)s en %(tot)s; controleer het jaartal.") % {
+            "van": VROEGSTE_DATUM.year,
+            "tot": LAATSTE_DATUM.year,
+        }
     return None
 
 

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from audit.acties import AANGEMAAKT, GEWIJZIGD
@@ -43,14 +44,14 @@ TERMIJN_VERLENGD = audit_actie("termijn_verlengd", _("Termijn verlengd"))
 
 def _vereis(toegestaan: bool):
     if not toegestaan:
-        raise PermissionDenied("U mag deze actie niet uitvoeren.")
+        raise PermissionDenied(gettext("U mag deze actie niet uitvoeren."))
 
 
 def _valideer_velden(velden: dict, consultatie: Consultatie | None = None):
     fouten = {}
     ministerie = velden.get("ministerie")
     if ministerie is not None and ministerie.soort != Soort.MINISTERIE:
-        fouten["ministerie"] = "Kies een ministerie."
+        fouten["ministerie"] = gettext("Kies een ministerie.")
     if "termijn" in velden:
         fout = termijn_fout(velden["termijn"])
         if fout:
@@ -61,7 +62,9 @@ def _valideer_velden(velden: dict, consultatie: Consultatie | None = None):
     fouten.update(stuurteken_fouten(velden))
     vorige = velden.get("vorige_consultatie")
     if vorige is not None and consultatie is not None and vorige.pk == consultatie.pk:
-        fouten["vorige_consultatie"] = "Een consultatie kan geen hertoets van zichzelf zijn."
+        fouten["vorige_consultatie"] = gettext(
+            "Een consultatie kan geen hertoets van zichzelf zijn."
+        )
     if fouten:
         raise ValidationError(fouten)
 
@@ -73,7 +76,7 @@ def consultatie_aanmaken(*, actor, vragen: list[str] = (), **velden) -> Consulta
     onbekend = set(velden) - set(BEWERKBARE_VELDEN)
     if onbekend:
         raise ValidationError(
-            dict.fromkeys(onbekend, "Dit veld bestaat niet of is niet te wijzigen.")
+            dict.fromkeys(onbekend, gettext("Dit veld bestaat niet of is niet te wijzigen."))
         )
     _valideer_velden(velden)
     controleer_teksten(vragen=list(vragen))
@@ -97,13 +100,14 @@ def consultatie_bijwerken(
     onbekend = set(velden) - set(BEWERKBARE_VELDEN)
     if onbekend:
         raise ValidationError(
-            dict.fromkeys(onbekend, "Dit veld bestaat niet of is niet te wijzigen.")
+            dict.fromkeys(onbekend, gettext("Dit veld bestaat niet of is niet te wijzigen."))
         )
     if "termijn" in velden and consultatie.status != Status.CONCEPT:
         raise ValidationError(
             {
-                "termijn": "Verleng de termijn van een opengestelde consultatie met "
-                "'termijn verlengen'."
+                "termijn": gettext(
+                    "Verleng de termijn van een opengestelde consultatie met 'termijn verlengen'."
+                )
             }
         )
     _valideer_velden(velden, consultatie)
@@ -120,7 +124,7 @@ def consultatie_bijwerken(
             nieuwe_vragen = None
         elif consultatie.status != Status.CONCEPT:
             raise ValidationError(
-                {"vragen": "De vragen liggen vast zodra de consultatie is opengesteld."}
+                {"vragen": gettext("De vragen liggen vast zodra de consultatie is opengesteld.")}
             )
     if not gewijzigd and nieuwe_vragen is None:
         return consultatie
@@ -154,8 +158,10 @@ def consultatie_uitnodigen(*, consultatie: Consultatie, actor, organisaties) -> 
     if ongeldig:
         raise ValidationError(
             {
-                "organisaties": "Alleen uitvoeringsorganisaties kunnen worden uitgenodigd: "
-                + ", ".join(o.afkorting for o in ongeldig)
+                "organisaties": gettext(
+                    "Alleen uitvoeringsorganisaties kunnen worden uitgenodigd: %(organisaties)s"
+                )
+                % {"organisaties": ", ".join(o.afkorting for o in ongeldig)}
             }
         )
     al_uitgenodigd = set(consultatie.reacties.values_list("organisatie_id", flat=True))
@@ -245,11 +251,11 @@ def consultatie_openstellen(
     def controleer(obj):
         fouten = []
         if not obj.heeft_uitnodigingen():
-            fouten.append("Nodig ten minste één organisatie uit.")
+            fouten.append(gettext("Nodig ten minste één organisatie uit."))
         if not obj.heeft_document():
-            fouten.append("Voeg de conceptregeling toe als document.")
+            fouten.append(gettext("Voeg de conceptregeling toe als document."))
         if not obj.termijn_in_toekomst():
-            fouten.append("Kies een termijn in de toekomst.")
+            fouten.append(gettext("Kies een termijn in de toekomst."))
         if fouten:
             raise ValidationError(fouten)
 
@@ -332,7 +338,7 @@ def consultatie_termijn_verlengen(
         raise TransitieNietToegestaan(
             consultatie,
             "termijn_verlengen",
-            "De termijn kan alleen worden verlengd zolang de consultatie open is.",
+            gettext("De termijn kan alleen worden verlengd zolang de consultatie open is."),
         )
     _vereis(permissions.kan_termijn_verlengen(actor, consultatie))
     fout = termijn_fout(termijn)
@@ -340,16 +346,20 @@ def consultatie_termijn_verlengen(
         raise ValidationError({"termijn": fout})
     if organisatie is None:
         if termijn <= consultatie.termijn:
-            raise ValidationError({"termijn": "De nieuwe termijn moet later zijn dan de huidige."})
+            raise ValidationError(
+                {"termijn": gettext("De nieuwe termijn moet later zijn dan de huidige.")}
+            )
         Consultatie.objects.filter(pk=consultatie.pk).update(termijn=termijn)
         consultatie.refresh_from_db()
         doel = consultatie
     else:
         reactie = consultatie.reacties.select_for_update().filter(organisatie=organisatie).first()
         if reactie is None:
-            raise ValidationError({"organisatie": "Deze organisatie is niet uitgenodigd."})
+            raise ValidationError({"organisatie": gettext("Deze organisatie is niet uitgenodigd.")})
         if termijn <= reactie.effectieve_termijn:
-            raise ValidationError({"termijn": "De nieuwe termijn moet later zijn dan de huidige."})
+            raise ValidationError(
+                {"termijn": gettext("De nieuwe termijn moet later zijn dan de huidige.")}
+            )
         reactie.termijn_verlengd_tot = termijn
         reactie.save(update_fields=["termijn_verlengd_tot"])
         doel = reactie
@@ -386,7 +396,9 @@ def consultatie_verzenden(*, consultatie: Consultatie, actor) -> Consultatie:
 
     def controleer(obj):
         if not obj.heeft_definitief_rapport():
-            raise ValidationError("Maak eerst een definitieve versie van het position paper.")
+            raise ValidationError(
+                gettext("Maak eerst een definitieve versie van het position paper.")
+            )
 
     return voer_transitie_uit(consultatie, "verzenden", actor=actor, controleer=controleer)
 
@@ -406,7 +418,9 @@ def consultatie_afronden(*, consultatie: Consultatie, actor, toelichting: str = 
     def controleer(obj):
         if not obj.verwerking_compleet():
             raise ValidationError(
-                "Het ministerie heeft nog niet bij elk kernpunt vastgelegd wat het ermee deed."
+                gettext(
+                    "Het ministerie heeft nog niet bij elk kernpunt vastgelegd wat het ermee deed."
+                )
             )
 
     return voer_transitie_uit(
@@ -432,7 +446,7 @@ def consultatie_intrekken(*, consultatie: Consultatie, actor, toelichting: str =
         "intrekken",
         actor=actor,
         toelichting=toelichting,
-        controleer=vereis_toelichting(toelichting, "Geef een reden voor het intrekken."),
+        controleer=vereis_toelichting(toelichting, gettext("Geef een reden voor het intrekken.")),
     )
 
 

@@ -12,6 +12,7 @@ from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 logger = logging.getLogger(__name__)
@@ -28,7 +29,7 @@ TOEGESTANE_TYPES = {
 #: claims or really holds.
 _BLOK = 64 * 1024
 
-ZIP_BOM = (
+ZIP_BOM = gettext_noop(
     "Dit bestand pakt uit tot veel meer dan het zelf groot is (mogelijk een zip-bom) en "
     "wordt daarom geweigerd. Lever een gewoon PDF-, DOCX- of ODT-bestand aan."
 )
@@ -60,11 +61,14 @@ def _controleer_zip(archief: zipfile.ZipFile, gecomprimeerd: int) -> None:
     inhoud = archief.infolist()
     if len(inhoud) > max_bestanden:
         raise _ZipTeGroot(
-            f"Dit bestand bevat te veel onderdelen ({len(inhoud)}; het maximum is "
-            f"{max_bestanden}) en wordt daarom geweigerd."
+            gettext(
+                "Dit bestand bevat te veel onderdelen (%(aantal)s; het maximum is "
+                "%(maximum)s) en wordt daarom geweigerd."
+            )
+            % {"aantal": len(inhoud), "maximum": max_bestanden}
         )
     if te_veel(sum(info.file_size for info in inhoud)):
-        raise _ZipTeGroot(ZIP_BOM)
+        raise _ZipTeGroot(gettext(ZIP_BOM))
     uitgepakt = 0
     for info in inhoud:
         if info.is_dir():
@@ -73,7 +77,7 @@ def _controleer_zip(archief: zipfile.ZipFile, gecomprimeerd: int) -> None:
             while blok := onderdeel.read(_BLOK):
                 uitgepakt += len(blok)
                 if te_veel(uitgepakt):
-                    raise _ZipTeGroot(ZIP_BOM)
+                    raise _ZipTeGroot(gettext(ZIP_BOM))
 
 
 def _zip_soort(upload) -> str | None:
@@ -113,11 +117,14 @@ def _zip_soort(upload) -> str | None:
 def controleer_upload(upload) -> tuple[str, str]:
     """Validate an uploaded file; return ``(content_type, sha256)`` or raise ValidationError."""
     if upload.size == 0:
-        raise ValidationError("Het bestand is leeg.", code="leeg")
+        raise ValidationError(gettext("Het bestand is leeg."), code="leeg")
     if upload.size > settings.MAX_UPLOAD_BYTES:
         raise ValidationError(
-            f"Het bestand is te groot ({filesizeformat(upload.size)}); "
-            f"het maximum is {filesizeformat(settings.MAX_UPLOAD_BYTES)}.",
+            gettext("Het bestand is te groot (%(grootte)s); het maximum is %(maximum)s.")
+            % {
+                "grootte": filesizeformat(upload.size),
+                "maximum": filesizeformat(settings.MAX_UPLOAD_BYTES),
+            },
             code="te_groot",
         )
     upload.seek(0)
@@ -129,7 +136,9 @@ def controleer_upload(upload) -> tuple[str, str]:
         soort = _zip_soort(upload)
     if soort not in TOEGESTANE_TYPES:
         raise ValidationError(
-            "Dit bestandstype is niet toegestaan. Lever een PDF-, DOCX- of ODT-bestand aan.",
+            gettext(
+                "Dit bestandstype is niet toegestaan. Lever een PDF-, DOCX- of ODT-bestand aan."
+            ),
             code="bestandstype",
         )
     if settings.UPLOAD_VIRUSSCANNER:
@@ -153,14 +162,18 @@ def _scan(upload) -> None:
     except Exception as fout:  # noqa: BLE001 - any scanner failure refuses the file
         logger.exception("Virusscanner faalde")
         raise ValidationError(
-            "Het bestand kon niet op virussen worden gecontroleerd; probeer het later opnieuw.",
+            gettext(
+                "Het bestand kon niet op virussen worden gecontroleerd; probeer het later opnieuw."
+            ),
             code="scan_mislukt",
         ) from fout
     finally:
         upload.seek(0)
     if reden:
         raise ValidationError(
-            f"Het bestand is geweigerd door de virusscanner ({reden}).", code="virus"
+            gettext("Het bestand is geweigerd door de virusscanner (%(reden)s).")
+            % {"reden": reden},
+            code="virus",
         )
 
 
@@ -171,14 +184,18 @@ def controleer_quotum(bestaande, nieuw_bytes: int, *, max_aantal: int, max_bytes
     aantal = bestaande.count()
     if aantal >= max_aantal:
         raise ValidationError(
-            f"Er zijn al {aantal} bestanden; het maximum is {max_aantal}.", code="quotum"
+            gettext("Er zijn al %(aantal)s bestanden; het maximum is %(maximum)s.")
+            % {"aantal": aantal, "maximum": max_aantal},
+            code="quotum",
         )
     if max_bytes is not None:
         totaal = (bestaande.aggregate(s=Sum("grootte"))["s"] or 0) + nieuw_bytes
         if totaal > max_bytes:
             raise ValidationError(
-                f"Samen worden de bestanden te groot ({filesizeformat(totaal)}); het maximum "
-                f"is {filesizeformat(max_bytes)}.",
+                gettext(
+                    "Samen worden de bestanden te groot (%(grootte)s); het maximum is %(maximum)s."
+                )
+                % {"grootte": filesizeformat(totaal), "maximum": filesizeformat(max_bytes)},
                 code="quotum",
             )
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_fsm import can_proceed
 
@@ -40,8 +41,8 @@ class TransitieNietToegestaan(Exception):
         self.transitie = transitie
         super().__init__(
             bericht
-            or f"De actie '{transitie}' is niet mogelijk in de status "
-            f"'{obj.get_status_display().lower()}'."
+            or gettext("De actie '%(actie)s' is niet mogelijk in de status '%(status)s'.")
+            % {"actie": transitie, "status": obj.get_status_display().lower()}
         )
 
 
@@ -96,7 +97,7 @@ def voer_transitie_uit(
     if not can_proceed(methode, check_conditions=False):
         raise TransitieNietToegestaan(obj, transitie)
     if not _heeft_recht(methode, obj, actor):
-        raise PermissionDenied("U mag deze actie niet uitvoeren.")
+        raise PermissionDenied(gettext("U mag deze actie niet uitvoeren."))
     controleer_teksten(toelichting=toelichting)
     if controleer is not None:
         controleer(obj)

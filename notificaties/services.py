@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from audit.acties import actie as audit_actie
@@ -193,13 +194,13 @@ def emails_opnieuw_inplannen(nu=None) -> int:
 def email_opnieuw_proberen(*, email: Email, actor) -> Email:
     """The secretaris sends a failed e-mail again, now."""
     if not permissions.is_secretaris(actor, email):
-        raise PermissionDenied("U mag deze actie niet uitvoeren.")
+        raise PermissionDenied(gettext("U mag deze actie niet uitvoeren."))
     ids = _opnieuw_in_wachtrij(
         Email.objects.filter(pk=email.pk, status__in=(EmailStatus.MISLUKT, EmailStatus.OPGEGEVEN)),
         timezone.now(),
     )
     if not ids:
-        raise TransitieNietToegestaan(email, "opnieuw", "Deze e-mail is niet mislukt.")
+        raise TransitieNietToegestaan(email, "opnieuw", gettext("Deze e-mail is niet mislukt."))
     transaction.on_commit(lambda: _enqueue_emails(ids))
     email.refresh_from_db()
     return email
@@ -207,7 +208,7 @@ def email_opnieuw_proberen(*, email: Email, actor) -> Email:
 
 def notificatie_gelezen(*, notificatie: Notificatie, actor) -> None:
     if notificatie.ontvanger_id != actor.pk:
-        raise PermissionDenied("Dit is niet uw notificatie.")
+        raise PermissionDenied(gettext("Dit is niet uw notificatie."))
     Notificatie.objects.filter(pk=notificatie.pk, gelezen_op__isnull=True).update(
         gelezen_op=timezone.now()
     )
@@ -240,24 +241,28 @@ def verlenging_aanvragen(
     """
     reactie = Reactie.objects.select_for_update().get(pk=reactie.pk)
     if not (actor.is_organisatie_medewerker and actor.organisatie_id == reactie.organisatie_id):
-        raise PermissionDenied("Alleen de eigen organisatie kan verlenging aanvragen.")
+        raise PermissionDenied(gettext("Alleen de eigen organisatie kan verlenging aanvragen."))
     if not permissions.kan_verlenging_aanvragen(actor, reactie):
         raise TransitieNietToegestaan(
             reactie,
             "verlenging_aanvragen",
-            "Verlenging aanvragen kan alleen zolang de reactie nog niet is ingediend en de "
-            "termijn niet is verstreken.",
+            gettext(
+                "Verlenging aanvragen kan alleen zolang de reactie nog niet is ingediend en de "
+                "termijn niet is verstreken."
+            ),
         )
     fouten = {}
     if not (reden or "").strip():
-        fouten["reden"] = "Geef een reden voor de verlenging."
+        fouten["reden"] = gettext("Geef een reden voor de verlenging.")
     fouten.update(stuurteken_fouten({"reden": reden}))
     if gewenste_termijn is not None:
         fout = termijn_fout(gewenste_termijn)
         if fout:
             fouten["gewenste_termijn"] = fout
         elif gewenste_termijn <= reactie.effectieve_termijn:
-            fouten["gewenste_termijn"] = "De gewenste termijn moet na de huidige termijn liggen."
+            fouten["gewenste_termijn"] = gettext(
+                "De gewenste termijn moet na de huidige termijn liggen."
+            )
     if fouten:
         raise ValidationError(fouten)
     try:
@@ -270,7 +275,7 @@ def verlenging_aanvragen(
             )
     except IntegrityError as fout:
         raise TransitieNietToegestaan(
-            reactie, "verlenging_aanvragen", "Er loopt al een verzoek om verlenging."
+            reactie, "verlenging_aanvragen", gettext("Er loopt al een verzoek om verlenging.")
         ) from fout
     registreer(
         reactie,
@@ -352,7 +357,7 @@ def verlenging_afwijzen(
         "afwijzen",
         actor=actor,
         toelichting=toelichting,
-        controleer=vereis_toelichting(toelichting, "Geef een reden voor het afwijzen."),
+        controleer=vereis_toelichting(toelichting, gettext("Geef een reden voor het afwijzen.")),
         transitie_kwargs={"door": actor, "toelichting": (toelichting or "").strip()},
         update_fields=["beslist_door", "beslist_op", "besluit_toelichting"],
     )
@@ -379,7 +384,7 @@ def agenda_token(organisatie) -> AgendaToken:
 def agenda_token_vernieuwen(*, organisatie, actor) -> AgendaToken:
     """Replace the organisation's feed token: old subscriptions stop working."""
     if not (permissions.kan_agenda_beheren(actor) and actor.organisatie_id == organisatie.pk):
-        raise PermissionDenied("U mag deze actie niet uitvoeren.")
+        raise PermissionDenied(gettext("U mag deze actie niet uitvoeren."))
     token = agenda_token(organisatie)
     token.token = nieuw_token()
     token.aangemaakt_op = timezone.now()

@@ -13,8 +13,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from consultaties.models import Consultatie
@@ -32,7 +32,7 @@ from .models import AgendaToken, Email, Verlengingsverzoek
 
 def _vereis(toegestaan: bool):
     if not toegestaan:
-        raise PermissionDenied("U mag deze pagina niet gebruiken.")
+        raise PermissionDenied(gettext("U mag deze pagina niet gebruiken."))
 
 
 # --- in-app notifications ---------------------------------------------------------------

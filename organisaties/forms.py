@@ -1,4 +1,6 @@
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django_otp import match_token
 
 
@@ -6,11 +8,11 @@ class TotpCodeForm(forms.Form):
     """A TOTP code, checked against one (new) device, or any confirmed device of ``user``."""
 
     code = forms.CharField(
-        label="Code uit de app",
+        label=_("Code uit de app"),
         min_length=6,
         max_length=8,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
-        help_text="De zescijferige code die de authenticator-app nu toont.",
+        help_text=_("De zescijferige code die de authenticator-app nu toont."),
     )
 
     def __init__(self, *args, user=None, device=None, **kwargs):
@@ -27,8 +29,10 @@ class TotpCodeForm(forms.Form):
             geldig = self.device is not None
         if not geldig:
             raise forms.ValidationError(
-                "Deze code klopt niet. Controleer de tijd op uw telefoon en probeer de "
-                "nieuwste code."
+                gettext(
+                    "Deze code klopt niet. Controleer de tijd op uw telefoon en probeer de "
+                    "nieuwste code."
+                )
             )
         return code
 
@@ -37,10 +41,10 @@ class WachtwoordBevestigenForm(forms.Form):
     """Re-authentication before a sensitive change of the account."""
 
     wachtwoord = forms.CharField(
-        label="Uw huidige wachtwoord",
+        label=_("Uw huidige wachtwoord"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        help_text="Ter bevestiging dat u het zelf bent.",
+        help_text=_("Ter bevestiging dat u het zelf bent."),
     )
 
 
@@ -50,10 +54,10 @@ class FactorInstellenForm(WachtwoordBevestigenForm, TotpCodeForm):
 
 class ToelichtingForm(forms.Form):
     toelichting = forms.CharField(
-        label="Reden",
+        label=_("Reden"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
-        help_text="Wordt vastgelegd in de audittrail.",
+        help_text=_("Wordt vastgelegd in de audittrail."),
     )
 
 
@@ -61,19 +65,19 @@ class GebruikerForm(forms.Form):
     """A new account: who, for which organisation, in which role."""
 
     username = forms.RegexField(
-        label="Gebruikersnaam",
+        label=_("Gebruikersnaam"),
         max_length=150,
         regex=r"^[\w.@+-]+\Z",
-        error_messages={"invalid": "Alleen letters, cijfers en @ . + - _"},
+        error_messages={"invalid": _("Alleen letters, cijfers en @ . + - _")},
     )
-    first_name = forms.CharField(label="Voornaam", max_length=150, required=False)
-    last_name = forms.CharField(label="Achternaam", max_length=150, required=False)
+    first_name = forms.CharField(label=_("Voornaam"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Achternaam"), max_length=150, required=False)
     email = forms.EmailField(
-        label="E-mailadres", help_text="Hierheen gaat de link om een wachtwoord te kiezen."
+        label=_("E-mailadres"), help_text=_("Hierheen gaat de link om een wachtwoord te kiezen.")
     )
-    functie = forms.CharField(label="Functie", max_length=200, required=False)
-    organisatie = forms.ModelChoiceField(label="Organisatie", queryset=None)
-    rol = forms.ChoiceField(label="Rol")
+    functie = forms.CharField(label=_("Functie"), max_length=200, required=False)
+    organisatie = forms.ModelChoiceField(label=_("Organisatie"), queryset=None)
+    rol = forms.ChoiceField(label=_("Rol"))
 
     def __init__(self, *args, **kwargs):
         from .models import Organisatie, Rol
@@ -84,8 +88,8 @@ class GebruikerForm(forms.Form):
 
 
 class RolForm(forms.Form):
-    organisatie = forms.ModelChoiceField(label="Organisatie", queryset=None)
-    rol = forms.ChoiceField(label="Rol")
+    organisatie = forms.ModelChoiceField(label=_("Organisatie"), queryset=None)
+    rol = forms.ChoiceField(label=_("Rol"))
 
     def __init__(self, *args, **kwargs):
         from .models import Organisatie, Rol

@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -103,13 +104,16 @@ class Gebruiker(AbstractUser):
         super().clean()
         if self.rol and not self.organisatie_id:
             raise ValidationError(
-                {"organisatie": "Een gebruiker met een rol hoort bij een organisatie."}
+                {"organisatie": gettext("Een gebruiker met een rol hoort bij een organisatie.")}
             )
         if self.rol and self.organisatie and self.organisatie.soort != ROL_BIJ_SOORT[self.rol]:
             raise ValidationError(
                 {
-                    "rol": f"De rol {self.get_rol_display().lower()} past niet bij een "
-                    f"{self.organisatie.get_soort_display().lower()}."
+                    "rol": gettext("De rol %(rol)s past niet bij een %(soort)s.")
+                    % {
+                        "rol": self.get_rol_display().lower(),
+                        "soort": self.organisatie.get_soort_display().lower(),
+                    }
                 }
             )
 

@@ -9,6 +9,7 @@ import secrets
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from knox.models import AuthToken
@@ -53,9 +54,9 @@ def _vereis_herauthenticatie(actor: Gebruiker, wachtwoord: str, sessie_geverifie
     # ASVS 2.5 / 3.7.1: changing an authenticator needs the current ones, not just a
     # session that someone may have left open (or obtained with the password alone).
     if tweede_factor.heeft_factor(actor) and not sessie_geverifieerd:
-        raise PermissionDenied("Geef eerst de code van uw huidige tweede factor.")
+        raise PermissionDenied(gettext("Geef eerst de code van uw huidige tweede factor."))
     if not actor.check_password(wachtwoord or ""):
-        raise ValidationError({"wachtwoord": "Uw wachtwoord klopt niet."})
+        raise ValidationError({"wachtwoord": gettext("Uw wachtwoord klopt niet.")})
 
 
 # --- the second factor ------------------------------------------------------------------
@@ -94,10 +95,13 @@ def tweede_factor_verwijderen(
     """Remove the actor's own factor (not where it is required). Same preconditions and
     side effects as :func:`tweede_factor_instellen`."""
     if not tweede_factor.heeft_factor(actor):
-        raise ValidationError("U heeft geen tweede factor ingesteld.")
+        raise ValidationError(gettext("U heeft geen tweede factor ingesteld."))
     if tweede_factor.tweede_factor_vereist(actor):
         raise PermissionDenied(
-            "Voor uw rol is een tweede factor verplicht: u kunt hem vervangen, niet verwijderen."
+            gettext(
+                "Voor uw rol is een tweede factor verplicht: "
+                "u kunt hem vervangen, niet verwijderen."
+            )
         )
     _vereis_herauthenticatie(actor, wachtwoord, sessie_geverifieerd)
     TOTPDevice.objects.filter(user=actor).delete()
@@ -113,17 +117,18 @@ def tweede_factor_herstellen(*, gebruiker: Gebruiker, actor: Gebruiker, toelicht
     ends all the user's sessions and tokens, so the next login sets up a new one.
     Needs a reason (how the user's identity was checked); audited; e-mails the user."""
     if not permissions.kan_gebruiker_beheren(actor, gebruiker):
-        raise PermissionDenied("U mag de tweede factor van dit account niet herstellen.")
+        raise PermissionDenied(gettext("U mag de tweede factor van dit account niet herstellen."))
     if not (toelichting or "").strip():
         raise ValidationError(
             {
-                "toelichting": "Leg vast waarom, en hoe u de identiteit van de gebruiker "
-                "controleerde."
+                "toelichting": gettext(
+                    "Leg vast waarom, en hoe u de identiteit van de gebruiker controleerde."
+                )
             }
         )
     aantal, _ = TOTPDevice.objects.filter(user=gebruiker).delete()
     if not aantal:
-        raise ValidationError("Dit account heeft geen tweede factor.")
+        raise ValidationError(gettext("Dit account heeft geen tweede factor."))
     tokens_intrekken(gebruiker)
     sessies_beeindigen(gebruiker)
     registreer(gebruiker, actor=actor, actie="tweede_factor_hersteld", toelichting=toelichting)
@@ -154,14 +159,17 @@ def beheerbare_gebruikers(actor: Gebruiker):
 
 def _valideer_rol(organisatie: Organisatie | None, rol: str):
     if rol not in Rol.values:
-        raise ValidationError({"rol": "Kies een rol."})
+        raise ValidationError({"rol": gettext("Kies een rol.")})
     if organisatie is None:
-        raise ValidationError({"organisatie": "Kies een organisatie."})
+        raise ValidationError({"organisatie": gettext("Kies een organisatie.")})
     if organisatie.soort != ROL_BIJ_SOORT[rol]:
         raise ValidationError(
             {
-                "rol": f"De rol {Rol(rol).label.lower()} past niet bij een "
-                f"{organisatie.get_soort_display().lower()}."
+                "rol": gettext("De rol %(rol)s past niet bij een %(soort)s.")
+                % {
+                    "rol": Rol(rol).label.lower(),
+                    "soort": organisatie.get_soort_display().lower(),
+                }
             }
         )
 
@@ -184,13 +192,15 @@ def gebruiker_aanmaken(
     an e-mail with a link to choose one (Django's password-reset token, valid for
     PASSWORD_RESET_TIMEOUT). Audited."""
     if not permissions.kan_gebruikers_beheren(actor):
-        raise PermissionDenied("Alleen het secretariaat beheert gebruikers.")
+        raise PermissionDenied(gettext("Alleen het secretariaat beheert gebruikers."))
     onbekend = set(velden) - set(NIEUWE_GEBRUIKER_VELDEN)
     if onbekend:
-        raise ValidationError(dict.fromkeys(onbekend, "Dit veld bestaat niet."))
+        raise ValidationError(dict.fromkeys(onbekend, gettext("Dit veld bestaat niet.")))
     _valideer_rol(organisatie, rol)
     if not (velden.get("email") or "").strip():
-        raise ValidationError({"email": "Een e-mailadres is nodig om het wachtwoord te kiezen."})
+        raise ValidationError(
+            {"email": gettext("Een e-mailadres is nodig om het wachtwoord te kiezen.")}
+        )
     gebruiker = Gebruiker(organisatie=organisatie, rol=rol, **velden)
     gebruiker.set_unusable_password()
     gebruiker.full_clean()
@@ -214,7 +224,7 @@ def gebruiker_rol_wijzigen(
     user's sessions and API tokens (they log in again under the new role). Audited."""
     gebruiker = Gebruiker.objects.select_for_update().get(pk=gebruiker.pk)
     if not permissions.kan_gebruiker_beheren(actor, gebruiker):
-        raise PermissionDenied("U mag de rol van dit account niet wijzigen.")
+        raise PermissionDenied(gettext("U mag de rol van dit account niet wijzigen."))
     _valideer_rol(organisatie, rol)
     oud = {"organisatie": getattr(gebruiker.organisatie, "afkorting", ""), "rol": gebruiker.rol}
     if gebruiker.organisatie_id == organisatie.pk and gebruiker.rol == rol:
@@ -241,11 +251,11 @@ def gebruiker_deactiveren(*, gebruiker: Gebruiker, actor: Gebruiker, toelichting
     Needs a reason; audited. The account and its history stay (audit trail)."""
     gebruiker = Gebruiker.objects.select_for_update().get(pk=gebruiker.pk)
     if not permissions.kan_gebruiker_beheren(actor, gebruiker):
-        raise PermissionDenied("U mag dit account niet deactiveren.")
+        raise PermissionDenied(gettext("U mag dit account niet deactiveren."))
     if not gebruiker.is_active:
-        raise ValidationError("Dit account is al gedeactiveerd.")
+        raise ValidationError(gettext("Dit account is al gedeactiveerd."))
     if not (toelichting or "").strip():
-        raise ValidationError({"toelichting": "Geef een reden voor het deactiveren."})
+        raise ValidationError({"toelichting": gettext("Geef een reden voor het deactiveren.")})
     gebruiker.is_active = False
     gebruiker.save(update_fields=["is_active"])
     tokens_intrekken(gebruiker)
@@ -269,7 +279,7 @@ def organisatie_opslaan(*, organisatie: Organisatie, actor: Gebruiker, gewijzigd
         raise PermissionDenied
     nieuw = organisatie.pk is None
     if not nieuw and "soort" in gewijzigd:
-        raise ValidationError({"soort": "De soort van een organisatie ligt vast."})
+        raise ValidationError({"soort": gettext("De soort van een organisatie ligt vast.")})
     organisatie.full_clean()
     organisatie.save()
     registreer(

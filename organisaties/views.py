@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -100,7 +101,7 @@ def instellen(request):
                 update_session_auth_hash(request, request.user)  # keep this session only
                 otp_login(request, device)
                 request.session.cycle_key()
-                messages.success(request, "De tweede factor is ingesteld.")
+                messages.success(request, gettext("De tweede factor is ingesteld."))
                 return redirect("/")
     else:
         device = tweede_factor.nieuw_apparaat(request.user)
@@ -138,9 +139,9 @@ def verwijderen(request):
             messages.error(request, " ".join(fout.messages))
             return redirect("tweede_factor:instellen")
         update_session_auth_hash(request, request.user)
-        messages.success(request, "De tweede factor is verwijderd.")
+        messages.success(request, gettext("De tweede factor is verwijderd."))
         return redirect("/")
-    messages.error(request, "Geef uw wachtwoord om de tweede factor te verwijderen.")
+    messages.error(request, gettext("Geef uw wachtwoord om de tweede factor te verwijderen."))
     return redirect("tweede_factor:instellen")
 
 
@@ -201,8 +202,11 @@ def gebruiker_aanmaken(request):
             )
             messages.success(
                 request,
-                f"Account {gebruiker.username} is aangemaakt; de gebruiker krijgt een e-mail "
-                "om een wachtwoord te kiezen.",
+                gettext(
+                    "Account %(gebruiker)s is aangemaakt; de gebruiker krijgt een e-mail "
+                    "om een wachtwoord te kiezen."
+                )
+                % {"gebruiker": gebruiker.username},
             )
             return redirect("beheer:gebruiker", gebruiker.pk)
     return render(
@@ -260,7 +264,7 @@ def rol_wijzigen(request, pk):
         lambda g, d: services.gebruiker_rol_wijzigen(
             gebruiker=g, actor=request.user, organisatie=d["organisatie"], rol=d["rol"]
         ),
-        "De rol is gewijzigd; de gebruiker logt opnieuw in.",
+        gettext("De rol is gewijzigd; de gebruiker logt opnieuw in."),
     )
 
 
@@ -275,7 +279,7 @@ def deactiveren(request, pk):
         lambda g, d: services.gebruiker_deactiveren(
             gebruiker=g, actor=request.user, toelichting=d["toelichting"]
         ),
-        "Het account is gedeactiveerd; alle sessies en API-tokens zijn beëindigd.",
+        gettext("Het account is gedeactiveerd; alle sessies en API-tokens zijn beëindigd."),
     )
 
 
@@ -290,5 +294,8 @@ def factor_herstellen(request, pk):
         lambda g, d: services.tweede_factor_herstellen(
             gebruiker=g, actor=request.user, toelichting=d["toelichting"]
         ),
-        "De tweede factor is verwijderd; de gebruiker stelt bij de volgende inlog een nieuwe in.",
+        gettext(
+            "De tweede factor is verwijderd; "
+            "de gebruiker stelt bij de volgende inlog een nieuwe in."
+        ),
     )

@@ -4,6 +4,7 @@ Thin views over ``rapporten.services``; visibility from ``Rapport.objects.zichtb
 import django_filters
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils.translation import gettext
 from djangorestframework_camel_case.render import CamelCaseJSONRenderer
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -380,7 +381,7 @@ class RapportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     def pdf(self, request, pk=None):
         rapport = self.get_object()
         if not rapport.pdf_gereed():
-            raise TransitieNietToegestaan(rapport, "pdf", "De PDF is nog niet klaar.")
+            raise TransitieNietToegestaan(rapport, "pdf", gettext("De PDF is nog niet klaar."))
         return pdf_antwoord(rapport)
 
     @_transitie_schema(

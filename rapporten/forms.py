@@ -1,4 +1,6 @@
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from reacties.models import Kernpunt
 
@@ -7,13 +9,13 @@ from .models import Uitkomst
 
 class SamenstellenForm(forms.Form):
     bestuurlijke_samenvatting = forms.CharField(
-        label="Bestuurlijke samenvatting",
+        label=_("Bestuurlijke samenvatting"),
         widget=forms.Textarea(attrs={"rows": 12}),
         required=False,
-        help_text="Opent het paper. Lege regels maken alinea's; opmaak wordt niet overgenomen.",
+        help_text=_("Opent het paper. Lege regels maken alinea's; opmaak wordt niet overgenomen."),
     )
     aanbevelingen = forms.CharField(
-        label="Aanbevelingen",
+        label=_("Aanbevelingen"),
         widget=forms.Textarea(attrs={"rows": 8}),
         required=False,
     )
@@ -21,17 +23,17 @@ class SamenstellenForm(forms.Form):
 
 class ToelichtingForm(forms.Form):
     toelichting = forms.CharField(
-        label="Toelichting (optioneel)", widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Toelichting (optioneel)"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
 
 
 class VerwerkingForm(forms.Form):
     kernpunt = forms.IntegerField(widget=forms.HiddenInput)
-    uitkomst = forms.ChoiceField(label="Wat is ermee gedaan?", choices=Uitkomst.choices)
-    toelichting = forms.CharField(label="Toelichting", widget=forms.Textarea(attrs={"rows": 3}))
+    uitkomst = forms.ChoiceField(label=_("Wat is ermee gedaan?"), choices=Uitkomst.choices)
+    toelichting = forms.CharField(label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 3}))
 
     def clean_kernpunt(self):
         pk = self.cleaned_data["kernpunt"]
         if not Kernpunt.objects.filter(pk=pk).exists():
-            raise forms.ValidationError("Onbekend kernpunt.")
+            raise forms.ValidationError(gettext("Onbekend kernpunt."))
         return pk

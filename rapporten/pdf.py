@@ -20,6 +20,7 @@ import weasyprint
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext_noop
 from pygal.style import Style
 from weasyprint import HTML
 from weasyprint import draw as weasy_draw
@@ -350,7 +351,7 @@ def render_pdf(
     With ``definitief_op`` the definitive paper, otherwise a concept marked as such."""
     melden = voortgang or (lambda tekst: None)
     begin = time.perf_counter()
-    melden("Grafieken en opmaak voorbereiden")
+    melden(gettext_noop("Grafieken en opmaak voorbereiden"))
     html, data = render_html(
         snapshot,
         versie=versie,
@@ -359,7 +360,7 @@ def render_pdf(
         definitief_op=definitief_op,
     )
     klaar_html = time.perf_counter()
-    melden("PDF opmaken")
+    melden(gettext_noop("PDF opmaken"))
     resultaat = html_naar_pdf(html, data)
     resultaat.tijden = {
         "html": klaar_html - begin,

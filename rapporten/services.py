@@ -15,6 +15,7 @@ from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from audit.acties import AANGEMAAKT
@@ -47,9 +48,9 @@ VERWERKING_VASTGELEGD = audit_actie("verwerking_vastgelegd", _("Verwerking vastg
 VERWERKING_GEWIJZIGD = audit_actie("verwerking_gewijzigd", _("Verwerking gewijzigd"))
 
 
-def _vereis(toegestaan: bool, bericht: str = "U mag deze actie niet uitvoeren."):
+def _vereis(toegestaan: bool):
     if not toegestaan:
-        raise PermissionDenied(bericht)
+        raise PermissionDenied(gettext("U mag deze actie niet uitvoeren."))
 
 
 @transaction.atomic
@@ -74,8 +75,11 @@ def rapport_aanmaken(
         raise TransitieNietToegestaan(
             consultatie,
             "rapport_aanmaken",
-            "Een position paper kan alleen worden gemaakt van een gesloten consultatie "
-            f"(status nu: '{consultatie.get_status_display().lower()}').",
+            gettext(
+                "Een position paper kan alleen worden gemaakt van een gesloten consultatie "
+                "(status nu: '%(status)s')."
+            )
+            % {"status": consultatie.get_status_display().lower()},
         )
     velden = {}
     if bestuurlijke_samenvatting is not None:
@@ -87,7 +91,9 @@ def rapport_aanmaken(
             consultatie=consultatie, actor=actor, **velden
         )
     if not consultatie.reacties.filter(status=ReactieStatus.GEACCEPTEERD).exists():
-        raise ValidationError("Accepteer ten minste één reactie voordat u een paper maakt.")
+        raise ValidationError(
+            gettext("Accepteer ten minste één reactie voordat u een paper maakt.")
+        )
     versie = (consultatie.rapporten.aggregate(m=Max("versie"))["m"] or 0) + 1
     snapshot = build_snapshot(consultatie)
     rapport = Rapport.objects.create(
@@ -98,7 +104,7 @@ def rapport_aanmaken(
         kernpuntnummers={str(k["id"]): k["nummer"] for k in snapshot["kernpunten"]},
         aangemaakt_door=actor,
         generatie_status=GeneratieStatus.WACHTRIJ,
-        voortgang="Wacht op de achtergrondverwerking.",
+        voortgang=gettext_noop("Wacht op de achtergrondverwerking."),
         hartslag_op=timezone.now(),
     )
     registreer(
@@ -143,11 +149,11 @@ def rapport_opnieuw_genereren(*, rapport: Rapport, actor) -> Rapport:
         rapport.refresh_from_db()
     if rapport.status != Status.CONCEPT or rapport.is_bezig:
         raise TransitieNietToegestaan(
-            rapport, "opnieuw_genereren", "Alleen een concept dat niet in behandeling is."
+            rapport, "opnieuw_genereren", gettext("Alleen een concept dat niet in behandeling is.")
         )
     Rapport.objects.filter(pk=rapport.pk).update(
         generatie_status=GeneratieStatus.WACHTRIJ,
-        voortgang="Wacht op de achtergrondverwerking.",
+        voortgang=gettext_noop("Wacht op de achtergrondverwerking."),
         foutmelding="",
         hartslag_op=timezone.now(),
     )
@@ -218,7 +224,7 @@ def _breek_af_als_stil(rapport: Rapport, nu) -> bool:
         .filter(Q(hartslag_op__lt=grens) | Q(hartslag_op__isnull=True))
         .update(
             generatie_status=GeneratieStatus.MISLUKT,
-            voortgang="De verwerking is gestopt.",
+            voortgang=gettext_noop("De verwerking is gestopt."),
             foutmelding=reden,
         )
     )
@@ -263,7 +269,12 @@ def rapport_pdf_genereren(*, rapport_id: int) -> Rapport:
     if rapport.status != Status.CONCEPT:
         logger.info("Rapport %s is al %s; geen nieuwe PDF", rapport_id, rapport.status)
         return rapport
-    _meld(rapport_id, "Bezig met opmaken", generatie_status=GeneratieStatus.BEZIG, foutmelding="")
+    _meld(
+        rapport_id,
+        gettext_noop("Bezig met opmaken"),
+        generatie_status=GeneratieStatus.BEZIG,
+        foutmelding="",
+    )
     try:
         with _Hartslag(rapport_id):
             resultaat = pdf.render_pdf(
@@ -273,7 +284,7 @@ def rapport_pdf_genereren(*, rapport_id: int) -> Rapport:
                 status_label=Status.CONCEPT.label,
                 voortgang=lambda tekst: _meld(rapport_id, tekst),
             )
-        _meld(rapport_id, "PDF opslaan")
+        _meld(rapport_id, gettext_noop("PDF opslaan"))
         with transaction.atomic():
             rapport = Rapport.objects.select_for_update().get(pk=rapport_id)
             if rapport.status != Status.CONCEPT:
@@ -304,7 +315,7 @@ def rapport_pdf_genereren(*, rapport_id: int) -> Rapport:
         logger.exception("PDF van rapport %s mislukt", rapport_id)
         _meld(
             rapport_id,
-            "Het maken van de PDF is mislukt.",
+            gettext_noop("Het maken van de PDF is mislukt."),
             generatie_status=GeneratieStatus.MISLUKT,
             foutmelding=f"{type(fout).__name__}: {fout}"[:2000],
         )
@@ -335,7 +346,7 @@ def rapport_definitief_maken(*, rapport: Rapport, actor, toelichting: str = "") 
         raise TransitieNietToegestaan(rapport, "definitief_maken")
     if not rapport.pdf_gereed():
         raise TransitieNietToegestaan(
-            rapport, "definitief_maken", "De PDF van deze versie is nog niet klaar."
+            rapport, "definitief_maken", gettext("De PDF van deze versie is nog niet klaar.")
         )
     moment = timezone.now()
     resultaat = pdf.render_pdf(
@@ -350,7 +361,7 @@ def rapport_definitief_maken(*, rapport: Rapport, actor, toelichting: str = "") 
     def vastleggen(obj):
         if not obj.pdf_gereed():
             raise TransitieNietToegestaan(
-                obj, "definitief_maken", "De PDF van deze versie is nog niet klaar."
+                obj, "definitief_maken", gettext("De PDF van deze versie is nog niet klaar.")
             )
         concept_bestand["naam"] = obj.pdf.name
         obj.pdf.save("rapport.pdf", ContentFile(resultaat.pdf), save=False)
@@ -396,14 +407,16 @@ def rapport_verzenden(*, rapport: Rapport, actor, toelichting: str = "") -> Rapp
     _vereis(permissions.kan_verzenden(actor, rapport))
     if rapport.status != Status.DEFINITIEF:
         raise TransitieNietToegestaan(
-            rapport, "verzenden", "Alleen een definitieve versie kan worden verzonden."
+            rapport, "verzenden", gettext("Alleen een definitieve versie kan worden verzonden.")
         )
     if rapport.consultatie.status != ConsultatieStatus.GESLOTEN:
         raise TransitieNietToegestaan(
             rapport,
             "verzenden",
-            "De consultatie is al verzonden of niet gesloten; er gaat maar één paper naar het "
-            "ministerie.",
+            gettext(
+                "De consultatie is al verzonden of niet gesloten; er gaat maar één paper naar het "
+                "ministerie."
+            ),
         )
     rapport = voer_transitie_uit(rapport, "verzenden", actor=actor, toelichting=toelichting)
     rapport.verzonden_op = timezone.now()
@@ -430,7 +443,7 @@ def rapport_verzenden_voor_consultatie(*, consultatie: Consultatie, actor, toeli
         raise TransitieNietToegestaan(
             consultatie,
             "verzenden",
-            "Maak eerst een definitieve versie van het position paper.",
+            gettext("Maak eerst een definitieve versie van het position paper."),
         )
     return rapport_verzenden(rapport=rapport, actor=actor, toelichting=toelichting)
 
@@ -456,11 +469,13 @@ def rapport_ontvangst_bevestigen(*, rapport: Rapport, actor, toelichting: str = 
     _vereis(permissions.kan_ontvangst_bevestigen(actor, rapport))
     if rapport.status != Status.VERZONDEN:
         raise TransitieNietToegestaan(
-            rapport, "ontvangst_bevestigen", "Deze versie is niet aan het ministerie verzonden."
+            rapport,
+            "ontvangst_bevestigen",
+            gettext("Deze versie is niet aan het ministerie verzonden."),
         )
     if rapport.ontvangen_op:
         raise TransitieNietToegestaan(
-            rapport, "ontvangst_bevestigen", "De ontvangst is al bevestigd."
+            rapport, "ontvangst_bevestigen", gettext("De ontvangst is al bevestigd.")
         )
     if fouten := stuurteken_fouten({"toelichting": toelichting}):
         raise ValidationError(fouten)
@@ -496,20 +511,24 @@ def verwerking_vastleggen(
     _vereis(permissions.kan_verwerking_vastleggen(actor, rapport))
     if rapport.status != Status.VERZONDEN:
         raise TransitieNietToegestaan(
-            rapport, "verwerking_vastleggen", "Deze versie is niet aan het ministerie verzonden."
+            rapport,
+            "verwerking_vastleggen",
+            gettext("Deze versie is niet aan het ministerie verzonden."),
         )
     if rapport.consultatie.status != ConsultatieStatus.VERZONDEN:
         raise TransitieNietToegestaan(
-            rapport, "verwerking_vastleggen", "De consultatie is afgerond; de verwerking ligt vast."
+            rapport,
+            "verwerking_vastleggen",
+            gettext("De consultatie is afgerond; de verwerking ligt vast."),
         )
     kernpunt_id = kernpunt.pk if isinstance(kernpunt, Kernpunt) else int(kernpunt)
     fouten = {}
     if kernpunt_id not in rapport.kernpunt_ids:
-        fouten["kernpunt"] = "Dit kernpunt staat niet in het verzonden paper."
+        fouten["kernpunt"] = gettext("Dit kernpunt staat niet in het verzonden paper.")
     if uitkomst not in Uitkomst.values:
-        fouten["uitkomst"] = "Kies overgenomen, deels overgenomen of niet overgenomen."
+        fouten["uitkomst"] = gettext("Kies overgenomen, deels overgenomen of niet overgenomen.")
     if not (toelichting or "").strip():
-        fouten["toelichting"] = "Licht toe wat er met dit kernpunt is gedaan."
+        fouten["toelichting"] = gettext("Licht toe wat er met dit kernpunt is gedaan.")
     fouten.update(stuurteken_fouten({"toelichting": toelichting}))
     if fouten:
         raise ValidationError(fouten)

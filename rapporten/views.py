@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from audit.models import AuditEvent
@@ -86,7 +87,7 @@ def rapport_voortgang(request, pk):
 def rapport_pdf(request, pk):
     rapport = _rapport(request, pk)
     if not rapport.pdf_gereed():
-        fout = TransitieNietToegestaan(rapport, "pdf", "De PDF is nog niet klaar.")
+        fout = TransitieNietToegestaan(rapport, "pdf", gettext("De PDF is nog niet klaar."))
         return weiger(request, fout, lambda: _detailpagina(request, pk))
     return pdf_antwoord(rapport)
 
@@ -114,7 +115,7 @@ def rapport_definitief(request, pk):
         lambda: services.rapport_definitief_maken(
             rapport=rapport, actor=request.user, toelichting=toelichting
         ),
-        "Deze versie is definitief; ze verandert niet meer.",
+        gettext("Deze versie is definitief; ze verandert niet meer."),
     )
 
 
@@ -130,7 +131,7 @@ def rapport_verzenden(request, pk):
         lambda: services.rapport_verzenden(
             rapport=rapport, actor=request.user, toelichting=toelichting
         ),
-        "Het paper is verzonden aan het ministerie.",
+        gettext("Het paper is verzonden aan het ministerie."),
     )
 
 
@@ -143,7 +144,7 @@ def rapport_opnieuw(request, pk):
         request,
         rapport,
         lambda: services.rapport_opnieuw_genereren(rapport=rapport, actor=request.user),
-        "De PDF wordt opnieuw gemaakt.",
+        gettext("De PDF wordt opnieuw gemaakt."),
     )
 
 
@@ -159,7 +160,7 @@ def rapport_ontvangst(request, pk):
         lambda: services.rapport_ontvangst_bevestigen(
             rapport=rapport, actor=request.user, toelichting=toelichting
         ),
-        "De ontvangst is bevestigd.",
+        gettext("De ontvangst is bevestigd."),
     )
 
 
@@ -179,7 +180,7 @@ def rapport_verwerking(request, pk):
         lambda: services.verwerking_vastleggen(
             rapport=rapport, actor=request.user, **form.cleaned_data
         ),
-        "De verwerking van het kernpunt is vastgelegd.",
+        gettext("De verwerking van het kernpunt is vastgelegd."),
     )
 
 
@@ -203,7 +204,10 @@ def rapport_nieuw(request, pk):
                 rapport = services.rapport_aanmaken(
                     consultatie=consultatie, actor=request.user, **form.cleaned_data
                 )
-                messages.success(request, f"Versie {rapport.versie} wordt gemaakt.")
+                messages.success(
+                    request,
+                    gettext("Versie %(versie)s wordt gemaakt.") % {"versie": rapport.versie},
+                )
                 return redirect("rapporten:detail", pk=rapport.pk)
         except TransitieNietToegestaan as fout:
             # Unlike elsewhere the refusal stays on this form: the composed texts are kept.

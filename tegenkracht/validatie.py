@@ -10,22 +10,23 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 
 STUURTEKENS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]|\r(?!\n)")
 
 
 def stuurteken_bericht(waarde: str) -> str | None:
-    """The Dutch message for ``waarde`` if it holds a control character, else None."""
+    """The message (active language) for a control character in ``waarde``, else None."""
     gevonden = STUURTEKENS.search(waarde)
     if gevonden is None:
         return None
     teken = gevonden.group()
     code = f"U+{ord(teken):04X}" if len(teken) == 1 else "U+000D"
-    return (
-        f"Deze tekst bevat een onzichtbaar stuurteken ({code}, op positie "
-        f"{gevonden.start() + 1}), bijvoorbeeld uit een kopie uit een ander programma. "
-        "Verwijder het en probeer het opnieuw."
-    )
+    return gettext(
+        "Deze tekst bevat een onzichtbaar stuurteken (%(code)s, op positie %(positie)s), "
+        "bijvoorbeeld uit een kopie uit een ander programma. Verwijder het en probeer het "
+        "opnieuw."
+    ) % {"code": code, "positie": gevonden.start() + 1}
 
 
 def weiger_stuurtekens(waarde) -> None:

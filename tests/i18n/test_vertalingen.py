@@ -26,7 +26,7 @@ E_MAIL = re.compile(r"^notificaties/(?!_)[a-z_]+(_onderwerp)?\.txt$")
 TOEGESTAAN = {"Tegenkracht", "Taal", "Language", "API", "PDF", "CSV", "XLSX"}
 #: Translated on their own branches (issue 20: the paper's pages; issue 12: login and the
 #: second factor). Remove an entry once that branch is merged.
-ELDERS_VERTAALD = ("rapporten/",)
+ELDERS_VERTAALD = ()
 
 WOORD = re.compile(r"[A-Za-zÀ-ÿ]{2,}")
 

@@ -1,0 +1,59 @@
+"""Leaving the toets form with unsaved changes asks first (issue 15, static/js/tegenkracht.js):
+typed text → the browser's beforeunload dialog and the page stays; after "Concept opslaan"
+→ no dialog, the link is followed."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from reacties import services
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning"),
+]
+
+
+def test_vertrekken_met_onopgeslagen_wijzigingen_vraagt_eerst(
+    browser, live_server, screenshot_map, reactie_a, opsteller_a
+):
+    services.reactie_starten(reactie=reactie_a, actor=opsteller_a)
+    context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
+    pagina = context.new_page()
+    dialogen = []
+
+    def bij_dialoog(dialoog):
+        dialogen.append(dialoog.type)
+        dialoog.dismiss()  # "Stay on page"
+
+    pagina.on("dialog", bij_dialoog)
+    pagina.goto(live_server.url + reverse("login"))
+    pagina.fill("#id_username", opsteller_a.username)
+    pagina.fill("#id_password", "geheim-wachtwoord-123")
+    pagina.click("main button[type=submit]")
+    pagina.wait_for_url(re.compile(r"^(?!.*login).*$"))
+    bewerken = live_server.url + reverse("reacties:bewerken", args=[reactie_a.pk])
+    pagina.goto(bewerken)
+
+    # Typed (real key presses: a browser only asks after user interaction), then a link.
+    pagina.locator("#id_kernboodschap").press_sequentially("Nog niet opgeslagen tekst")
+    pagina.locator("a.rhc-nav-bar__link").first.click(no_wait_after=True)
+    pagina.wait_for_timeout(500)
+    assert dialogen == ["beforeunload"]
+    assert pagina.url == bewerken
+    assert pagina.input_value("#id_kernboodschap") == "Nog niet opgeslagen tekst"
+    pagina.screenshot(path=str(screenshot_map / "vertrekwaarschuwing.png"))
+
+    # Saved: the same link leaves without a dialog.
+    with pagina.expect_response(lambda r: r.request.method == "POST") as antwoord:
+        pagina.locator("button[name=actie][value=opslaan]").click()
+    assert antwoord.value.status == 200
+    pagina.locator("[data-opslagstatus]").first.wait_for()
+    pagina.locator("a.rhc-nav-bar__link").first.click()
+    pagina.wait_for_url(re.compile(r"^(?!.*bewerken).*$"))
+    assert dialogen == ["beforeunload"]
+    reactie_a.refresh_from_db()
+    assert reactie_a.kernboodschap == "Nog niet opgeslagen tekst"
+    context.close()
