@@ -220,6 +220,56 @@ def vergelijk_met_vorige_toets(reactie: Reactie, vorige: Reactie) -> dict:
     }
 
 
+def _herbeoordelingen(consultatie: Consultatie, geaccepteerd: list[Reactie]) -> list[dict]:
+    """Per kernpunt of the earlier paper sent to the ministry, raised by an organisation
+    that contributes to this re-toets: the organisation's marking in its re-toets
+    (opgelost / deels / niet opgelost) next to what the ministry recorded for it. Only
+    short fields; the kernpunt's full text lives in the earlier paper. Three queries."""
+    from reacties.models import KernpuntHertoets
+
+    from .models import Verwerking
+
+    rapport = (
+        Rapport.objects.filter(
+            consultatie_id=consultatie.vorige_consultatie_id, status=RapportStatus.VERZONDEN
+        )
+        .only("pk", "versie", "snapshot")
+        .first()
+    )
+    if rapport is None:
+        return []
+    nu = {r.organisatie_id: r for r in geaccepteerd}
+    kernpunten = [k for k in rapport.snapshot.get("kernpunten", []) if k["organisatie"]["id"] in nu]
+    ids = [k["id"] for k in kernpunten]
+    verwerkingen = {
+        v.kernpunt_id: v for v in Verwerking.objects.filter(rapport=rapport, kernpunt_id__in=ids)
+    }
+    markeringen = {
+        (h.reactie_id, h.kernpunt_id): h
+        for h in KernpuntHertoets.objects.filter(
+            reactie_id__in=[r.pk for r in geaccepteerd], kernpunt_id__in=ids
+        )
+    }
+    rijen = []
+    for k in kernpunten:
+        verwerking = verwerkingen.get(k["id"])
+        markering = markeringen.get((nu[k["organisatie"]["id"]].pk, k["id"]))
+        rijen.append(
+            {
+                "kernpunt": k["id"],
+                "nummer": k.get("nummer", ""),
+                "organisatie": k["organisatie"],
+                "tekst": k["tekst"],
+                "verwerking": verwerking.uitkomst if verwerking else "",
+                "verwerking_label": verwerking.get_uitkomst_display() if verwerking else "",
+                "oordeel": markering.oordeel if markering else "",
+                "oordeel_label": markering.get_oordeel_display() if markering else "",
+                "toelichting": markering.toelichting if markering else "",
+            }
+        )
+    return rijen
+
+
 def _hertoets(consultatie: Consultatie, bijdragen: list[dict], reacties: list[Reactie]) -> dict:
     """Per contribution what changed against the organisation's earlier toets, and who
     contributes now but did not then, or did then but not now."""
@@ -257,6 +307,9 @@ def _hertoets(consultatie: Consultatie, bijdragen: list[dict], reacties: list[Re
         ],
         "nieuw": [b["organisatie"] for b in bijdragen if b["organisatie"]["id"] not in eerder],
         "niet_meer": sorted(niet_meer, key=lambda n: n["organisatie"]["naam"]),
+        "kernpunten": _herbeoordelingen(
+            consultatie, [r for r in reacties if r.status == ReactieStatus.GEACCEPTEERD]
+        ),
     }
 
 
