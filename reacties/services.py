@@ -640,12 +640,11 @@ def _valideer_herbeoordelingen(reactie: Reactie, herbeoordelingen: dict, fouten:
             fouten[sleutel] = gettext("Geef een oordeel en eventueel een toelichting op.")
             continue
         oordeel = (waarden or {}).get("oordeel") or ""
-        if oordeel not in Herbeoordeling.values:
-            if oordeel:
-                fouten[f"{sleutel}.oordeel"] = gettext(
-                    "Kies opgelost, deels opgelost of niet opgelost."
-                )
-                continue
+        if oordeel and oordeel not in Herbeoordeling.values:
+            fouten[f"{sleutel}.oordeel"] = gettext(
+                "Kies opgelost, deels opgelost of niet opgelost."
+            )
+            continue
         toelichting = (waarden or {}).get("toelichting") or ""
         if not isinstance(toelichting, str):
             fouten[f"{sleutel}.toelichting"] = gettext("Geef de toelichting als tekst.")
