@@ -255,3 +255,79 @@ def test_pdf_drukt_de_tabel_af(hertoets, eerder, secretaris, org_a):
     assert "Deels opgelost: Termijn beter, BRP niet." in tekst
     assert "Deels overgenomen" in tekst
     assert "1 deels opgelost, 2 niet beoordeeld" in tekst
+
+
+# --- the web pages -------------------------------------------------------------------------
+
+
+def response_html(client, url) -> str:
+    return client.get(url).content.decode()
+
+
+def _plat(response) -> str:
+    from django.utils.html import strip_tags
+
+    return " ".join(strip_tags(response.content.decode()).split())
+
+
+@pytest.mark.django_db
+def test_formulier_toont_eerdere_kernpunten_en_slaat_de_keuze_op(
+    client, reactie_a, eerder, opsteller_a, django_assert_max_num_queries
+):
+    from django.urls import reverse
+
+    from tests.web.test_paginas import _reactie_post
+
+    a1 = _kernpunt(eerder, KP_A1["tekst"])
+    client.force_login(opsteller_a)
+    url = reverse("reacties:bewerken", args=[reactie_a.pk])
+    with django_assert_max_num_queries(40):
+        pagina = _plat(client.get(url))
+    assert "Kernpunten van uw vorige toets" in pagina
+    assert KP_A1["tekst"] in pagina and KP_A2["tekst"] in pagina
+    assert KP_B["tekst"] not in pagina  # another organisation's kernpunt
+    assert "Deels overgenomen" in pagina and "De termijn is met een jaar verlengd." in pagina
+    assert f'name="herbeoordeling_{a1.pk}"' in response_html(client, url)
+
+    reactie = Reactie.objects.get(pk=reactie_a.pk)
+    data = _reactie_post(
+        reactie,
+        **{
+            f"herbeoordeling_{a1.pk}": "niet_opgelost",
+            f"herbeoordeling_toelichting_{a1.pk}": "De BRP-koppeling blijft te laat.",
+        },
+    )
+    response = client.post(url, data)
+    assert response.status_code == 302
+    assert dict(reactie.herbeoordelingen.values_list("kernpunt_id", "oordeel")) == {
+        a1.pk: "niet_opgelost"
+    }
+
+    # A too long explanation is refused, tied to its field, and nothing is saved.
+    reactie = Reactie.objects.get(pk=reactie_a.pk)
+    data = _reactie_post(
+        reactie,
+        **{
+            f"herbeoordeling_{a1.pk}": "opgelost",
+            f"herbeoordeling_toelichting_{a1.pk}": "x" * 501,
+        },
+    )
+    response = client.post(url, data)
+    assert response.status_code == 400
+    assert "Maximaal 500 tekens" in _plat(response)
+    assert reactie.herbeoordelingen.get().oordeel == "niet_opgelost"
+
+    with django_assert_max_num_queries(40):
+        detail = _plat(client.get(reverse("reacties:detail", args=[reactie_a.pk])))
+    assert "Kernpunten van de vorige toets: lost deze versie ze op?" in detail
+    assert "Niet opgelost: De BRP-koppeling blijft te laat." in detail
+    assert "Nog niet beoordeeld" in detail  # the second kernpunt
+
+
+@pytest.mark.django_db
+def test_andere_organisatie_ziet_het_formulier_niet(client, reactie_a, opsteller_b):
+    from django.urls import reverse
+
+    client.force_login(opsteller_b)
+    response = client.get(reverse("reacties:bewerken", args=[reactie_a.pk]))
+    assert response.status_code in (403, 404)
