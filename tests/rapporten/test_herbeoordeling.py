@@ -331,3 +331,63 @@ def test_andere_organisatie_ziet_het_formulier_niet(client, reactie_a, opsteller
     client.force_login(opsteller_b)
     response = client.get(reverse("reacties:bewerken", args=[reactie_a.pk]))
     assert response.status_code in (403, 404)
+
+
+# --- the API -------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_api_leest_en_schrijft_de_herbeoordeling(reactie_a, eerder, opsteller_a, opsteller_b):
+    from tests.api.conftest import api_client
+
+    a1 = _kernpunt(eerder, KP_A1["tekst"])
+    b = _kernpunt(eerder, KP_B["tekst"])
+    client = api_client(opsteller_a)
+    url = f"/api/v1/reacties/{reactie_a.pk}"
+    rijen = client.get(f"{url}/eerdere-kernpunten").json()
+    assert {r["kernpunt"] for r in rijen} == {a1.pk, _kernpunt(eerder, KP_A2["tekst"]).pk}
+    eerste = next(r for r in rijen if r["kernpunt"] == a1.pk)
+    assert eerste["nummer"] == "K1"
+    assert eerste["verwerking"] == "deels_overgenomen"
+    assert eerste["verwerkingToelichting"] == "De termijn is met een jaar verlengd."
+
+    versie = client.get(url).json()["versie"]
+    response = client.patch(
+        url,
+        {
+            "versie": versie,
+            "herbeoordelingen": [
+                {"kernpunt": a1.pk, "oordeel": "opgelost", "toelichting": "Termijn verlengd."}
+            ],
+        },
+        format="json",
+    )
+    assert response.status_code == 200
+    assert response.json()["herbeoordelingen"] == [
+        {"kernpunt": a1.pk, "oordeel": "opgelost", "toelichting": "Termijn verlengd."}
+    ]
+    assert client.get(f"{url}/eerdere-kernpunten").json()[0]["oordeel"] == "opgelost"
+
+    versie = response.json()["versie"]
+    for fout, naam in (
+        ({"kernpunt": b.pk, "oordeel": "opgelost"}, f"herbeoordelingen.{b.pk}"),
+        ({"kernpunt": a1.pk, "oordeel": "misschien"}, "herbeoordelingen"),
+        (
+            {"kernpunt": a1.pk, "oordeel": "opgelost", "toelichting": "x" * 501},
+            f"herbeoordelingen.{a1.pk}.toelichting",
+        ),
+    ):
+        response = client.patch(url, {"versie": versie, "herbeoordelingen": [fout]}, format="json")
+        assert response.status_code == 400, response.content
+        namen = [p["name"] for p in response.json()["invalidParams"]]
+        assert any(n.startswith(naam) for n in namen), namen
+    assert KernpuntHertoets.objects.get().oordeel == "opgelost"
+
+    # Another organisation cannot write it (its response is not visible: 404).
+    response = api_client(opsteller_b).patch(
+        url,
+        {"versie": versie, "herbeoordelingen": [{"kernpunt": a1.pk, "oordeel": "niet_opgelost"}]},
+        format="json",
+    )
+    assert response.status_code in (403, 404)
+    assert KernpuntHertoets.objects.get().oordeel == "opgelost"
