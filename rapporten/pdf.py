@@ -141,7 +141,7 @@ def _staafgrafiek(titel: str, rijen: list[tuple[str, int]]) -> str:
         # The counts are printed on the bars; a count axis only added lines through them.
         show_x_labels=False,
     )
-    grafiek.x_labels = [label for label, _ in rijen]
+    grafiek.x_labels = [str(label) for label, _ in rijen]  # labels may be lazy translations
     # Start the bars at zero (the counts are printed on them; no count axis is drawn).
     grafiek.range = (0, max(max(aantal for _, aantal in rijen), 1))
     grafiek.add("Aantal", [aantal for _, aantal in rijen])
