@@ -391,3 +391,65 @@ def test_api_leest_en_schrijft_de_herbeoordeling(reactie_a, eerder, opsteller_a,
     )
     assert response.status_code in (403, 404)
     assert KernpuntHertoets.objects.get().oordeel == "opgelost"
+
+
+@pytest.mark.django_db
+def test_xlsx_heeft_een_blad_met_de_kernpunten_van_de_vorige_toets(
+    hertoets, eerder, secretaris, org_a
+):
+    from openpyxl import load_workbook
+
+    from rapporten.export import kernpunten_xlsx
+
+    hertoets = _gesloten_hertoets(hertoets, eerder, secretaris, org_a)
+    boek = load_workbook(io.BytesIO(kernpunten_xlsx(hertoets, secretaris)))
+    rijen = list(boek["Kernpunten vorige toets"].iter_rows(values_only=True))
+    assert rijen[0][0] == "Nr. vorige toets"
+    a1 = next(r for r in rijen if r[2] == KP_A1["tekst"])
+    assert a1[0] == "K1"
+    assert a1[3] == "Deels overgenomen: De termijn is met een jaar verlengd."
+    assert (a1[4], a1[5]) == ("Deels opgelost", "Termijn beter, BRP niet.")
+    assert len(rijen) == 4
+
+
+@pytest.mark.django_db
+def test_paginas_kosten_niet_meer_queries_met_meer_eerdere_kernpunten(
+    client, reactie_a, eerder, opsteller_a, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    client.force_login(opsteller_a)
+    paginas = [
+        reverse("reacties:bewerken", args=[reactie_a.pk]),
+        reverse("reacties:detail", args=[reactie_a.pk]),
+    ]
+    voor = []
+    for url in paginas:
+        with CaptureQueriesContext(connection) as q:
+            assert client.get(url).status_code == 200
+        voor.append(len(q))
+    # Ten more kernpunten (and markings) in the earlier paper's snapshot.
+    from rapporten.models import Rapport
+
+    rapport = Rapport.objects.get(consultatie=eerder, status="verzonden")
+    extra = [
+        {**rapport.snapshot["kernpunten"][0], "id": 10_000 + n, "nummer": f"K{10 + n}"}
+        for n in range(10)
+    ]
+    snapshot = {**rapport.snapshot, "kernpunten": rapport.snapshot["kernpunten"] + extra}
+    # A sent paper's snapshot is frozen (the model refuses the write): set it in SQL,
+    # for this test only.
+    import json
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {Rapport._meta.db_table} SET snapshot = %s WHERE id = %s",
+            [json.dumps(snapshot), rapport.pk],
+        )
+    for url, aantal in zip(paginas, voor, strict=True):
+        with django_assert_max_num_queries(aantal):
+            pagina = client.get(url)
+        assert pagina.status_code == 200
+        assert "K19" in pagina.content.decode()
