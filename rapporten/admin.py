@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from . import services
 from .models import Ondertekenaar, Rapport, Verwerking
 
 
@@ -46,3 +47,11 @@ class OndertekenaarAdmin(admin.ModelAdmin):
     list_filter = ["rol", "netwerk", "actief"]
     list_editable = ["actief", "volgorde"]
     search_fields = ["naam", "organisatie"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # make it inactive instead: papers that named it stay traceable
+
+    def save_model(self, request, obj, form, change):
+        services.ondertekenaar_opslaan(
+            ondertekenaar=obj, actor=request.user, gewijzigd=form.changed_data
+        )

@@ -502,3 +502,22 @@ def toegestane_acties(user, rapport: Rapport) -> list[str]:
         if rapport.consultatie.status == ConsultatieStatus.VERZONDEN:
             acties.append("verwerking_vastleggen")
     return acties
+
+
+@transaction.atomic
+def ondertekenaar_opslaan(*, ondertekenaar, actor, gewijzigd) -> object:
+    """Create or change a signatory or contact person of the aanbiedingsbrief (the admin's
+    form); only the secretariat or an operator, audited. Removing one is done by making it
+    inactive, so papers that named it keep a traceable history."""
+    if not (actor.is_superuser or getattr(actor, "is_secretaris", False)):
+        raise PermissionDenied
+    nieuw = ondertekenaar.pk is None
+    ondertekenaar.full_clean()
+    ondertekenaar.save()
+    registreer(
+        ondertekenaar,
+        actor=actor,
+        actie="aangemaakt" if nieuw else "gewijzigd",
+        gegevens={"velden": sorted(gewijzigd)},
+    )
+    return ondertekenaar

@@ -168,6 +168,7 @@ def test_organisatie_wijzigen_in_de_admin_wordt_vastgelegd(client, beheerder, or
 SCHRIJVEN_VIA_SERVICES = {
     "consultaties.Consultatie": "consultatie_aanmaken / consultatie_bijwerken",
     "organisaties.Organisatie": "organisatie_opslaan",
+    "rapporten.Ondertekenaar": "ondertekenaar_opslaan",
 }
 ALLEEN_OPERATORS = {
     # django-axes: unlocking an address (superusers only; the secretaris has no rights).
@@ -208,3 +209,42 @@ def test_elke_adminklasse_schrijft_via_de_services_of_is_alleen_lezen(beheerder)
         if model._meta.label in ALLEEN_OPERATORS:
             assert not modeladmin.has_change_permission(verzoek), model._meta.label
             assert not modeladmin.has_delete_permission(verzoek), model._meta.label
+
+
+def test_ondertekenaar_in_de_admin_gaat_via_de_service_en_wordt_geaudit(client, beheerder):
+    from rapporten.models import Ondertekenaar
+
+    client.force_login(beheerder)
+    antwoord = client.post(
+        "/admin/rapporten/ondertekenaar/add/",
+        {
+            "rol": "voorzitter",
+            "netwerk": "",
+            "naam": "drs. A. Voorbeeld",
+            "functie": "Voorzitter",
+            "organisatie": "UWV",
+            "email": "",
+            "telefoon": "",
+            "actief": "on",
+            "volgorde": "0",
+        },
+    )
+    assert antwoord.status_code == 302, antwoord.content[:500]
+    persoon = Ondertekenaar.objects.get(naam="drs. A. Voorbeeld")
+    assert AuditEvent.objects.voor(persoon).filter(actie="aangemaakt", actor=beheerder).exists()
+    # Removing is making inactive: delete is closed.
+    assert client.post(f"/admin/rapporten/ondertekenaar/{persoon.pk}/delete/").status_code == 403
+    assert Ondertekenaar.objects.filter(pk=persoon.pk).exists()
+
+
+def test_alleen_het_secretariaat_legt_ondertekenaars_vast(opsteller_a):
+    from django.core.exceptions import PermissionDenied
+
+    from rapporten.models import Ondertekenaar
+    from rapporten.services import ondertekenaar_opslaan
+
+    with pytest.raises(PermissionDenied):
+        ondertekenaar_opslaan(
+            ondertekenaar=Ondertekenaar(rol="voorzitter", naam="X"), actor=opsteller_a, gewijzigd=[]
+        )
+    assert not Ondertekenaar.objects.exists()
