@@ -86,6 +86,9 @@ SCENARIO_S = [
             "terugvordering. UWV en gemeenten werken samen aan één re-integratieloket."
         ),
         "doel": "verzonden",
+        # The ministry recorded its verwerking, so the hertoets DEMO-2026-06 shows it next
+        # to UWV's opgelost / deels / niet opgelost.
+        "verwerkt": True,
         "organisaties": ["UWV", "SVB", "BD", "CJIB", "DUO", "LOGIUS"],
         "vragen": ["Hoe beoordeelt u de samenwerking in één re-integratieloket?"],
         "stappen": {
@@ -293,10 +296,24 @@ def _wijzig_hertoets(reactie: Reactie, opsteller):
     """Starting copied the earlier toets; change what the nota van wijziging changes, so
     the response page shows the differences."""
     reactie = Reactie.objects.get(pk=reactie.pk)
+    # Per kernpunt of the earlier toets: does the nota van wijziging resolve it?
+    oordelen = [
+        ("opgelost", "De nota van wijziging regelt de gegevenslevering door gemeenten."),
+        (
+            "deels_opgelost",
+            "Gefaseerd invoeren helpt; de termijn voor de laatste regio's blijft krap.",
+        ),
+        ("niet_opgelost", ""),
+    ]
+    herbeoordelingen = {
+        k["id"]: {"oordeel": oordelen[i % 3][0], "toelichting": oordelen[i % 3][1]}
+        for i, k in enumerate(reactie_services.eerdere_kernpunten(reactie))
+    }
     reactie_services.reactie_bijwerken(
         reactie=reactie,
         actor=opsteller,
         versie=reactie.versie,
+        herbeoordelingen=herbeoordelingen,
         velden={
             "eindoordeel": "uitvoerbaar",
             "kernboodschap": "Met de gefaseerde invoering en de wettelijke regeling van de "
@@ -424,8 +441,10 @@ def bouw_scenario(scenario: dict) -> Consultatie:
         )
     if doel in ("verzonden", "afgerond"):
         consultatie = _paper_verzenden(consultatie, secretaris, scenario)
-    if doel == "afgerond":
-        consultatie = _verwerken_en_afronden(consultatie, secretaris, scenario)
+    if doel == "afgerond" or scenario.get("verwerkt"):
+        consultatie = _verwerken_en_afronden(
+            consultatie, secretaris, scenario, afronden=doel == "afgerond"
+        )
     return consultatie
 
 
@@ -470,7 +489,9 @@ def _paper_verzenden(consultatie: Consultatie, secretaris, scenario: dict) -> Co
     return rapport.consultatie
 
 
-def _verwerken_en_afronden(consultatie: Consultatie, secretaris, scenario: dict) -> Consultatie:
+def _verwerken_en_afronden(
+    consultatie: Consultatie, secretaris, scenario: dict, *, afronden: bool = True
+) -> Consultatie:
     from rapporten import services as rapport_services
     from rapporten.models import Uitkomst
 
@@ -494,6 +515,8 @@ def _verwerken_en_afronden(consultatie: Consultatie, secretaris, scenario: dict)
             uitkomst=uitkomst,
             toelichting=toelichtingen[uitkomst],
         )
+    if not afronden:
+        return consultatie
     return services.consultatie_afronden(
         consultatie=consultatie,
         actor=secretaris,

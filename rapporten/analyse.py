@@ -77,7 +77,24 @@ def hertoets(snapshot: dict) -> dict | None:
         ],
         "nieuw": gegevens["nieuw"],
         "niet_meer": gegevens["niet_meer"],
+        **_herbeoordeling(gegevens.get("kernpunten") or []),
     }
+
+
+HERBEOORDELING_VOLGORDE = (
+    ("opgelost", "opgelost"),
+    ("deels_opgelost", "deels opgelost"),
+    ("niet_opgelost", "niet opgelost"),
+    ("", "niet beoordeeld"),
+)
+
+
+def _herbeoordeling(kernpunten: list[dict]) -> dict:
+    """The earlier kernpunten with the organisations' markings, and one sentence counting
+    them ("3 opgelost, 1 deels opgelost, 1 niet opgelost")."""
+    telling = Counter(k.get("oordeel") or "" for k in kernpunten)
+    delen = [f"{telling[code]} {label}" for code, label in HERBEOORDELING_VOLGORDE if telling[code]]
+    return {"kernpunten": kernpunten, "kernpunten_telling": ", ".join(delen)}
 
 
 def risicos(snapshot: dict) -> list[dict]:

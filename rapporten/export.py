@@ -89,6 +89,77 @@ def kernpunten_xlsx(consultatie, user) -> bytes:
             cel.alignment = Alignment(wrap_text=True, vertical="top")
     blad.freeze_panes = "A2"
     blad.auto_filter.ref = blad.dimensions
+    if consultatie.vorige_consultatie_id:
+        _herbeoordelingen_blad(boek, consultatie, user)
     uitvoer = io.BytesIO()
     boek.save(uitvoer)
     return uitvoer.getvalue()
+
+
+HERTOETS_KOLOMMEN = [
+    ("Nr. vorige toets", 10),
+    ("Organisatie", 28),
+    ("Kernpunt", 60),
+    ("Verwerking door het ministerie", 40),
+    ("Opgelost volgens de organisatie", 22),
+    ("Toelichting", 50),
+]
+
+
+def _herbeoordelingen_blad(boek, consultatie, user):
+    """A re-toets: per kernpunt of the earlier paper sent to the ministry, the marking of
+    the organisation in its submitted re-toets (only responses ``user`` may see) next to the
+    ministry's verwerking. Nothing when no paper about the earlier consultation was sent."""
+    from reacties.models import KernpuntHertoets, Reactie
+
+    from .models import Status, Verwerking
+
+    rapport = (
+        Rapport.objects.filter(
+            consultatie_id=consultatie.vorige_consultatie_id, status=Status.VERZONDEN
+        )
+        .only("pk", "snapshot")
+        .first()
+    )
+    if rapport is None:
+        return
+    reacties = dict(
+        Reactie.objects.zichtbaar_voor(user)
+        .filter(consultatie=consultatie, status__in=INGEDIENDE_STATUSSEN)
+        .values_list("organisatie_id", "pk")
+    )
+    kernpunten = [
+        k for k in rapport.snapshot.get("kernpunten", []) if k["organisatie"]["id"] in reacties
+    ]
+    ids = [k["id"] for k in kernpunten]
+    verwerkingen = {
+        v.kernpunt_id: v for v in Verwerking.objects.filter(rapport=rapport, kernpunt_id__in=ids)
+    }
+    markeringen = {
+        (h.reactie_id, h.kernpunt_id): h
+        for h in KernpuntHertoets.objects.filter(
+            reactie_id__in=reacties.values(), kernpunt_id__in=ids
+        )
+    }
+    blad = boek.create_sheet("Kernpunten vorige toets")
+    blad.append([k for k, _ in HERTOETS_KOLOMMEN])
+    for kolom, (_, breedte) in enumerate(HERTOETS_KOLOMMEN, start=1):
+        blad.column_dimensions[get_column_letter(kolom)].width = breedte
+        blad.cell(row=1, column=kolom).font = Font(bold=True)
+    for k in kernpunten:
+        v = verwerkingen.get(k["id"])
+        m = markeringen.get((reacties[k["organisatie"]["id"]], k["id"]))
+        blad.append(
+            [
+                k.get("nummer", ""),
+                _veilig(f"{k['organisatie']['naam']} ({k['organisatie']['afkorting']})"),
+                _veilig(k["tekst"]),
+                _veilig(f"{v.get_uitkomst_display()}: {v.toelichting}") if v else "",
+                m.get_oordeel_display() if m else "Niet beoordeeld",
+                _veilig(m.toelichting) if m else "",
+            ]
+        )
+    for rij in blad.iter_rows(min_row=2):
+        for cel in rij:
+            cel.alignment = Alignment(wrap_text=True, vertical="top")
+    blad.freeze_panes = "A2"

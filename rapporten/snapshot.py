@@ -187,8 +187,10 @@ def vorige_bijdragen(consultatie_id: int, *, organisatie_id: int | None = None) 
         .only("pk", "versie", "snapshot")
         .first()
     )
+    kernpunten = []
     if rapport is not None:
         bron, rapport_versie = BRON_VERZONDEN_RAPPORT, rapport.versie
+        kernpunten = rapport.snapshot.get("kernpunten", [])
         bijdragen = {b["organisatie"]["id"]: b for b in rapport.snapshot.get("bijdragen", [])}
         if organisatie_id is not None:
             bijdragen = {k: v for k, v in bijdragen.items() if k == organisatie_id}
@@ -200,7 +202,14 @@ def vorige_bijdragen(consultatie_id: int, *, organisatie_id: int | None = None) 
         if organisatie_id is not None:
             reacties = reacties.filter(organisatie_id=organisatie_id)
         bijdragen = {r.organisatie_id: _bijdrage(r, {}) for r in _met_inhoud(reacties)}
-    return {"bron": bron, "rapport_versie": rapport_versie, "bijdragen": bijdragen}
+    return {
+        "bron": bron,
+        "rapport_versie": rapport_versie,
+        "bijdragen": bijdragen,
+        # The sent paper's numbered kernpunten (for the hertoets markings), else none.
+        "rapport_id": rapport.pk if rapport is not None else None,
+        "kernpunten": kernpunten,
+    }
 
 
 def vergelijk_met_vorige_toets(reactie: Reactie, vorige: Reactie) -> dict:
@@ -218,6 +227,53 @@ def vergelijk_met_vorige_toets(reactie: Reactie, vorige: Reactie) -> dict:
         "wijzigingen": wijzigingen,
         "samenvatting": beschrijf(wijzigingen),
     }
+
+
+def _herbeoordelingen(vorige: dict, geaccepteerd: list[Reactie]) -> list[dict]:
+    """Per kernpunt of the earlier paper sent to the ministry, raised by an organisation
+    that contributes to this re-toets: the organisation's marking in its re-toets
+    (opgelost / deels / niet opgelost) next to what the ministry recorded for it. Only
+    short fields; the kernpunt's full text lives in the earlier paper. ``vorige`` is what
+    ``vorige_bijdragen`` read; two more queries, none without a sent paper."""
+    from reacties.models import KernpuntHertoets
+
+    from .models import Verwerking
+
+    if vorige["rapport_id"] is None:
+        return []
+    nu = {r.organisatie_id: r for r in geaccepteerd}
+    kernpunten = [k for k in vorige["kernpunten"] if k["organisatie"]["id"] in nu]
+    if not kernpunten:
+        return []
+    ids = [k["id"] for k in kernpunten]
+    verwerkingen = {
+        v.kernpunt_id: v
+        for v in Verwerking.objects.filter(rapport_id=vorige["rapport_id"], kernpunt_id__in=ids)
+    }
+    markeringen = {
+        (h.reactie_id, h.kernpunt_id): h
+        for h in KernpuntHertoets.objects.filter(
+            reactie_id__in=[r.pk for r in geaccepteerd], kernpunt_id__in=ids
+        )
+    }
+    rijen = []
+    for k in kernpunten:
+        verwerking = verwerkingen.get(k["id"])
+        markering = markeringen.get((nu[k["organisatie"]["id"]].pk, k["id"]))
+        rijen.append(
+            {
+                "kernpunt": k["id"],
+                "nummer": k.get("nummer", ""),
+                "organisatie": k["organisatie"],
+                "tekst": k["tekst"],
+                "verwerking": verwerking.uitkomst if verwerking else "",
+                "verwerking_label": verwerking.get_uitkomst_display() if verwerking else "",
+                "oordeel": markering.oordeel if markering else "",
+                "oordeel_label": markering.get_oordeel_display() if markering else "",
+                "toelichting": markering.toelichting if markering else "",
+            }
+        )
+    return rijen
 
 
 def _hertoets(consultatie: Consultatie, bijdragen: list[dict], reacties: list[Reactie]) -> dict:
@@ -257,6 +313,9 @@ def _hertoets(consultatie: Consultatie, bijdragen: list[dict], reacties: list[Re
         ],
         "nieuw": [b["organisatie"] for b in bijdragen if b["organisatie"]["id"] not in eerder],
         "niet_meer": sorted(niet_meer, key=lambda n: n["organisatie"]["naam"]),
+        "kernpunten": _herbeoordelingen(
+            vorige, [r for r in reacties if r.status == ReactieStatus.GEACCEPTEERD]
+        ),
     }
 
 

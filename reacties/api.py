@@ -16,6 +16,7 @@ from rest_framework.reverse import reverse
 
 from audit.models import AuditEvent
 from consultaties.downloads import bestand_antwoord
+from rapporten.models import Uitkomst
 from tegenkracht.api.filters import GROOTSTE_ID, IdFilter
 from tegenkracht.api.schema import LEZEN, LIJST, SCHRIJVEN, fouten
 from tegenkracht.api.serializers import StrikteInvoerMixin, ToegestaneActiesField
@@ -29,8 +30,10 @@ from .models import (
     Dimensie,
     Eindoordeel,
     Gevolgen,
+    Herbeoordeling,
     HulpBurger,
     Kernpunt,
+    KernpuntHertoets,
     Kostenpost,
     Levensgebeurtenis,
     Onderschrijving,
@@ -98,6 +101,7 @@ def reacties_voor(user):
             ),
             "kosten",
             Prefetch("antwoorden", queryset=Antwoord.objects.select_related("vraag")),
+            "herbeoordelingen",
         )
     )
 
@@ -135,6 +139,25 @@ class AntwoordSerializer(serializers.ModelSerializer):
         fields = ["vraag", "tekst"]
 
 
+class HerbeoordelingSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = KernpuntHertoets
+        fields = ["kernpunt", "oordeel", "toelichting"]
+
+
+class EerderKernpuntSerializer(serializers.Serializer):
+    """A kernpunt of the organisation's earlier toets, as the sent paper numbered it, with
+    the ministry's verwerking and the organisation's marking in this re-toets."""
+
+    kernpunt = serializers.IntegerField(source="id")
+    nummer = serializers.CharField(help_text="Het nummer (K1, K2, …) in het eerdere paper.")
+    tekst = serializers.CharField()
+    verwerking = serializers.ChoiceField(Uitkomst.choices, allow_blank=True)
+    verwerking_toelichting = serializers.CharField(allow_blank=True)
+    oordeel = serializers.ChoiceField(Herbeoordeling.choices, allow_blank=True)
+    toelichting = serializers.CharField(allow_blank=True)
+
+
 class ReactieSerializer(serializers.ModelSerializer):
     toegestane_acties = ToegestaneActiesField(ACTIES, services.toegestane_acties)
     termijn = serializers.DateTimeField(
@@ -154,6 +177,12 @@ class ReactieSerializer(serializers.ModelSerializer):
     beoordelingen = BeoordelingSerializer(many=True, read_only=True)
     kosten = KostenpostSerializer(many=True, read_only=True)
     antwoorden = AntwoordSerializer(many=True, read_only=True)
+    herbeoordelingen = HerbeoordelingSerializer(
+        many=True,
+        read_only=True,
+        help_text="Bij een hertoets: per kernpunt van de eigen eerdere toets of deze versie "
+        "het oplost.",
+    )
 
     class Meta:
         model = Reactie
@@ -170,6 +199,7 @@ class ReactieSerializer(serializers.ModelSerializer):
             "beoordelingen",
             "kosten",
             "antwoorden",
+            "herbeoordelingen",
             "ingediend_op",
             "afzien_reden",
             "aangemaakt_op",
@@ -196,6 +226,16 @@ class AntwoordInvoerSerializer(StrikteInvoerMixin, serializers.Serializer):
     tekst = serializers.CharField(allow_blank=True)
 
 
+class HerbeoordelingInvoerSerializer(StrikteInvoerMixin, serializers.Serializer):
+    kernpunt = serializers.IntegerField(help_text="Een kernpunt van de eigen eerdere toets.")
+    oordeel = serializers.ChoiceField(
+        choices=Herbeoordeling.choices,
+        allow_blank=True,
+        help_text="Leeg wist het oordeel over dit kernpunt.",
+    )
+    toelichting = serializers.CharField(required=False, allow_blank=True)
+
+
 class ReactieWijzigenSerializer(StrikteInvoerMixin, serializers.ModelSerializer):
     """The draft's content. ``beoordelingen`` and ``antwoorden`` update the dimensions and
     questions they name; ``kosten`` replaces all cost lines."""
@@ -209,10 +249,18 @@ class ReactieWijzigenSerializer(StrikteInvoerMixin, serializers.ModelSerializer)
     beoordelingen = BeoordelingInvoerSerializer(many=True, required=False)
     kosten = KostenpostInvoerSerializer(many=True, required=False)
     antwoorden = AntwoordInvoerSerializer(many=True, required=False)
+    herbeoordelingen = HerbeoordelingInvoerSerializer(many=True, required=False)
 
     class Meta:
         model = Reactie
-        fields = ["versie", *services.INHOUD_VELDEN, "beoordelingen", "kosten", "antwoorden"]
+        fields = [
+            "versie",
+            *services.INHOUD_VELDEN,
+            "beoordelingen",
+            "kosten",
+            "antwoorden",
+            "herbeoordelingen",
+        ]
         extra_kwargs = {veld: {"required": False} for veld in services.INHOUD_VELDEN}
 
 
@@ -377,6 +425,7 @@ class ReactieViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         beoordelingen = velden.pop("beoordelingen", None)
         kosten = velden.pop("kosten", None)
         antwoorden = velden.pop("antwoorden", None)
+        herbeoordelingen = velden.pop("herbeoordelingen", None)
         reactie = services.reactie_bijwerken(
             reactie=reactie,
             actor=request.user,
@@ -388,6 +437,10 @@ class ReactieViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             },
             kosten=kosten,
             antwoorden={a["vraag"]: a["tekst"] for a in antwoorden or []},
+            herbeoordelingen={
+                h["kernpunt"]: {"oordeel": h["oordeel"], "toelichting": h.get("toelichting", "")}
+                for h in herbeoordelingen or []
+            },
         )
         return self._antwoord(reactie)
 
@@ -404,6 +457,33 @@ class ReactieViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         reactie = self.get_object()
         gebeurtenissen = AuditEvent.objects.voor(reactie).zichtbaar_voor(request.user)
         return Response(TijdlijnSerializer(gebeurtenissen, many=True).data)
+
+    @extend_schema(
+        summary="Kernpunten van de eerdere toets (hertoets)",
+        description="Per kernpunt van de eigen eerdere toets in het verzonden position paper: "
+        "het nummer, de tekst, de verwerking door het ministerie en het oordeel van de "
+        "organisatie of deze versie het oplost. Wijzigen: PATCH op de reactie met "
+        "'herbeoordelingen'. Leeg bij een eerste toets.",
+        request=None,
+        responses={200: EerderKernpuntSerializer(many=True), **fouten(*LEZEN)},
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path="eerdere-kernpunten",
+        filterset_class=None,
+        pagination_class=None,
+    )
+    def eerdere_kernpunten(self, request, pk=None):
+        reactie = self.get_object()
+        # Like the response page: only for who may see the earlier toets itself.
+        mag = (
+            Reactie.objects.zichtbaar_voor(request.user)
+            .filter(pk=reactie.vorige_reactie_id)
+            .exists()
+        )
+        rijen = services.eerdere_kernpunten(reactie) if mag else []
+        return Response(EerderKernpuntSerializer(rijen, many=True).data)
 
     @extend_schema(
         methods=["GET"],

@@ -12,6 +12,7 @@ from .models import (
     Dimensie,
     Ernst,
     Gevolgen,
+    Herbeoordeling,
     Kernpunt,
     KostenCategorie,
     KostenJaar,
@@ -19,7 +20,7 @@ from .models import (
     Levensgebeurtenis,
     Reactie,
 )
-from .services import INHOUD_VELDEN
+from .services import INHOUD_VELDEN, eerdere_kernpunten
 
 
 def _dimensie_veld(dimensie) -> str:
@@ -32,6 +33,14 @@ def _toelichting_veld(dimensie) -> str:
 
 def _antwoord_veld(vraag) -> str:
     return f"antwoord_{vraag.pk}"
+
+
+def _herbeoordeling_veld(kernpunt_id) -> str:
+    return f"herbeoordeling_{kernpunt_id}"
+
+
+def _herbeoordeling_toelichting_veld(kernpunt_id) -> str:
+    return f"herbeoordeling_toelichting_{kernpunt_id}"
 
 
 def _maximaal(help_text, veld: str) -> str:
@@ -86,6 +95,11 @@ class ReactieForm(forms.ModelForm):
             initial[_toelichting_veld(dimensie)] = b.toelichting if b else ""
         for vraag in self.vragen:
             initial[_antwoord_veld(vraag)] = antwoorden.get(vraag.pk, "")
+        # A hertoets: the kernpunten of the organisation's earlier toets, to mark.
+        self.eerdere_kernpunten = eerdere_kernpunten(reactie)
+        for k in self.eerdere_kernpunten:
+            initial[_herbeoordeling_veld(k["id"])] = k["oordeel"]
+            initial[_herbeoordeling_toelichting_veld(k["id"])] = k["toelichting"]
         super().__init__(*args, instance=reactie, initial=initial, **kwargs)
         for veld in ("fte_incidenteel", "fte_structureel"):
             self.fields[veld].widget.attrs["inputmode"] = "decimal"
@@ -119,6 +133,18 @@ class ReactieForm(forms.ModelForm):
                 help_text=_maximaal("", "antwoord"),
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 4}),
+            )
+        for k in self.eerdere_kernpunten:
+            self.fields[_herbeoordeling_veld(k["id"])] = forms.ChoiceField(
+                label=_("Lost deze versie %(nummer)s op?") % {"nummer": k["nummer"]},
+                choices=[("", _("Nog niet beoordeeld")), *Herbeoordeling.choices],
+                required=False,
+            )
+            self.fields[_herbeoordeling_toelichting_veld(k["id"])] = forms.CharField(
+                label=_("Toelichting"),
+                help_text=_maximaal("", "herbeoordeling"),
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
             )
         # Marked on the page: what "ter accordering" requires (the service decides).
         for veld in ("eindoordeel", "kernboodschap", *(_dimensie_veld(d) for d in Dimensie)):
@@ -177,6 +203,16 @@ class ReactieForm(forms.ModelForm):
     def antwoorden(self):
         return [self[_antwoord_veld(v)] for v in self.vragen]
 
+    def herbeoordelingen(self):
+        return [
+            {
+                **k,
+                "oordeel_veld": self[_herbeoordeling_veld(k["id"])],
+                "toelichting_veld": self[_herbeoordeling_toelichting_veld(k["id"])],
+            }
+            for k in self.eerdere_kernpunten
+        ]
+
     def ondertekening(self):
         return self._velden(["ondertekenaar_naam", "ondertekenaar_functie"])
 
@@ -196,6 +232,13 @@ class ReactieForm(forms.ModelForm):
             },
             "kosten": kosten,
             "antwoorden": {v.pk: data.get(_antwoord_veld(v), "") for v in self.vragen},
+            "herbeoordelingen": {
+                k["id"]: {
+                    "oordeel": data.get(_herbeoordeling_veld(k["id"]), ""),
+                    "toelichting": data.get(_herbeoordeling_toelichting_veld(k["id"]), ""),
+                }
+                for k in self.eerdere_kernpunten
+            },
         }
 
     def koppel_servicefouten(self, fouten: dict, kostenformset):
@@ -208,6 +251,12 @@ class ReactieForm(forms.ModelForm):
                 veld = _dimensie_veld(delen[1])
             elif delen[0] == "antwoorden" and len(delen) > 1:
                 veld = f"antwoord_{delen[1]}"
+            elif delen[0] == "herbeoordelingen" and len(delen) > 1:
+                veld = (
+                    _herbeoordeling_toelichting_veld(delen[1])
+                    if delen[-1] == "toelichting"
+                    else _herbeoordeling_veld(delen[1])
+                )
             elif delen[0] == "kosten" and len(delen) == 3 and delen[1].isdigit():
                 index = int(delen[1])
                 formulieren = kostenformset.gevulde_formulieren()

@@ -144,6 +144,7 @@ MAXIMALE_LENGTE = {
     "antwoord": 2000,  # per question of the ministry
     "kernpunt": 800,
     "voorgestelde_wijziging": 800,
+    "herbeoordeling": 500,  # per earlier kernpunt, in a hertoets
 }
 
 
@@ -703,6 +704,42 @@ class Kernpunt(ZonderStuurtekens, models.Model):
 
     def __str__(self):
         return self.tekst[:80]
+
+
+class Herbeoordeling(models.TextChoices):
+    """Whether the new draft (nota van wijziging) resolves a kernpunt of the earlier toets."""
+
+    OPGELOST = "opgelost", _("Opgelost")
+    DEELS = "deels_opgelost", _("Deels opgelost")
+    NIET = "niet_opgelost", _("Niet opgelost")
+
+
+class KernpuntHertoets(ZonderStuurtekens, models.Model):
+    """In a hertoets: the organisation's verdict on one kernpunt of its own earlier toets
+    (a kernpunt that was in the paper sent about the earlier consultation)."""
+
+    reactie = models.ForeignKey(Reactie, on_delete=models.CASCADE, related_name="herbeoordelingen")
+    kernpunt = models.ForeignKey(
+        Kernpunt,
+        verbose_name=_("kernpunt van de eerdere toets"),
+        on_delete=models.PROTECT,
+        related_name="herbeoordelingen",
+    )
+    oordeel = models.CharField(_("opgelost?"), max_length=16, choices=Herbeoordeling.choices)
+    toelichting = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        verbose_name = _("herbeoordeling van een kernpunt")
+        verbose_name_plural = _("herbeoordelingen van kernpunten")
+        ordering = ["reactie", "kernpunt"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reactie", "kernpunt"], name="een_herbeoordeling_per_kernpunt"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_oordeel_display()}: kernpunt #{self.kernpunt_id}"
 
 
 class Onderschrijving(models.Model):

@@ -31,7 +31,9 @@ from .models import (
     Bijlage,
     Dimensie,
     Gevolgen,
+    Herbeoordeling,
     Kernpunt,
+    KernpuntHertoets,
     Kostenpost,
     KostenSoort,
     Levensgebeurtenis,
@@ -429,12 +431,15 @@ def reactie_bijwerken(
     beoordelingen: dict | None = None,
     kosten: list | None = None,
     antwoorden: dict | None = None,
+    herbeoordelingen: dict | None = None,
 ) -> Reactie:
     """Save the draft. ``versie`` is the version the editor started from: a stale one raises
     :class:`VerouderdeVersie` (HTTP 409) and nothing is written, so no save is silently lost.
 
     ``beoordelingen`` maps a dimensie to ``{"gevolgen": …, "toelichting": …}``; ``kosten``
-    replaces all cost lines; ``antwoorden`` maps a vraag id to its answer.
+    replaces all cost lines; ``antwoorden`` maps a vraag id to its answer;
+    ``herbeoordelingen`` (a hertoets only) maps the id of a kernpunt of the organisation's
+    earlier toets to ``{"oordeel": …, "toelichting": …}`` (an empty oordeel clears it).
     """
     reactie = Reactie.objects.select_for_update().select_related("consultatie").get(pk=reactie.pk)
     if not permissions.is_eigen_organisatie(actor, reactie):
@@ -510,6 +515,12 @@ def reactie_bijwerken(
     nieuwe_beoordelingen = _valideer_beoordelingen(beoordelingen, fouten) if beoordelingen else {}
     nieuwe_kosten = _valideer_kosten(kosten, fouten) if kosten is not None else None
     nieuwe_antwoorden = _valideer_antwoorden(reactie, antwoorden, fouten) if antwoorden else {}
+    if herbeoordelingen and not isinstance(herbeoordelingen, dict):
+        fouten["herbeoordelingen"] = gettext("Geef per kernpunt van de eerdere toets een oordeel.")
+        herbeoordelingen = None
+    nieuwe_herbeoordelingen = (
+        _valideer_herbeoordelingen(reactie, herbeoordelingen, fouten) if herbeoordelingen else {}
+    )
     if fouten:
         raise ValidationError(fouten)
 
@@ -524,16 +535,21 @@ def reactie_bijwerken(
         Antwoord.objects.update_or_create(
             reactie=reactie, vraag_id=vraag_id, defaults={"tekst": tekst}
         )
-    registreer(
-        reactie,
-        actor=actor,
-        actie=OPGESLAGEN,
-        gegevens={
-            "versie": reactie.versie,
-            "velden": sorted(velden),
-            "dimensies": sorted(nieuwe_beoordelingen),
-        },
-    )
+    for kernpunt_id, waarden in nieuwe_herbeoordelingen.items():
+        if waarden["oordeel"]:
+            KernpuntHertoets.objects.update_or_create(
+                reactie=reactie, kernpunt_id=kernpunt_id, defaults=waarden
+            )
+        else:
+            reactie.herbeoordelingen.filter(kernpunt_id=kernpunt_id).delete()
+    gegevens = {
+        "versie": reactie.versie,
+        "velden": sorted(velden),
+        "dimensies": sorted(nieuwe_beoordelingen),
+    }
+    if nieuwe_herbeoordelingen:
+        gegevens["herbeoordelingen"] = sorted(nieuwe_herbeoordelingen)
+    registreer(reactie, actor=actor, actie=OPGESLAGEN, gegevens=gegevens)
     return reactie
 
 
@@ -622,6 +638,107 @@ def _valideer_antwoorden(reactie: Reactie, antwoorden: dict, fouten: dict) -> di
             fouten[f"antwoorden.{vraag_id}"] = bericht
             continue
         resultaat[vraag_id] = tekst or ""
+    return resultaat
+
+
+def eerdere_kernpunten(reactie: Reactie) -> list[dict]:
+    """In a hertoets: the kernpunten of the organisation's own earlier toets as the paper
+    sent to the ministry about the earlier consultation froze them (number, text), each
+    with what the ministry recorded for it (``Verwerking``) and the organisation's current
+    marking (``KernpuntHertoets``). Empty for a first toets, or when no paper about the
+    earlier consultation was sent (then there is no K-number and no verwerking to judge).
+    Three small queries, whatever the number of kernpunten.
+    """
+    if not reactie.vorige_reactie_id:
+        return []
+    from rapporten.models import Rapport, Verwerking
+    from rapporten.models import Status as RapportStatus
+
+    rapport = (
+        Rapport.objects.filter(
+            consultatie__reacties=reactie.vorige_reactie_id, status=RapportStatus.VERZONDEN
+        )
+        .only("pk", "versie", "snapshot")
+        .first()
+    )
+    if rapport is None:
+        return []
+    kernpunten = [
+        k
+        for k in rapport.snapshot.get("kernpunten", [])
+        if k.get("organisatie", {}).get("id") == reactie.organisatie_id
+    ]
+    verwerkingen = {
+        v.kernpunt_id: v
+        for v in Verwerking.objects.filter(
+            rapport=rapport, kernpunt_id__in=[k["id"] for k in kernpunten]
+        )
+    }
+    markeringen = {
+        h.kernpunt_id: h
+        for h in KernpuntHertoets.objects.filter(
+            reactie_id=reactie.pk, kernpunt_id__in=[k["id"] for k in kernpunten]
+        )
+    }
+    resultaat = []
+    for k in kernpunten:
+        verwerking = verwerkingen.get(k["id"])
+        markering = markeringen.get(k["id"])
+        resultaat.append(
+            {
+                "id": k["id"],
+                "nummer": k.get("nummer", ""),
+                "tekst": k["tekst"],
+                "dimensie_label": k.get("dimensie_label", ""),
+                "ernst_label": k.get("ernst_label", ""),
+                "rapport_versie": rapport.versie,
+                "verwerking": verwerking.uitkomst if verwerking else "",
+                "verwerking_label": verwerking.get_uitkomst_display() if verwerking else "",
+                "verwerking_toelichting": verwerking.toelichting if verwerking else "",
+                "oordeel": markering.oordeel if markering else "",
+                "oordeel_label": markering.get_oordeel_display() if markering else "",
+                "toelichting": markering.toelichting if markering else "",
+            }
+        )
+    return resultaat
+
+
+def _valideer_herbeoordelingen(reactie: Reactie, herbeoordelingen: dict, fouten: dict) -> dict:
+    toegestaan = {k["id"] for k in eerdere_kernpunten(reactie)}
+    resultaat = {}
+    for kernpunt_id, waarden in herbeoordelingen.items():
+        try:
+            kernpunt_id = int(kernpunt_id)
+        except (TypeError, ValueError):
+            kernpunt_id = None
+        sleutel = f"herbeoordelingen.{kernpunt_id}"
+        if kernpunt_id not in toegestaan:
+            fouten[sleutel] = gettext(
+                "Dit kernpunt hoort niet bij uw eerdere toets in het verzonden position paper."
+            )
+            continue
+        if waarden is not None and not isinstance(waarden, dict):
+            fouten[sleutel] = gettext("Geef een oordeel en eventueel een toelichting op.")
+            continue
+        oordeel = (waarden or {}).get("oordeel") or ""
+        if oordeel and oordeel not in Herbeoordeling.values:
+            fouten[f"{sleutel}.oordeel"] = gettext(
+                "Kies opgelost, deels opgelost of niet opgelost."
+            )
+            continue
+        toelichting = (waarden or {}).get("toelichting") or ""
+        if not isinstance(toelichting, str):
+            fouten[f"{sleutel}.toelichting"] = gettext("Geef de toelichting als tekst.")
+            continue
+        if bericht := stuurteken_bericht(toelichting) or te_lang(toelichting, "herbeoordeling"):
+            fouten[f"{sleutel}.toelichting"] = bericht
+            continue
+        if toelichting.strip() and not oordeel:
+            fouten[f"{sleutel}.oordeel"] = gettext(
+                "Kies opgelost, deels opgelost of niet opgelost bij uw toelichting."
+            )
+            continue
+        resultaat[kernpunt_id] = {"oordeel": oordeel, "toelichting": toelichting}
     return resultaat
 
 

@@ -50,7 +50,14 @@ def _sinds_vorige_toets(user, reactie) -> dict | None:
         .filter(pk=reactie.vorige_reactie_id)
         .first()
     )
-    return vergelijk_met_vorige_toets(reactie, vorige) if vorige else None
+    if vorige is None:
+        return None
+    # Per kernpunt of the earlier paper: the organisation's marking next to the ministry's
+    # verwerking (issue 20).
+    return {
+        **vergelijk_met_vorige_toets(reactie, vorige),
+        "kernpunten": services.eerdere_kernpunten(reactie),
+    }
 
 
 def _ontbrekend(user, reactie) -> list[dict]:

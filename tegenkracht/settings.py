@@ -396,6 +396,8 @@ SPECTACULAR_SETTINGS = {
         "SoortEnum": "organisaties.models.Soort",
         "KostenSoortEnum": "reacties.models.KostenSoort",
         "RapportStatusEnum": "rapporten.models.Status",
+        "UitkomstEnum": "rapporten.models.Uitkomst",
+        "HerbeoordelingEnum": "reacties.models.Herbeoordeling",
         "RapportToegestaneActiesEnum": "rapporten.api.ACTIES",
     },
     "POSTPROCESSING_HOOKS": [

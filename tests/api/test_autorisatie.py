@@ -326,6 +326,7 @@ TABEL = {
     ("POST", R + "/intrekken"): Regel(reactie_ingediend, "401 403 200 200 404 404 404 404 404"),
     ("POST", R + "/heropenen"): Regel(reactie_verlopen_en_heropend_consultatie, "401 200 403 403 404 404 404 404 404"),
     ("GET", R + "/tijdlijn"): Regel(reactie_in_voorbereiding, "401 200 200 200 404 404 404 404 404"),
+    ("GET", R + "/eerdere-kernpunten"): Regel(reactie_in_voorbereiding, "401 200 200 200 404 404 404 404 404"),
     ("GET", R + "/kernpunten"): Regel(reactie_in_voorbereiding, "401 200 200 200 404 404 404 404 404"),
     ("POST", R + "/kernpunten"): Regel(reactie_in_voorbereiding, "401 403 201 201 404 404 404 404 404", kernpunt),
     ("GET", R + "/bijlagen"): Regel(reactie_in_voorbereiding, "401 200 200 200 404 404 404 404 404"),

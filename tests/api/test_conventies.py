@@ -295,7 +295,7 @@ def _queries(client, url) -> int:
     ("url", "maximum"),
     [
         ("/api/v1/consultaties", 7),
-        ("/api/v1/reacties", 7),
+        ("/api/v1/reacties", 8),  # + herbeoordelingen (hertoets), one prefetch
         ("/api/v1/organisaties", 3),
     ],
 )

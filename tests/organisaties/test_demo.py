@@ -84,6 +84,13 @@ def test_demo_is_idempotent_en_toont_elke_status():
         "gevolgen",
         "kosten_incidenteel",
     ]
+    # UWV marked its earlier kernpunten: a newcomer sees opgelost / deels / niet opgelost
+    # next to what the ministry did with each.
+    from reacties.services import eerdere_kernpunten
+
+    eerder = eerdere_kernpunten(uwv)
+    assert eerder and all(k["oordeel"] and k["verwerking"] for k in eerder)
+    assert eerder[0]["oordeel"] == "opgelost"
 
     # Every demo transition went through the services, so every response has a timeline
     # that starts where the state machine starts.
