@@ -182,7 +182,9 @@ def reactie_afkeuren(*, reactie: Reactie, actor, toelichting: str) -> Reactie:
         "afkeuren",
         actor=actor,
         toelichting=toelichting,
-        controleer=vereis_toelichting(toelichting, "Geef aan waarom u de reactie afkeurt."),
+        controleer=vereis_toelichting(
+            toelichting, gettext("Geef aan waarom u de reactie afkeurt.")
+        ),
         update_fields=["ter_accordering_door"],
     )
     _na_commit("afgekeurd", reactie, toelichting)
@@ -242,7 +244,9 @@ def reactie_terugsturen(*, reactie: Reactie, actor, toelichting: str) -> Reactie
         "terugsturen",
         actor=actor,
         toelichting=toelichting,
-        controleer=vereis_toelichting(toelichting, "Geef aan waarom u de reactie terugstuurt."),
+        controleer=vereis_toelichting(
+            toelichting, gettext("Geef aan waarom u de reactie terugstuurt.")
+        ),
         update_fields=["ter_accordering_door", "ingediend_door", "ingediend_op"],
     )
     _na_commit("teruggestuurd", reactie, toelichting)
@@ -301,7 +305,9 @@ def reactie_afzien(*, reactie: Reactie, actor, toelichting: str) -> Reactie:
         "afzien",
         actor=actor,
         toelichting=toelichting,
-        controleer=vereis_toelichting(toelichting, "Geef een reden om af te zien van een reactie."),
+        controleer=vereis_toelichting(
+            toelichting, gettext("Geef een reden om af te zien van een reactie.")
+        ),
         transitie_kwargs={"reden": (toelichting or "").strip()},
         update_fields=["afzien_reden"],
     )
@@ -368,13 +374,13 @@ def _decimaal(waarde, veld, fouten):
     try:
         getal = Decimal(str(waarde).replace(",", "."))
     except (InvalidOperation, ValueError):
-        fouten[veld] = "Vul een getal in."
+        fouten[veld] = gettext("Vul een getal in.")
         return None
     if not getal.is_finite():  # NaN and Infinity parse, but are no amount
-        fouten[veld] = "Vul een getal in."
+        fouten[veld] = gettext("Vul een getal in.")
         return None
     if getal < 0:
-        fouten[veld] = "Vul een getal van 0 of meer in."
+        fouten[veld] = gettext("Vul een getal van 0 of meer in.")
     return getal
 
 
@@ -382,14 +388,14 @@ def _valideer_inhoud(velden: dict) -> dict:
     fouten = {}
     onbekend = set(velden) - set(INHOUD_VELDEN)
     for veld in onbekend:
-        fouten[veld] = "Dit veld bestaat niet of is niet te wijzigen."
+        fouten[veld] = gettext("Dit veld bestaat niet of is niet te wijzigen.")
     if "levensgebeurtenissen" in velden:
         waarden = velden["levensgebeurtenissen"] or []
         geldig = set(Levensgebeurtenis.values)
         if not isinstance(waarden, list | tuple) or any(
             not isinstance(w, str) or w not in geldig for w in waarden
         ):
-            fouten["levensgebeurtenissen"] = "Kies levensgebeurtenissen uit de lijst."
+            fouten["levensgebeurtenissen"] = gettext("Kies levensgebeurtenissen uit de lijst.")
         else:
             velden["levensgebeurtenissen"] = sorted(
                 set(waarden), key=Levensgebeurtenis.values.index
@@ -457,7 +463,9 @@ def reactie_bijwerken(
     try:
         versie = int(versie)
     except (TypeError, ValueError):
-        raise ValidationError({"versie": "Geef de versie op waarvan u bent uitgegaan."}) from None
+        raise ValidationError(
+            {"versie": gettext("Geef de versie op waarvan u bent uitgegaan.")}
+        ) from None
     if versie != reactie.versie:
         raise VerouderdeVersie(
             gettext(
@@ -504,13 +512,13 @@ def reactie_bijwerken(
             fouten.setdefault(veld, " ".join(berichten))
     # Wrongly shaped input (e.g. from the API) is a validation error, never a crash.
     if beoordelingen and not isinstance(beoordelingen, dict):
-        fouten["beoordelingen"] = "Geef per dimensie de gevolgen en een toelichting op."
+        fouten["beoordelingen"] = gettext("Geef per dimensie de gevolgen en een toelichting op.")
         beoordelingen = None
     if kosten is not None and not isinstance(kosten, list | tuple):
-        fouten["kosten"] = "Geef de kosten op als een lijst van kostenposten."
+        fouten["kosten"] = gettext("Geef de kosten op als een lijst van kostenposten.")
         kosten = None
     if antwoorden and not isinstance(antwoorden, dict):
-        fouten["antwoorden"] = "Geef per vraag een antwoord op."
+        fouten["antwoorden"] = gettext("Geef per vraag een antwoord op.")
         antwoorden = None
     nieuwe_beoordelingen = _valideer_beoordelingen(beoordelingen, fouten) if beoordelingen else {}
     nieuwe_kosten = _valideer_kosten(kosten, fouten) if kosten is not None else None
@@ -583,7 +591,7 @@ def _valideer_kosten(kosten: list, fouten: dict) -> list:
     for index, post in enumerate(kosten):
         sleutel = f"kosten.{index}"
         if not isinstance(post, dict):
-            fouten[sleutel] = "Geef categorie, soort en bedrag van de kostenpost op."
+            fouten[sleutel] = gettext("Geef categorie, soort en bedrag van de kostenpost op.")
             continue
         if post.get("categorie") not in KostenCategorie.values:
             fouten[f"{sleutel}.categorie"] = gettext("Kies een kostencategorie.")
@@ -796,17 +804,19 @@ def kernpunt_onderschrijven(*, kernpunt: Kernpunt, actor) -> Onderschrijving:
         or not permissions.is_uitgenodigd(actor, kernpunt.reactie.consultatie)
     ):
         raise PermissionDenied(
-            "Alleen andere uitvoeringsorganisaties kunnen dit kernpunt onderschrijven."
+            gettext("Alleen andere uitvoeringsorganisaties kunnen dit kernpunt onderschrijven.")
         )
     if permissions.al_onderschreven(actor, kernpunt):
         raise TransitieNietToegestaan(
-            kernpunt.reactie, "onderschrijven", "Uw organisatie onderschrijft dit kernpunt al."
+            kernpunt.reactie,
+            "onderschrijven",
+            gettext("Uw organisatie onderschrijft dit kernpunt al."),
         )
     if not permissions.kan_onderschrijven(actor, kernpunt):
         raise TransitieNietToegestaan(
             kernpunt.reactie,
             "onderschrijven",
-            "Kernpunten kunnen worden onderschreven zodra de consultatie is gesloten.",
+            gettext("Kernpunten kunnen worden onderschreven zodra de consultatie is gesloten."),
         )
     try:
         with transaction.atomic():
@@ -815,7 +825,9 @@ def kernpunt_onderschrijven(*, kernpunt: Kernpunt, actor) -> Onderschrijving:
             )
     except IntegrityError as fout:
         raise TransitieNietToegestaan(
-            kernpunt.reactie, "onderschrijven", "Uw organisatie onderschrijft dit kernpunt al."
+            kernpunt.reactie,
+            "onderschrijven",
+            gettext("Uw organisatie onderschrijft dit kernpunt al."),
         ) from fout
     registreer(kernpunt, actor=actor, actie=ONDERSCHREVEN, toelichting=actor.organisatie.afkorting)
     return onderschrijving
@@ -875,18 +887,20 @@ def kernpunt_samenvoegen(
     )
     doel = Kernpunt.objects.select_for_update().select_related("reactie").get(pk=in_kernpunt.pk)
     if not permissions.mag_samenvoegen(actor):
-        raise PermissionDenied("Alleen het secretariaat kan kernpunten samenvoegen.")
+        raise PermissionDenied(gettext("Alleen het secretariaat kan kernpunten samenvoegen."))
     if not permissions.kan_samenvoegen(actor, duplicaat):
         raise TransitieNietToegestaan(
             duplicaat.reactie,
             "samenvoegen",
-            "Kernpunten samenvoegen kan alleen zolang de consultatie open of gesloten is.",
+            gettext("Kernpunten samenvoegen kan alleen zolang de consultatie open of gesloten is."),
         )
     if duplicaat.pk == doel.pk or duplicaat.reactie.consultatie_id != doel.reactie.consultatie_id:
-        raise ValidationError({"in_kernpunt": "Kies een ander kernpunt van dezelfde consultatie."})
+        raise ValidationError(
+            {"in_kernpunt": gettext("Kies een ander kernpunt van dezelfde consultatie.")}
+        )
     if duplicaat.samengevoegd_in_id or doel.samengevoegd_in_id:
         raise TransitieNietToegestaan(
-            duplicaat.reactie, "samenvoegen", "Een van deze kernpunten is al samengevoegd."
+            duplicaat.reactie, "samenvoegen", gettext("Een van deze kernpunten is al samengevoegd.")
         )
     al = set(doel.onderschrijvingen.values_list("organisatie_id", flat=True))
     al.add(doel.reactie.organisatie_id)

@@ -104,3 +104,27 @@ def test_lijstpaginas_markeren_nederlandse_titels(
     inhoud = client.get(reverse("notificaties:lijst")).content.decode()
     assert '<span lang="nl">Nieuwe consultatie</span>' in inhoud
     assert '<p lang="nl">Lees dit</p>' in inhoud
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("taal", "verwacht", "fout"),
+    [
+        ("en", "Enter a number of 0 or more.", "Vul een getal van 0 of meer in."),
+        (None, "Vul een getal van 0 of meer in.", "Enter a number of 0 or more."),
+    ],
+)
+def test_validatie_van_de_toets_in_de_gekozen_taal(opsteller_a, reactie_a, taal, verwacht, fout):
+    from reacties.services import reactie_starten
+
+    reactie = reactie_starten(reactie=reactie_a, actor=opsteller_a)
+    headers = {"HTTP_ACCEPT_LANGUAGE": taal} if taal else {}
+    response = api_client(opsteller_a).patch(
+        f"/api/v1/reacties/{reactie.pk}",
+        {"versie": reactie.versie, "fteIncidenteel": "-1"},
+        format="json",
+        **headers,
+    )
+    assert response.status_code == 400
+    inhoud = response.content.decode()
+    assert verwacht in inhoud and fout not in inhoud
