@@ -16,13 +16,13 @@ from drf_spectacular.utils import (
 )
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.renderers import BaseRenderer
 from rest_framework.response import Response
 
 from kern.workflow import TransitieNietToegestaan
 from reacties.api import ToelichtingSerializer
 from reacties.models import Dimensie, Ernst
 from tegenkracht.api.filters import GROOTSTE_ID, IdFilter
+from tegenkracht.api.renderers import BinairRenderer
 from tegenkracht.api.schema import LEZEN, LIJST, SCHRIJVEN, fouten
 from tegenkracht.api.serializers import StrikteInvoerMixin, ToegestaneActiesField
 
@@ -240,19 +240,11 @@ class GeenInvoerSerializer(StrikteInvoerMixin, serializers.Serializer):
     pass
 
 
-class PdfRenderer(BaseRenderer):
-    """Lets a client ask for ``Accept: application/pdf``; errors still go out as problem
-    details (JSON) with their own content type."""
+class PdfRenderer(BinairRenderer):
+    """Lets a client ask for ``Accept: application/pdf``."""
 
     media_type = "application/pdf"
     format = "pdf"
-    charset = None
-    render_style = "binary"
-
-    def render(self, data, accepted_media_type=None, renderer_context=None):
-        if isinstance(data, bytes):
-            return data
-        return CamelCaseJSONRenderer().render(data, "application/json", renderer_context)
 
 
 # --- views ---------------------------------------------------------------------------

@@ -10,7 +10,6 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.renderers import BaseRenderer
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
@@ -18,6 +17,7 @@ from audit.models import AuditEvent
 from consultaties.downloads import bestand_antwoord
 from rapporten.models import Uitkomst
 from tegenkracht.api.filters import GROOTSTE_ID, IdFilter
+from tegenkracht.api.renderers import BinairRenderer
 from tegenkracht.api.schema import LEZEN, LIJST, SCHRIJVEN, fouten
 from tegenkracht.api.serializers import StrikteInvoerMixin, ToegestaneActiesField
 
@@ -45,19 +45,11 @@ from .models import (
 ACTIES = services.WERKSTROOM.endpoints()
 
 
-class BestandRenderer(BaseRenderer):
-    """Lets a client ask for the attachment's own type (``Accept: application/pdf``);
-    errors still go out as problem details (JSON)."""
+class BestandRenderer(BinairRenderer):
+    """Lets a client ask for the attachment's own type (``Accept: application/pdf``)."""
 
     media_type = "*/*"
     format = "bestand"
-    charset = None
-    render_style = "binary"
-
-    def render(self, data, accepted_media_type=None, renderer_context=None):
-        if isinstance(data, bytes):
-            return data
-        return CamelCaseJSONRenderer().render(data, "application/json", renderer_context)
 
 
 class BijlageSerializer(serializers.ModelSerializer):
