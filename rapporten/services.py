@@ -576,7 +576,7 @@ def ondertekenaar_opslaan(*, ondertekenaar, actor, gewijzigd) -> object:
     """Create or change a signatory or contact person of the aanbiedingsbrief (the admin's
     form); only the secretariat or an operator, audited. Removing one is done by making it
     inactive, so papers that named it keep a traceable history."""
-    if not (actor.is_superuser or getattr(actor, "is_secretaris", False)):
+    if not (actor.is_superuser or permissions.is_secretaris(actor)):
         raise PermissionDenied
     nieuw = ondertekenaar.pk is None
     ondertekenaar.full_clean()
