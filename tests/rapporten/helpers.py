@@ -4,6 +4,8 @@ from datetime import date
 from decimal import Decimal
 
 from consultaties import services as consultatie_services
+from rapporten import services as rapport_services
+from rapporten.models import Rapport
 from reacties import services as reactie_services
 from reacties.models import Dimensie, Reactie
 from tests import factories
@@ -76,3 +78,11 @@ def gesloten_consultatie(secretaris, ministerie, organisaties, **velden):
             **inhoud(invoering_mogelijk_per=date(2027, 1, 1 + index), fte_incidenteel=Decimal(2)),
         )
     return consultatie_services.consultatie_sluiten(consultatie=consultatie, actor=secretaris)
+
+
+def maak_rapport(consultatie, secretaris, **kwargs) -> Rapport:
+    """A new version of the paper, generated in the foreground."""
+    rapport = rapport_services.rapport_aanmaken(
+        consultatie=consultatie, actor=secretaris, op_achtergrond=False, **kwargs
+    )
+    return rapport_services.rapport_pdf_genereren(rapport_id=rapport.pk)

@@ -33,8 +33,7 @@ from rapporten.models import Rapport
 from reacties import services as reactie_services
 from reacties.models import Kernpunt
 from tests import factories
-
-from .conftest import api_client
+from tests.apihulp import api_client
 
 KOLOMMEN = ("anon", "sec", "ops_a", "acc_a", "ops_b", "acc_b", "ops_c", "min", "min_x")
 

@@ -8,8 +8,7 @@ from django.db import connection
 
 from reacties import services as reactie_services
 from reacties.models import Reactie
-
-from .conftest import api_client
+from tests.apihulp import api_client
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
