@@ -1,15 +1,13 @@
-import hashlib
-
 import pytest
 from django.core.cache import cache
-from weasyprint import HTML
 
 from rapporten import pdf
 from rapporten import services as rapport_services
 from reacties import services as reactie_services
 from tests import factories
 from tests.apihulp import api_client
-from tests.rapporten.helpers import gesloten_consultatie, maak_rapport
+from tests.omgeving import snelle_instellingen
+from tests.rapporten.helpers import gesloten_consultatie, kleine_pdf, maak_rapport
 
 # The frozen clock and the consultation opened at a chosen moment, for the deadline tests
 # and every other test that needs them.
@@ -19,21 +17,8 @@ from tests.termijnhulp import draai, klok, maak_consultatie, na_commit  # noqa: 
 @pytest.fixture(autouse=True)
 def _snelle_omgeving(settings, tmp_path):
     """Tasks run immediately, files go to a temporary folder, hashing is fast."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": tmp_path / "bestanden", "base_url": None},
-        },
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    settings.SECURE_SSL_REDIRECT = False
-    # Throttling and the second factor have their own tests; elsewhere they'd only get in the way.
-    settings.AXES_ENABLED = False
-    settings.TWEEDE_FACTOR_SECRETARIS = False
+    for naam, waarde in snelle_instellingen(tmp_path / "bestanden").items():
+        setattr(settings, naam, waarde)
 
 
 @pytest.fixture(autouse=True)
@@ -56,6 +41,9 @@ def _leeg_cache(request):
         "transactional_db",
     } & set(request.fixturenames)
     if met_database:
+        # Set up the test's database access first (autouse fixtures run before the ones
+        # a test asks for); pytest-django still picks transactional or not by the test.
+        request.getfixturevalue("db")
         cache.clear()
     yield
     if met_database:
@@ -167,23 +155,12 @@ def ander_ministerie_gebruiker(ander_ministerie):
 
 # --- the paper: a closed consultation with accepted responses and its versions ----------
 
-_KLEINE_PDF: dict = {}
-
-
-def _render_kleine_pdf(
-    snapshot, *, versie, inhoud_sha256, status_label, definitief_op=None, voortgang=None
-):
-    if not _KLEINE_PDF:
-        _KLEINE_PDF["pdf"] = HTML(string="<p>paper</p>").write_pdf()
-    inhoud = _KLEINE_PDF["pdf"] + f"% {inhoud_sha256} {versie} {status_label}".encode()
-    return pdf.Resultaat(pdf=inhoud, paginas=1, sha256=hashlib.sha256(inhoud).hexdigest())
-
 
 @pytest.fixture
 def snelle_pdf(monkeypatch):
     """Service and view tests are about the workflow, not the layout (test_pdf.py covers
     that): render a one-page PDF instead of the whole paper to keep the suite fast."""
-    monkeypatch.setattr(pdf, "render_pdf", _render_kleine_pdf)
+    monkeypatch.setattr(pdf, "render_pdf", kleine_pdf)
 
 
 @pytest.fixture
