@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "organisaties",
     "consultaties",
     "reacties",
+    "termijnen",
     "rapporten",
     "notificaties",
     "inzichten",
