@@ -45,7 +45,6 @@ BEKENDE_UITZONDERINGEN = {
     ("consultaties.templatetags.tegenkracht", "reacties"),
     ("consultaties.downloads", "reacties"),
     ("consultaties.services", "reacties"),
-    ("consultaties.models", "reacties"),
     ("reacties.views", "rapporten"),
     # The re-toets reads the earlier sent paper (#20 hertoets, merged last): to be moved
     # into rapporten.
