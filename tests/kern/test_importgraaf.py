@@ -49,7 +49,7 @@ BEKENDE_UITZONDERINGEN = {
     # The re-toets reads the earlier sent paper (#20 hertoets, merged last): to be moved
     # into rapporten.
     ("reacties.api", "rapporten"),
-    ("reacties.services", "rapporten"),
+    ("reacties.services.hertoets", "rapporten"),
 }
 
 
