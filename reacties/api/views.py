@@ -21,9 +21,9 @@ from tegenkracht.api.renderers import BinairRenderer
 from tegenkracht.api.schema import LEZEN, LIJST, SCHRIJVEN, fouten
 from tegenkracht.api.serializers import StrikteInvoerMixin, ToegestaneActiesField
 
-from . import permissions as regels
-from . import services
-from .models import (
+from .. import permissions as regels
+from .. import services
+from ..models import (
     Antwoord,
     Beoordeling,
     Bijlage,

@@ -26,11 +26,11 @@ from tegenkracht.api.renderers import BinairRenderer
 from tegenkracht.api.schema import LEZEN, LIJST, SCHRIJVEN, fouten
 from tegenkracht.api.serializers import StrikteInvoerMixin, ToegestaneActiesField
 
-from . import permissions as regels
-from . import services
-from .analyse import nummer_van
-from .models import GeneratieStatus, Rapport, Status, Uitkomst, Verwerking
-from .views import pdf_antwoord
+from .. import permissions as regels
+from .. import services
+from ..analyse import nummer_van
+from ..models import GeneratieStatus, Rapport, Status, Uitkomst, Verwerking
+from ..views import pdf_antwoord
 
 #: The endpoints that carry out the actions: POST /rapporten/{id}/<…>.
 ACTIES = services.WERKSTROOM.endpoints()

@@ -1,0 +1,21 @@
+"""The API of responses and kernpunten (``/api/v1/reacties``, ``/api/v1/kernpunten``)."""
+
+from .views import (
+    ACTIES,
+    KernpuntViewSet,
+    ReactieSerializer,
+    ReactieViewSet,
+    ToelichtingSerializer,
+    kernpunten_voor,
+    reacties_voor,
+)
+
+__all__ = [
+    "ACTIES",
+    "KernpuntViewSet",
+    "ReactieSerializer",
+    "ReactieViewSet",
+    "ToelichtingSerializer",
+    "kernpunten_voor",
+    "reacties_voor",
+]
