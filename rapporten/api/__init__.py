@@ -1,15 +1,12 @@
 """The API of position papers (``/api/v1/rapporten``)."""
 
-from .views import (
+from .serializers import (
     ACTIES,
-    LOCATION,
     RapportAanmakenSerializer,
     RapportDetailSerializer,
-    RapportViewSet,
-    rapport_geaccepteerd,
-    rapporten_voor,
     toegestane_acties,
 )
+from .views import LOCATION, RapportViewSet, rapport_geaccepteerd, rapporten_voor
 
 __all__ = [
     "ACTIES",

@@ -1,14 +1,7 @@
 """The API of responses and kernpunten (``/api/v1/reacties``, ``/api/v1/kernpunten``)."""
 
-from .views import (
-    ACTIES,
-    KernpuntViewSet,
-    ReactieSerializer,
-    ReactieViewSet,
-    ToelichtingSerializer,
-    kernpunten_voor,
-    reacties_voor,
-)
+from .serializers import ACTIES, ReactieSerializer, ToelichtingSerializer
+from .views import KernpuntViewSet, ReactieViewSet, kernpunten_voor, reacties_voor
 
 __all__ = [
     "ACTIES",

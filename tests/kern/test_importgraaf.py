@@ -48,7 +48,7 @@ BEKENDE_UITZONDERINGEN = {
     ("reacties.views", "rapporten"),
     # The re-toets reads the earlier sent paper (#20 hertoets, merged last): to be moved
     # into rapporten.
-    ("reacties.api.views", "rapporten"),
+    ("reacties.api.serializers", "rapporten"),
     ("reacties.services.hertoets", "rapporten"),
 }
 
