@@ -12,7 +12,7 @@ X`` and ``services.X`` keep working:
 
 from .bewerken import OPGESLAGEN, reactie_bijwerken
 from .bijlagen import BIJLAGE_TOEGEVOEGD, reactie_bijlage_toevoegen
-from .hertoets import eerdere_kernpunten
+from .hertoets import eerdere_kernpunten, vergelijk_met_vorige_toets
 from .kernpunten import (
     KERNPUNT_TOEGEVOEGD,
     ONDERSCHREVEN,
@@ -72,4 +72,5 @@ __all__ = [
     "reactie_terugsturen",
     "reactie_transitie",
     "toegestane_acties",
+    "vergelijk_met_vorige_toets",
 ]

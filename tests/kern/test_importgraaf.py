@@ -42,14 +42,9 @@ BEKENDE_UITZONDERINGEN = {
     ("consultaties.views", "reacties"),
     ("consultaties.api", "rapporten"),
     ("consultaties.api", "reacties"),
-    ("consultaties.templatetags.tegenkracht", "reacties"),
-    ("consultaties.downloads", "reacties"),
     ("consultaties.services", "reacties"),
-    ("reacties.views", "rapporten"),
-    # The re-toets reads the earlier sent paper (#20 hertoets, merged last): to be moved
-    # into rapporten.
+    # The hertoets API's schema lists the ministry's verwerking choices (rapporten's).
     ("reacties.api.serializers", "rapporten"),
-    ("reacties.services.hertoets", "rapporten"),
 }
 
 
