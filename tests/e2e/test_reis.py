@@ -31,14 +31,15 @@ from django.utils import timezone
 from consultaties import services as consultatie_services
 from consultaties.models import Consultatie
 from consultaties.models import Status as ConsultatieStatus
-from notificaties import services as notificatie_services
-from notificaties.models import Email, EmailStatus, Verlengingsverzoek, VerzoekStatus
+from notificaties.models import Email, EmailStatus
 from organisaties.models import Netwerk
 from rapporten import services as rapport_services
 from rapporten.models import Rapport
 from rapporten.models import Status as RapportStatus
 from reacties import services as reactie_services
 from reacties.models import Dimensie, Reactie, Status
+from termijnen import services as termijn_services
+from termijnen.models import Verlengingsverzoek, VerzoekStatus
 from tests import factories
 
 pytestmark = [
@@ -384,7 +385,7 @@ def test_secretaris_stelt_open_en_kent_een_verlenging_toe(browser, live_server, 
     # --- UWV asked for an extension (the organisations' test does that in the browser);
     # the secretaris grants it from the list of requests ------------------------------
     uwv = Reactie.objects.get(consultatie=consultatie, organisatie=netwerk.org["UWV"])
-    notificatie_services.verlenging_aanvragen(
+    termijn_services.verlenging_aanvragen(
         reactie=uwv,
         actor=netwerk.opsteller["UWV"],
         reden="De ICT-impactanalyse van onze leverancier duurt langer.",
@@ -431,7 +432,7 @@ def test_organisaties_vragen_verlenging_stellen_op_accorderen_en_onderschrijven(
     verzoek = Verlengingsverzoek.objects.get()
     assert verzoek.reactie_id == reactie["UWV"].pk
     # The secretaris grants it (the secretaris's test does that in the browser).
-    notificatie_services.verlenging_toekennen(
+    termijn_services.verlenging_toekennen(
         verzoek=verzoek, actor=netwerk.secretaris, termijn=verzoek.gewenste_termijn
     )
 
