@@ -110,3 +110,8 @@ def reactie_a_ter_accordering(reactie_a, opsteller_a):
     reactie = reactie_services.reactie_starten(reactie=reactie_a, actor=opsteller_a)
     reactie = factories.vul_reactie_in(reactie, opsteller_a)
     return reactie_services.reactie_ter_accordering(reactie=reactie, actor=opsteller_a)
+
+
+@pytest.fixture
+def beheerder_a(org_a):
+    return factories.beheerder(org_a)
