@@ -15,6 +15,7 @@ import pytest
 import requests
 
 from audit.models import AuditEvent
+from ontwikkeling.demo import SSO_DEMO_CLIENT, laad_demo_accounts
 from organisaties import sso, uitnodigingen
 from organisaties.models import Gebruiker, Uitnodiging
 from tests import factories
@@ -23,7 +24,8 @@ from tests.beveiliging.helpers import apparaat
 pytestmark = pytest.mark.django_db(transaction=True)
 
 ROOT = Path(__file__).resolve().parents[2]
-CLIENT_ID, CLIENT_SECRET = "tegenkracht-test", "test-geheim-dat-lang-genoeg-is"
+# The demo's client (make demo-sso), so the demo's configuration is tested here too.
+CLIENT_ID, CLIENT_SECRET = SSO_DEMO_CLIENT
 
 
 def _vrije_poort() -> int:
@@ -74,12 +76,12 @@ def uwv_met_sso(oidc_provider, org_a):
     return org_a
 
 
-def inloggen_via_provider(live_server, login: str, volgende: str = ""):
+def inloggen_via_provider(live_server, login: str, volgende: str = "", afkorting: str = "uwv"):
     """What a browser does: our start URL, the provider's login and consent pages, back
     to our callback. Returns the session and the last response."""
     s = requests.Session()
     start = s.get(
-        f"{live_server.url}/accounts/sso/uwv/" + (f"?next={volgende}" if volgende else ""),
+        f"{live_server.url}/accounts/sso/{afkorting}/" + (f"?next={volgende}" if volgende else ""),
         allow_redirects=False,
     )
     assert start.status_code == 302
@@ -187,3 +189,22 @@ def test_vervalste_terugkeer_zonder_state_logt_niet_in(live_server, uwv_met_sso)
     assert antwoord.status_code in (400, 403)
     assert s.get(f"{live_server.url}/", allow_redirects=False).status_code == 302
     assert Uitnodiging.objects.count() == 0
+
+
+def test_demo_laat_staatsbosbeheer_inloggen_via_de_testprovider(live_server, oidc_provider):
+    from django.conf import settings
+
+    from organisaties.netwerk import laad_netwerk
+
+    laad_netwerk(settings.BASE_DIR / "data" / "netwerk.csv")
+    laad_demo_accounts(sso_issuer=oidc_provider)
+    beheerder = Gebruiker.objects.get(username="uwv-beheerder")
+    assert beheerder.is_beheerder and beheerder.check_password("demo")
+    assert Uitnodiging.objects.filter(status="open").count() == 2
+    s, laatste = inloggen_via_provider(
+        live_server, "sbb-opsteller@demo.tegenkracht.example.nl", afkorting="sbb"
+    )
+    assert laatste.status_code == 200
+    assert "Opsteller (SBB)" in s.get(f"{live_server.url}/").text
+    laad_demo_accounts(sso_issuer=oidc_provider)  # idempotent
+    assert Uitnodiging.objects.count() == 2
