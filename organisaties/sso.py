@@ -34,6 +34,13 @@ from .models import Identiteitsprovider, Uitnodiging
 
 audit_actie("sso_geweigerd", _("Inloggen via de eigen organisatie geweigerd"))
 
+#: Why a sign-on was refused, as the secretariat and the beheerder read it.
+REDENEN = {
+    "onbekend": _("geen account of openstaande uitnodiging"),
+    "gedeactiveerd": _("account gedeactiveerd"),
+    "geen_geverifieerd_email": _("geen bevestigd e-mailadres"),
+}
+
 #: The organisation whose provider the browser was sent to (set at the start).
 SESSIE_ORGANISATIE = "tk_sso_organisatie"
 #: Set after a login through the provider: the organisation whose provider vouched.
@@ -55,6 +62,36 @@ def is_sso_sessie(sessie, user) -> bool:
     return bool(
         sessie is not None and user.organisatie_id and sessie.get(SSO_SESSIE) == user.organisatie_id
     )
+
+
+def geweigerde_aanmeldingen(actor, aantal: int = 20) -> list[dict]:
+    """The latest refused sign-ons, for the invitations page: the secretariat sees all,
+    a beheerder his organisation's (who tried, so he can invite them)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from audit.models import AuditEvent
+
+    from . import permissions
+    from .models import Organisatie
+
+    events = AuditEvent.objects.filter(
+        content_type=ContentType.objects.get_for_model(Organisatie), actie="sso_geweigerd"
+    )
+    if permissions.is_beheerder(actor):
+        events = events.filter(object_id=actor.organisatie_id)
+    elif not permissions.is_secretaris(actor):
+        return []
+    events = list(events.order_by("-tijdstip")[:aantal])
+    organisaties = Organisatie.objects.in_bulk({e.object_id for e in events})
+    return [
+        {
+            "tijdstip": e.tijdstip,
+            "organisatie": organisaties.get(e.object_id),
+            "email": e.gegevens.get("email", ""),
+            "reden": REDENEN.get(e.gegevens.get("reden"), e.gegevens.get("reden", "")),
+        }
+        for e in events
+    ]
 
 
 class _ProviderInstellingen:

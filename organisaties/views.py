@@ -20,7 +20,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from audit.models import AuditEvent
 from kern.web import fouten_in
 
-from . import permissions, services, tweede_factor, uitnodigingen
+from . import permissions, services, sso, tweede_factor, uitnodigingen
 from .forms import (
     AccepterenForm,
     FactorInstellenForm,
@@ -331,7 +331,11 @@ def uitnodigingen_lijst(request):
     _vereis_beheerder(request)
     lijst = uitnodigingen.zichtbare_uitnodigingen(request.user).order_by("-aangemaakt_op")
     pagina = Paginator(lijst, 50).get_page(request.GET.get("pagina"))
-    return render(request, "organisaties/uitnodigingen.html", {"pagina": pagina})
+    return render(
+        request,
+        "organisaties/uitnodigingen.html",
+        {"pagina": pagina, "geweigerd": sso.geweigerde_aanmeldingen(request.user)},
+    )
 
 
 @login_required

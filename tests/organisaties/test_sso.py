@@ -13,6 +13,7 @@ from urllib.parse import parse_qs, urljoin, urlparse
 
 import pytest
 import requests
+from django.test import Client
 
 from audit.models import AuditEvent
 from ontwikkeling.demo import SSO_DEMO_CLIENT, laad_demo_accounts
@@ -117,6 +118,16 @@ def test_onbekend_emailadres_wordt_geweigerd_en_vastgelegd(live_server, uwv_met_
     event = AuditEvent.objects.voor(uwv_met_sso).get(actie="sso_geweigerd")
     assert event.gegevens == {"email": "onbekend@uwv.example", "reden": "onbekend"}
     assert s.get(f"{live_server.url}/", allow_redirects=False).status_code == 302  # not in
+    # The secretariat and UWV's beheerder see who tried (to invite them); SVB's does not.
+    for gebruiker, ziet in (
+        (factories.secretaris(), True),
+        (factories.beheerder(uwv_met_sso), True),
+        (factories.beheerder(factories.OrganisatieFactory(afkorting="SVB")), False),
+    ):
+        client = Client()
+        client.force_login(gebruiker)
+        pagina = client.get("/beheer/uitnodigingen/").content.decode()
+        assert ("onbekend@uwv.example" in pagina) is ziet, gebruiker.username
 
 
 def test_uitnodiging_wordt_via_de_provider_geaccepteerd(live_server, uwv_met_sso, beheerder_a):
@@ -137,6 +148,18 @@ def test_adres_van_een_andere_organisatie_komt_er_niet_in(live_server, uwv_met_s
     _, laatste = inloggen_via_provider(live_server, opsteller_b.email)
     assert laatste.status_code == 403
     assert AuditEvent.objects.voor(uwv_met_sso).filter(actie="sso_geweigerd").exists()
+
+
+def test_deactiveren_beeindigt_ook_een_sessie_via_de_provider(
+    live_server, uwv_met_sso, opsteller_a, secretaris
+):
+    from organisaties import services
+
+    s, laatste = inloggen_via_provider(live_server, opsteller_a.email)
+    assert laatste.status_code == 200
+    services.gebruiker_deactiveren(gebruiker=opsteller_a, actor=secretaris, toelichting="Weg")
+    antwoord = s.get(f"{live_server.url}/", allow_redirects=False)
+    assert antwoord.status_code == 302 and "/accounts/login/" in antwoord.headers["Location"]
 
 
 def test_gedeactiveerd_of_onbevestigd_komt_er_niet_in(live_server, uwv_met_sso, opsteller_a):
