@@ -98,7 +98,10 @@ def inloggen_via_provider(live_server, login: str, volgende: str = "", afkorting
     return s, pagina
 
 
-def test_bekende_gebruiker_logt_in_via_zijn_organisatie(live_server, uwv_met_sso, opsteller_a):
+def test_bekende_gebruiker_logt_in_via_zijn_organisatie(
+    live_server, uwv_met_sso, opsteller_a, settings
+):
+    settings.AXES_ENABLED = True  # as in production: the login throttle lets it through
     apparaat(opsteller_a)  # the IdP authenticates: no TOTP code asked after it
     s, laatste = inloggen_via_provider(live_server, opsteller_a.email, volgende="/consultaties/")
     assert laatste.status_code == 200
