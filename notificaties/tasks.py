@@ -172,7 +172,7 @@ def uitnodiging_melden(uitnodiging_id: int):
     sso = getattr(uitnodiging.organisatie, "identiteitsprovider", None)
     services.verstuur_aan_adres(
         uitnodiging.email,
-        "uitnodiging",
+        "account_uitnodiging",
         {"uitnodiging": uitnodiging, "sso": sso if sso and sso.actief else None},
         link=link,
     )

@@ -88,17 +88,19 @@ class GebruikerForm(forms.Form):
 
 
 def _keuzes_voor(form, actor, leeg: bool) -> None:
-    """Offer only the organisations and roles ``actor`` may hand out; the services check
-    again (a crafted POST gets 403 there)."""
+    """Validate against every organisation and role, so the service decides and answers
+    403 for what ``actor`` may not hand out; but offer a beheerder only his own
+    organisation and the roles he may give."""
     from .models import ROLLEN_VOOR_BEHEERDER, Organisatie, Rol
 
+    alle_rollen = [("", "---------"), *Rol.choices] if leeg else list(Rol.choices)
+    form.fields["organisatie"].queryset = Organisatie.objects.all()
+    form.fields["rol"].choices = alle_rollen
     if actor is not None and actor.is_beheerder:
-        form.fields["organisatie"].queryset = Organisatie.objects.filter(pk=actor.organisatie_id)
+        eigen = Organisatie.objects.filter(pk=actor.organisatie_id)
+        form.fields["organisatie"].widget.choices = [(o.pk, str(o)) for o in eigen]
         rollen = [(r.value, r.label) for r in ROLLEN_VOOR_BEHEERDER]
-    else:
-        form.fields["organisatie"].queryset = Organisatie.objects.all()
-        rollen = list(Rol.choices)
-    form.fields["rol"].choices = [("", "---------"), *rollen] if leeg else rollen
+        form.fields["rol"].widget.choices = [("", "---------"), *rollen] if leeg else rollen
 
 
 class RolForm(forms.Form):

@@ -39,6 +39,7 @@ REDENEN = {
     "onbekend": _("geen account of openstaande uitnodiging"),
     "gedeactiveerd": _("account gedeactiveerd"),
     "geen_geverifieerd_email": _("geen bevestigd e-mailadres"),
+    "meerdere_accounts": _("meer dan één account met dit e-mailadres"),
 }
 
 #: The organisation whose provider the browser was sent to (set at the start).
@@ -179,6 +180,15 @@ class SsoBackend(_ProviderInstellingen, OIDCAuthenticationBackend):
                     gettext("Uw account in Tegenkracht is gedeactiveerd."),
                 )
             return eigen[0]
+        if eigen:  # the address is also used elsewhere, or twice here
+            return self._weigeren(
+                email,
+                "meerdere_accounts",
+                gettext(
+                    "Er is meer dan één account met dit e-mailadres. Vraag het secretariaat "
+                    "om dat op te lossen."
+                ),
+            )
         if not accounts:
             uitnodiging = (
                 Uitnodiging.objects.open()

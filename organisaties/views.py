@@ -266,7 +266,8 @@ def gebruiker(request, pk):
 def _beheeractie(request, pk, form_class, formnaam, uitvoeren, gelukt: str):
     gebruiker = _beheerbaar(request, pk)
     auto_id = "id_%s" if formnaam == "rol_form" else f"{formnaam.split('_')[0]}_%s"
-    form = form_class(request.POST, auto_id=auto_id)
+    extra = {"actor": request.user} if form_class is RolForm else {}
+    form = form_class(request.POST, auto_id=auto_id, **extra)
     if form.is_valid():
         with fouten_in(form):
             uitvoeren(gebruiker, form.cleaned_data)
@@ -341,9 +342,7 @@ def uitnodigingen_lijst(request):
 @login_required
 def uitnodiging_nieuw(request):
     _vereis_beheerder(request)
-    # Posted choices are not narrowed by the form: the service answers 403 for a role or
-    # organisation the actor may not hand out, rather than a validation error.
-    form = UitnodigingForm(request.POST or None, actor=None if request.POST else request.user)
+    form = UitnodigingForm(request.POST or None, actor=request.user)
     if request.method == "POST" and form.is_valid():
         velden = dict(form.cleaned_data)
         with fouten_in(form):

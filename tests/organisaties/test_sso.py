@@ -234,3 +234,13 @@ def test_demo_laat_staatsbosbeheer_inloggen_via_de_testprovider(live_server, oid
     assert "Opsteller (SBB)" in s.get(f"{live_server.url}/").text
     laad_demo_accounts(sso_issuer=oidc_provider)  # idempotent
     assert Uitnodiging.objects.count() == 2
+
+
+def test_adres_met_meer_dan_een_account_komt_er_niet_in(
+    live_server, uwv_met_sso, opsteller_a, org_b
+):
+    factories.GebruikerFactory(username="dubbel", email=opsteller_a.email, organisatie=org_b)
+    _, laatste = inloggen_via_provider(live_server, opsteller_a.email)
+    assert laatste.status_code == 403 and "meer dan één account" in laatste.text
+    event = AuditEvent.objects.voor(uwv_met_sso).get(actie="sso_geweigerd")
+    assert event.gegevens["reden"] == "meerdere_accounts"

@@ -49,6 +49,7 @@ def test_beheerder_nodigt_uit_en_de_persoon_maakt_zijn_account(uitnodigen, behee
     )
     (bericht,) = mail.outbox
     assert bericht.to == ["nina@example.nl"] and "UWV" in bericht.subject
+    assert "Rol: Opsteller" in bericht.body and "gebruikersnaam en een wachtwoord" in bericht.body
     link = _link()
 
     nina = Client()
