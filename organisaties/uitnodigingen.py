@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from audit.acties import actie as audit_actie
 from audit.services import registreer
+from kern.workflow import TransitieNietToegestaan
 
 from . import gebeurtenissen, permissions
 from .models import Gebruiker, Organisatie, Uitnodiging, UitnodigingStatus
@@ -132,14 +133,16 @@ def uitnodiging_versturen(
     return uitnodiging
 
 
-def _te_beheren(uitnodiging: Uitnodiging, actor: Gebruiker) -> Uitnodiging:
+def _te_beheren(uitnodiging: Uitnodiging, actor: Gebruiker, actie: str) -> Uitnodiging:
     uitnodiging = Uitnodiging.objects.select_for_update().get(pk=uitnodiging.pk)
     if not permissions.kan_uitnodiging_beheren(actor, uitnodiging):
         raise PermissionDenied(gettext("U mag deze uitnodiging niet beheren."))
-    if uitnodiging.status != UitnodigingStatus.OPEN:
-        raise ValidationError(
+    if uitnodiging.status != UitnodigingStatus.OPEN:  # accepted or revoked: 409
+        raise TransitieNietToegestaan(
+            uitnodiging,
+            actie,
             gettext("Deze uitnodiging is %(status)s.")
-            % {"status": uitnodiging.get_status_display().lower()}
+            % {"status": uitnodiging.get_status_display().lower()},
         )
     return uitnodiging
 
@@ -148,7 +151,7 @@ def _te_beheren(uitnodiging: Uitnodiging, actor: Gebruiker) -> Uitnodiging:
 def uitnodiging_opnieuw_versturen(*, uitnodiging: Uitnodiging, actor: Gebruiker) -> Uitnodiging:
     """A new link with a new expiry for an open (or expired) invitation; the old link
     stops working. Audited; e-mails the new link."""
-    uitnodiging = _te_beheren(uitnodiging, actor)
+    uitnodiging = _te_beheren(uitnodiging, actor, "opnieuw_versturen")
     _email_vrij(uitnodiging.email, behalve=uitnodiging)
     _nieuwe_link(uitnodiging)
     uitnodiging.save(update_fields=["sleutel", "verstuurd_op", "verloopt_op"])
@@ -160,7 +163,7 @@ def uitnodiging_opnieuw_versturen(*, uitnodiging: Uitnodiging, actor: Gebruiker)
 @transaction.atomic
 def uitnodiging_intrekken(*, uitnodiging: Uitnodiging, actor: Gebruiker) -> Uitnodiging:
     """Close an open invitation: its link no longer works. Audited."""
-    uitnodiging = _te_beheren(uitnodiging, actor)
+    uitnodiging = _te_beheren(uitnodiging, actor, "intrekken")
     uitnodiging.status = UitnodigingStatus.INGETROKKEN
     uitnodiging.sleutel = secrets.token_hex(16)
     uitnodiging.save(update_fields=["status", "sleutel"])

@@ -18,7 +18,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from audit.models import AuditEvent
-from kern.web import fouten_in
+from kern.web import fouten_in, weigering_toont
 
 from . import permissions, services, sso, tweede_factor, uitnodigingen
 from .forms import (
@@ -361,20 +361,23 @@ def uitnodiging_nieuw(request):
     )
 
 
+def _uitnodigingen_pagina(request, pk=None):
+    return uitnodigingen_lijst(request)
+
+
 def _uitnodigingactie(request, pk, uitvoeren, gelukt: str):
+    """A refusal (the invitation was accepted or revoked meanwhile: 409; the address got
+    an account: 400) shows the list again with the reason (kern.web)."""
     _vereis_beheerder(request)
     uitnodiging = get_object_or_404(uitnodigingen.zichtbare_uitnodigingen(request.user), pk=pk)
-    try:
-        uitvoeren(uitnodiging)
-    except ValidationError as fout:
-        messages.error(request, " ".join(fout.messages))
-        return redirect("beheer:uitnodigingen")
+    uitvoeren(uitnodiging)
     messages.success(request, gelukt)
     return redirect("beheer:uitnodigingen")
 
 
 @login_required
 @require_POST
+@weigering_toont(_uitnodigingen_pagina)
 def uitnodiging_opnieuw(request, pk):
     return _uitnodigingactie(
         request,
@@ -386,6 +389,7 @@ def uitnodiging_opnieuw(request, pk):
 
 @login_required
 @require_POST
+@weigering_toont(_uitnodigingen_pagina)
 def uitnodiging_intrekken(request, pk):
     return _uitnodigingactie(
         request,

@@ -123,8 +123,11 @@ def test_intrekken_sluit_de_link(uitnodigen, client):
         == 404
     )
     assert not Gebruiker.objects.filter(username="nina").exists()
-    # A closed invitation cannot be resent or revoked again.
-    assert client.post(f"/beheer/uitnodigingen/{uitnodiging.pk}/opnieuw/").status_code == 302
+    # A closed invitation cannot be resent or revoked again: 409, the list with the reason.
+    for actie in ("opnieuw", "intrekken"):
+        geweigerd = client.post(f"/beheer/uitnodigingen/{uitnodiging.pk}/{actie}/")
+        assert geweigerd.status_code == 409
+        assert "Deze uitnodiging is ingetrokken." in geweigerd.content.decode()
     uitnodiging.refresh_from_db()
     assert uitnodiging.status == "ingetrokken"
     assert AuditEvent.objects.voor(uitnodiging).filter(actie="uitnodiging_ingetrokken").count() == 1
