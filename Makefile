@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/tegenkracht
 
-.PHONY: help install messages demo run migrate test test-sqlite test-postgres lint format check-migrations audit check-deploy openapi check-openapi schemathesis clean
+.PHONY: help install messages demo demo-sso run migrate test test-sqlite test-postgres lint format check-migrations audit check-deploy openapi check-openapi schemathesis clean
 
 help:
 	@echo "make demo            installeer, migreer, laad demodata en start http://$(HOST):$(PORT)"
@@ -57,12 +57,24 @@ migrate: install
 # The background worker (e-mail, PDF generation) and the deadline job run beside the
 # development server and stop with it.
 demo: migrate
-	DEBUG=1 $(PY) manage.py demo
+	DEBUG=1 $(PY) manage.py demo $(DEMO_ARGS)
 	@echo "Tegenkracht draait op http://$(HOST):$(PORT)/ (stoppen met Ctrl+C)"
 	@trap 'kill $$worker $$termijnen 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(PY) manage.py db_worker --no-reload & worker=$$!; \
 	DEBUG=1 $(PY) manage.py verwerk_termijnen --elke 60 & termijnen=$$!; \
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+# The demo with single sign-on: a development OpenID provider (panva's oidc-provider, from
+# node_modules) on 127.0.0.1:$(IDP_PORT); Staatsbosbeheer (SBB) logs in there. Open the
+# demo at http://127.0.0.1:$(PORT) (that exact host: it is the registered redirect URI).
+IDP_PORT ?= 9100
+demo-sso: migrate
+	@trap 'kill $$idp 2>/dev/null' EXIT INT TERM; \
+	OIDC_POORT=$(IDP_PORT) OIDC_CLIENT_ID=tegenkracht-demo \
+	OIDC_CLIENT_SECRET=demo-geheim-alleen-voor-lokaal \
+	OIDC_REDIRECT_URIS=http://$(HOST):$(PORT)/accounts/sso/terug/ \
+	node ontwikkeling/oidc/provider.mjs & idp=$$!; \
+	$(MAKE) demo DEMO_ARGS="--sso-issuer http://127.0.0.1:$(IDP_PORT)"
 
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)

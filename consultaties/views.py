@@ -54,6 +54,8 @@ RECENT_AFGEROND = 20
 @login_required
 def dashboard(request):
     user = request.user
+    if user.is_beheerder:  # manages accounts only: his home is the user list
+        return redirect("beheer:gebruikers")
     zichtbaar = Consultatie.objects.zichtbaar_voor(user).select_related("ministerie")
     context = {}
     if user.is_secretaris:

@@ -61,6 +61,10 @@ def account_gebeurtenis(*, gebeurtenis: str, gebruiker_id: int, context: dict):
     tasks.account_gebeurtenis_melden.enqueue(gebruiker_id=gebruiker_id, gebeurtenis=gebeurtenis)
 
 
+def uitnodiging(*, uitnodiging_id: int):
+    tasks.uitnodiging_melden.enqueue(uitnodiging_id=uitnodiging_id)
+
+
 def registreer():
     """Called from ``NotificatiesConfig.ready``; subscribing twice is harmless."""
     for gebeurtenis, melder in _REACTIE_MELDERS.items():
@@ -73,3 +77,4 @@ def registreer():
         abonneer(f"verlenging.{gebeurtenis}", melder)
     abonneer("rapport.verzonden", rapport_verzonden)
     abonneer("account.gebeurtenis", account_gebeurtenis)
+    abonneer("account.uitnodiging", uitnodiging)

@@ -95,6 +95,21 @@ def verstuur(ontvangers, soort: str, context: dict, link: str = "") -> list[Noti
     return verstuurd
 
 
+def verstuur_aan_adres(adres: str, soort: str, context: dict, link: str = "") -> int:
+    """Queue one e-mail to an address that has no account yet (an invitation): no in-app
+    notification, same outbox and retries. Returns the e-mail's id."""
+    context = {**context, "site_url": settings.SITE_URL, "link": link}
+    onderwerp = render_to_string(f"notificaties/{soort}_onderwerp.txt", context).strip()
+    email = Email.objects.create(
+        aan=adres,
+        onderwerp=onderwerp[:300],
+        tekst=render_to_string(f"notificaties/{soort}.txt", context),
+        html=render_to_string(f"notificaties/{soort}.html", {**context, "onderwerp": onderwerp}),
+    )
+    transaction.on_commit(lambda: _enqueue_emails([email.pk]))
+    return email.pk
+
+
 def _wachttijd(pogingen: int) -> timedelta:
     return timedelta(minutes=BACKOFF_MINUTEN[min(pogingen, len(BACKOFF_MINUTEN)) - 1])
 

@@ -158,6 +158,27 @@ _ACCOUNT_WIJZIGINGEN = {
 
 
 @task()
+def uitnodiging_melden(uitnodiging_id: int):
+    """The invitation e-mail with its single-use link; nothing if it was closed since."""
+    from organisaties.models import Uitnodiging
+    from organisaties.uitnodigingen import token_voor
+
+    uitnodiging = Uitnodiging.objects.select_related("organisatie", "uitgenodigd_door").get(
+        pk=uitnodiging_id
+    )
+    if not uitnodiging.is_open:
+        return
+    link = reverse("uitnodiging_accepteren", args=[token_voor(uitnodiging)])
+    sso = getattr(uitnodiging.organisatie, "identiteitsprovider", None)
+    services.verstuur_aan_adres(
+        uitnodiging.email,
+        "account_uitnodiging",
+        {"uitnodiging": uitnodiging, "sso": sso if sso and sso.actief else None},
+        link=link,
+    )
+
+
+@task()
 def account_gebeurtenis_melden(gebruiker_id: int, gebeurtenis: str):
     """Tell the user about a change to his account's security (ASVS 2.5.5 / 3.3)."""
     from django.contrib.auth.tokens import default_token_generator

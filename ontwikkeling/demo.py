@@ -588,3 +588,64 @@ def laad_demo_consultaties() -> list[Consultatie]:
         if not Consultatie.objects.filter(kenmerk=scenario["kenmerk"]).exists():
             gebouwd.append(bouw_scenario(scenario))
     return gebouwd
+
+
+#: The organisation that logs in at the development identity provider in ``make demo-sso``
+#: (not in any scenario above, so the password accounts of the others stay as documented).
+SSO_DEMO_ORGANISATIE = "SBB"
+SSO_DEMO_CLIENT = ("tegenkracht-demo", "demo-geheim-alleen-voor-lokaal")
+
+
+@transaction.atomic
+def laad_demo_accounts(sso_issuer: str | None = None) -> None:
+    """The account management of #18: ``uwv-beheerder`` (UWV's own account manager), an
+    open invitation from him and one from the secretariat (idempotent). With
+    ``sso_issuer`` (the development provider, ontwikkeling/oidc/provider.mjs), SBB logs in
+    there: its demo accounts type their e-mail address at the provider."""
+    from organisaties import sso, uitnodigingen
+    from organisaties.models import Rol, Uitnodiging
+    from organisaties.netwerk import DEMO_WACHTWOORD
+
+    uwv = Organisatie.objects.get(afkorting="UWV")
+    beheerder, nieuw = Gebruiker.objects.get_or_create(
+        username="uwv-beheerder",
+        defaults={
+            "organisatie": uwv,
+            "rol": Rol.BEHEERDER,
+            "first_name": "Bea",
+            "last_name": "Beheerder (UWV)",
+            "functie": "Functioneel beheerder",
+            "email": "uwv-beheerder@demo.tegenkracht.example.nl",
+        },
+    )
+    if nieuw:
+        beheerder.set_password(DEMO_WACHTWOORD)
+        beheerder.save(update_fields=["password"])
+    if not Uitnodiging.objects.exists():
+        uitnodigingen.uitnodiging_versturen(
+            actor=beheerder,
+            organisatie=uwv,
+            rol=Rol.OPSTELLER,
+            email="noor.nieuw@uwv.demo.tegenkracht.example.nl",
+            voornaam="Noor",
+            achternaam="Nieuw",
+            functie="Beleidsadviseur",
+        )
+        uitnodigingen.uitnodiging_versturen(
+            actor=_gebruiker("secretaris"),
+            organisatie=Organisatie.objects.get(afkorting="SVB"),
+            rol=Rol.BEHEERDER,
+            email="beheer@svb.demo.tegenkracht.example.nl",
+            voornaam="Bram",
+            achternaam="Beheer",
+        )
+    if sso_issuer:
+        client_id, client_secret = SSO_DEMO_CLIENT
+        sso.sso_configureren(
+            Organisatie.objects.get(afkorting=SSO_DEMO_ORGANISATIE),
+            issuer=sso_issuer,
+            client_id=client_id,
+            client_secret=client_secret,
+            naam="Staatsbosbeheer-account (testprovider)",
+            scopes="openid email profile",
+        )

@@ -12,7 +12,7 @@ from knox.models import AuthToken
 from kern.admin import AlleenLezen, AlleenLezenAdmin
 
 from . import services
-from .models import Gebruiker, Organisatie
+from .models import Gebruiker, Identiteitsprovider, Organisatie, Uitnodiging
 
 
 @admin.register(Organisatie)
@@ -89,3 +89,47 @@ class TokenAdmin(AlleenLezenAdmin):
     list_display = ["user", "token_key", "created", "expiry"]
     fields = ["user", "token_key", "created", "expiry"]
     search_fields = ["user__username"]
+
+
+@admin.register(Uitnodiging)
+class UitnodigingAdmin(AlleenLezenAdmin):
+    """Invitations are sent, resent and revoked on /beheer/uitnodigingen/ (audited)."""
+
+    list_display = ["email", "organisatie", "rol", "status", "uitgenodigd_door", "verloopt_op"]
+    list_filter = ["status", "rol"]
+    list_select_related = ["organisatie", "uitgenodigd_door"]
+    search_fields = ["email", "organisatie__afkorting"]
+    fields = [
+        "email",
+        "voornaam",
+        "achternaam",
+        "functie",
+        "organisatie",
+        "rol",
+        "status",
+        "uitgenodigd_door",
+        "aangemaakt_op",
+        "verstuurd_op",
+        "verloopt_op",
+        "gebruiker",
+    ]
+
+
+@admin.register(Identiteitsprovider)
+class IdentiteitsproviderAdmin(AlleenLezenAdmin):
+    """Shown, never its client secret; operators configure it with ``sso_instellen``."""
+
+    list_display = ["organisatie", "naam", "issuer", "actief"]
+    list_select_related = ["organisatie"]
+    fields = [
+        "organisatie",
+        "naam",
+        "issuer",
+        "authorization_endpoint",
+        "token_endpoint",
+        "userinfo_endpoint",
+        "jwks_uri",
+        "client_id",
+        "scopes",
+        "actief",
+    ]

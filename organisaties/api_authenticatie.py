@@ -38,7 +38,7 @@ class SessieAuthenticatie(SessionAuthentication):
         if resultaat is None:
             return None
         user = resultaat[0]
-        if not tweede_factor.sessie_voldoet(user):
+        if not tweede_factor.sessie_voldoet(user, getattr(request, "session", None)):
             raise exceptions.AuthenticationFailed(
                 "Deze sessie heeft de tweede factor nog niet doorlopen. Log in via de "
                 "webapplicatie met de code uit uw authenticator-app.",

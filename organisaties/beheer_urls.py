@@ -1,4 +1,4 @@
-"""User management by the secretariat (``/beheer/``)."""
+"""User management by the secretariat and an organisation's beheerder (``/beheer/``)."""
 
 from django.urls import path
 
@@ -15,5 +15,13 @@ urlpatterns = [
         "gebruikers/<int:pk>/tweede-factor-herstellen/",
         views.factor_herstellen,
         name="factor_herstellen",
+    ),
+    path("uitnodigingen/", views.uitnodigingen_lijst, name="uitnodigingen"),
+    path("uitnodigingen/nieuw/", views.uitnodiging_nieuw, name="uitnodiging_nieuw"),
+    path("uitnodigingen/<int:pk>/opnieuw/", views.uitnodiging_opnieuw, name="uitnodiging_opnieuw"),
+    path(
+        "uitnodigingen/<int:pk>/intrekken/",
+        views.uitnodiging_intrekken,
+        name="uitnodiging_intrekken",
     ),
 ]

@@ -87,13 +87,74 @@ class GebruikerForm(forms.Form):
         self.fields["rol"].choices = [("", "---------"), *Rol.choices]
 
 
+def _keuzes_voor(form, actor, leeg: bool) -> None:
+    """Validate against every organisation and role, so the service decides and answers
+    403 for what ``actor`` may not hand out; but offer a beheerder only his own
+    organisation and the roles he may give."""
+    from .models import ROLLEN_VOOR_BEHEERDER, Organisatie, Rol
+
+    alle_rollen = [("", "---------"), *Rol.choices] if leeg else list(Rol.choices)
+    form.fields["organisatie"].queryset = Organisatie.objects.all()
+    form.fields["rol"].choices = alle_rollen
+    if actor is not None and actor.is_beheerder:
+        eigen = Organisatie.objects.filter(pk=actor.organisatie_id)
+        form.fields["organisatie"].widget.choices = [(o.pk, str(o)) for o in eigen]
+        rollen = [(r.value, r.label) for r in ROLLEN_VOOR_BEHEERDER]
+        form.fields["rol"].widget.choices = [("", "---------"), *rollen] if leeg else rollen
+
+
 class RolForm(forms.Form):
     organisatie = forms.ModelChoiceField(label=_("Organisatie"), queryset=None)
     rol = forms.ChoiceField(label=_("Rol"))
 
-    def __init__(self, *args, **kwargs):
-        from .models import Organisatie, Rol
-
+    def __init__(self, *args, actor=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisatie"].queryset = Organisatie.objects.all()
-        self.fields["rol"].choices = Rol.choices
+        _keuzes_voor(self, actor, leeg=False)
+
+
+class UitnodigingForm(forms.Form):
+    """Invite a person: the address, and the organisation and role of the new account."""
+
+    email = forms.EmailField(
+        label=_("E-mailadres"), help_text=_("Hierheen gaat de uitnodiging met de link.")
+    )
+    voornaam = forms.CharField(label=_("Voornaam"), max_length=150, required=False)
+    achternaam = forms.CharField(label=_("Achternaam"), max_length=150, required=False)
+    functie = forms.CharField(label=_("Functie"), max_length=200, required=False)
+    organisatie = forms.ModelChoiceField(label=_("Organisatie"), queryset=None)
+    rol = forms.ChoiceField(label=_("Rol"))
+
+    def __init__(self, *args, actor=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        _keuzes_voor(self, actor, leeg=True)
+        if actor is not None and actor.is_beheerder:
+            self.fields["organisatie"].initial = actor.organisatie_id
+
+
+class AccepterenForm(forms.Form):
+    """The invited person chooses a username and a password."""
+
+    username = forms.RegexField(
+        label=_("Gebruikersnaam"),
+        max_length=150,
+        regex=r"^[\w.@+-]+\Z",
+        error_messages={"invalid": _("Alleen letters, cijfers en @ . + - _")},
+        widget=forms.TextInput(attrs={"autocomplete": "username"}),
+    )
+    wachtwoord = forms.CharField(
+        label=_("Wachtwoord"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("Ten minste 12 tekens; geen veelgebruikt wachtwoord."),
+    )
+    wachtwoord_herhaald = forms.CharField(
+        label=_("Wachtwoord herhalen"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("wachtwoord") and data.get("wachtwoord") != data.get("wachtwoord_herhaald"):
+            self.add_error("wachtwoord_herhaald", gettext("De twee wachtwoorden verschillen."))
+        return data

@@ -23,3 +23,8 @@ def na_commit(gebeurtenis: str, gebruiker, **context) -> None:
     publiceer_na_commit(
         "account.gebeurtenis", gebeurtenis=gebeurtenis, gebruiker_id=gebruiker.pk, context=context
     )
+
+
+def uitnodiging_na_commit(uitnodiging) -> None:
+    """The invitation e-mail (with a link made from the row as it is then)."""
+    publiceer_na_commit("account.uitnodiging", uitnodiging_id=uitnodiging.pk)

@@ -50,6 +50,7 @@ class Rol(models.TextChoices):
     OPSTELLER = "opsteller", _("Opsteller")
     ACCORDEERDER = "accordeerder", _("Accordeerder")
     MINISTERIE = "ministerie", _("Medewerker ministerie")
+    BEHEERDER = "beheerder", _("Beheerder")
 
 
 #: Which organisation kind each role belongs to.
@@ -58,7 +59,13 @@ ROL_BIJ_SOORT = {
     Rol.OPSTELLER: Soort.UITVOERINGSORGANISATIE,
     Rol.ACCORDEERDER: Soort.UITVOERINGSORGANISATIE,
     Rol.MINISTERIE: Soort.MINISTERIE,
+    Rol.BEHEERDER: Soort.UITVOERINGSORGANISATIE,
 }
+
+#: The roles an organisation's own beheerder may hand out: the workflow roles of a member
+#: organisation. Beheerders themselves, the secretariat and ministries are the
+#: secretariat's to appoint, so delegated management cannot escalate.
+ROLLEN_VOOR_BEHEERDER = (Rol.OPSTELLER, Rol.ACCORDEERDER)
 
 
 class Gebruiker(AbstractUser):
@@ -140,3 +147,119 @@ class Gebruiker(AbstractUser):
     @property
     def is_accordeerder(self) -> bool:
         return self.is_organisatie_medewerker and self.rol == Rol.ACCORDEERDER
+
+    @property
+    def is_beheerder(self) -> bool:
+        """Manages the accounts of his own member organisation, and nothing else: not a
+        medewerker, so no consultation, response or API object is visible to him."""
+        return self.is_active and self.rol == Rol.BEHEERDER and self.organisatie_id is not None
+
+
+class UitnodigingStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    GEACCEPTEERD = "geaccepteerd", _("Geaccepteerd")
+    INGETROKKEN = "ingetrokken", _("Ingetrokken")
+
+
+class UitnodigingQuerySet(models.QuerySet):
+    def open(self):
+        from django.utils import timezone
+
+        return self.filter(status=UitnodigingStatus.OPEN, verloopt_op__gt=timezone.now())
+
+
+class Uitnodiging(models.Model):
+    """An invitation of a person, by e-mail, to an organisation in a role. The link in the
+    e-mail carries a signed token over ``pk`` and ``sleutel``: a resend draws a new
+    ``sleutel`` (the old link dies), acceptance or revocation closes it for good
+    (``organisaties.uitnodigingen``)."""
+
+    email = models.EmailField("e-mailadres")
+    voornaam = models.CharField("voornaam", max_length=150, blank=True)
+    achternaam = models.CharField("achternaam", max_length=150, blank=True)
+    functie = models.CharField("functie", max_length=200, blank=True)
+    organisatie = models.ForeignKey(
+        Organisatie,
+        verbose_name="organisatie",
+        on_delete=models.PROTECT,
+        related_name="uitnodigingen",
+    )
+    rol = models.CharField("rol", max_length=32, choices=Rol.choices)
+    status = models.CharField(
+        "status",
+        max_length=16,
+        choices=UitnodigingStatus.choices,
+        default=UitnodigingStatus.OPEN,
+    )
+    sleutel = models.CharField("sleutel", max_length=64, editable=False)
+    uitgenodigd_door = models.ForeignKey(
+        "Gebruiker",
+        verbose_name="uitgenodigd door",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
+    verstuurd_op = models.DateTimeField("laatst verstuurd op")
+    verloopt_op = models.DateTimeField("verloopt op")
+    gebruiker = models.OneToOneField(
+        "Gebruiker",
+        verbose_name="account",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="uitnodiging",
+    )
+
+    objects = UitnodigingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "uitnodiging"
+        verbose_name_plural = "uitnodigingen"
+        ordering = ["-aangemaakt_op"]
+        indexes = [models.Index(fields=["organisatie", "status"])]
+
+    def __str__(self):
+        return f"{self.email} ({self.organisatie.afkorting}, {self.get_rol_display()})"
+
+    @property
+    def is_verlopen(self) -> bool:
+        from django.utils import timezone
+
+        return self.status == UitnodigingStatus.OPEN and self.verloopt_op <= timezone.now()
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == UitnodigingStatus.OPEN and not self.is_verlopen
+
+    def toon_status(self) -> str:
+        return gettext("Verlopen") if self.is_verlopen else self.get_status_display()
+
+
+class Identiteitsprovider(models.Model):
+    """Single sign-on (OpenID Connect) for one organisation: its people log in at their
+    own identity provider; the account here is found by e-mail (``organisaties.sso``).
+    The endpoints come from the provider's discovery document (``sso_instellen``)."""
+
+    organisatie = models.OneToOneField(
+        Organisatie,
+        verbose_name="organisatie",
+        on_delete=models.CASCADE,
+        related_name="identiteitsprovider",
+    )
+    naam = models.CharField("naam", max_length=200, help_text="Zoals gebruikers hem kennen.")
+    issuer = models.URLField("issuer", max_length=500)
+    authorization_endpoint = models.URLField("authorization endpoint", max_length=500)
+    token_endpoint = models.URLField("token endpoint", max_length=500)
+    userinfo_endpoint = models.URLField("userinfo endpoint", max_length=500)
+    jwks_uri = models.URLField("JWKS URI", max_length=500)
+    client_id = models.CharField("client ID", max_length=200)
+    client_secret = models.CharField("client secret", max_length=500)
+    scopes = models.CharField("scopes", max_length=200, default="openid email profile")
+    actief = models.BooleanField("actief", default=True)
+
+    class Meta:
+        verbose_name = "identiteitsprovider"
+        verbose_name_plural = "identiteitsproviders"
+
+    def __str__(self):
+        return f"{self.naam} ({self.organisatie.afkorting})"

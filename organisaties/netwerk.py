@@ -22,6 +22,8 @@ DEMO_WACHTWOORD = "demo"
 SECRETARIS_ADMIN_RECHTEN = [
     ("organisaties", "organisatie", ("add", "change", "view")),
     ("organisaties", "gebruiker", ("view",)),
+    ("organisaties", "uitnodiging", ("view",)),
+    ("organisaties", "identiteitsprovider", ("view",)),
     ("consultaties", "consultatie", ("add", "change", "view")),
     ("consultaties", "vraag", ("view",)),
     ("consultaties", "document", ("view",)),

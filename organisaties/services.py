@@ -148,16 +148,21 @@ def wachtwoord_gewijzigd(*, gebruiker: Gebruiker, actor: Gebruiker | None) -> No
     gebeurtenissen.na_commit("wachtwoord_gewijzigd", gebruiker)
 
 
-# --- user management by the secretariat -------------------------------------------------
+# --- user management by the secretariat and an organisation's beheerder -----------------
 
 
 def beheerbare_gebruikers(actor: Gebruiker):
-    if not permissions.kan_gebruikers_beheren(actor):
-        return Gebruiker.objects.none()
-    return Gebruiker.objects.filter(is_superuser=False).select_related("organisatie")
+    """The accounts on the management pages: all (but the operators') for the
+    secretariat, the own organisation's for a beheerder; the rest answers 404."""
+    qs = Gebruiker.objects.filter(is_superuser=False).select_related("organisatie")
+    if permissions.is_secretaris(actor):
+        return qs
+    if permissions.is_beheerder(actor):
+        return qs.filter(organisatie_id=actor.organisatie_id)
+    return Gebruiker.objects.none()
 
 
-def _valideer_rol(organisatie: Organisatie | None, rol: str):
+def valideer_rol(organisatie: Organisatie | None, rol: str):
     if rol not in Rol.values:
         raise ValidationError({"rol": gettext("Kies een rol.")})
     if organisatie is None:
@@ -174,7 +179,7 @@ def _valideer_rol(organisatie: Organisatie | None, rol: str):
         )
 
 
-def _rechten_voor_rol(gebruiker: Gebruiker) -> None:
+def rechten_voor_rol(gebruiker: Gebruiker) -> None:
     # The admin is a read-only window for the secretariat; the rights are the fixed set
     # of the role, never chosen per person.
     from .netwerk import secretaris_rechten
@@ -191,12 +196,12 @@ def gebruiker_aanmaken(
     """A new account for ``organisatie`` with ``rol``, without a password: the user gets
     an e-mail with a link to choose one (Django's password-reset token, valid for
     PASSWORD_RESET_TIMEOUT). Audited."""
-    if not permissions.kan_gebruikers_beheren(actor):
-        raise PermissionDenied(gettext("Alleen het secretariaat beheert gebruikers."))
+    if not permissions.is_secretaris(actor):
+        raise PermissionDenied(gettext("Alleen het secretariaat maakt accounts direct aan."))
     onbekend = set(velden) - set(NIEUWE_GEBRUIKER_VELDEN)
     if onbekend:
         raise ValidationError(dict.fromkeys(onbekend, gettext("Dit veld bestaat niet.")))
-    _valideer_rol(organisatie, rol)
+    valideer_rol(organisatie, rol)
     if not (velden.get("email") or "").strip():
         raise ValidationError(
             {"email": gettext("Een e-mailadres is nodig om het wachtwoord te kiezen.")}
@@ -205,7 +210,7 @@ def gebruiker_aanmaken(
     gebruiker.set_unusable_password()
     gebruiker.full_clean()
     gebruiker.save()
-    _rechten_voor_rol(gebruiker)
+    rechten_voor_rol(gebruiker)
     registreer(
         gebruiker,
         actor=actor,
@@ -225,13 +230,15 @@ def gebruiker_rol_wijzigen(
     gebruiker = Gebruiker.objects.select_for_update().get(pk=gebruiker.pk)
     if not permissions.kan_gebruiker_beheren(actor, gebruiker):
         raise PermissionDenied(gettext("U mag de rol van dit account niet wijzigen."))
-    _valideer_rol(organisatie, rol)
+    if not permissions.mag_rol_toekennen(actor, organisatie, rol):
+        raise PermissionDenied(gettext("U mag deze rol in deze organisatie niet toekennen."))
+    valideer_rol(organisatie, rol)
     oud = {"organisatie": getattr(gebruiker.organisatie, "afkorting", ""), "rol": gebruiker.rol}
     if gebruiker.organisatie_id == organisatie.pk and gebruiker.rol == rol:
         return gebruiker
     gebruiker.organisatie, gebruiker.rol = organisatie, rol
     gebruiker.save(update_fields=["organisatie", "rol"])
-    _rechten_voor_rol(gebruiker)
+    rechten_voor_rol(gebruiker)
     tokens_intrekken(gebruiker)
     sessies_beeindigen(gebruiker)
     registreer(
@@ -275,7 +282,7 @@ def overal_uitloggen(*, gebruiker: Gebruiker) -> None:
 @transaction.atomic
 def organisatie_opslaan(*, organisatie: Organisatie, actor: Gebruiker, gewijzigd) -> Organisatie:
     """Create or change an organisation (the admin's form); audited."""
-    if not (actor.is_superuser or permissions.kan_gebruikers_beheren(actor)):
+    if not (actor.is_superuser or permissions.is_secretaris(actor)):
         raise PermissionDenied
     nieuw = organisatie.pk is None
     if not nieuw and "soort" in gewijzigd:

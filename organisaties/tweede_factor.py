@@ -22,16 +22,26 @@ VRIJE_PADEN = ("/accounts/tweede-factor/", "/accounts/logout/", "/static/", "/i1
 
 
 def tweede_factor_vereist(user) -> bool:
-    return bool(user.is_superuser or (settings.TWEEDE_FACTOR_SECRETARIS and user.is_secretaris))
+    """Superusers always; the secretaris and an organisation's beheerder (both manage
+    accounts) when TWEEDE_FACTOR_SECRETARIS is on."""
+    return bool(
+        user.is_superuser
+        or (settings.TWEEDE_FACTOR_SECRETARIS and (user.is_secretaris or user.is_beheerder))
+    )
 
 
 def heeft_factor(user) -> bool:
     return user_has_device(user, confirmed=True)
 
 
-def sessie_voldoet(user) -> bool:
+def sessie_voldoet(user, sessie=None) -> bool:
     """Whether this (OTP-middleware wrapped) session user has passed the second factor
-    wherever one is set up or required."""
+    wherever one is set up or required. A login through the organisation's identity
+    provider counts: that provider authenticates (organisaties.sso, SECURITY.md)."""
+    from .sso import is_sso_sessie
+
+    if is_sso_sessie(sessie, user):
+        return True
     if heeft_factor(user):
         # A user object that django-otp has not wrapped (just logged in) is not verified.
         return bool(getattr(user, "is_verified", lambda: False)())
@@ -45,7 +55,11 @@ class TweedeFactorMiddleware:
     def __call__(self, request):
         user = request.user
         if user.is_authenticated and not request.path.startswith(VRIJE_PADEN):
-            if heeft_factor(user):
+            from .sso import is_sso_sessie
+
+            if is_sso_sessie(request.session, user):
+                pass  # the organisation's identity provider did the authentication
+            elif heeft_factor(user):
                 if not user.is_verified():
                     return redirect(f"{reverse('tweede_factor:controleren')}?next={request.path}")
             elif tweede_factor_vereist(user):

@@ -1,7 +1,9 @@
 """Pages of the account: the second factor, the password, and user management by the
 secretariat. Views parse input and call one service in ``services.py``."""
 
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import login as auth_login
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -16,17 +18,20 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from audit.models import AuditEvent
-from kern.web import fouten_in
+from kern.web import fouten_in, weigering_toont
 
-from . import permissions, services, tweede_factor
+from . import permissions, services, sso, tweede_factor, uitnodigingen
 from .forms import (
+    AccepterenForm,
     FactorInstellenForm,
     GebruikerForm,
     RolForm,
     ToelichtingForm,
     TotpCodeForm,
+    UitnodigingForm,
     WachtwoordBevestigenForm,
 )
+from .models import Identiteitsprovider
 
 
 def _volgende(request):
@@ -166,7 +171,20 @@ class WachtwoordKiezen(auth_views.PasswordResetConfirmView):
         return response
 
 
-# --- user management by the secretariat -------------------------------------------------
+class Inloggen(auth_views.LoginView):
+    """Django's login page, plus the organisations that log in at their own provider."""
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "sso_providers": Identiteitsprovider.objects.filter(actief=True)
+            .select_related("organisatie")
+            .order_by("organisatie__naam"),
+            "sso_verplicht": getattr(self.request, "tk_sso_verplicht", None),
+        }
+
+
+# --- user management by the secretariat and an organisation's beheerder -----------------
 
 
 def _vereis_beheerder(request):
@@ -189,7 +207,8 @@ def gebruikers(request):
 
 @login_required
 def gebruiker_aanmaken(request):
-    _vereis_beheerder(request)
+    if not permissions.is_secretaris(request.user):
+        raise PermissionDenied  # a beheerder invites (uitnodiging_nieuw)
     form = GebruikerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         velden = dict(form.cleaned_data)
@@ -228,7 +247,10 @@ def _gebruiker_pagina(request, gebruiker, status=200, **forms):
         "mag_beheren": permissions.kan_gebruiker_beheren(request.user, gebruiker),
         "heeft_factor": tweede_factor.heeft_factor(gebruiker),
         "rol_form": forms.get("rol_form")
-        or RolForm(initial={"organisatie": gebruiker.organisatie_id, "rol": gebruiker.rol}),
+        or RolForm(
+            actor=request.user,
+            initial={"organisatie": gebruiker.organisatie_id, "rol": gebruiker.rol},
+        ),
         "deactiveer_form": forms.get("deactiveer_form") or ToelichtingForm(auto_id="deactiveer_%s"),
         "herstel_form": forms.get("herstel_form") or ToelichtingForm(auto_id="herstel_%s"),
         "gebeurtenissen": AuditEvent.objects.voor(gebruiker).order_by("-tijdstip")[:50],
@@ -244,7 +266,8 @@ def gebruiker(request, pk):
 def _beheeractie(request, pk, form_class, formnaam, uitvoeren, gelukt: str):
     gebruiker = _beheerbaar(request, pk)
     auto_id = "id_%s" if formnaam == "rol_form" else f"{formnaam.split('_')[0]}_%s"
-    form = form_class(request.POST, auto_id=auto_id)
+    extra = {"actor": request.user} if form_class is RolForm else {}
+    form = form_class(request.POST, auto_id=auto_id, **extra)
     if form.is_valid():
         with fouten_in(form):
             uitvoeren(gebruiker, form.cleaned_data)
@@ -298,4 +321,107 @@ def factor_herstellen(request, pk):
             "De tweede factor is verwijderd; "
             "de gebruiker stelt bij de volgende inlog een nieuwe in."
         ),
+    )
+
+
+# --- invitations ------------------------------------------------------------------------
+
+
+@login_required
+def uitnodigingen_lijst(request):
+    _vereis_beheerder(request)
+    lijst = uitnodigingen.zichtbare_uitnodigingen(request.user).order_by("-aangemaakt_op")
+    pagina = Paginator(lijst, 50).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "organisaties/uitnodigingen.html",
+        {"pagina": pagina, "geweigerd": sso.geweigerde_aanmeldingen(request.user)},
+    )
+
+
+@login_required
+def uitnodiging_nieuw(request):
+    _vereis_beheerder(request)
+    form = UitnodigingForm(request.POST or None, actor=request.user)
+    if request.method == "POST" and form.is_valid():
+        velden = dict(form.cleaned_data)
+        with fouten_in(form):
+            uitnodiging = uitnodigingen.uitnodiging_versturen(actor=request.user, **velden)
+            messages.success(
+                request,
+                gettext("De uitnodiging is verstuurd naar %(email)s.")
+                % {"email": uitnodiging.email},
+            )
+            return redirect("beheer:uitnodigingen")
+    return render(
+        request,
+        "organisaties/uitnodiging_nieuw.html",
+        {"form": form, "dagen": settings.UITNODIGING_GELDIG_DAGEN},
+        status=400 if form.errors else 200,
+    )
+
+
+def _uitnodigingen_pagina(request, pk=None):
+    return uitnodigingen_lijst(request)
+
+
+def _uitnodigingactie(request, pk, uitvoeren, gelukt: str):
+    """A refusal (the invitation was accepted or revoked meanwhile: 409; the address got
+    an account: 400) shows the list again with the reason (kern.web)."""
+    _vereis_beheerder(request)
+    uitnodiging = get_object_or_404(uitnodigingen.zichtbare_uitnodigingen(request.user), pk=pk)
+    uitvoeren(uitnodiging)
+    messages.success(request, gelukt)
+    return redirect("beheer:uitnodigingen")
+
+
+@login_required
+@require_POST
+@weigering_toont(_uitnodigingen_pagina)
+def uitnodiging_opnieuw(request, pk):
+    return _uitnodigingactie(
+        request,
+        pk,
+        lambda u: uitnodigingen.uitnodiging_opnieuw_versturen(uitnodiging=u, actor=request.user),
+        gettext("De uitnodiging is opnieuw verstuurd; de vorige link werkt niet meer."),
+    )
+
+
+@login_required
+@require_POST
+@weigering_toont(_uitnodigingen_pagina)
+def uitnodiging_intrekken(request, pk):
+    return _uitnodigingactie(
+        request,
+        pk,
+        lambda u: uitnodigingen.uitnodiging_intrekken(uitnodiging=u, actor=request.user),
+        gettext("De uitnodiging is ingetrokken; de link werkt niet meer."),
+    )
+
+
+def uitnodiging_accepteren(request, token):
+    """The link from the e-mail: choose a username and password, or (single sign-on) go
+    to the organisation's identity provider."""
+    uitnodiging = uitnodigingen.uitnodiging_voor_token(token)
+    if uitnodiging is None:
+        return render(request, "organisaties/uitnodiging_ongeldig.html", status=404)
+    provider = Identiteitsprovider.objects.filter(
+        organisatie_id=uitnodiging.organisatie_id, actief=True
+    ).first()
+    form = AccepterenForm(request.POST or None, initial={"username": uitnodiging.email.lower()})
+    if request.method == "POST" and provider is None and form.is_valid():
+        with fouten_in(form):
+            gebruiker = uitnodigingen.uitnodiging_accepteren(
+                uitnodiging=uitnodiging,
+                username=form.cleaned_data["username"],
+                wachtwoord=form.cleaned_data["wachtwoord"],
+            )
+            auth_login(request, gebruiker, backend="organisaties.sso.WachtwoordBackend")
+            messages.success(request, gettext("Welkom! Uw account is klaar."))
+            return redirect("/")
+    return render(
+        request,
+        "organisaties/uitnodiging_accepteren.html",
+        {"uitnodiging": uitnodiging, "form": form, "provider": provider},
+        status=400 if form.errors else 200,
     )

@@ -162,7 +162,10 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     # Then the ceiling per account over all addresses (organisaties.inlogplafond).
     "organisaties.inlogplafond.InlogPlafondBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Passwords, except for organisations that log in at their own identity provider.
+    "organisaties.sso.WachtwoordBackend",
+    # Single sign-on (OpenID Connect) per organisation: organisaties.sso.
+    "organisaties.sso.SsoBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "consultaties:dashboard"
@@ -296,6 +299,20 @@ AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0")) or None
 # secretaris role when TWEEDE_FACTOR_SECRETARIS is on (the production default).
 OTP_TOTP_ISSUER = "Tegenkracht"
 TWEEDE_FACTOR_SECRETARIS = env_bool("TWEEDE_FACTOR_SECRETARIS", not DEBUG)
+
+# Invitations (organisaties.uitnodigingen): how long the single-use link works.
+UITNODIGING_GELDIG_DAGEN = int(os.environ.get("UITNODIGING_GELDIG_DAGEN", "7"))
+
+# Single sign-on per organisation (organisaties.sso, mozilla-django-oidc). The provider's
+# endpoints and client are stored per organisation (`manage.py sso_instellen`); these are
+# the same for all: PKCE, RS256-signed ID tokens checked against the provider's JWKS, and
+# never an account made from a token (only from an invitation).
+OIDC_USE_PKCE = True
+OIDC_PKCE_CODE_CHALLENGE_METHOD = "S256"
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_CREATE_USER = False
+OIDC_AUTHENTICATION_CALLBACK_URL = "sso_terug"
+OIDC_TIMEOUT = int(os.environ.get("OIDC_TIMEOUT", "10"))
 # django-otp's own throttle counts per device: an attacker's wrong codes would lock the
 # owner out, doubling the wait without bound. Guessing is limited by django-axes instead,
 # per username and address (above).

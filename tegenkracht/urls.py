@@ -3,6 +3,7 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from organisaties import sso
 from organisaties import views as organisatie_views
 
 from . import views
@@ -28,6 +29,15 @@ urlpatterns = [
         organisatie_views.WachtwoordKiezen.as_view(),
         name="password_reset_confirm",
     ),
+    path("accounts/login/", organisatie_views.Inloggen.as_view(), name="login"),
+    path(
+        "accounts/uitnodiging/<str:token>/",
+        organisatie_views.uitnodiging_accepteren,
+        name="uitnodiging_accepteren",
+    ),
+    # Single sign-on per organisation (OpenID Connect): organisaties.sso.
+    path("accounts/sso/terug/", sso.SsoTerugkeer.as_view(), name="sso_terug"),
+    path("accounts/sso/<str:afkorting>/", sso.SsoStart.as_view(), name="sso_start"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("beheer/", include("organisaties.beheer_urls")),
     path("i18n/", include("django.conf.urls.i18n")),

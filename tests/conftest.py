@@ -181,3 +181,28 @@ def definitief(concept, secretaris):
 @pytest.fixture
 def verzonden(definitief, secretaris):
     return rapport_services.rapport_verzenden(rapport=definitief, actor=secretaris)
+
+
+@pytest.fixture
+def beheerder_a(org_a):
+    return factories.beheerder(org_a)
+
+
+@pytest.fixture(scope="session")
+def _http_zonder_tls():
+    """The live server speaks plain HTTP: switch off the production TLS settings before
+    its middleware is built (SecurityMiddleware reads them once), and restore them."""
+    from django.conf import settings
+
+    namen = ("SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE")
+    oud = {naam: getattr(settings, naam) for naam in namen}
+    for naam in namen:
+        setattr(settings, naam, False)
+    yield
+    for naam, waarde in oud.items():
+        setattr(settings, naam, waarde)
+
+
+@pytest.fixture(scope="session")
+def live_server(_http_zonder_tls, live_server):
+    return live_server

@@ -76,6 +76,15 @@ def accordeerder(organisatie, username=None):
     )
 
 
+def beheerder(organisatie, username=None):
+    """An organisation's own account manager (#18)."""
+    return GebruikerFactory(
+        username=username or f"{organisatie.afkorting.lower()}-beheerder",
+        organisatie=organisatie,
+        rol=Rol.BEHEERDER,
+    )
+
+
 def secretaris(username="secretaris"):
     return GebruikerFactory(
         username=username, organisatie=SecretariaatFactory(), rol=Rol.SECRETARIS

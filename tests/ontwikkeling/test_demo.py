@@ -62,9 +62,16 @@ def test_demo_is_idempotent_en_toont_elke_status():
             verwacht[f"{afkorting}-accordeerder"] = Rol.ACCORDEERDER
         elif organisatie.soort == Soort.MINISTERIE:
             verwacht[f"{afkorting}-ministerie"] = Rol.MINISTERIE
+    verwacht["uwv-beheerder"] = Rol.BEHEERDER
     gebruikers = {g.username: g for g in Gebruiker.objects.select_related("organisatie")}
     assert {u: gebruikers[u].rol for u in verwacht} == verwacht
-    for username in ("secretaris", "uwv-opsteller", "uwv-accordeerder", "szw-ministerie"):
+    for username in (
+        "secretaris",
+        "uwv-opsteller",
+        "uwv-accordeerder",
+        "uwv-beheerder",
+        "szw-ministerie",
+    ):
         gebruiker = gebruikers[username]
         assert gebruiker.check_password("demo"), username
         gebruiker.full_clean()  # the role fits the organisation's kind

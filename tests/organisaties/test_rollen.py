@@ -22,6 +22,9 @@ from tests import factories
         (Rol.ACCORDEERDER, "secretariaat", False),
         (Rol.MINISTERIE, "ministerie", True),
         (Rol.MINISTERIE, "uitvoeringsorganisatie", False),
+        (Rol.BEHEERDER, "uitvoeringsorganisatie", True),
+        (Rol.BEHEERDER, "ministerie", False),
+        (Rol.BEHEERDER, "secretariaat", False),
     ],
 )
 def test_rol_past_bij_de_soort_organisatie(rol, soort, past):
@@ -44,28 +47,33 @@ def test_rol_zonder_organisatie_is_ongeldig():
 
 
 @pytest.mark.django_db
-def test_rolkenmerken(secretaris, opsteller_a, accordeerder_a, ministerie_gebruiker):
+def test_rolkenmerken(secretaris, opsteller_a, accordeerder_a, ministerie_gebruiker, beheerder_a):
     kenmerken = {
         g.username: (
             g.is_secretaris,
             g.is_organisatie_medewerker,
             g.is_accordeerder,
             g.is_ministerie,
+            g.is_beheerder,
         )
-        for g in (secretaris, opsteller_a, accordeerder_a, ministerie_gebruiker)
+        for g in (secretaris, opsteller_a, accordeerder_a, ministerie_gebruiker, beheerder_a)
     }
     assert kenmerken == {
-        "secretaris": (True, False, False, False),
-        "uwv-opsteller": (False, True, False, False),
-        "uwv-accordeerder": (False, True, True, False),
-        "szw-ministerie": (False, False, False, True),
+        "secretaris": (True, False, False, False, False),
+        "uwv-opsteller": (False, True, False, False, False),
+        "uwv-accordeerder": (False, True, True, False, False),
+        "szw-ministerie": (False, False, False, True, False),
+        "uwv-beheerder": (False, False, False, False, True),
     }
 
 
 @pytest.mark.django_db
-def test_inactieve_gebruiker_heeft_geen_rol(secretaris, accordeerder_a, ministerie_gebruiker):
-    for gebruiker in (secretaris, accordeerder_a, ministerie_gebruiker):
+def test_inactieve_gebruiker_heeft_geen_rol(
+    secretaris, accordeerder_a, ministerie_gebruiker, beheerder_a
+):
+    for gebruiker in (secretaris, accordeerder_a, ministerie_gebruiker, beheerder_a):
         gebruiker.is_active = False
+    assert not beheerder_a.is_beheerder
     assert not secretaris.is_secretaris
     assert not accordeerder_a.is_organisatie_medewerker
     assert not accordeerder_a.is_accordeerder
