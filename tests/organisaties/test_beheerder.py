@@ -9,7 +9,7 @@ from django.test import Client
 from audit.models import AuditEvent
 from organisaties.models import Gebruiker, Uitnodiging
 from tests import factories
-from tests.beveiliging.helpers import apparaat
+from tests.inloggen import apparaat
 
 pytestmark = pytest.mark.django_db
 

@@ -20,7 +20,7 @@ from ontwikkeling.demo import SSO_DEMO_CLIENT, laad_demo_accounts
 from organisaties import sso, uitnodigingen
 from organisaties.models import Gebruiker, Uitnodiging
 from tests import factories
-from tests.beveiliging.helpers import apparaat
+from tests.inloggen import apparaat
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
