@@ -109,9 +109,7 @@ def geheim_vernieuwen(request, pk):
         abonnement=_eigen(request, pk), actor=request.user
     )
     _toon_geheim_eenmalig(request, abonnement)
-    messages.success(
-        request, _("Er is een nieuw geheim. Het vorige ondertekent nog 24 uur mee.")
-    )
+    messages.success(request, _("Er is een nieuw geheim. Het vorige ondertekent nog 24 uur mee."))
     return redirect("koppelingen:detail", pk=abonnement.pk)
 
 

@@ -19,7 +19,11 @@ def test_aanmaken_toont_geheim_eenmalig(opsteller_a):
     api = api_client(opsteller_a)
     antwoord = api.post(
         "/api/v1/abonnementen",
-        {"url": URL, "omschrijving": "Zaaksysteem", "soorten": ["nl.tegenkracht.reactie.ingediend"]},
+        {
+            "url": URL,
+            "omschrijving": "Zaaksysteem",
+            "soorten": ["nl.tegenkracht.reactie.ingediend"],
+        },
         format="json",
     )
     assert antwoord.status_code == 201, antwoord.content
@@ -76,7 +80,9 @@ def test_wijzigen_en_verwijderen(opsteller_a):
 def test_geheim_vernieuwen(opsteller_a):
     api = api_client(opsteller_a)
     abonnement = services.abonnement_aanmaken(actor=opsteller_a, url=URL)
-    antwoord = api.post(f"/api/v1/abonnementen/{abonnement.pk}/geheim-vernieuwen", {}, format="json")
+    antwoord = api.post(
+        f"/api/v1/abonnementen/{abonnement.pk}/geheim-vernieuwen", {}, format="json"
+    )
     assert antwoord.status_code == 200
     assert antwoord.json()["geheim"] not in ("", abonnement.geheim)
     abonnement.refresh_from_db()

@@ -19,7 +19,11 @@ def test_aanmaken_toont_geheim_een_keer(client, opsteller_a):
     client.force_login(opsteller_a)
     antwoord = client.post(
         "/koppelingen/",
-        {"url": URL, "omschrijving": "Zaaksysteem", "soorten": ["nl.tegenkracht.reactie.ingediend"]},
+        {
+            "url": URL,
+            "omschrijving": "Zaaksysteem",
+            "soorten": ["nl.tegenkracht.reactie.ingediend"],
+        },
     )
     abonnement = Abonnement.objects.get()
     assert antwoord.status_code == 302
