@@ -106,8 +106,10 @@ class GewijzigdSinds(BaseFilterBackend):
 
 def lees_tijdstip(param: str, waarde: str):
     """An aware datetime from ISO 8601 query input, or a 400 naming ``param``."""
+    waarde = waarde.strip()
     try:
-        tijdstip = parse_datetime(waarde.strip())
+        # A date and a time (``T`` or a space): a bare date is not a moment.
+        tijdstip = parse_datetime(waarde) if len(waarde) > 10 else None
     except ValueError:
         tijdstip = None
     if tijdstip is None:
