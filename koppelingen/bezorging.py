@@ -66,6 +66,10 @@ def controleer_url(url: str) -> None:
     host = (delen.hostname or "").lower()
     if delen.scheme not in ("http", "https") or not host:
         raise ValidationError(gettext("Gebruik een http- of https-adres."))
+    try:
+        delen.port  # noqa: B018 (raises for a port out of range)
+    except ValueError as fout:
+        raise ValidationError(gettext("Gebruik een http- of https-adres.")) from fout
     if delen.username or delen.password:
         raise ValidationError(gettext("Zet geen gebruikersnaam of wachtwoord in het adres."))
     if not _host_toegestaan(host):
