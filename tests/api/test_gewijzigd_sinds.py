@@ -39,7 +39,9 @@ def _ids(api, pad, sinds):
     return {r["id"] for r in antwoord.json()["resultaten"]}
 
 
-def test_transitie_telt_als_wijziging(secretaris, open_consultatie, reactie_a, reactie_b, opsteller_a):
+def test_transitie_telt_als_wijziging(
+    secretaris, open_consultatie, reactie_a, reactie_b, opsteller_a
+):
     api = api_client(secretaris)
     later = timezone.now() + timedelta(hours=1)
     assert _ids(api, "/api/v1/reacties", later) == set()

@@ -18,7 +18,13 @@ pytestmark = [
 
 
 def test_abonnement_aanmaken_en_berichten_zien(
-    browser, live_server, screenshot_map, settings, ontvanger, reactie_a, opsteller_a  # noqa: F811
+    browser,
+    live_server,
+    screenshot_map,
+    settings,
+    ontvanger,
+    reactie_a,
+    opsteller_a,  # noqa: F811
 ):
     settings.WEBHOOKS_INTERNE_ADRESSEN_TOESTAAN = True
     opsteller_a.set_password(WACHTWOORD)
