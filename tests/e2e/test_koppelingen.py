@@ -22,9 +22,9 @@ def test_abonnement_aanmaken_en_berichten_zien(
     live_server,
     screenshot_map,
     settings,
-    ontvanger,
+    ontvanger,  # noqa: F811
     reactie_a,
-    opsteller_a,  # noqa: F811
+    opsteller_a,
 ):
     settings.WEBHOOKS_INTERNE_ADRESSEN_TOESTAAN = True
     opsteller_a.set_password(WACHTWOORD)
