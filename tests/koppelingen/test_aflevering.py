@@ -274,3 +274,61 @@ def test_bericht_bevat_geen_toelichting(
     [verzoek] = ontvanger.op("/haak")
     assert b"GEHEIME-NOTITIE" not in verzoek.body
     assert json.loads(verzoek.body)["data"]["status"] == "in_voorbereiding"
+
+
+@pytest.fixture
+def https_ontvanger(tmp_path, monkeypatch):
+    """A TLS receiver for 'localhost' with a self-signed certificate that the client trusts
+    (SSL_CERT_FILE), to check that the pinned address still verifies the name."""
+    import shutil
+    import ssl
+    import subprocess
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    if not shutil.which("openssl"):
+        pytest.skip("openssl ontbreekt")
+    sleutel, certificaat = tmp_path / "k.pem", tmp_path / "c.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", sleutel,
+         "-out", certificaat, "-days", "1", "-subj", "/CN=localhost",
+         "-addext", "subjectAltName=DNS:localhost"],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    hosts = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            hosts.append(self.headers["Host"])
+            self.send_response(202)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Handler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(certificaat, sleutel)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setenv("SSL_CERT_FILE", str(certificaat))
+    yield server.server_address[1], hosts
+    server.shutdown()
+    server.server_close()
+
+
+def test_https_verbindt_met_gecontroleerd_adres_en_controleert_de_naam(https_ontvanger):
+    from koppelingen import bezorging
+
+    poort, hosts = https_ontvanger
+    goed = bezorging.post(f"https://localhost:{poort}/in?x=1", b"{}", {})
+    assert goed.statuscode == 202
+    assert hosts == [f"localhost:{poort}"]
+    # The certificate is for 'localhost': the same server by IP address does not verify.
+    fout = bezorging.post(f"https://127.0.0.1:{poort}/in", b"{}", {})
+    assert fout.statuscode is None
+    assert "SSLError" in fout.fout
+    assert len(hosts) == 1
