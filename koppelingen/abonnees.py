@@ -55,6 +55,7 @@ def verwerking_vastgelegd(*, rapport_id, kernpunt_id):
 
 def elke_minuut(*, nu):
     services.afleveringen_opnieuw_inplannen(nu)
+    services.afleveringen_opruimen(nu)
 
 
 def registreer():

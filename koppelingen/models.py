@@ -114,6 +114,7 @@ class Aflevering(models.Model):
         indexes = [
             models.Index(fields=["abonnement", "-aangemaakt_op"]),
             models.Index(fields=["status", "volgende_poging_op"]),
+            models.Index(fields=["aangemaakt_op"]),
         ]
 
     def __str__(self):

@@ -356,6 +356,18 @@ def aflevering_versturen(aflevering_id: int) -> bool:
     return uitkomst.gelukt
 
 
+def afleveringen_opruimen(nu: datetime | None = None) -> int:
+    """Forget delivered and given-up messages older than ``WEBHOOKS_LOG_DAGEN`` (with
+    their attempts), in batches, so the log does not grow without end."""
+    nu = nu or timezone.now()
+    grens = nu - timedelta(days=settings.WEBHOOKS_LOG_DAGEN)
+    oud = Aflevering.objects.filter(
+        aangemaakt_op__lt=grens,
+        status__in=(AfleveringStatus.AFGELEVERD, AfleveringStatus.OPGEGEVEN),
+    ).values_list("pk", flat=True)[:1000]
+    return Aflevering.objects.filter(pk__in=list(oud)).delete()[1].get(Aflevering._meta.label, 0)
+
+
 def afleveringen_opnieuw_inplannen(nu: datetime | None = None) -> int:
     """Queue again the failed messages whose backoff has passed, and recover lost ones.
     Idempotent; runs every minute with the deadline job."""

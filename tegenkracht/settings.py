@@ -285,6 +285,8 @@ WEBHOOKS_MAX_POGINGEN = int(os.environ.get("WEBHOOKS_MAX_POGINGEN", "8"))
 #: Backoff after the n-th failure: BACKOFF × 2^(n-1) seconds, at most BACKOFF_MAX.
 WEBHOOKS_BACKOFF_SECONDEN = int(os.environ.get("WEBHOOKS_BACKOFF_SECONDEN", "60"))
 WEBHOOKS_BACKOFF_MAX_SECONDEN = int(os.environ.get("WEBHOOKS_BACKOFF_MAX_SECONDEN", "21600"))
+#: Delivered and given-up messages are kept this long in the log.
+WEBHOOKS_LOG_DAGEN = int(os.environ.get("WEBHOOKS_LOG_DAGEN", "90"))
 
 # Login throttling (django-axes): lock a username from an address after repeated failures.
 AXES_ENABLED = env_bool("AXES_ENABLED", True)

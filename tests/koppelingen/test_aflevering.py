@@ -332,3 +332,31 @@ def test_https_verbindt_met_gecontroleerd_adres_en_controleert_de_naam(https_ont
     assert fout.statuscode is None
     assert "SSLError" in fout.fout
     assert len(hosts) == 1
+
+
+def test_minutenjob_probeert_opnieuw(gestart, ontvanger, na_commit):
+    """The deadline job (cron, every minute) also retries the webhooks whose backoff passed."""
+    from notificaties.bewaking import verwerk_termijnen
+
+    ontvanger.antwoord(500)
+    aflevering = gestart().afleveringen.get()
+    assert aflevering.status == AfleveringStatus.MISLUKT
+    with time_machine.travel(aflevering.volgende_poging_op + timedelta(seconds=1)), na_commit():
+        verwerk_termijnen()
+    aflevering.refresh_from_db()
+    assert aflevering.status == AfleveringStatus.AFGELEVERD
+    assert [p.statuscode for p in aflevering.pogingen_log.all()] == [500, 204]
+
+
+def test_oude_afleveringen_worden_opgeruimd(gestart, ontvanger, na_commit, settings):
+    settings.WEBHOOKS_LOG_DAGEN = 30
+    ontvanger.antwoord(500)
+    abonnement = gestart()
+    afgeleverd_later = abonnement.afleveringen.get()  # failed: stays while it may retry
+    with time_machine.travel(timezone.now() + timedelta(days=31)):
+        assert services.afleveringen_opruimen() == 0
+        afgeleverd_later.status = AfleveringStatus.AFGELEVERD
+        afgeleverd_later.save(update_fields=["status"])
+        assert services.afleveringen_opruimen(timezone.now() - timedelta(days=2)) == 0
+        assert services.afleveringen_opruimen() == 1
+    assert not abonnement.afleveringen.exists()
