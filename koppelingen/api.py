@@ -49,7 +49,7 @@ class AbonnementMetGeheimSerializer(AbonnementSerializer):
 
 
 class AbonnementInvoerSerializer(StrikteInvoerMixin, serializers.Serializer):
-    url = serializers.CharField(
+    url = serializers.URLField(
         max_length=500, help_text="Waar de berichten heen gaan (http of https)."
     )
     omschrijving = serializers.CharField(max_length=200, required=False, allow_blank=True)

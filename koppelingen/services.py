@@ -60,7 +60,7 @@ def _vereis(toegestaan: bool):
 # --- managing subscriptions ----------------------------------------------------------
 
 
-def _valideer(url=None, omschrijving=None, soorten=None) -> dict:
+def _valideer(url=None, omschrijving=None, soorten=None) -> None:
     fouten = {}
     if url is not None:
         try:
@@ -86,7 +86,6 @@ def _valideer(url=None, omschrijving=None, soorten=None) -> dict:
             ]
     if fouten:
         raise ValidationError(fouten)
-    return {}
 
 
 @transaction.atomic
