@@ -210,7 +210,7 @@ class ConsultatieViewSet(
     serializer_class = ConsultatieSerializer
     permission_classes = [permissions.IsAuthenticated, AlleenSecretarisWijzigt]
     filterset_class = ConsultatieFilter
-    ordering_fields = ["termijn", "kenmerk", "titel", "status"]
+    ordering_fields = ["termijn", "kenmerk", "titel", "status", "gewijzigd_op"]
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
+from kern.wijzigingen import GewijzigdOpBijgehouden
 from kern.workflow import fsm_permissie
 from organisaties.models import Organisatie, Soort
 from tegenkracht.validatie import ZonderStuurtekens
@@ -165,7 +166,7 @@ def volgend_kenmerk() -> str:
     return f"{prefix}{volgnummer:04d}"
 
 
-class Consultatie(ZonderStuurtekens, FSMModelMixin, models.Model):
+class Consultatie(GewijzigdOpBijgehouden, ZonderStuurtekens, FSMModelMixin, models.Model):
     kenmerk = models.CharField("kenmerk", max_length=32, unique=True)
     titel = models.CharField("titel", max_length=300)
     samenvatting = models.TextField("samenvatting", blank=True)
@@ -218,7 +219,7 @@ class Consultatie(ZonderStuurtekens, FSMModelMixin, models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
-    gewijzigd_op = models.DateTimeField("gewijzigd op", auto_now=True)
+    gewijzigd_op = models.DateTimeField("gewijzigd op", auto_now=True, db_index=True)
 
     objects = ConsultatieQuerySet.as_manager()
 

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -349,7 +350,9 @@ def consultatie_termijn_verlengen(
             raise ValidationError(
                 {"termijn": gettext("De nieuwe termijn moet later zijn dan de huidige.")}
             )
-        Consultatie.objects.filter(pk=consultatie.pk).update(termijn=termijn)
+        Consultatie.objects.filter(pk=consultatie.pk).update(
+            termijn=termijn, gewijzigd_op=timezone.now()
+        )
         consultatie.refresh_from_db()
         doel = consultatie
     else:

@@ -15,11 +15,13 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_fsm import can_proceed
 
 from .actor import SYSTEEM, Systeem, vereis_actor
+from .gebeurtenissen import publiceer_na_commit
 
 __all__ = [
     "SYSTEEM",
@@ -114,6 +116,17 @@ def voer_transitie_uit(
         naar_status=obj.status,
         toelichting=toelichting,
         gegevens=gegevens,
+    )
+    # Every state change of every machine, once, after commit (webhooks subscribe): a
+    # transition without its own named event is still announced.
+    publiceer_na_commit(
+        "workflow.transitie",
+        object=obj._meta.model_name,
+        object_id=obj.pk,
+        transitie=transitie,
+        van=van,
+        naar=obj.status,
+        tijdstip=timezone.now(),
     )
     return obj
 

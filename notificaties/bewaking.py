@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from audit.services import registreer
 from consultaties.models import Status as ConsultatieStatus
+from kern.gebeurtenissen import publiceer
 from kern.workflow import SYSTEEM
 from organisaties.models import Rol
 from rapporten.services import rapport_vastgelopen_afbreken
@@ -47,6 +48,8 @@ def verwerk_termijnen(nu: datetime | None = None) -> dict[str, int]:
         "emails_opnieuw": services.emails_opnieuw_inplannen(nu),
         "rapporten_vastgelopen": rapport_vastgelopen_afbreken(nu),
     }
+    # Higher apps with their own retries (webhooks) hang on the same minute.
+    publiceer("bewaking.elke_minuut", nu=nu)
     if any(resultaat.values()):
         logger.info("Termijnbewaking: %s", resultaat)
     return resultaat

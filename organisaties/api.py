@@ -22,7 +22,7 @@ from .models import Netwerk, Organisatie, Soort
 class OrganisatieSerializer(serializers.ModelSerializer):
     class Meta:
         model = Organisatie
-        fields = ["id", "naam", "afkorting", "soort", "netwerk"]
+        fields = ["id", "naam", "afkorting", "soort", "netwerk", "gewijzigd_op"]
 
 
 class OrganisatieFilter(django_filters.FilterSet):
@@ -47,7 +47,7 @@ class OrganisatieViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     serializer_class = OrganisatieSerializer
     queryset = Organisatie.objects.all()
     filterset_class = OrganisatieFilter
-    ordering_fields = ["naam", "afkorting", "soort"]
+    ordering_fields = ["naam", "afkorting", "soort", "gewijzigd_op"]
     ordering = ["naam"]
 
 

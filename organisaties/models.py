@@ -3,6 +3,8 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from kern.wijzigingen import GewijzigdOpBijgehouden
+
 
 class Netwerk(models.TextChoices):
     MANIFESTGROEP = "Manifestgroep", _("Manifestgroep")
@@ -25,7 +27,7 @@ class OrganisatieQuerySet(models.QuerySet):
         return self.filter(soort=Soort.MINISTERIE)
 
 
-class Organisatie(models.Model):
+class Organisatie(GewijzigdOpBijgehouden, models.Model):
     naam = models.CharField("naam", max_length=200, unique=True)
     afkorting = models.CharField("afkorting", max_length=20, unique=True)
     soort = models.CharField("soort", max_length=32, choices=Soort.choices)
@@ -33,6 +35,7 @@ class Organisatie(models.Model):
         "netwerk", max_length=32, choices=Netwerk.choices, default=Netwerk.OVERIG
     )
     email = models.EmailField("e-mailadres", blank=True)
+    gewijzigd_op = models.DateTimeField("gewijzigd op", auto_now=True, db_index=True)
 
     objects = OrganisatieQuerySet.as_manager()
 

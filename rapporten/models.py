@@ -8,6 +8,7 @@ from django_fsm import FSMField, FSMModelMixin, transition
 
 from consultaties.models import Consultatie
 from consultaties.models import Status as ConsultatieStatus
+from kern.wijzigingen import GewijzigdOpBijgehouden
 from kern.workflow import fsm_permissie
 from organisaties.models import Netwerk
 from reacties.models import Reactie
@@ -104,7 +105,7 @@ def pdf_pad(instance, filename):
     return f"rapporten/{instance.consultatie_id}/rapport-{instance.pk}-v{instance.versie}.pdf"
 
 
-class Rapport(FSMModelMixin, models.Model):
+class Rapport(GewijzigdOpBijgehouden, FSMModelMixin, models.Model):
     """One numbered version of the joint position paper.
 
     The ``snapshot`` freezes everything the paper shows; the PDF renders from it alone,
@@ -154,6 +155,7 @@ class Rapport(FSMModelMixin, models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
+    gewijzigd_op = models.DateTimeField("gewijzigd op", auto_now=True, db_index=True)
     definitief_op = models.DateTimeField("definitief gemaakt op", null=True, blank=True)
     verzonden_op = models.DateTimeField("verzonden op", null=True, blank=True)
     ontvangen_op = models.DateTimeField("ontvangst bevestigd op", null=True, blank=True)

@@ -156,6 +156,7 @@ def rapport_opnieuw_genereren(*, rapport: Rapport, actor) -> Rapport:
         voortgang=gettext_noop("Wacht op de achtergrondverwerking."),
         foutmelding="",
         hartslag_op=timezone.now(),
+        gewijzigd_op=timezone.now(),
     )
     registreer(rapport, actor=actor, actie="opnieuw_genereren")
     _genereer_na_commit(rapport)
@@ -165,7 +166,7 @@ def rapport_opnieuw_genereren(*, rapport: Rapport, actor) -> Rapport:
 
 def _meld(rapport_id: int, tekst: str, **velden):
     Rapport.objects.filter(pk=rapport_id).update(
-        voortgang=tekst[:200], hartslag_op=timezone.now(), **velden
+        voortgang=tekst[:200], hartslag_op=timezone.now(), gewijzigd_op=timezone.now(), **velden
     )
 
 
@@ -226,6 +227,7 @@ def _breek_af_als_stil(rapport: Rapport, nu) -> bool:
             generatie_status=GeneratieStatus.MISLUKT,
             voortgang=gettext_noop("De verwerking is gestopt."),
             foutmelding=reden,
+            gewijzigd_op=timezone.now(),
         )
     )
     if bijgewerkt:
@@ -484,6 +486,7 @@ def rapport_ontvangst_bevestigen(*, rapport: Rapport, actor, toelichting: str = 
     rapport.ontvangst_toelichting = (toelichting or "").strip()
     rapport.save(update_fields=["ontvangen_op", "ontvangen_door", "ontvangst_toelichting"])
     registreer(rapport, actor=actor, actie=ONTVANGST_BEVESTIGD, toelichting=toelichting)
+    publiceer_na_commit("rapport.ontvangst_bevestigd", rapport_id=rapport.pk)
     return rapport
 
 
@@ -547,6 +550,9 @@ def verwerking_vastleggen(
         actie=VERWERKING_VASTGELEGD if nieuw else VERWERKING_GEWIJZIGD,
         toelichting=toelichting.strip(),
         gegevens={"kernpunt": kernpunt_id, "uitkomst": uitkomst},
+    )
+    publiceer_na_commit(
+        "rapport.verwerking_vastgelegd", rapport_id=rapport.pk, kernpunt_id=kernpunt_id
     )
     return verwerking
 

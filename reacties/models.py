@@ -9,6 +9,7 @@ from django_fsm import FSMField, FSMModelMixin, transition
 from consultaties.models import GESLOTEN_STATUSSEN, Consultatie, Vraag, opengesteld_q
 from consultaties.models import Status as ConsultatieStatus
 from consultaties.uploads import GeuploadBestand
+from kern.wijzigingen import GewijzigdOpBijgehouden
 from kern.workflow import fsm_permissie
 from organisaties.models import Organisatie
 from tegenkracht.validatie import ZonderStuurtekens
@@ -238,7 +239,7 @@ def zichtbaarheid(user, pad: str = "") -> Q:
     return Q(pk__in=[])
 
 
-class Reactie(ZonderStuurtekens, FSMModelMixin, models.Model):
+class Reactie(GewijzigdOpBijgehouden, ZonderStuurtekens, FSMModelMixin, models.Model):
     """One organisation's uitvoeringstoets on one consultation; created by the invitation."""
 
     consultatie = models.ForeignKey(
@@ -334,7 +335,7 @@ class Reactie(ZonderStuurtekens, FSMModelMixin, models.Model):
     ingediend_op = models.DateTimeField(_("ingediend op"), null=True, blank=True)
     afzien_reden = models.TextField(_("reden van afzien"), blank=True)
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
-    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True, db_index=True)
 
     objects = ReactieQuerySet.as_manager()
 

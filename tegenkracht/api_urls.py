@@ -7,6 +7,7 @@ from rest_framework.routers import SimpleRouter
 
 from consultaties.api import ConsultatieViewSet
 from inzichten.api import InzichtenView
+from koppelingen.api import AbonnementViewSet
 from organisaties.api import OrganisatieViewSet, OveralUitloggenView, TokenView, UitloggenView
 from rapporten.api import RapportViewSet
 from reacties.api import KernpuntViewSet, ReactieViewSet
@@ -29,6 +30,7 @@ router.register("/reacties", ReactieViewSet, basename="reactie")
 router.register("/kernpunten", KernpuntViewSet, basename="kernpunt")
 router.register("/rapporten", RapportViewSet, basename="rapport")
 router.register("/organisaties", OrganisatieViewSet, basename="organisatie")
+router.register("/abonnementen", AbonnementViewSet, basename="abonnement")
 
 app_name = "api"
 urlpatterns = [

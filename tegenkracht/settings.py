@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "rapporten",
     "notificaties",
     "inzichten",
+    "koppelingen",
 ]
 #: The demo network and the load generator (``ontwikkeling/``) are development tools: not
 #: installed in production unless asked for with ONTWIKKELING=1. pytest sets PYTEST_VERSION.
@@ -276,6 +277,24 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 )
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
+# Webhooks (koppelingen/, docs/api.md): CloudEvents signed per subscription.
+#: The CloudEvents ``source`` (NL GOV profile: a URN, e.g. urn:nld:oin:<OIN>:systeem:tegenkracht).
+WEBHOOKS_BRON = os.environ.get("WEBHOOKS_BRON", "urn:nld:tegenkracht")
+#: Hosts a subscription may post to (comma-separated; a name also allows its subdomains).
+#: Empty: any host with a public address.
+WEBHOOKS_TOEGESTANE_HOSTS = [
+    h.strip() for h in os.environ.get("WEBHOOKS_TOEGESTANE_HOSTS", "").split(",") if h.strip()
+]
+#: Allow loopback and private addresses (development and tests only: SSRF).
+WEBHOOKS_INTERNE_ADRESSEN_TOESTAAN = env_bool("WEBHOOKS_INTERNE_ADRESSEN_TOESTAAN", DEBUG)
+WEBHOOKS_TIMEOUT_SECONDEN = float(os.environ.get("WEBHOOKS_TIMEOUT_SECONDEN", "10"))
+WEBHOOKS_MAX_POGINGEN = int(os.environ.get("WEBHOOKS_MAX_POGINGEN", "8"))
+#: Backoff after the n-th failure: BACKOFF × 2^(n-1) seconds, at most BACKOFF_MAX.
+WEBHOOKS_BACKOFF_SECONDEN = int(os.environ.get("WEBHOOKS_BACKOFF_SECONDEN", "60"))
+WEBHOOKS_BACKOFF_MAX_SECONDEN = int(os.environ.get("WEBHOOKS_BACKOFF_MAX_SECONDEN", "21600"))
+#: Delivered and given-up messages are kept this long in the log.
+WEBHOOKS_LOG_DAGEN = int(os.environ.get("WEBHOOKS_LOG_DAGEN", "90"))
+
 # Login throttling (django-axes): lock a username from an address after repeated failures.
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 AXES_VERBOSE = False
@@ -368,6 +387,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "tegenkracht.api.filters.Sortering",
+        "tegenkracht.api.filters.GewijzigdSinds",
     ],
     "DEFAULT_PAGINATION_CLASS": "tegenkracht.api.paginering.Paginering",
     "ORDERING_PARAM": "sorteer",

@@ -47,4 +47,5 @@ urlpatterns = [
     path("rapporten/", include("rapporten.urls")),
     path("notificaties/", include("notificaties.urls")),
     path("inzichten/", include("inzichten.urls")),
+    path("koppelingen/", include("koppelingen.urls")),
 ]

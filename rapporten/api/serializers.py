@@ -77,6 +77,7 @@ class RapportSerializer(serializers.ModelSerializer):
             "inhoud_sha256",
             "aantal_paginas",
             "aangemaakt_op",
+            "gewijzigd_op",
             "gegenereerd_op",
             "definitief_op",
             "verzonden_op",

@@ -137,7 +137,7 @@ def _transitie_schema(samenvatting: str, invoer=ToelichtingSerializer, beschrijv
 class RapportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class = RapportSerializer
     filterset_class = RapportFilter
-    ordering_fields = ["versie", "aangemaakt_op", "verzonden_op"]
+    ordering_fields = ["versie", "aangemaakt_op", "verzonden_op", "gewijzigd_op"]
     ordering = ["-aangemaakt_op", "-pk"]
     http_method_names = ["get", "post", "head", "options"]
     permission_classes = [permissions.IsAuthenticated, RolMagActie]

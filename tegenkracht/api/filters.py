@@ -4,9 +4,12 @@ import re
 
 import django_filters
 from django import forms
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
-from rest_framework.filters import OrderingFilter
+from rest_framework import serializers
+from rest_framework.filters import BaseFilterBackend, OrderingFilter
 
 from .problemen import veldnaam
 
@@ -53,3 +56,71 @@ def underscoreize_term(term: str) -> str:
     return teken + re.sub(
         r"(?<=[a-z0-9])([A-Z])", lambda m: "_" + m.group(1).lower(), term.lstrip("-")
     )
+
+
+class GewijzigdSinds(BaseFilterBackend):
+    """``?gewijzigdSinds=<ISO 8601>`` on every list whose model keeps ``gewijzigd_op``: for
+    clients that poll instead of subscribing to webhooks. Inclusive (``>=``), so a client
+    that passes the time of its previous request misses nothing; a time without offset is
+    Dutch time. Invalid input is a 400, never silently ignored."""
+
+    param = "gewijzigdSinds"
+    veld = "gewijzigd_op"
+    beschrijving = (
+        "Alleen wat op of na dit tijdstip is gewijzigd (ISO 8601, bijvoorbeeld "
+        "2026-11-30T08:00:00Z of 2026-11-30T09:00:00%2B01:00; zonder tijdzone: Nederlandse tijd)."
+    )
+
+    def _van_toepassing(self, view) -> bool:
+        if getattr(view, "action", None) != "list":
+            return False
+        model = getattr(getattr(view, "queryset", None), "model", None) or getattr(
+            view, "gewijzigd_model", None
+        )
+        if model is None:
+            try:
+                model = view.get_queryset().model
+            except Exception:  # schema generation without a request
+                return False
+        return any(f.name == self.veld for f in model._meta.get_fields())
+
+    def filter_queryset(self, request, queryset, view):
+        waarde = request.query_params.get(self.param)
+        if waarde is None or not self._van_toepassing(view):
+            return queryset
+        return queryset.filter(**{f"{self.veld}__gte": lees_tijdstip(self.param, waarde)})
+
+    def get_schema_operation_parameters(self, view):
+        if not self._van_toepassing(view):
+            return []
+        return [
+            {
+                "name": self.param,
+                "required": False,
+                "in": "query",
+                "description": self.beschrijving,
+                "schema": {"type": "string", "format": "date-time"},
+            }
+        ]
+
+
+def lees_tijdstip(param: str, waarde: str):
+    """An aware datetime from ISO 8601 query input, or a 400 naming ``param``."""
+    waarde = waarde.strip()
+    try:
+        # A date and a time (``T`` or a space): a bare date is not a moment.
+        tijdstip = parse_datetime(waarde) if len(waarde) > 10 else None
+    except ValueError:
+        tijdstip = None
+    if tijdstip is None:
+        raise serializers.ValidationError(
+            {
+                param: [
+                    "Geef een tijdstip in ISO 8601, bijvoorbeeld 2026-11-30T08:00:00Z "
+                    "(schrijf een + in de URL als %2B)."
+                ]
+            }
+        )
+    if timezone.is_naive(tijdstip):
+        tijdstip = timezone.make_aware(tijdstip)
+    return tijdstip

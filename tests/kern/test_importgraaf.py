@@ -1,10 +1,11 @@
 """Dependencies between the apps point one way:
 
     kern.actor, kern.admin, kern.gebeurtenissen ← audit ← kern ← organisaties
-    ← consultaties ← reacties ← termijnen ← rapporten ← inzichten ← notificaties
+    ← consultaties ← reacties ← termijnen ← rapporten ← inzichten ← notificaties ← koppelingen
 
 A module may import only from its own app or from an app further left. So no domain app
-imports notificaties: notifications subscribe to domain events (``kern.gebeurtenissen``).
+imports notificaties or koppelingen (webhooks): both subscribe to domain events
+(``kern.gebeurtenissen``).
 Every import counts, also one inside a function. ``tegenkracht`` (settings, urls, the API
 machinery) is the project's wiring and not part of the graph.
 """
@@ -31,8 +32,9 @@ RANG = {
     "rapporten": 7,
     "inzichten": 8,
     "notificaties": 9,
+    "koppelingen": 10,
     # Development tooling (demo, load generator): may use every app, nothing uses it.
-    "ontwikkeling": 10,
+    "ontwikkeling": 11,
 }
 
 #: Web and API pages that show what a higher app owns on a lower app's page. Known and
@@ -113,6 +115,14 @@ def test_geen_domeinapp_importeert_notificaties():
             assert app(doel) != "notificaties", f"{pad.relative_to(ROOT)}:{regel}"
 
 
+def test_geen_app_importeert_koppelingen():
+    for naam, pad in modules():
+        if app(naam) in ("koppelingen", "ontwikkeling"):
+            continue
+        for doel, regel in imports(naam, pad):
+            assert app(doel) != "koppelingen", f"{pad.relative_to(ROOT)}:{regel}"
+
+
 def test_bekende_uitzonderingen_bestaan_nog():
     """A fixed exception must leave the list, so it cannot come back unnoticed."""
     _, gevonden = overtredingen()
@@ -121,7 +131,13 @@ def test_bekende_uitzonderingen_bestaan_nog():
 
 @pytest.mark.parametrize(
     ("module", "verwacht"),
-    [("kern.workflow", 2), ("kern.actor", 0), ("reacties.api", 5), ("tegenkracht.urls", None)],
+    [
+        ("kern.workflow", 2),
+        ("kern.actor", 0),
+        ("reacties.api", 5),
+        ("koppelingen.services", 10),
+        ("tegenkracht.urls", None),
+    ],
 )
 def test_rang(module, verwacht):
     assert rang(module) == verwacht

@@ -346,6 +346,17 @@ class Regel:
         return dict(zip(KOLOMMEN, waarden, strict=True))
 
 
+def abonnement_a(w):
+    from koppelingen.services import abonnement_aanmaken
+
+    return {"id": abonnement_aanmaken(actor=w["ops_a"], url="https://haak.uwv.example.nl/").pk}
+
+
+def haak(w):
+    return {"url": "https://haak.example.nl/tegenkracht"}
+
+
+A = "/abonnementen/{id}"
 C = "/consultaties/{id}"
 R = "/reacties/{id}"
 P = "/rapporten/{id}"
@@ -404,6 +415,15 @@ TABEL = {
     ("POST", P + "/ontvangst"): Regel(rapport_verzonden, "401 403 403 403 404 404 404 200 404 404", toelichting),
     ("POST", P + "/verwerkingen"): Regel(rapport_verzonden, "401 403 403 403 404 404 404 201 404 404", verwerking),
     ("GET", "/inzichten"): Regel(geen, "401 200 200 200 200 200 200 403 403 403"),
+    # Webhook subscriptions: every organisation manages its own; another's is a 404. A
+    # beheerder sees nothing of the workflow and so has no subscriptions.
+    ("GET", "/abonnementen"): Regel(geen, "401 200 200 200 200 200 200 200 200 200"),
+    ("POST", "/abonnementen"): Regel(geen, "401 201 201 201 201 201 201 201 201 403", haak),
+    ("GET", A): Regel(abonnement_a, "401 404 200 200 404 404 404 404 404 404"),
+    ("PATCH", A): Regel(abonnement_a, "401 404 200 200 404 404 404 404 404 404", lambda w: {"actief": False}),
+    ("DELETE", A): Regel(abonnement_a, "401 404 204 204 404 404 404 404 404 404"),
+    ("POST", A + "/geheim-vernieuwen"): Regel(abonnement_a, "401 404 200 200 404 404 404 404 404 404"),
+    ("GET", A + "/afleveringen"): Regel(abonnement_a, "401 404 200 200 404 404 404 404 404 404"),
 }  # fmt: skip
 
 GEVALLEN = [

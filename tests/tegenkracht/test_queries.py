@@ -31,6 +31,11 @@ PADEN = {
         "/api/v1/reacties",
         "/api/v1/organisaties",
         "/api/v1/rapporten",
+        "/api/v1/consultaties?gewijzigdSinds=2020-01-01T00:00:00Z",
+        "/api/v1/reacties?gewijzigdSinds=2020-01-01T00:00:00Z",
+        "/api/v1/rapporten?gewijzigdSinds=2020-01-01T00:00:00Z",
+        "/api/v1/abonnementen",
+        "/koppelingen/",
     ],
     "opsteller": [
         "/",
@@ -39,6 +44,8 @@ PADEN = {
         "/inzichten/",
         "/api/v1/consultaties",
         "/api/v1/reacties",
+        "/api/v1/reacties?gewijzigdSinds=2020-01-01T00:00:00Z",
+        "/koppelingen/",
     ],
     "ministerie": [
         "/",
