@@ -2,6 +2,7 @@
 
 import django_filters
 from django.db.models import Prefetch
+from django.utils.translation import gettext
 from djangorestframework_camel_case.parser import CamelCaseMultiPartParser
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, serializers, status, viewsets
@@ -87,6 +88,7 @@ class ConsultatieSerializer(serializers.ModelSerializer):
             "kamerstuk_url",
             "bestuurlijke_samenvatting",
             "aanbevelingen",
+            "versie",
             "uitgenodigde_organisaties",
             "vragen",
             "documenten",
@@ -100,15 +102,21 @@ class ConsultatieSerializer(serializers.ModelSerializer):
 
 
 class ConsultatieWijzigenSerializer(StrikteInvoerMixin, serializers.ModelSerializer):
+    versie = serializers.IntegerField(
+        min_value=1,
+        help_text="De versie waarop uw wijziging is gebaseerd (uit GET); is die verouderd, "
+        "dan 409 en wordt niets opgeslagen.",
+    )
     ministerie = IdVeld(queryset=Organisatie.objects.ministeries())
     vorige_consultatie = IdVeld(queryset=Consultatie.objects.all(), required=False, allow_null=True)
 
     class Meta:
         model = Consultatie
-        fields = list(services.BEWERKBARE_VELDEN)
+        fields = ["versie", *services.BEWERKBARE_VELDEN]
 
 
 class ConsultatieAanmakenSerializer(ConsultatieWijzigenSerializer):
+    versie = None  # a new consultation starts at version 1
     vragen = serializers.ListField(
         child=serializers.CharField(max_length=2000),
         required=False,
@@ -116,7 +124,7 @@ class ConsultatieAanmakenSerializer(ConsultatieWijzigenSerializer):
     )
 
     class Meta(ConsultatieWijzigenSerializer.Meta):
-        fields = [*ConsultatieWijzigenSerializer.Meta.fields, "vragen"]
+        fields = [*services.BEWERKBARE_VELDEN, "vragen"]
 
 
 class UitnodigenSerializer(StrikteInvoerMixin, serializers.Serializer):
@@ -198,6 +206,8 @@ def _transitie_schema(samenvatting: str, invoer=ToelichtingSerializer):
     ),
     partial_update=extend_schema(
         summary="Consultatie wijzigen",
+        description="Stuur 'versie' mee (uit GET): heeft iemand de consultatie intussen "
+        "gewijzigd, dan 409 en wordt niets opgeslagen. Elke wijziging verhoogt de versie.",
         request=ConsultatieWijzigenSerializer,
         responses={200: ConsultatieSerializer, **fouten(*SCHRIJVEN)},
     ),
@@ -247,7 +257,11 @@ class ConsultatieViewSet(
 
     def partial_update(self, request, pk=None):
         consultatie = self.get_object()
-        velden = self._invoer(ConsultatieWijzigenSerializer, partial=True)
+        velden = dict(self._invoer(ConsultatieWijzigenSerializer, partial=True))
+        if "versie" not in velden:
+            raise serializers.ValidationError(
+                {"versie": gettext("Stuur de versie mee waarop uw wijziging is gebaseerd.")}
+            )
         consultatie = services.consultatie_bijwerken(
             consultatie=consultatie, actor=request.user, **velden
         )

@@ -67,6 +67,10 @@ class ConsultatieForm(forms.ModelForm):
             *self.fields["instrument"].choices[1:],
         ]
         if self.instance.pk:
+            # The version this edit starts from: a stale save is refused (409), not lost.
+            self.fields["versie"] = forms.IntegerField(
+                widget=forms.HiddenInput, initial=self.instance.versie, min_value=1
+            )
             # Questions and termijn are fixed once the consultation is open; a running
             # termijn is changed with "termijn verlengen".
             if self.instance.status == Status.CONCEPT:

@@ -206,6 +206,12 @@ class Consultatie(ZonderStuurtekens, FSMModelMixin, models.Model):
         help_text="Door het secretariaat, voor het gezamenlijke position paper.",
     )
     aanbevelingen = models.TextField("aanbevelingen", blank=True)
+    versie = models.PositiveIntegerField(
+        "versie",
+        default=1,
+        help_text="Verhoogd bij elke wijziging van de gegevens; een verouderde wijziging "
+        "wordt geweigerd.",
+    )
     aangemaakt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

@@ -15,6 +15,7 @@ from audit.services import registreer
 from kern.gebeurtenissen import publiceer, publiceer_na_commit
 from kern.workflow import (
     TransitieNietToegestaan,
+    VerouderdeVersie,
     Werkstroom,
     vereis_toelichting,
     voer_transitie_uit,
@@ -91,12 +92,31 @@ def consultatie_aanmaken(*, actor, vragen: list[str] = (), **velden) -> Consulta
 
 @transaction.atomic
 def consultatie_bijwerken(
-    *, consultatie: Consultatie, actor, vragen: list[str] | None = None, **velden
+    *,
+    consultatie: Consultatie,
+    actor,
+    versie: int | None = None,
+    vragen: list[str] | None = None,
+    **velden,
 ) -> Consultatie:
     """Change the details. ``vragen`` (the ministry's questions) replaces all questions and
-    may change only while the consultation is a concept, before anyone answered them."""
+    may change only while the consultation is a concept, before anyone answered them.
+
+    ``versie`` is the version the editor started from (the API and the edit form send it):
+    a stale one raises :class:`VerouderdeVersie` (HTTP 409) and nothing is written. A
+    caller that does not edit a loaded copy (the paper storing its summary) passes none.
+    Every change raises the version by one."""
     consultatie = Consultatie.objects.select_for_update().get(pk=consultatie.pk)
     _vereis(permissions.kan_bewerken(actor, consultatie))
+    if versie is not None and versie != consultatie.versie:
+        raise VerouderdeVersie(
+            gettext(
+                "Iemand anders heeft deze consultatie intussen gewijzigd (nu versie "
+                "%(versie)s). Uw wijzigingen zijn niet opgeslagen; breng ze opnieuw aan op "
+                "de nieuwste versie."
+            )
+            % {"versie": consultatie.versie}
+        )
     onbekend = set(velden) - set(BEWERKBARE_VELDEN)
     if onbekend:
         raise ValidationError(
@@ -130,7 +150,8 @@ def consultatie_bijwerken(
         return consultatie
     if gewijzigd:
         consultatie.full_clean(exclude=["kenmerk", "status"])
-        consultatie.save(update_fields=[*gewijzigd, "gewijzigd_op"])
+    consultatie.versie += 1
+    consultatie.save(update_fields=[*gewijzigd, "versie", "gewijzigd_op"])
     if nieuwe_vragen is not None:
         consultatie.vragen.all().delete()
         Vraag.objects.bulk_create(
