@@ -2,13 +2,18 @@
 
 import django_filters
 from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 from djangorestframework_camel_case.parser import CamelCaseMultiPartParser
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from djangorestframework_camel_case.render import CamelCaseJSONRenderer
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
+from rest_framework.reverse import reverse
 
+from audit.api import TijdlijnMixin, tijdlijn_schema
 from organisaties.models import Organisatie
 from rapporten import services as rapport_services
 from rapporten.api import (
@@ -20,6 +25,7 @@ from rapporten.api import (
 from reacties.api import ReactieSerializer, ToelichtingSerializer, reacties_voor
 from reacties.models import Reactie
 from tegenkracht.api.filters import IdFilter
+from tegenkracht.api.renderers import BestandRenderer
 from tegenkracht.api.schema import AANMAKEN, LEZEN, LIJST, SCHRIJVEN, fouten
 from tegenkracht.api.serializers import (
     IdVeld,
@@ -29,6 +35,7 @@ from tegenkracht.api.serializers import (
 
 from . import permissions as regels
 from . import services
+from .downloads import bestand_antwoord
 from .models import Consultatie, Document, Instrument, Status, Vraag
 
 ACTIES = services.WERKSTROOM.endpoints()
@@ -44,6 +51,8 @@ class VraagSerializer(serializers.ModelSerializer):
 
 
 class DocumentSerializer(serializers.ModelSerializer):
+    download = serializers.SerializerMethodField(help_text="Waar het bestand te downloaden is.")
+
     class Meta:
         model = Document
         fields = [
@@ -55,7 +64,15 @@ class DocumentSerializer(serializers.ModelSerializer):
             "grootte",
             "sha256",
             "geupload_op",
+            "download",
         ]
+
+    def get_download(self, document) -> str:
+        return reverse(
+            "api:consultatie-document",
+            kwargs={"pk": document.consultatie_id, "document_pk": document.pk},
+            request=self.context.get("request"),
+        )
 
 
 class ConsultatieSerializer(serializers.ModelSerializer):
@@ -199,6 +216,13 @@ def _transitie_schema(samenvatting: str, invoer=ToelichtingSerializer):
     retrieve=extend_schema(
         summary="Consultatie", responses={200: ConsultatieSerializer, **fouten(*LEZEN)}
     ),
+    tijdlijn=tijdlijn_schema(
+        "De audittrail van de consultatie. Het secretariaat ziet elke stap; uitgenodigde "
+        "organisaties en het ministerie de openbare mijlpalen vanaf de openstelling "
+        "(opengesteld, uitgenodigd, document toegevoegd, termijn verlengd, gesloten, "
+        "heropend, verzonden, afgerond, ingetrokken) met hun toelichting, niet de "
+        "conceptfase of het werk aan het paper."
+    ),
     create=extend_schema(
         summary="Consultatie aanmaken (status concept)",
         request=ConsultatieAanmakenSerializer,
@@ -213,6 +237,7 @@ def _transitie_schema(samenvatting: str, invoer=ToelichtingSerializer):
     ),
 )
 class ConsultatieViewSet(
+    TijdlijnMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     viewsets.GenericViewSet,
@@ -224,6 +249,9 @@ class ConsultatieViewSet(
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
+        if self.action in ("tijdlijn", "documenten", "document"):
+            # Only the consultation's visibility matters here, not its content.
+            return Consultatie.objects.zichtbaar_voor(self.request.user)
         return (
             Consultatie.objects.zichtbaar_voor(self.request.user)
             .met_verwerkingsstand()
@@ -286,18 +314,67 @@ class ConsultatieViewSet(
         return Response(data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
+        methods=["GET"],
+        summary="Documenten van de consultatie",
+        operation_id="consultaties_documenten_list",
+        description="De versies van de conceptregeling, oudste eerst, met waar elk te "
+        "downloaden is. Wie de consultatie mag zien, ziet ook haar documenten.",
+        request=None,
+        responses={200: DocumentSerializer(many=True), **fouten(*LEZEN)},
+    )
+    @extend_schema(
+        methods=["POST"],
         summary="Document toevoegen (multipart)",
+        description="Een nieuwe versie van de conceptregeling (secretariaat, zolang de "
+        "consultatie concept of open is). PDF, DOCX of ODT, gecontroleerd op inhoud; ten "
+        "hoogste MAX_UPLOAD_BYTES groot en MAX_DOCUMENTEN_PER_CONSULTATIE per consultatie.",
         request={"multipart/form-data": DocumentInvoerSerializer},
         responses={201: DocumentSerializer, **fouten(*SCHRIJVEN)},
     )
-    @action(detail=True, methods=["post"], parser_classes=[CamelCaseMultiPartParser])
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        parser_classes=[CamelCaseMultiPartParser],
+        filterset_class=None,
+        pagination_class=None,
+    )
     def documenten(self, request, pk=None):
         consultatie = self.get_object()
+        context = self.get_serializer_context()
+        if request.method == "GET":
+            documenten = consultatie.documenten.order_by("versie")
+            return Response(DocumentSerializer(documenten, many=True, context=context).data)
         invoer = self._invoer(DocumentInvoerSerializer)
         document = services.consultatie_document_toevoegen(
             consultatie=consultatie, actor=request.user, **invoer
         )
-        return Response(DocumentSerializer(document).data, status=status.HTTP_201_CREATED)
+        return Response(
+            DocumentSerializer(document, context=context).data, status=status.HTTP_201_CREATED
+        )
+
+    @extend_schema(
+        summary="Document downloaden",
+        operation_id="consultaties_document_downloaden",
+        description="Het bestand zelf, met zijn eigen bestandstype; steeds dezelfde bytes "
+        "(zie sha256).",
+        responses={
+            (200, "application/octet-stream"): OpenApiResponse(
+                response=OpenApiTypes.BINARY, description="Het bestand."
+            ),
+            **fouten(*LEZEN),
+        },
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path=r"documenten/(?P<document_pk>[0-9]{1,18})",
+        renderer_classes=[CamelCaseJSONRenderer, BestandRenderer],
+        filterset_class=None,
+        pagination_class=None,
+    )
+    def document(self, request, pk=None, document_pk=None):
+        document = get_object_or_404(Document, consultatie=self.get_object(), pk=document_pk)
+        return bestand_antwoord(document.bestand, document.bestandsnaam, document.content_type)
 
     @extend_schema(
         summary="Termijn verlengen",

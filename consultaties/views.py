@@ -155,7 +155,7 @@ def _detail_context(request, consultatie, fout=None) -> dict:
         "rijen": rijen,
         "kernpunten": kernpunten,
         "rapporten": rapporten,
-        "gebeurtenissen": AuditEvent.objects.voor(consultatie),
+        "gebeurtenissen": AuditEvent.objects.voor(consultatie).zichtbaar_voor(user),
         "acties": knoppen(
             services.toegestane_acties(user, consultatie),
             services.WERKSTROOM,

@@ -18,6 +18,7 @@ from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from audit.api import TijdlijnMixin, tijdlijn_schema
 from kern.workflow import TransitieNietToegestaan
 from reacties.api import ToelichtingSerializer
 from reacties.models import Dimensie, Ernst
@@ -318,8 +319,16 @@ def _transitie_schema(samenvatting: str, invoer=ToelichtingSerializer, beschrijv
         "en de verwerking door het ministerie.",
         responses={200: RapportDetailSerializer, **fouten(*LEZEN)},
     ),
+    tijdlijn=tijdlijn_schema(
+        "De audittrail van deze versie. Het secretariaat ziet elke stap (ook het maken van "
+        "de PDF en het definitief maken); het ministerie en de organisaties die het "
+        "verzonden paper zien, de openbare mijlpalen: verzonden, ontvangst bevestigd en de "
+        "verwerking per kernpunt, met hun toelichting."
+    ),
 )
-class RapportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class RapportViewSet(
+    TijdlijnMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
     serializer_class = RapportSerializer
     filterset_class = RapportFilter
     ordering_fields = ["versie", "aangemaakt_op", "verzonden_op"]

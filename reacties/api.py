@@ -13,11 +13,11 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
-from audit.models import AuditEvent
+from audit.api import TijdlijnMixin, tijdlijn_schema
 from consultaties.downloads import bestand_antwoord
 from rapporten.models import Uitkomst
 from tegenkracht.api.filters import GROOTSTE_ID, IdFilter
-from tegenkracht.api.renderers import BinairRenderer
+from tegenkracht.api.renderers import BestandRenderer
 from tegenkracht.api.schema import LEZEN, LIJST, SCHRIJVEN, fouten
 from tegenkracht.api.serializers import StrikteInvoerMixin, ToegestaneActiesField
 
@@ -43,13 +43,6 @@ from .models import (
 )
 
 ACTIES = services.WERKSTROOM.endpoints()
-
-
-class BestandRenderer(BinairRenderer):
-    """Lets a client ask for the attachment's own type (``Accept: application/pdf``)."""
-
-    media_type = "*/*"
-    format = "bestand"
 
 
 class BijlageSerializer(serializers.ModelSerializer):
@@ -300,27 +293,6 @@ class KernpuntInvoerSerializer(StrikteInvoerMixin, serializers.ModelSerializer):
         fields = ["dimensie", "tekst", "artikel", "voorgestelde_wijziging", "ernst"]
 
 
-class TijdlijnSerializer(serializers.Serializer):
-    # One event on a response's timeline. Outside the own organisation and the
-    # secretariaat only the public milestones, without notes (Reactie.tijdlijn_inzage).
-
-    tijdstip = serializers.DateTimeField()
-    actie = serializers.CharField()
-    van_status = serializers.CharField()
-    naar_status = serializers.CharField()
-    door = serializers.SerializerMethodField(help_text="Naam van wie het deed; leeg: het systeem.")
-    organisatie = serializers.SerializerMethodField(help_text="Organisatie (id) van wie het deed.")
-    toelichting = serializers.CharField()
-
-    def get_door(self, event) -> str:
-        if event.actor is None:
-            return ""
-        return event.actor.get_full_name() or event.actor.username
-
-    def get_organisatie(self, event) -> int | None:
-        return event.actor.organisatie_id if event.actor else None
-
-
 class ToelichtingSerializer(StrikteInvoerMixin, serializers.Serializer):
     toelichting = serializers.CharField(required=False, allow_blank=True, max_length=5000)
 
@@ -377,6 +349,11 @@ def _transitie_actie(naam: str):
         responses={200: ReactieSerializer(many=True), **fouten(*LIJST)},
     ),
     retrieve=extend_schema(summary="Reactie", responses={200: ReactieSerializer, **fouten(*LEZEN)}),
+    tijdlijn=tijdlijn_schema(
+        "De audittrail van de reactie. De eigen organisatie en het secretariaat zien elke "
+        "stap met toelichting; anderen alleen de openbare mijlpalen (ingediend, "
+        "geaccepteerd, afgezien, verlopen), zonder toelichting."
+    ),
     partial_update=extend_schema(
         summary="Concept bijwerken",
         description="Stuur 'versie' mee: is die verouderd, dan 409 en wordt niets opgeslagen.",
@@ -384,7 +361,9 @@ def _transitie_actie(naam: str):
         responses={200: ReactieSerializer, **fouten(*SCHRIJVEN)},
     ),
 )
-class ReactieViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class ReactieViewSet(
+    TijdlijnMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
     serializer_class = ReactieSerializer
     filterset_class = ReactieFilter
     ordering_fields = ["status", "gewijzigd_op", "ingediend_op"]
@@ -435,20 +414,6 @@ class ReactieViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             },
         )
         return self._antwoord(reactie)
-
-    @extend_schema(
-        summary="Tijdlijn van de reactie",
-        description="De audittrail van de reactie. De eigen organisatie en het secretariaat "
-        "zien elke stap met toelichting; anderen alleen de openbare mijlpalen (ingediend, "
-        "geaccepteerd, afgezien, verlopen), zonder toelichting.",
-        request=None,
-        responses={200: TijdlijnSerializer(many=True), **fouten(*LEZEN)},
-    )
-    @action(detail=True, methods=["get"], filterset_class=None, pagination_class=None)
-    def tijdlijn(self, request, pk=None):
-        reactie = self.get_object()
-        gebeurtenissen = AuditEvent.objects.voor(reactie).zichtbaar_voor(request.user)
-        return Response(TijdlijnSerializer(gebeurtenissen, many=True).data)
 
     @extend_schema(
         summary="Kernpunten van de eerdere toets (hertoets)",

@@ -98,6 +98,10 @@ def open_consultatie(w):
     return {"id": w.consultatie.pk}
 
 
+def open_consultatie_met_document(w):
+    return {"id": w.consultatie.pk, "document_pk": w.consultatie.documenten.get().pk}
+
+
 def concept_consultatie(w):
     c = factories.consultatie(
         secretaris_gebruiker=w["sec"],
@@ -303,7 +307,10 @@ TABEL = {
     ("GET", "/consultaties"): Regel(geen, "401 200 200 200 200 200 200 200 200"),
     ("POST", "/consultaties"): Regel(geen, "401 201 403 403 403 403 403 403 403", nieuwe_consultatie),
     ("GET", C): Regel(open_consultatie, "401 200 200 200 200 200 404 200 404"),
-    ("PATCH", C): Regel(open_consultatie, "401 200 403 403 403 403 404 403 404", lambda w: {"titel": "Nieuw"}),
+    ("PATCH", C): Regel(open_consultatie, "401 200 403 403 403 403 404 403 404", lambda w: {"versie": 1, "titel": "Nieuw"}),
+    ("GET", C + "/tijdlijn"): Regel(open_consultatie, "401 200 200 200 200 200 404 200 404"),
+    ("GET", C + "/documenten"): Regel(open_consultatie, "401 200 200 200 200 200 404 200 404"),
+    ("GET", C + "/documenten/{document_pk}"): Regel(open_consultatie_met_document, "401 200 200 200 200 200 404 200 404"),
     ("POST", C + "/uitnodigingen"): Regel(open_consultatie, "401 201 403 403 403 403 404 403 404", uitnodiging_c),
     ("POST", C + "/documenten"): Regel(open_consultatie, "401 201 403 403 403 403 404 403 404", pdf, multipart=True),
     ("POST", C + "/termijn-verlengen"): Regel(open_consultatie, "401 200 403 403 403 403 404 403 404", termijn_later),
@@ -340,6 +347,7 @@ TABEL = {
     # (invited, response not accepted) or C (not invited).
     ("GET", P): Regel(rapport_verzonden, "401 200 200 200 404 404 404 200 404"),
     ("GET", P + "/pdf"): Regel(rapport_verzonden, "401 200 200 200 404 404 404 200 404"),
+    ("GET", P + "/tijdlijn"): Regel(rapport_verzonden, "401 200 200 200 404 404 404 200 404"),
     ("POST", P + "/definitief"): Regel(rapport_concept, "401 200 404 404 404 404 404 404 404"),
     ("POST", P + "/opnieuw-genereren"): Regel(rapport_concept, "401 202 404 404 404 404 404 404 404"),
     ("POST", P + "/verzenden"): Regel(rapport_definitief, "401 200 404 404 404 404 404 404 404"),
