@@ -14,7 +14,7 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
 from audit.api import TijdlijnMixin, tijdlijn_schema
-from organisaties.models import Organisatie
+from organisaties.models import Netwerk, Organisatie
 from rapporten import services as rapport_services
 from rapporten.api import (
     LOCATION,
@@ -145,7 +145,25 @@ class ConsultatieAanmakenSerializer(ConsultatieWijzigenSerializer):
 
 
 class UitnodigenSerializer(StrikteInvoerMixin, serializers.Serializer):
-    organisaties = IdVeld(queryset=Organisatie.objects.all(), many=True, allow_empty=False)
+    organisaties = IdVeld(
+        queryset=Organisatie.objects.all(),
+        many=True,
+        required=False,
+        help_text="Uitvoeringsorganisaties (id's) om uit te nodigen.",
+    )
+    netwerk = serializers.ChoiceField(
+        choices=[(n.value, n.label) for n in Netwerk.uit_te_nodigen()],
+        required=False,
+        help_text="Nodig alle uitvoeringsorganisaties van dit netwerk uit (naast eventuele "
+        "'organisaties').",
+    )
+
+    def validate(self, attrs):
+        if not attrs.get("organisaties") and not attrs.get("netwerk"):
+            raise serializers.ValidationError(
+                {"organisaties": gettext("Kies een of meer organisaties, of een netwerk.")}
+            )
+        return attrs
 
 
 class DocumentInvoerSerializer(StrikteInvoerMixin, serializers.Serializer):
@@ -296,18 +314,21 @@ class ConsultatieViewSet(
         return self._antwoord(consultatie)
 
     @extend_schema(
-        summary="Organisaties uitnodigen",
-        description="Elke nieuw uitgenodigde organisatie krijgt een reactie in status "
-        "'uitgenodigd'; al uitgenodigde organisaties worden overgeslagen.",
+        summary="Organisaties of een heel netwerk uitnodigen",
+        description="Met 'organisaties' (id's), 'netwerk' (alle uitvoeringsorganisaties "
+        "van Manifestgroep, KleinLef of RBB Groep) of beide. Elke nieuw uitgenodigde "
+        "organisatie krijgt een reactie in status 'uitgenodigd' en staat in het antwoord; "
+        "al uitgenodigde organisaties worden overgeslagen. Alles of niets: is één "
+        "organisatie niet uit te nodigen (bijvoorbeeld een ministerie), dan 400 en wordt "
+        "niemand uitgenodigd.",
         request=UitnodigenSerializer,
         responses={201: ReactieSerializer(many=True), **fouten(*SCHRIJVEN)},
     )
     @action(detail=True, methods=["post"])
     def uitnodigingen(self, request, pk=None):
         consultatie = self.get_object()
-        organisaties = self._invoer(UitnodigenSerializer)["organisaties"]
         nieuw = services.consultatie_uitnodigen(
-            consultatie=consultatie, actor=request.user, organisaties=organisaties
+            consultatie=consultatie, actor=request.user, **self._invoer(UitnodigenSerializer)
         )
         reacties = reacties_voor(request.user).filter(pk__in=[r.pk for r in nieuw])
         data = ReactieSerializer(reacties, many=True, context=self.get_serializer_context()).data

@@ -120,14 +120,16 @@ class UitnodigenForm(forms.Form):
         required=False,
     )
     netwerk = forms.ChoiceField(
-        choices=[(n.value, n.label) for n in Netwerk if n != Netwerk.OVERIG], required=False
+        choices=[(n.value, n.label) for n in Netwerk.uit_te_nodigen()], required=False
     )
 
-    def te_uitnodigen(self):
+    def uitnodiging(self) -> dict:
+        """The service's arguments: a network button invites that whole network (the
+        boxes ticked beside it do not count), otherwise the ticked organisations."""
         netwerk = self.cleaned_data.get("netwerk")
         if netwerk:
-            return list(Organisatie.objects.uitvoeringsorganisaties().filter(netwerk=netwerk))
-        return list(self.cleaned_data["organisaties"])
+            return {"netwerk": netwerk}
+        return {"organisaties": list(self.cleaned_data["organisaties"])}
 
 
 class TermijnForm(forms.Form):

@@ -20,7 +20,7 @@ from kern.workflow import (
     vereis_toelichting,
     voer_transitie_uit,
 )
-from organisaties.models import Organisatie, Soort
+from organisaties.models import Netwerk, Organisatie, Soort
 from tegenkracht.validatie import controleer_teksten, stuurteken_fouten
 
 from . import permissions
@@ -164,9 +164,13 @@ def consultatie_bijwerken(
 
 
 @transaction.atomic
-def consultatie_uitnodigen(*, consultatie: Consultatie, actor, organisaties) -> list:
-    """Invite member organisations: each gets a response in ``uitgenodigd``.
+def consultatie_uitnodigen(
+    *, consultatie: Consultatie, actor, organisaties=(), netwerk: str | None = None
+) -> list:
+    """Invite member organisations: each gets a response in ``uitgenodigd``. ``netwerk``
+    invites every member of that network (Manifestgroep, KleinLef, RBB Groep) as well.
 
+    All or nothing: one organisation that cannot be invited refuses the whole call.
     Organisations already invited are skipped. When the consultation is already open, the
     new invitees are notified at once.
     """
@@ -175,6 +179,13 @@ def consultatie_uitnodigen(*, consultatie: Consultatie, actor, organisaties) -> 
     consultatie = Consultatie.objects.select_for_update().get(pk=consultatie.pk)
     _vereis(permissions.kan_uitnodigen(actor, consultatie))
     organisaties = list(organisaties)
+    if netwerk:
+        if netwerk not in Netwerk.uit_te_nodigen():
+            raise ValidationError(
+                {"netwerk": gettext("Kies Manifestgroep, KleinLef of RBB Groep.")}
+            )
+        gekozen = {o.pk for o in organisaties}
+        organisaties += [o for o in Organisatie.objects.leden_van(netwerk) if o.pk not in gekozen]
     ongeldig = [o for o in organisaties if o.soort != Soort.UITVOERINGSORGANISATIE]
     if ongeldig:
         raise ValidationError(
@@ -209,7 +220,10 @@ def consultatie_uitnodigen(*, consultatie: Consultatie, actor, organisaties) -> 
             actor=actor,
             actie=UITGENODIGD,
             toelichting=", ".join(sorted(r.organisatie.afkorting for r in nieuw)),
-            gegevens={"organisaties": sorted(r.organisatie_id for r in nieuw)},
+            gegevens={
+                "organisaties": sorted(r.organisatie_id for r in nieuw),
+                **({"netwerk": netwerk} if netwerk else {}),
+            },
         )
     if nieuw and consultatie.status == Status.OPEN:
         _na_commit_uitnodigingen(consultatie, [r.pk for r in nieuw])

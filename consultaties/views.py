@@ -285,7 +285,7 @@ def uitnodigen(request, pk):
     if request.method == "POST" and form.is_valid():
         with fouten_in(form):
             nieuw = services.consultatie_uitnodigen(
-                consultatie=consultatie, actor=request.user, organisaties=form.te_uitnodigen()
+                consultatie=consultatie, actor=request.user, **form.uitnodiging()
             )
             if nieuw:
                 messages.success(

@@ -353,6 +353,7 @@ TABEL = {
     ("POST", P + "/verzenden"): Regel(rapport_definitief, "401 200 404 404 404 404 404 404 404"),
     ("POST", P + "/ontvangst"): Regel(rapport_verzonden, "401 403 403 403 404 404 404 200 404", toelichting),
     ("POST", P + "/verwerkingen"): Regel(rapport_verzonden, "401 403 403 403 404 404 404 201 404", verwerking),
+    ("POST", P + "/verwerkingen/bulk"): Regel(rapport_verzonden, "401 403 403 403 404 404 404 200 404", lambda w: {"verwerkingen": [verwerking(w)]}),
     ("GET", "/inzichten"): Regel(geen, "401 200 200 200 200 200 200 403 403"),
 }  # fmt: skip
 
