@@ -145,6 +145,8 @@ class ConsultatieAanmakenSerializer(ConsultatieWijzigenSerializer):
 
 
 class UitnodigenSerializer(StrikteInvoerMixin, serializers.Serializer):
+    """Organisations to invite: by id, a whole network, or both."""
+
     organisaties = IdVeld(
         queryset=Organisatie.objects.all(),
         many=True,

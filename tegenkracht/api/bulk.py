@@ -57,6 +57,7 @@ def lijst_van_items(naam: str, item_serializer: type[serializers.Serializer]):
         f"{item_serializer.__name__.removesuffix('Serializer')}LijstSerializer",
         (_LijstInvoer,),
         {
+            "__doc__": f"Several {naam} in one request, each carried out on its own.",
             "lijst_naam": naam,
             naam: item_serializer(
                 many=True, min_length=1, max_length=MAX_ITEMS, help_text="In volgorde uitgevoerd."
@@ -73,6 +74,7 @@ def resultaten_serializer(resultaat_serializer: type[serializers.Serializer]):
         f"{naam}BulkItemSerializer",
         (serializers.Serializer,),
         {
+            "__doc__": "The result of one item: its status and its result or problem.",
             "index": serializers.IntegerField(
                 help_text="De plaats van het item in het verzoek (vanaf 0)."
             ),
@@ -91,6 +93,7 @@ def resultaten_serializer(resultaat_serializer: type[serializers.Serializer]):
         f"{naam}BulkResultatenSerializer",
         (serializers.Serializer,),
         {
+            "__doc__": "Per item, in the order sent, what became of it.",
             "resultaten": item(many=True),
             "aantal_gelukt": serializers.IntegerField(),
             "aantal_mislukt": serializers.IntegerField(),
