@@ -4,6 +4,7 @@
 import django_filters
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
 from djangorestframework_camel_case.parser import CamelCaseMultiPartParser
 from djangorestframework_camel_case.render import CamelCaseJSONRenderer
 from drf_spectacular.types import OpenApiTypes
@@ -390,7 +391,7 @@ class ReactieViewSet(
         velden = dict(invoer.validated_data)
         if "versie" not in velden:
             raise serializers.ValidationError(
-                {"versie": "Stuur de versie mee waarop uw wijziging is gebaseerd."}
+                {"versie": gettext("Stuur de versie mee waarop uw wijziging is gebaseerd.")}
             )
         versie = velden.pop("versie")
         beoordelingen = velden.pop("beoordelingen", None)
