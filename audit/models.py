@@ -1,5 +1,8 @@
 """The append-only audit trail: every transition and every significant change."""
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -10,6 +13,18 @@ from django.utils import timezone
 
 class AuditTrailOnveranderlijk(Exception):
     """Raised on any attempt to change or delete an audit event."""
+
+
+@dataclass(frozen=True)
+class Mijlpalen:
+    """The part of an object's timeline an outsider reads (see ``tijdlijn_inzage``):
+    only these actions, only from ``vanaf`` on (nothing of a concept phase), and their
+    notes only when ``met_toelichting`` (notes addressed to every reader, as a
+    consultation's). Internal data and, without notes, the from-state are left out."""
+
+    acties: frozenset[str]
+    met_toelichting: bool = False
+    vanaf: datetime | None = None
 
 
 class _AlleenMijlpalen(ModelIterable):
@@ -23,6 +38,15 @@ class _AlleenMijlpalen(ModelIterable):
             event.toelichting = ""
             event.gegevens = {}
             event.van_status = ""
+            yield event
+
+
+class _ZonderGegevens(ModelIterable):
+    """Events for an outsider who may read the notes: still without internal data."""
+
+    def __iter__(self):
+        for event in super().__iter__():
+            event.gegevens = {}
             yield event
 
 
@@ -44,9 +68,9 @@ class AuditEventQuerySet(models.QuerySet):
         """The part of ``voor(obj)``'s timeline that ``user`` may read.
 
         The object's model decides, in one place, through ``tijdlijn_inzage(user)``:
-        ``None`` means the whole timeline with its notes; otherwise it returns the actions
-        that are public milestones, which are all the user gets, without notes, data or
-        from-state. A model without that method shows its timeline to whoever sees it.
+        ``None`` means the whole timeline with its notes; otherwise it returns the
+        :class:`Mijlpalen` the user gets. Pages, API and paper all ask here. A model
+        without that method shows its timeline to whoever sees it.
         """
         obj = getattr(self, "_tijdlijn_van", None)
         if obj is None:
@@ -55,8 +79,12 @@ class AuditEventQuerySet(models.QuerySet):
         mijlpalen = inzage(user) if inzage is not None else None
         if mijlpalen is None:
             return self
-        queryset = self.filter(actie__in=mijlpalen)
-        queryset._iterable_class = _AlleenMijlpalen
+        queryset = self.filter(actie__in=mijlpalen.acties)
+        if mijlpalen.vanaf is not None:
+            queryset = queryset.filter(tijdstip__gte=mijlpalen.vanaf)
+        queryset._iterable_class = (
+            _ZonderGegevens if mijlpalen.met_toelichting else _AlleenMijlpalen
+        )
         return queryset
 
     def _clone(self):

@@ -34,7 +34,14 @@ class ConsultatieAdmin(admin.ModelAdmin):
     list_filter = ["status", "instrument", "ministerie"]
     search_fields = ["kenmerk", "titel"]
     list_select_related = ["ministerie"]
-    readonly_fields = ["kenmerk", "status", "aangemaakt_door", "aangemaakt_op", "gewijzigd_op"]
+    readonly_fields = [
+        "kenmerk",
+        "status",
+        "versie",
+        "aangemaakt_door",
+        "aangemaakt_op",
+        "gewijzigd_op",
+    ]
     inlines = [VraagInline, DocumentInline]
     autocomplete_fields = ["vorige_consultatie"]
     # Links typed without a scheme are https (Django 6's default, without the warning).

@@ -2,13 +2,19 @@
 
 import django_filters
 from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
 from djangorestframework_camel_case.parser import CamelCaseMultiPartParser
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from djangorestframework_camel_case.render import CamelCaseJSONRenderer
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
+from rest_framework.reverse import reverse
 
-from organisaties.models import Organisatie
+from audit.api import TijdlijnMixin, tijdlijn_schema
+from organisaties.models import Netwerk, Organisatie
 from rapporten import services as rapport_services
 from rapporten.api import (
     LOCATION,
@@ -19,6 +25,7 @@ from rapporten.api import (
 from reacties.api import ReactieSerializer, ToelichtingSerializer, reacties_voor
 from reacties.models import Reactie
 from tegenkracht.api.filters import IdFilter
+from tegenkracht.api.renderers import BestandRenderer
 from tegenkracht.api.schema import AANMAKEN, LEZEN, LIJST, SCHRIJVEN, fouten
 from tegenkracht.api.serializers import (
     IdVeld,
@@ -28,6 +35,7 @@ from tegenkracht.api.serializers import (
 
 from . import permissions as regels
 from . import services
+from .downloads import bestand_antwoord
 from .models import Consultatie, Document, Instrument, Status, Vraag
 
 ACTIES = services.WERKSTROOM.endpoints()
@@ -43,6 +51,8 @@ class VraagSerializer(serializers.ModelSerializer):
 
 
 class DocumentSerializer(serializers.ModelSerializer):
+    download = serializers.SerializerMethodField(help_text="Waar het bestand te downloaden is.")
+
     class Meta:
         model = Document
         fields = [
@@ -54,7 +64,15 @@ class DocumentSerializer(serializers.ModelSerializer):
             "grootte",
             "sha256",
             "geupload_op",
+            "download",
         ]
+
+    def get_download(self, document) -> str:
+        return reverse(
+            "api:consultatie-document",
+            kwargs={"pk": document.consultatie_id, "document_pk": document.pk},
+            request=self.context.get("request"),
+        )
 
 
 class ConsultatieSerializer(serializers.ModelSerializer):
@@ -87,6 +105,7 @@ class ConsultatieSerializer(serializers.ModelSerializer):
             "kamerstuk_url",
             "bestuurlijke_samenvatting",
             "aanbevelingen",
+            "versie",
             "uitgenodigde_organisaties",
             "vragen",
             "documenten",
@@ -100,15 +119,21 @@ class ConsultatieSerializer(serializers.ModelSerializer):
 
 
 class ConsultatieWijzigenSerializer(StrikteInvoerMixin, serializers.ModelSerializer):
+    versie = serializers.IntegerField(
+        min_value=1,
+        help_text="De versie waarop uw wijziging is gebaseerd (uit GET); is die verouderd, "
+        "dan 409 en wordt niets opgeslagen.",
+    )
     ministerie = IdVeld(queryset=Organisatie.objects.ministeries())
     vorige_consultatie = IdVeld(queryset=Consultatie.objects.all(), required=False, allow_null=True)
 
     class Meta:
         model = Consultatie
-        fields = list(services.BEWERKBARE_VELDEN)
+        fields = ["versie", *services.BEWERKBARE_VELDEN]
 
 
 class ConsultatieAanmakenSerializer(ConsultatieWijzigenSerializer):
+    versie = None  # a new consultation starts at version 1
     vragen = serializers.ListField(
         child=serializers.CharField(max_length=2000),
         required=False,
@@ -116,11 +141,31 @@ class ConsultatieAanmakenSerializer(ConsultatieWijzigenSerializer):
     )
 
     class Meta(ConsultatieWijzigenSerializer.Meta):
-        fields = [*ConsultatieWijzigenSerializer.Meta.fields, "vragen"]
+        fields = [*services.BEWERKBARE_VELDEN, "vragen"]
 
 
 class UitnodigenSerializer(StrikteInvoerMixin, serializers.Serializer):
-    organisaties = IdVeld(queryset=Organisatie.objects.all(), many=True, allow_empty=False)
+    """Organisations to invite: by id, a whole network, or both."""
+
+    organisaties = IdVeld(
+        queryset=Organisatie.objects.all(),
+        many=True,
+        required=False,
+        help_text="Uitvoeringsorganisaties (id's) om uit te nodigen.",
+    )
+    netwerk = serializers.ChoiceField(
+        choices=[(n.value, n.label) for n in Netwerk.uit_te_nodigen()],
+        required=False,
+        help_text="Nodig alle uitvoeringsorganisaties van dit netwerk uit (naast eventuele "
+        "'organisaties').",
+    )
+
+    def validate(self, attrs):
+        if not attrs.get("organisaties") and not attrs.get("netwerk"):
+            raise serializers.ValidationError(
+                {"organisaties": gettext("Kies een of meer organisaties, of een netwerk.")}
+            )
+        return attrs
 
 
 class DocumentInvoerSerializer(StrikteInvoerMixin, serializers.Serializer):
@@ -191,6 +236,13 @@ def _transitie_schema(samenvatting: str, invoer=ToelichtingSerializer):
     retrieve=extend_schema(
         summary="Consultatie", responses={200: ConsultatieSerializer, **fouten(*LEZEN)}
     ),
+    tijdlijn=tijdlijn_schema(
+        "De audittrail van de consultatie. Het secretariaat ziet elke stap; uitgenodigde "
+        "organisaties en het ministerie de openbare mijlpalen vanaf de openstelling "
+        "(opengesteld, uitgenodigd, document toegevoegd, termijn verlengd, gesloten, "
+        "heropend, verzonden, afgerond, ingetrokken) met hun toelichting, niet de "
+        "conceptfase of het werk aan het paper."
+    ),
     create=extend_schema(
         summary="Consultatie aanmaken (status concept)",
         request=ConsultatieAanmakenSerializer,
@@ -198,11 +250,14 @@ def _transitie_schema(samenvatting: str, invoer=ToelichtingSerializer):
     ),
     partial_update=extend_schema(
         summary="Consultatie wijzigen",
+        description="Stuur 'versie' mee (uit GET): heeft iemand de consultatie intussen "
+        "gewijzigd, dan 409 en wordt niets opgeslagen. Elke wijziging verhoogt de versie.",
         request=ConsultatieWijzigenSerializer,
         responses={200: ConsultatieSerializer, **fouten(*SCHRIJVEN)},
     ),
 )
 class ConsultatieViewSet(
+    TijdlijnMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     viewsets.GenericViewSet,
@@ -214,6 +269,9 @@ class ConsultatieViewSet(
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
+        if self.action in ("tijdlijn", "documenten", "document"):
+            # Only the consultation's visibility matters here, not its content.
+            return Consultatie.objects.zichtbaar_voor(self.request.user)
         return (
             Consultatie.objects.zichtbaar_voor(self.request.user)
             .met_verwerkingsstand()
@@ -247,43 +305,99 @@ class ConsultatieViewSet(
 
     def partial_update(self, request, pk=None):
         consultatie = self.get_object()
-        velden = self._invoer(ConsultatieWijzigenSerializer, partial=True)
+        velden = dict(self._invoer(ConsultatieWijzigenSerializer, partial=True))
+        if "versie" not in velden:
+            raise serializers.ValidationError(
+                {"versie": gettext("Stuur de versie mee waarop uw wijziging is gebaseerd.")}
+            )
         consultatie = services.consultatie_bijwerken(
             consultatie=consultatie, actor=request.user, **velden
         )
         return self._antwoord(consultatie)
 
     @extend_schema(
-        summary="Organisaties uitnodigen",
-        description="Elke nieuw uitgenodigde organisatie krijgt een reactie in status "
-        "'uitgenodigd'; al uitgenodigde organisaties worden overgeslagen.",
+        summary="Organisaties of een heel netwerk uitnodigen",
+        description="Met 'organisaties' (id's), 'netwerk' (alle uitvoeringsorganisaties "
+        "van Manifestgroep, KleinLef of RBB Groep) of beide. Elke nieuw uitgenodigde "
+        "organisatie krijgt een reactie in status 'uitgenodigd' en staat in het antwoord; "
+        "al uitgenodigde organisaties worden overgeslagen. Alles of niets: is één "
+        "organisatie niet uit te nodigen (bijvoorbeeld een ministerie), dan 400 en wordt "
+        "niemand uitgenodigd.",
         request=UitnodigenSerializer,
         responses={201: ReactieSerializer(many=True), **fouten(*SCHRIJVEN)},
     )
     @action(detail=True, methods=["post"])
     def uitnodigingen(self, request, pk=None):
         consultatie = self.get_object()
-        organisaties = self._invoer(UitnodigenSerializer)["organisaties"]
         nieuw = services.consultatie_uitnodigen(
-            consultatie=consultatie, actor=request.user, organisaties=organisaties
+            consultatie=consultatie, actor=request.user, **self._invoer(UitnodigenSerializer)
         )
         reacties = reacties_voor(request.user).filter(pk__in=[r.pk for r in nieuw])
         data = ReactieSerializer(reacties, many=True, context=self.get_serializer_context()).data
         return Response(data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
+        methods=["GET"],
+        summary="Documenten van de consultatie",
+        operation_id="consultaties_documenten_list",
+        description="De versies van de conceptregeling, oudste eerst, met waar elk te "
+        "downloaden is. Wie de consultatie mag zien, ziet ook haar documenten.",
+        request=None,
+        responses={200: DocumentSerializer(many=True), **fouten(*LEZEN)},
+    )
+    @extend_schema(
+        methods=["POST"],
         summary="Document toevoegen (multipart)",
+        description="Een nieuwe versie van de conceptregeling (secretariaat, zolang de "
+        "consultatie concept of open is). PDF, DOCX of ODT, gecontroleerd op inhoud; ten "
+        "hoogste MAX_UPLOAD_BYTES groot en MAX_DOCUMENTEN_PER_CONSULTATIE per consultatie.",
         request={"multipart/form-data": DocumentInvoerSerializer},
         responses={201: DocumentSerializer, **fouten(*SCHRIJVEN)},
     )
-    @action(detail=True, methods=["post"], parser_classes=[CamelCaseMultiPartParser])
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        parser_classes=[CamelCaseMultiPartParser],
+        filterset_class=None,
+        pagination_class=None,
+    )
     def documenten(self, request, pk=None):
         consultatie = self.get_object()
+        context = self.get_serializer_context()
+        if request.method == "GET":
+            documenten = consultatie.documenten.order_by("versie")
+            return Response(DocumentSerializer(documenten, many=True, context=context).data)
         invoer = self._invoer(DocumentInvoerSerializer)
         document = services.consultatie_document_toevoegen(
             consultatie=consultatie, actor=request.user, **invoer
         )
-        return Response(DocumentSerializer(document).data, status=status.HTTP_201_CREATED)
+        return Response(
+            DocumentSerializer(document, context=context).data, status=status.HTTP_201_CREATED
+        )
+
+    @extend_schema(
+        summary="Document downloaden",
+        operation_id="consultaties_document_downloaden",
+        description="Het bestand zelf, met zijn eigen bestandstype; steeds dezelfde bytes "
+        "(zie sha256).",
+        responses={
+            (200, "application/octet-stream"): OpenApiResponse(
+                response=OpenApiTypes.BINARY, description="Het bestand."
+            ),
+            **fouten(*LEZEN),
+        },
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path=r"documenten/(?P<document_pk>[0-9]{1,18})",
+        renderer_classes=[CamelCaseJSONRenderer, BestandRenderer],
+        filterset_class=None,
+        pagination_class=None,
+    )
+    def document(self, request, pk=None, document_pk=None):
+        document = get_object_or_404(Document, consultatie=self.get_object(), pk=document_pk)
+        return bestand_antwoord(document.bestand, document.bestandsnaam, document.content_type)
 
     @extend_schema(
         summary="Termijn verlengen",

@@ -67,6 +67,10 @@ class ConsultatieForm(forms.ModelForm):
             *self.fields["instrument"].choices[1:],
         ]
         if self.instance.pk:
+            # The version this edit starts from: a stale save is refused (409), not lost.
+            self.fields["versie"] = forms.IntegerField(
+                widget=forms.HiddenInput, initial=self.instance.versie, min_value=1
+            )
             # Questions and termijn are fixed once the consultation is open; a running
             # termijn is changed with "termijn verlengen".
             if self.instance.status == Status.CONCEPT:
@@ -116,14 +120,16 @@ class UitnodigenForm(forms.Form):
         required=False,
     )
     netwerk = forms.ChoiceField(
-        choices=[(n.value, n.label) for n in Netwerk if n != Netwerk.OVERIG], required=False
+        choices=[(n.value, n.label) for n in Netwerk.uit_te_nodigen()], required=False
     )
 
-    def te_uitnodigen(self):
+    def uitnodiging(self) -> dict:
+        """The service's arguments: a network button invites that whole network (the
+        boxes ticked beside it do not count), otherwise the ticked organisations."""
         netwerk = self.cleaned_data.get("netwerk")
         if netwerk:
-            return list(Organisatie.objects.uitvoeringsorganisaties().filter(netwerk=netwerk))
-        return list(self.cleaned_data["organisaties"])
+            return {"netwerk": netwerk}
+        return {"organisaties": list(self.cleaned_data["organisaties"])}
 
 
 class TermijnForm(forms.Form):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from kern.wijzigingen import GewijzigdOpBijgehouden
+from audit.models import Mijlpalen
 from kern.workflow import fsm_permissie
 from organisaties.models import Organisatie, Soort
 from tegenkracht.validatie import ZonderStuurtekens
@@ -103,6 +104,22 @@ BEWERKBARE_VELDEN = (*GEGEVENS_VELDEN, "bestuurlijke_samenvatting", "aanbeveling
 
 #: States in which submitted responses of other organisations may be read by members.
 GESLOTEN_STATUSSEN = (Status.GESLOTEN, Status.VERZONDEN, Status.AFGEROND)
+#: What invited organisations and the ministry read on a consultation's timeline, with
+#: the notes (addressed to them), from its opening on. The rest is the secretariaat's own
+#: work: the concept phase, changes of the details, the paper's versions.
+PUBLIEKE_MIJLPALEN = frozenset(
+    {
+        "openstellen",
+        "uitgenodigd",
+        "document_toegevoegd",
+        "termijn_verlengd",
+        "sluiten",
+        "heropenen",
+        "verzenden",
+        "afronden",
+        "intrekken",
+    }
+)
 
 
 class Paperregels:
@@ -215,6 +232,12 @@ class Consultatie(GewijzigdOpBijgehouden, ZonderStuurtekens, FSMModelMixin, mode
         help_text="Door het secretariaat, voor het gezamenlijke position paper.",
     )
     aanbevelingen = models.TextField("aanbevelingen", blank=True)
+    versie = models.PositiveIntegerField(
+        "versie",
+        default=1,
+        help_text="Verhoogd bij elke wijziging van de gegevens; een verouderde wijziging "
+        "wordt geweigerd.",
+    )
     aangemaakt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -236,6 +259,14 @@ class Consultatie(GewijzigdOpBijgehouden, ZonderStuurtekens, FSMModelMixin, mode
         if not self.kenmerk:
             self.kenmerk = volgend_kenmerk()
         super().save(*args, **kwargs)
+
+    def tijdlijn_inzage(self, user) -> Mijlpalen | None:
+        """Which part of the timeline ``user`` reads (see ``AuditEvent.zichtbaar_voor``):
+        the secretariaat everything; anyone else who sees the consultation (invited
+        organisations, the ministry) the public milestones since its opening."""
+        if permissions.is_secretaris(user, self):
+            return None
+        return Mijlpalen(PUBLIEKE_MIJLPALEN, met_toelichting=True, vanaf=self.geopend_op)
 
     # --- conditions -------------------------------------------------------------
 

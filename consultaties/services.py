@@ -16,11 +16,12 @@ from audit.services import registreer
 from kern.gebeurtenissen import publiceer, publiceer_na_commit
 from kern.workflow import (
     TransitieNietToegestaan,
+    VerouderdeVersie,
     Werkstroom,
     vereis_toelichting,
     voer_transitie_uit,
 )
-from organisaties.models import Organisatie, Soort
+from organisaties.models import Netwerk, Organisatie, Soort
 from tegenkracht.validatie import controleer_teksten, stuurteken_fouten
 
 from . import permissions
@@ -92,12 +93,31 @@ def consultatie_aanmaken(*, actor, vragen: list[str] = (), **velden) -> Consulta
 
 @transaction.atomic
 def consultatie_bijwerken(
-    *, consultatie: Consultatie, actor, vragen: list[str] | None = None, **velden
+    *,
+    consultatie: Consultatie,
+    actor,
+    versie: int | None = None,
+    vragen: list[str] | None = None,
+    **velden,
 ) -> Consultatie:
     """Change the details. ``vragen`` (the ministry's questions) replaces all questions and
-    may change only while the consultation is a concept, before anyone answered them."""
+    may change only while the consultation is a concept, before anyone answered them.
+
+    ``versie`` is the version the editor started from (the API and the edit form send it):
+    a stale one raises :class:`VerouderdeVersie` (HTTP 409) and nothing is written. A
+    caller that does not edit a loaded copy (the paper storing its summary) passes none.
+    Every change raises the version by one."""
     consultatie = Consultatie.objects.select_for_update().get(pk=consultatie.pk)
     _vereis(permissions.kan_bewerken(actor, consultatie))
+    if versie is not None and versie != consultatie.versie:
+        raise VerouderdeVersie(
+            gettext(
+                "Iemand anders heeft deze consultatie intussen gewijzigd (nu versie "
+                "%(versie)s). Uw wijzigingen zijn niet opgeslagen; breng ze opnieuw aan op "
+                "de nieuwste versie."
+            )
+            % {"versie": consultatie.versie}
+        )
     onbekend = set(velden) - set(BEWERKBARE_VELDEN)
     if onbekend:
         raise ValidationError(
@@ -131,7 +151,8 @@ def consultatie_bijwerken(
         return consultatie
     if gewijzigd:
         consultatie.full_clean(exclude=["kenmerk", "status"])
-        consultatie.save(update_fields=[*gewijzigd, "gewijzigd_op"])
+    consultatie.versie += 1
+    consultatie.save(update_fields=[*gewijzigd, "versie", "gewijzigd_op"])
     if nieuwe_vragen is not None:
         consultatie.vragen.all().delete()
         Vraag.objects.bulk_create(
@@ -144,9 +165,13 @@ def consultatie_bijwerken(
 
 
 @transaction.atomic
-def consultatie_uitnodigen(*, consultatie: Consultatie, actor, organisaties) -> list:
-    """Invite member organisations: each gets a response in ``uitgenodigd``.
+def consultatie_uitnodigen(
+    *, consultatie: Consultatie, actor, organisaties=(), netwerk: str | None = None
+) -> list:
+    """Invite member organisations: each gets a response in ``uitgenodigd``. ``netwerk``
+    invites every member of that network (Manifestgroep, KleinLef, RBB Groep) as well.
 
+    All or nothing: one organisation that cannot be invited refuses the whole call.
     Organisations already invited are skipped. When the consultation is already open, the
     new invitees are notified at once.
     """
@@ -155,6 +180,13 @@ def consultatie_uitnodigen(*, consultatie: Consultatie, actor, organisaties) -> 
     consultatie = Consultatie.objects.select_for_update().get(pk=consultatie.pk)
     _vereis(permissions.kan_uitnodigen(actor, consultatie))
     organisaties = list(organisaties)
+    if netwerk:
+        if netwerk not in Netwerk.uit_te_nodigen():
+            raise ValidationError(
+                {"netwerk": gettext("Kies Manifestgroep, KleinLef of RBB Groep.")}
+            )
+        gekozen = {o.pk for o in organisaties}
+        organisaties += [o for o in Organisatie.objects.leden_van(netwerk) if o.pk not in gekozen]
     ongeldig = [o for o in organisaties if o.soort != Soort.UITVOERINGSORGANISATIE]
     if ongeldig:
         raise ValidationError(
@@ -189,7 +221,10 @@ def consultatie_uitnodigen(*, consultatie: Consultatie, actor, organisaties) -> 
             actor=actor,
             actie=UITGENODIGD,
             toelichting=", ".join(sorted(r.organisatie.afkorting for r in nieuw)),
-            gegevens={"organisaties": sorted(r.organisatie_id for r in nieuw)},
+            gegevens={
+                "organisaties": sorted(r.organisatie_id for r in nieuw),
+                **({"netwerk": netwerk} if netwerk else {}),
+            },
         )
     if nieuw and consultatie.status == Status.OPEN:
         _na_commit_uitnodigingen(consultatie, [r.pk for r in nieuw])

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from audit.models import AuditEvent
 from kern.web import fouten_in, weigering_toont
+from kern.workflow import VerouderdeVersie
 from organisaties.models import Netwerk, Organisatie
 from rapporten import analyse as rapport_analyse
 from rapporten import permissions as rapport_permissions
@@ -156,7 +157,7 @@ def _detail_context(request, consultatie, fout=None) -> dict:
         "rijen": rijen,
         "kernpunten": kernpunten,
         "rapporten": rapporten,
-        "gebeurtenissen": AuditEvent.objects.voor(consultatie),
+        "gebeurtenissen": AuditEvent.objects.voor(consultatie).zichtbaar_voor(user),
         "acties": knoppen(
             services.toegestane_acties(user, consultatie),
             services.WERKSTROOM,
@@ -219,21 +220,33 @@ def consultatie_bewerken(request, pk):
     if not permissions.kan_bewerken(request.user, consultatie):
         raise PermissionDenied
     form = ConsultatieForm(request.POST or None, instance=consultatie)
+    status = 400
     if request.method == "POST" and form.is_valid():
-        with fouten_in(form):
-            services.consultatie_bijwerken(
-                consultatie=consultatie,
-                actor=request.user,
-                vragen=form.vragenlijst(),
-                **form.velden(),
-            )
-            messages.success(request, _("De wijzigingen zijn opgeslagen."))
-            return redirect("consultaties:detail", consultatie.pk)
+        try:
+            with fouten_in(form):
+                services.consultatie_bijwerken(
+                    consultatie=consultatie,
+                    actor=request.user,
+                    versie=form.cleaned_data["versie"],
+                    vragen=form.vragenlijst(),
+                    **form.velden(),
+                )
+                messages.success(request, _("De wijzigingen zijn opgeslagen."))
+                return redirect("consultaties:detail", consultatie.pk)
+        except VerouderdeVersie as fout:
+            # Keep what the user typed, now on top of the latest version, and say why.
+            consultatie.refresh_from_db()
+            data = request.POST.copy()
+            data["versie"] = consultatie.versie
+            form = ConsultatieForm(data, instance=consultatie)
+            form.is_valid()
+            form.add_error(None, str(fout))
+            status = 409
     return render(
         request,
         "consultaties/formulier.html",
         {"form": form, "consultatie": consultatie},
-        status=400 if form.errors else 200,
+        status=status if form.errors else 200,
     )
 
 
@@ -274,7 +287,7 @@ def uitnodigen(request, pk):
     if request.method == "POST" and form.is_valid():
         with fouten_in(form):
             nieuw = services.consultatie_uitnodigen(
-                consultatie=consultatie, actor=request.user, organisaties=form.te_uitnodigen()
+                consultatie=consultatie, actor=request.user, **form.uitnodiging()
             )
             if nieuw:
                 messages.success(

@@ -12,6 +12,11 @@ class Netwerk(models.TextChoices):
     RBB_GROEP = "RBB Groep", _("RBB Groep")
     OVERIG = "overig", _("Overig")
 
+    @classmethod
+    def uit_te_nodigen(cls) -> list["Netwerk"]:
+        """The networks one can invite as a whole ("overig" is no network)."""
+        return [n for n in cls if n != cls.OVERIG]
+
 
 class Soort(models.TextChoices):
     UITVOERINGSORGANISATIE = "uitvoeringsorganisatie", _("Uitvoeringsorganisatie")
@@ -25,6 +30,11 @@ class OrganisatieQuerySet(models.QuerySet):
 
     def ministeries(self):
         return self.filter(soort=Soort.MINISTERIE)
+
+    def leden_van(self, netwerk: str):
+        """The member organisations of a network (Manifestgroep, KleinLef, RBB Groep):
+        the executive agencies in it, the ones a consultation invites."""
+        return self.uitvoeringsorganisaties().filter(netwerk=netwerk)
 
 
 class Organisatie(GewijzigdOpBijgehouden, models.Model):

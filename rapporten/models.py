@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
+from audit.models import Mijlpalen
 from consultaties.models import Consultatie
 from consultaties.models import Status as ConsultatieStatus
 from kern.wijzigingen import GewijzigdOpBijgehouden
@@ -14,6 +15,13 @@ from organisaties.models import Netwerk
 from reacties.models import Reactie
 
 from . import permissions
+
+#: What the ministry and the contributing organisations read on the timeline of the sent
+#: paper, with the notes (addressed to them: the sending, the receipt, the verwerking).
+#: How the versions were made stays with the secretariaat.
+PUBLIEKE_MIJLPALEN = frozenset(
+    {"verzenden", "ontvangst_bevestigd", "verwerking_vastgelegd", "verwerking_gewijzigd"}
+)
 
 
 class Status(models.TextChoices):
@@ -196,6 +204,14 @@ class Rapport(GewijzigdOpBijgehouden, FSMModelMixin, models.Model):
         if self.status != Status.CONCEPT:
             raise RapportOnveranderlijk("Een definitieve versie kan niet worden verwijderd.")
         return super().delete(*args, **kwargs)
+
+    def tijdlijn_inzage(self, user) -> Mijlpalen | None:
+        """Which part of the timeline ``user`` reads (see ``AuditEvent.zichtbaar_voor``):
+        the secretariaat everything, the ministry and the contributing organisations (who
+        see only the sent paper) its public milestones."""
+        if permissions.is_secretaris(user, self):
+            return None
+        return Mijlpalen(PUBLIEKE_MIJLPALEN, met_toelichting=True)
 
     # --- conditions ---------------------------------------------------------------
 

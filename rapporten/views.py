@@ -58,7 +58,7 @@ def _detail_context(request, rapport):
         "consultatie": rapport.consultatie,
         "acties": services.toegestane_acties(request.user, rapport),
         "kernpunten": kernpunten,
-        "tijdlijn": AuditEvent.objects.voor(rapport),
+        "tijdlijn": AuditEvent.objects.voor(rapport).zichtbaar_voor(request.user),
         "toelichting_form": ToelichtingForm(),
         "uitkomsten": VerwerkingForm.base_fields["uitkomst"].choices,
     }

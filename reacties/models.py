@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
+from audit.models import Mijlpalen
 from consultaties.models import GESLOTEN_STATUSSEN, Consultatie, Vraag, opengesteld_q
 from consultaties.models import Status as ConsultatieStatus
 from consultaties.uploads import GeuploadBestand
@@ -418,12 +419,12 @@ class Reactie(GewijzigdOpBijgehouden, ZonderStuurtekens, FSMModelMixin, models.M
             self._inhoud_gewijzigd_door = frozenset(door)
         return self._inhoud_gewijzigd_door
 
-    def tijdlijn_inzage(self, user) -> frozenset[str] | None:
+    def tijdlijn_inzage(self, user) -> Mijlpalen | None:
         """Which part of the timeline ``user`` reads (see ``AuditEvent.zichtbaar_voor``):
         ``None`` is everything, otherwise only these public milestones, without notes."""
         if permissions.ziet_interne_tijdlijn(user, self):
             return None
-        return PUBLIEKE_MIJLPALEN
+        return Mijlpalen(PUBLIEKE_MIJLPALEN)
 
     @property
     def publieke_status(self) -> str:

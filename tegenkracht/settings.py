@@ -383,11 +383,12 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["djangorestframework_camel_case.render.CamelCaseJSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["djangorestframework_camel_case.parser.CamelCaseJSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["tegenkracht.api.parsers.JsonParser"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "tegenkracht.api.filters.Sortering",
         "tegenkracht.api.filters.GewijzigdSinds",
+        "tegenkracht.api.filters.BekendeParameters",
     ],
     "DEFAULT_PAGINATION_CLASS": "tegenkracht.api.paginering.Paginering",
     "ORDERING_PARAM": "sorteer",

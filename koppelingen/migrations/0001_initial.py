@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('organisaties', '0004_gewijzigd_op'),
+        ('organisaties', '0005_gewijzigd_op'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

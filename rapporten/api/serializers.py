@@ -5,6 +5,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from reacties.models import Dimensie, Ernst
+from tegenkracht.api.bulk import lijst_van_items, resultaten_serializer
 from tegenkracht.api.filters import GROOTSTE_ID
 from tegenkracht.api.serializers import StrikteInvoerMixin, ToegestaneActiesField
 
@@ -193,6 +194,10 @@ class VerwerkingInvoerSerializer(StrikteInvoerMixin, serializers.Serializer):
     )
     uitkomst = serializers.ChoiceField(Uitkomst.choices)
     toelichting = serializers.CharField(max_length=10000)
+
+
+VerwerkingenLijstSerializer = lijst_van_items("verwerkingen", VerwerkingInvoerSerializer)
+VerwerkingenResultatenSerializer = resultaten_serializer(VerwerkingSerializer)
 
 
 class GeenInvoerSerializer(StrikteInvoerMixin, serializers.Serializer):

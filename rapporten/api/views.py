@@ -16,8 +16,10 @@ from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from audit.api import TijdlijnMixin, tijdlijn_schema
 from kern.workflow import TransitieNietToegestaan
 from reacties.api import ToelichtingSerializer
+from tegenkracht.api.bulk import MAX_ITEMS, per_item
 from tegenkracht.api.filters import IdFilter
 from tegenkracht.api.renderers import BinairRenderer
 from tegenkracht.api.schema import LEZEN, LIJST, SCHRIJVEN, fouten
@@ -30,6 +32,8 @@ from .serializers import (
     GeenInvoerSerializer,
     RapportDetailSerializer,
     RapportSerializer,
+    VerwerkingenLijstSerializer,
+    VerwerkingenResultatenSerializer,
     VerwerkingInvoerSerializer,
     VerwerkingSerializer,
     _url,
@@ -75,6 +79,7 @@ class RolMagActie(permissions.BasePermission):
         "opnieuw_genereren": lambda user, rapport: regels.is_secretaris(user, rapport),
         "ontvangst": regels.kan_ontvangst_bevestigen,
         "verwerkingen": regels.kan_verwerking_vastleggen,
+        "verwerkingen_bulk": regels.kan_verwerking_vastleggen,
     }
 
     def has_object_permission(self, request, view, obj):
@@ -133,8 +138,16 @@ def _transitie_schema(samenvatting: str, invoer=ToelichtingSerializer, beschrijv
         "en de verwerking door het ministerie.",
         responses={200: RapportDetailSerializer, **fouten(*LEZEN)},
     ),
+    tijdlijn=tijdlijn_schema(
+        "De audittrail van deze versie. Het secretariaat ziet elke stap (ook het maken van "
+        "de PDF en het definitief maken); het ministerie en de organisaties die het "
+        "verzonden paper zien, de openbare mijlpalen: verzonden, ontvangst bevestigd en de "
+        "verwerking per kernpunt, met hun toelichting."
+    ),
 )
-class RapportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class RapportViewSet(
+    TijdlijnMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
     serializer_class = RapportSerializer
     filterset_class = RapportFilter
     ordering_fields = ["versie", "aangemaakt_op", "verzonden_op", "gewijzigd_op"]
@@ -256,11 +269,40 @@ class RapportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     )
     @action(detail=True, methods=["post"])
     def verwerkingen(self, request, pk=None):
+        status_code, data = _verwerking_vastleggen(self.get_object(), request.user, request.data)
+        return Response(data, status=status_code)
+
+    @extend_schema(
+        summary="Verwerking van meerdere kernpunten tegelijk vastleggen (ministerie)",
+        description="Elk item gaat door dezelfde service als POST …/verwerkingen en krijgt "
+        "zijn eigen resultaat: de status die het als los verzoek had gekregen (201 nieuw, "
+        "200 gewijzigd, 400, 409) met de verwerking of de problem details. Elk item is een "
+        "eigen transactie: een geweigerd item verandert niets en houdt de andere niet "
+        "tegen; items lopen in de volgorde van het verzoek. Het hele verzoek wordt alleen "
+        f"geweigerd (en er gebeurt niets) bij 401, 403, 404 of een lijst die leeg is of "
+        f"meer dan {MAX_ITEMS} items heeft (400).",
+        request=VerwerkingenLijstSerializer,
+        responses={200: VerwerkingenResultatenSerializer, **fouten(400, 401, 403, 404, 415)},
+    )
+    @action(detail=True, methods=["post"], url_path="verwerkingen/bulk")
+    def verwerkingen_bulk(self, request, pk=None):
         rapport = self.get_object()
-        invoer = self._invoer(VerwerkingInvoerSerializer)
-        bestond = rapport.verwerkingen.filter(kernpunt_id=invoer["kernpunt"]).exists()
-        verwerking = services.verwerking_vastleggen(rapport=rapport, actor=request.user, **invoer)
-        return Response(
-            VerwerkingSerializer(verwerking).data,
-            status=status.HTTP_200_OK if bestond else status.HTTP_201_CREATED,
+        items = self._invoer(VerwerkingenLijstSerializer)["verwerkingen"]
+        resultaten = per_item(
+            items,
+            lambda item: _verwerking_vastleggen(rapport, request.user, item),
+            instance=request.get_full_path(),
         )
+        return Response(resultaten)
+
+
+def _verwerking_vastleggen(rapport, actor, gegevens) -> tuple[int, dict]:
+    """One verwerking, as the single and the bulk endpoint record it: 201 new, 200 changed."""
+    invoer = VerwerkingInvoerSerializer(data=gegevens)
+    invoer.is_valid(raise_exception=True)
+    bestond = rapport.verwerkingen.filter(kernpunt_id=invoer.validated_data["kernpunt"]).exists()
+    verwerking = services.verwerking_vastleggen(
+        rapport=rapport, actor=actor, **invoer.validated_data
+    )
+    status_code = status.HTTP_200_OK if bestond else status.HTTP_201_CREATED
+    return status_code, VerwerkingSerializer(verwerking).data

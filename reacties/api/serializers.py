@@ -248,27 +248,6 @@ class KernpuntInvoerSerializer(StrikteInvoerMixin, serializers.ModelSerializer):
         fields = ["dimensie", "tekst", "artikel", "voorgestelde_wijziging", "ernst"]
 
 
-class TijdlijnSerializer(serializers.Serializer):
-    # One event on a response's timeline. Outside the own organisation and the
-    # secretariaat only the public milestones, without notes (Reactie.tijdlijn_inzage).
-
-    tijdstip = serializers.DateTimeField()
-    actie = serializers.CharField()
-    van_status = serializers.CharField()
-    naar_status = serializers.CharField()
-    door = serializers.SerializerMethodField(help_text="Naam van wie het deed; leeg: het systeem.")
-    organisatie = serializers.SerializerMethodField(help_text="Organisatie (id) van wie het deed.")
-    toelichting = serializers.CharField()
-
-    def get_door(self, event) -> str:
-        if event.actor is None:
-            return ""
-        return event.actor.get_full_name() or event.actor.username
-
-    def get_organisatie(self, event) -> int | None:
-        return event.actor.organisatie_id if event.actor else None
-
-
 class ToelichtingSerializer(StrikteInvoerMixin, serializers.Serializer):
     toelichting = serializers.CharField(required=False, allow_blank=True, max_length=5000)
 

@@ -4,6 +4,7 @@
 import django_filters
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
 from djangorestframework_camel_case.parser import CamelCaseMultiPartParser
 from djangorestframework_camel_case.render import CamelCaseJSONRenderer
 from drf_spectacular.types import OpenApiTypes
@@ -12,10 +13,10 @@ from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from audit.models import AuditEvent
+from audit.api import TijdlijnMixin, tijdlijn_schema
 from consultaties.downloads import bestand_antwoord
 from tegenkracht.api.filters import IdFilter
-from tegenkracht.api.renderers import BinairRenderer
+from tegenkracht.api.renderers import BestandRenderer
 from tegenkracht.api.schema import LEZEN, LIJST, SCHRIJVEN, fouten
 
 from .. import permissions as regels
@@ -38,16 +39,8 @@ from .serializers import (
     ReactieSerializer,
     ReactieWijzigenSerializer,
     SamenvoegenSerializer,
-    TijdlijnSerializer,
     ToelichtingSerializer,
 )
-
-
-class BestandRenderer(BinairRenderer):
-    """Lets a client ask for the attachment's own type (``Accept: application/pdf``)."""
-
-    media_type = "*/*"
-    format = "bestand"
 
 
 def reacties_voor(user):
@@ -125,6 +118,11 @@ def _transitie_actie(naam: str):
         responses={200: ReactieSerializer(many=True), **fouten(*LIJST)},
     ),
     retrieve=extend_schema(summary="Reactie", responses={200: ReactieSerializer, **fouten(*LEZEN)}),
+    tijdlijn=tijdlijn_schema(
+        "De audittrail van de reactie. De eigen organisatie en het secretariaat zien elke "
+        "stap met toelichting; anderen alleen de openbare mijlpalen (ingediend, "
+        "geaccepteerd, afgezien, verlopen), zonder toelichting."
+    ),
     partial_update=extend_schema(
         summary="Concept bijwerken",
         description="Stuur 'versie' mee: is die verouderd, dan 409 en wordt niets opgeslagen.",
@@ -132,7 +130,9 @@ def _transitie_actie(naam: str):
         responses={200: ReactieSerializer, **fouten(*SCHRIJVEN)},
     ),
 )
-class ReactieViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class ReactieViewSet(
+    TijdlijnMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
     serializer_class = ReactieSerializer
     filterset_class = ReactieFilter
     ordering_fields = ["status", "gewijzigd_op", "ingediend_op"]
@@ -159,7 +159,7 @@ class ReactieViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         velden = dict(invoer.validated_data)
         if "versie" not in velden:
             raise serializers.ValidationError(
-                {"versie": "Stuur de versie mee waarop uw wijziging is gebaseerd."}
+                {"versie": gettext("Stuur de versie mee waarop uw wijziging is gebaseerd.")}
             )
         versie = velden.pop("versie")
         beoordelingen = velden.pop("beoordelingen", None)
@@ -183,20 +183,6 @@ class ReactieViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             },
         )
         return self._antwoord(reactie)
-
-    @extend_schema(
-        summary="Tijdlijn van de reactie",
-        description="De audittrail van de reactie. De eigen organisatie en het secretariaat "
-        "zien elke stap met toelichting; anderen alleen de openbare mijlpalen (ingediend, "
-        "geaccepteerd, afgezien, verlopen), zonder toelichting.",
-        request=None,
-        responses={200: TijdlijnSerializer(many=True), **fouten(*LEZEN)},
-    )
-    @action(detail=True, methods=["get"], filterset_class=None, pagination_class=None)
-    def tijdlijn(self, request, pk=None):
-        reactie = self.get_object()
-        gebeurtenissen = AuditEvent.objects.voor(reactie).zichtbaar_voor(request.user)
-        return Response(TijdlijnSerializer(gebeurtenissen, many=True).data)
 
     @extend_schema(
         summary="Kernpunten van de eerdere toets (hertoets)",

@@ -6,6 +6,8 @@ import django_filters
 from django import forms
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -30,18 +32,34 @@ class IdFilter(django_filters.NumberFilter):
 
 
 class Sortering(OrderingFilter):
-    """``?sorteer=-termijn,kenmerk`` with the API's camelCase field names."""
+    """``?sorteer=-termijn,kenmerk`` with the API's camelCase field names. An unknown field
+    is a 400 that lists the fields one may sort on, like an invalid filter value."""
 
     ordering_description = "Sorteer op een of meer velden (komma-gescheiden); '-' voor aflopend."
 
     def get_ordering(self, request, queryset, view):
         waarde = request.query_params.get(self.ordering_param)
-        if waarde:
-            velden = [underscoreize_term(term.strip()) for term in waarde.split(",")]
-            ordering = self.remove_invalid_fields(queryset, velden, view, request)
-            if ordering:
-                return ordering
-        return self.get_default_ordering(view)
+        if not waarde:
+            return self.get_default_ordering(view)
+        termen = [term.strip() for term in waarde.split(",") if term.strip()]
+        geldig = {
+            veld for veld, _label in self.get_valid_fields(queryset, view, {"request": request})
+        }
+        onbekend = [t for t in termen if underscoreize_term(t).lstrip("-") not in geldig]
+        if onbekend or not termen:
+            raise serializers.ValidationError(
+                {
+                    self.ordering_param: gettext(
+                        "Onbekend sorteerveld %(velden)s. Sorteer op: %(toegestaan)s "
+                        "(met '-' ervoor voor aflopend)."
+                    )
+                    % {
+                        "velden": ", ".join(f"'{t}'" for t in onbekend) or "''",
+                        "toegestaan": ", ".join(sorted(veldnaam(v) for v in geldig)),
+                    }
+                }
+            )
+        return [underscoreize_term(t) for t in termen]
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)
@@ -124,3 +142,36 @@ def lees_tijdstip(param: str, waarde: str):
     if timezone.is_naive(tijdstip):
         tijdstip = timezone.make_aware(tijdstip)
     return tijdstip
+
+
+def _parameters(backend, view, queryset) -> set[str]:
+    if isinstance(backend, DjangoFilterBackend):
+        filterset = backend.get_filterset_class(view, queryset)
+        return set(filterset.base_filters) if filterset else set()
+    return {p["name"] for p in backend.get_schema_operation_parameters(view)}
+
+
+class BekendeParameters(BaseFilterBackend):
+    """A list answers only the query parameters it documents (its filters, ``sorteer``,
+    ``page``, ``pageSize``): anything else is a 400, so a mistyped filter (``?statsu=open``)
+    is not silently ignored with every result returned."""
+
+    def filter_queryset(self, request, queryset, view):
+        if getattr(view, "action", None) != "list":
+            return queryset
+        bekend = set()
+        for backend in view.filter_backends:
+            if backend is not type(self):
+                bekend |= _parameters(backend(), view, queryset)
+        if view.paginator is not None:
+            bekend |= {p["name"] for p in view.paginator.get_schema_operation_parameters(view)}
+        onbekend = sorted(set(request.query_params) - bekend)
+        if onbekend:
+            raise serializers.ValidationError(
+                {
+                    naam: gettext("'%(naam)s' is geen bekende parameter. Bekend: %(bekend)s.")
+                    % {"naam": naam, "bekend": ", ".join(sorted(bekend))}
+                    for naam in onbekend
+                }
+            )
+        return queryset

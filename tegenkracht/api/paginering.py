@@ -1,9 +1,27 @@
 """Pagination in the style of the NL API Strategie: ``page`` and ``pageSize`` query
-parameters, HAL-style ``_links`` (self, first, prev, next, last) and the total count."""
+parameters, HAL-style ``_links`` (self, first, prev, next, last) and the total count.
 
+Out-of-range input is an error the client can act on, never a silent default: a
+``pageSize`` outside 1..100 or a ``page`` that is no positive number is a 400 naming the
+parameter; a page beyond the last is a 404 that says the page does not exist (not that
+the resource is unknown or forbidden)."""
+
+from django.core.paginator import Paginator
+from django.utils.translation import gettext
+from rest_framework import serializers
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
+
+from .uitzonderingen import PaginaBestaatNiet
+
+
+def _positief_getal(waarde: str) -> int | None:
+    waarde = waarde.strip()
+    if not waarde.isascii() or not waarde.isdigit() or len(waarde) > 18:
+        return None
+    getal = int(waarde)
+    return getal if getal >= 1 else None
 
 
 class Paginering(PageNumberPagination):
@@ -11,9 +29,48 @@ class Paginering(PageNumberPagination):
     page_size_query_param = "pageSize"
     page_size = 20
     max_page_size = 100
-    invalid_page_message = "Deze pagina bestaat niet."
-    page_query_description = "Het paginanummer (vanaf 1)."
-    page_size_query_description = "Het aantal resultaten per pagina (maximaal 100)."
+    page_query_description = "Het paginanummer (vanaf 1). Voorbij de laatste pagina: 404."
+    page_size_query_description = (
+        "Het aantal resultaten per pagina: 1 tot en met 100 (standaard 20). Daarbuiten: 400."
+    )
+
+    def get_page_size(self, request):
+        waarde = request.query_params.get(self.page_size_query_param)
+        if waarde is None:
+            return self.page_size
+        grootte = _positief_getal(waarde)
+        if grootte is None or grootte > self.max_page_size:
+            raise serializers.ValidationError(
+                {
+                    self.page_size_query_param: gettext(
+                        "Geef een paginagrootte van 1 tot en met %(maximum)s."
+                    )
+                    % {"maximum": self.max_page_size}
+                }
+            )
+        return grootte
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.request = request
+        paginator = Paginator(queryset, self.get_page_size(request))
+        waarde = request.query_params.get(self.page_query_param, "1")
+        nummer = _positief_getal(waarde)
+        if nummer is None:
+            raise serializers.ValidationError(
+                {self.page_query_param: gettext("Geef een paginanummer vanaf 1.")}
+            )
+        if nummer > paginator.num_pages:
+            raise PaginaBestaatNiet(nummer, paginator.num_pages)
+        self.page = paginator.page(nummer)
+        return list(self.page)
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"]["minimum"] = 1
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"]["maximum"] = self.max_page_size
+        return parameters
 
     def _link(self, nummer):
         url = self.request.build_absolute_uri()

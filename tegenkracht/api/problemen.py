@@ -20,6 +20,8 @@ from rest_framework.views import set_rollback
 
 from kern.workflow import TransitieNietToegestaan, VerouderdeVersie
 
+from .uitzonderingen import OngeldigeJson, PaginaBestaatNiet
+
 PROBLEEM_MEDIA_TYPE = "application/problem+json"
 API_PREFIX = "/api/v1"
 API_VERSIE = "1.0.0"
@@ -135,6 +137,20 @@ def exception_handler(exc, context):
     """DRF's EXCEPTION_HANDLER: every error becomes a problem details response."""
     request = context.get("request")
     headers = {}
+    data = probleem_voor(exc, headers)
+    if data is None:
+        return None  # a real bug: Django answers 500 and ApiMiddleware shapes it
+    if request is not None:
+        data["instance"] = request.get_full_path()
+    set_rollback()
+    return Response(data, status=data["status"], headers=headers, content_type=PROBLEEM_MEDIA_TYPE)
+
+
+def probleem_voor(exc, headers: dict | None = None) -> dict | None:
+    """The problem details for ``exc`` (``None`` for an unexpected error); response
+    headers it needs go into ``headers``. Also used per item of a bulk request, so one
+    item's refusal reads exactly like the single request's."""
+    headers = {} if headers is None else headers
     if isinstance(exc, DjangoValidationError):
         data = _validatieprobleem(_django_invalid_params(exc))
     elif isinstance(exc, exceptions.ValidationError):
@@ -148,8 +164,17 @@ def exception_handler(exc, context):
         if isinstance(exc, exceptions.PermissionDenied) and exc.detail != exc.default_detail:
             eigen = str(exc.detail)
         data = probleem(403, detail=eigen or None, code="geen_toestemming")
+    elif isinstance(exc, PaginaBestaatNiet):
+        data = probleem(
+            404,
+            detail=str(exc.detail),
+            code=exc.default_code,
+            aantalPaginas=exc.aantal_paginas,
+        )
     elif isinstance(exc, Http404 | exceptions.NotFound):
         data = probleem(404, code="niet_gevonden")
+    elif isinstance(exc, OngeldigeJson):
+        data = probleem(400, detail=str(exc.detail), code=exc.default_code)
     elif isinstance(exc, exceptions.NotAuthenticated | exceptions.AuthenticationFailed):
         # DRF answers 403 instead when no authenticator can send WWW-Authenticate.
         if exc.get_codes() == "tweede_factor_vereist":  # a session without the 2nd factor
@@ -163,17 +188,14 @@ def exception_handler(exc, context):
     elif isinstance(exc, exceptions.APIException):
         data = probleem(exc.status_code, code=exc.default_code)
     else:
-        return None  # a real bug: Django answers 500 and ApiMiddleware shapes it
+        return None
 
     if isinstance(exc, exceptions.APIException):
         if getattr(exc, "auth_header", None):
             headers["WWW-Authenticate"] = exc.auth_header
         if getattr(exc, "wait", None) and "Retry-After" not in headers:
             headers["Retry-After"] = str(int(exc.wait))
-    if request is not None:
-        data["instance"] = request.get_full_path()
-    set_rollback()
-    return Response(data, status=data["status"], headers=headers, content_type=PROBLEEM_MEDIA_TYPE)
+    return data
 
 
 def probleem_response(request, status_code: int, **kwargs) -> HttpResponse:

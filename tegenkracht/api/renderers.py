@@ -15,3 +15,11 @@ class BinairRenderer(BaseRenderer):
         if isinstance(data, bytes):
             return data
         return CamelCaseJSONRenderer().render(data, "application/json", renderer_context)
+
+
+class BestandRenderer(BinairRenderer):
+    """An uploaded file in its own type: a client may ask ``Accept: application/pdf`` (or
+    any type, or none)."""
+
+    media_type = "*/*"
+    format = "bestand"

@@ -401,6 +401,7 @@ def test_vragen_bewerken_kan_alleen_in_concept(client, secretaris, ministerie, o
             "ministerie": ministerie.pk,
             "termijn": timezone.localtime(concept.termijn).strftime("%Y-%m-%dT%H:%M"),
             "vragen": "Nieuwe vraag één?\nNieuwe vraag twee?",
+            "versie": concept.versie,
         },
     )
     assert response.status_code == 302

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from koppelingen import services
 from koppelingen.models import Abonnement
 from reacties import services as reactie_services
-from tests.api.conftest import api_client
+from tests.apihulp import api_client
 
 pytestmark = pytest.mark.django_db
 

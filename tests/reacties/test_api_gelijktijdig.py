@@ -74,3 +74,38 @@ def test_gelijktijdige_transities_een_wint_een_409(reactie_a_ter_accordering, ac
         ),
     )
     assert sorted(a.status_code for a in antwoorden) == [200, 409]
+
+
+def test_gelijktijdige_wijziging_van_een_consultatie_een_wint_een_409(concept_consultatie):
+    # Two secretarissen change the same version of a consultation at the same moment.
+    from consultaties.models import Consultatie
+    from tests import factories
+
+    tweede = factories.secretaris(username="secretaris-2")
+    url = f"/api/v1/consultaties/{concept_consultatie.pk}"
+    antwoorden = _tegelijk(
+        *[
+            (
+                lambda c=c, titel=titel: c.patch(
+                    url, {"versie": concept_consultatie.versie, "titel": titel}, format="json"
+                )
+            )
+            for c, titel in zip(
+                [api_client(concept_consultatie.aangemaakt_door), api_client(tweede)],
+                ["Titel van de eerste", "Titel van de tweede"],
+                strict=True,
+            )
+        ]
+    )
+    assert sorted(a.status_code for a in antwoorden) == [200, 409]
+    winnaar = next(a for a in antwoorden if a.status_code == 200).json()
+    opgeslagen = Consultatie.objects.get(pk=concept_consultatie.pk)
+    assert opgeslagen.titel == winnaar["titel"]
+    assert opgeslagen.versie == concept_consultatie.versie + 1
+
+
+@pytest.fixture
+def concept_consultatie(secretaris, ministerie):
+    from tests import factories
+
+    return factories.consultatie(secretaris_gebruiker=secretaris, ministerie=ministerie)

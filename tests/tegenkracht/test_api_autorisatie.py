@@ -357,6 +357,11 @@ def haak(w):
 
 
 A = "/abonnementen/{id}"
+
+
+def open_consultatie_met_document(w):
+    return {"id": w.consultatie.pk, "document_pk": w.consultatie.documenten.get().pk}
+
 C = "/consultaties/{id}"
 R = "/reacties/{id}"
 P = "/rapporten/{id}"
@@ -372,7 +377,10 @@ TABEL = {
     ("GET", "/consultaties"): Regel(geen, "401 200 200 200 200 200 200 200 200 200"),
     ("POST", "/consultaties"): Regel(geen, "401 201 403 403 403 403 403 403 403 403", nieuwe_consultatie),
     ("GET", C): Regel(open_consultatie, "401 200 200 200 200 200 404 200 404 404"),
-    ("PATCH", C): Regel(open_consultatie, "401 200 403 403 403 403 404 403 404 404", lambda w: {"titel": "Nieuw"}),
+    ("PATCH", C): Regel(open_consultatie, "401 200 403 403 403 403 404 403 404 404", lambda w: {"versie": 1, "titel": "Nieuw"}),
+    ("GET", C + "/tijdlijn"): Regel(open_consultatie, "401 200 200 200 200 200 404 200 404 404"),
+    ("GET", C + "/documenten"): Regel(open_consultatie, "401 200 200 200 200 200 404 200 404 404"),
+    ("GET", C + "/documenten/{document_pk}"): Regel(open_consultatie_met_document, "401 200 200 200 200 200 404 200 404 404"),
     ("POST", C + "/uitnodigingen"): Regel(open_consultatie, "401 201 403 403 403 403 404 403 404 404", uitnodiging_c),
     ("POST", C + "/documenten"): Regel(open_consultatie, "401 201 403 403 403 403 404 403 404 404", pdf, multipart=True),
     ("POST", C + "/termijn-verlengen"): Regel(open_consultatie, "401 200 403 403 403 403 404 403 404 404", termijn_later),
@@ -409,11 +417,13 @@ TABEL = {
     # (invited, response not accepted) or C (not invited).
     ("GET", P): Regel(rapport_verzonden, "401 200 200 200 404 404 404 200 404 404"),
     ("GET", P + "/pdf"): Regel(rapport_verzonden, "401 200 200 200 404 404 404 200 404 404"),
+    ("GET", P + "/tijdlijn"): Regel(rapport_verzonden, "401 200 200 200 404 404 404 200 404 404"),
     ("POST", P + "/definitief"): Regel(rapport_concept, "401 200 404 404 404 404 404 404 404 404"),
     ("POST", P + "/opnieuw-genereren"): Regel(rapport_concept, "401 202 404 404 404 404 404 404 404 404"),
     ("POST", P + "/verzenden"): Regel(rapport_definitief, "401 200 404 404 404 404 404 404 404 404"),
     ("POST", P + "/ontvangst"): Regel(rapport_verzonden, "401 403 403 403 404 404 404 200 404 404", toelichting),
     ("POST", P + "/verwerkingen"): Regel(rapport_verzonden, "401 403 403 403 404 404 404 201 404 404", verwerking),
+    ("POST", P + "/verwerkingen/bulk"): Regel(rapport_verzonden, "401 403 403 403 404 404 404 200 404 404", lambda w: {"verwerkingen": [verwerking(w)]}),
     ("GET", "/inzichten"): Regel(geen, "401 200 200 200 200 200 200 403 403 403"),
     # Webhook subscriptions: every organisation manages its own; another's is a 404. A
     # beheerder sees nothing of the workflow and so has no subscriptions.

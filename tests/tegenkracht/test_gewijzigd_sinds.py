@@ -11,7 +11,7 @@ from django.utils import timezone
 from consultaties import services as consultatie_services
 from koppelingen import services as koppeling_services
 from reacties import services as reactie_services
-from tests.api.conftest import api_client
+from tests.apihulp import api_client
 
 pytestmark = pytest.mark.django_db
 

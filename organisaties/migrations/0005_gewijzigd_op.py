@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('organisaties', '0003_gedeelde_cache_en_oude_tokens'),
+        ('organisaties', '0004_uitnodigingen_en_sso'),
     ]
 
     operations = [
