@@ -24,6 +24,7 @@ urlpatterns = [
         views.verlenging_aanvragen,
         name="verlenging_aanvragen",
     ),
+    path("herinneren/", views.reacties_herinneren, name="herinneren"),
     path("verlengingen/", views.verlenging_lijst, name="verlengingen"),
     path("verlengingen/<int:pk>/", views.verlenging_detail, name="verlenging"),
     path(

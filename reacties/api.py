@@ -18,7 +18,9 @@ from consultaties.downloads import bestand_antwoord
 from rapporten.models import Uitkomst
 from tegenkracht.api.filters import GROOTSTE_ID, IdFilter
 from tegenkracht.api.renderers import BinairRenderer
-from tegenkracht.api.schema import LEZEN, LIJST, SCHRIJVEN, fouten
+from kern import bulk
+from tegenkracht.api.problemen import probleem
+from tegenkracht.api.schema import LEZEN, LIJST, SCHRIJVEN, ProbleemSerializer, fouten
 from tegenkracht.api.serializers import StrikteInvoerMixin, ToegestaneActiesField
 
 from . import permissions as regels
@@ -333,6 +335,55 @@ class SamenvoegenSerializer(ToelichtingSerializer):
     )
 
 
+class SelectieSerializer(StrikteInvoerMixin, serializers.Serializer):
+    reacties = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=GROOTSTE_ID),
+        min_length=1,
+        max_length=bulk.MAXIMUM,
+        help_text=f"De ids van de reacties (ten hoogste {bulk.MAXIMUM}).",
+    )
+    toelichting = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+
+
+class ItemResultaatSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    gelukt = serializers.BooleanField()
+    status = serializers.IntegerField(
+        help_text="De HTTP-status die de actie op deze ene reactie zou geven: 200, 400, 403, "
+        "404 (bestaat niet of u mag haar niet zien) of 409."
+    )
+    reactie_status = serializers.CharField(
+        allow_null=True, help_text="De nieuwe status van de reactie, als het gelukt is."
+    )
+    probleem = ProbleemSerializer(allow_null=True, help_text="Waarom het niet lukte.")
+
+
+class SelectieResultaatSerializer(serializers.Serializer):
+    resultaten = ItemResultaatSerializer(many=True)
+    aantal_gelukt = serializers.IntegerField()
+    aantal_mislukt = serializers.IntegerField()
+
+
+def selectie_antwoord(resultaten) -> Response:
+    """One result per item, in the order asked; 200 also when some items failed."""
+    return Response(
+        {
+            "resultaten": [
+                {
+                    "id": r.id,
+                    "gelukt": r.gelukt,
+                    "status": r.status,
+                    "reactie_status": r.obj.status if r.gelukt else None,
+                    "probleem": None if r.gelukt else probleem(r.status, detail=r.melding),
+                }
+                for r in resultaten
+            ],
+            "aantal_gelukt": sum(1 for r in resultaten if r.gelukt),
+            "aantal_mislukt": sum(1 for r in resultaten if not r.gelukt),
+        }
+    )
+
+
 # --- views ---------------------------------------------------------------------------
 
 
@@ -435,6 +486,33 @@ class ReactieViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             },
         )
         return self._antwoord(reactie)
+
+    @extend_schema(
+        summary="Een selectie ingediende reacties accepteren",
+        description="Elke reactie gaat door dezelfde actie als POST /reacties/{id}/accepteren, "
+        "elk op zich: wat niet kan, staat met de reden in zijn resultaat en de rest gaat door. "
+        "Een reactie die u niet mag zien, krijgt status 404, zoals bij de enkele actie.",
+        request=SelectieSerializer,
+        responses={200: SelectieResultaatSerializer, **fouten(400, 401)},
+    )
+    @action(
+        detail=False,
+        methods=["post"],
+        url_path="accepteren",
+        url_name="accepteren-selectie",
+        filterset_class=None,
+        pagination_class=None,
+    )
+    def accepteren_selectie(self, request):
+        invoer = SelectieSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        return selectie_antwoord(
+            services.reacties_accepteren(
+                ids=invoer.validated_data["reacties"],
+                actor=request.user,
+                toelichting=invoer.validated_data.get("toelichting", ""),
+            )
+        )
 
     @extend_schema(
         summary="Tijdlijn van de reactie",
