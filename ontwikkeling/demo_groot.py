@@ -153,14 +153,19 @@ def _bouw(index: int, secretaris, organisaties, document: bytes) -> Consultatie:
     return consultatie
 
 
-def laad_groot() -> list[Consultatie]:
-    """Build the large demo's consultations that do not exist yet (idempotent)."""
+def laad_groot(aantal: int | None = None) -> list[Consultatie]:
+    """Build the large demo's consultations that do not exist yet (idempotent); ``aantal``
+    builds only the first few (the browser test)."""
     secretaris = Gebruiker.objects.get(username="secretaris")
     organisaties = list(Organisatie.objects.uitvoeringsorganisaties().order_by("naam"))
     bestaand = set(
         Consultatie.objects.filter(kenmerk__startswith="GROOT-").values_list("kenmerk", flat=True)
     )
-    te_bouwen = [i for i in range(len(ONDERWERPEN)) if f"GROOT-2026-{i + 1:02d}" not in bestaand]
+    te_bouwen = [
+        i
+        for i in range(aantal or len(ONDERWERPEN))
+        if f"GROOT-2026-{i + 1:02d}" not in bestaand
+    ]
     if not te_bouwen:
         return []
     document = _pdf("Conceptregeling", "Conceptversie ter uitvoeringstoets.")
