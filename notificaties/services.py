@@ -14,8 +14,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.urls import reverse
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -35,8 +35,8 @@ from kern.workflow import (
 )
 from organisaties.models import Gebruiker, Rol
 from reacties.models import LOPENDE_STATUSSEN, Reactie
-from reacties.permissions import kan_herinneren
 from reacties.models import Status as ReactieStatus
+from reacties.permissions import kan_herinneren
 from tegenkracht.validatie import stuurteken_fouten
 
 from . import permissions

@@ -382,11 +382,13 @@ def reacties_herinneren(request):
     meld_per_item(
         request,
         resultaten,
-        lambda aantal, namen: ngettext(
-            "%(aantal)s organisatie herinnerd: %(namen)s.",
-            "%(aantal)s organisaties herinnerd: %(namen)s.",
-            aantal,
-        )
-        % {"aantal": aantal, "namen": namen},
+        lambda aantal, namen: (
+            ngettext(
+                "%(aantal)s organisatie herinnerd: %(namen)s.",
+                "%(aantal)s organisaties herinnerd: %(namen)s.",
+                aantal,
+            )
+            % {"aantal": aantal, "namen": namen}
+        ),
     )
     return redirect(terug)

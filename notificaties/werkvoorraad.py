@@ -51,10 +51,23 @@ class Groep:
     sluit_over: int | None = None
 
     @property
+    def achter_per_urgentie(self) -> list[tuple[str, list]]:
+        """The laggards by urgency, most urgent first: ``[(urgentie, [regel, …])]``."""
+        volgorde = [Urgentie.VERLOPEN, Urgentie.KRITIEK, Urgentie.RISICO]
+        return [
+            (u, regels)
+            for u in volgorde
+            if (regels := [r for r in self.achter if r["urgentie"] == u])
+        ]
+
+    @property
     def aantal(self) -> int:
         """Items that ask an action (a consultation closing soon is a signal, no item)."""
         return (
-            len(self.te_beoordelen) + len(self.verzoeken) + len(self.achter) + len(self.te_verzenden)
+            len(self.te_beoordelen)
+            + len(self.verzoeken)
+            + len(self.achter)
+            + len(self.te_verzenden)
         )
 
 
@@ -111,9 +124,8 @@ def werkvoorraad(nu: datetime | None = None) -> dict:
 
     # The consultations of the groups, and the open ones that may close soon.
     consultaties = (
-        Consultatie.objects.filter(pk__in=list(groepen)) | Consultatie.objects.filter(
-            status=ConsultatieStatus.OPEN, termijn__lte=nu + HORIZON
-        )
+        Consultatie.objects.filter(pk__in=list(groepen))
+        | Consultatie.objects.filter(status=ConsultatieStatus.OPEN, termijn__lte=nu + HORIZON)
     ).select_related("ministerie")
     for consultatie in consultaties:
         if consultatie.status == ConsultatieStatus.OPEN and consultatie.termijn > nu:
@@ -127,7 +139,11 @@ def werkvoorraad(nu: datetime | None = None) -> dict:
         (g for g in groepen.values() if g.consultatie is not None),
         key=lambda g: (g.consultatie.termijn, g.consultatie.pk),
     )
-    emails = list(Email.objects.mislukt().only("pk", "aan", "onderwerp", "status", "bijgewerkt_op")[:EMAILS_OP_DASHBOARD + 1])
+    emails = list(
+        Email.objects.mislukt().only("pk", "aan", "onderwerp", "status", "bijgewerkt_op")[
+            : EMAILS_OP_DASHBOARD + 1
+        ]
+    )
     return {
         "groepen": lijst,
         "totalen": {

@@ -118,7 +118,9 @@ def _bouw(index: int, secretaris, organisaties, document: bytes) -> Consultatie:
     )
     Consultatie.objects.filter(pk=consultatie.pk).update(kenmerk=f"GROOT-2026-{index + 1:02d}")
     consultatie.refresh_from_db()
-    services.consultatie_uitnodigen(consultatie=consultatie, actor=secretaris, organisaties=organisaties)
+    services.consultatie_uitnodigen(
+        consultatie=consultatie, actor=secretaris, organisaties=organisaties
+    )
     services.consultatie_document_toevoegen(
         consultatie=consultatie,
         actor=secretaris,
@@ -126,7 +128,9 @@ def _bouw(index: int, secretaris, organisaties, document: bytes) -> Consultatie:
         titel=f"Concept {titel}",
     )
     consultatie = services.consultatie_openstellen(consultatie=consultatie, actor=secretaris)
-    reacties = list(consultatie.reacties.select_related("organisatie").order_by("organisatie__naam"))
+    reacties = list(
+        consultatie.reacties.select_related("organisatie").order_by("organisatie__naam")
+    )
     doelen = {}
     for i, reactie in enumerate(reacties):
         doel = VERDELING[(i + 5 * index) % len(VERDELING)]
@@ -162,9 +166,7 @@ def laad_groot(aantal: int | None = None) -> list[Consultatie]:
         Consultatie.objects.filter(kenmerk__startswith="GROOT-").values_list("kenmerk", flat=True)
     )
     te_bouwen = [
-        i
-        for i in range(aantal or len(ONDERWERPEN))
-        if f"GROOT-2026-{i + 1:02d}" not in bestaand
+        i for i in range(aantal or len(ONDERWERPEN)) if f"GROOT-2026-{i + 1:02d}" not in bestaand
     ]
     if not te_bouwen:
         return []
@@ -179,5 +181,3 @@ def laad_groot(aantal: int | None = None) -> list[Consultatie]:
             laatste_fout="SMTPRecipientsRefused: 550 5.1.1 mailbox unavailable",
         )
     return gebouwd
-
-

@@ -15,11 +15,11 @@ from rest_framework.reverse import reverse
 
 from audit.models import AuditEvent
 from consultaties.downloads import bestand_antwoord
+from kern import bulk
 from rapporten.models import Uitkomst
 from tegenkracht.api.filters import GROOTSTE_ID, IdFilter
-from tegenkracht.api.renderers import BinairRenderer
-from kern import bulk
 from tegenkracht.api.problemen import probleem
+from tegenkracht.api.renderers import BinairRenderer
 from tegenkracht.api.schema import LEZEN, LIJST, SCHRIJVEN, ProbleemSerializer, fouten
 from tegenkracht.api.serializers import StrikteInvoerMixin, ToegestaneActiesField
 
@@ -488,6 +488,7 @@ class ReactieViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         return self._antwoord(reactie)
 
     @extend_schema(
+        operation_id="reacties_selectie_accepteren",
         summary="Een selectie ingediende reacties accepteren",
         description="Elke reactie gaat door dezelfde actie als POST /reacties/{id}/accepteren, "
         "elk op zich: wat niet kan, staat met de reden in zijn resultaat en de rest gaat door. "

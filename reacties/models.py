@@ -224,7 +224,8 @@ class ReactieQuerySet(models.QuerySet):
                 "netwerk": netwerk,
                 "label": label,
                 "cellen": [
-                    {"status": s.value, "aantal": n} for s, n in zip(statussen, aantallen, strict=True)
+                    {"status": s.value, "aantal": n}
+                    for s, n in zip(statussen, aantallen, strict=True)
                 ],
                 "totaal": sum(aantallen),
             }

@@ -435,11 +435,13 @@ def reacties_accepteren(request):
     meld_per_item(
         request,
         resultaten,
-        lambda aantal, namen: ngettext(
-            "%(aantal)s reactie geaccepteerd: %(namen)s.",
-            "%(aantal)s reacties geaccepteerd: %(namen)s.",
-            aantal,
-        )
-        % {"aantal": aantal, "namen": namen},
+        lambda aantal, namen: (
+            ngettext(
+                "%(aantal)s reactie geaccepteerd: %(namen)s.",
+                "%(aantal)s reacties geaccepteerd: %(namen)s.",
+                aantal,
+            )
+            % {"aantal": aantal, "namen": namen}
+        ),
     )
     return redirect(terug)

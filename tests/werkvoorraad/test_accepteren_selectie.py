@@ -101,7 +101,9 @@ def test_web_alleen_voor_het_secretariaat(client, drie_ingediend, org_a):
 
 def test_web_zonder_keuze(client, drie_ingediend, secretaris):
     client.force_login(secretaris)
-    response = client.post(reverse("reacties:accepteren_selectie"), {"bevestigd": "ja"}, follow=True)
+    response = client.post(
+        reverse("reacties:accepteren_selectie"), {"bevestigd": "ja"}, follow=True
+    )
     assert "Kies eerst" in str(list(response.context["messages"])[0])
 
 
@@ -144,8 +146,14 @@ def test_api_organisatie_krijgt_403_en_404_per_item(drie_ingediend, org_a):
 
 @pytest.mark.parametrize(
     "invoer",
-    [{}, {"reacties": []}, {"reacties": ["een"]}, {"reacties": [0]}, {"reacties": list(range(1, 502))},
-     {"reacties": [1], "status": "geaccepteerd"}],
+    [
+        {},
+        {"reacties": []},
+        {"reacties": ["een"]},
+        {"reacties": [0]},
+        {"reacties": list(range(1, 502))},
+        {"reacties": [1], "status": "geaccepteerd"},
+    ],
 )
 def test_api_ongeldige_selectie_is_400(secretaris, invoer):
     response = api_client(secretaris).post(URL, invoer, format="json")
@@ -158,7 +166,9 @@ def test_api_zonder_inloggen_401():
     assert api_client().post(URL, {"reacties": [1]}, format="json").status_code == 401
 
 
-def test_api_queries_constant_in_aantal_items(drie_ingediend, secretaris, django_assert_max_num_queries):
+def test_api_queries_constant_in_aantal_items(
+    drie_ingediend, secretaris, django_assert_max_num_queries
+):
     """Per item the single action's own queries; the selection itself is one query."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext

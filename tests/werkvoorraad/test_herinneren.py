@@ -19,10 +19,14 @@ def _reacties(consultatie):
 def test_herinnering_mailt_meldt_en_staat_in_de_audit(drie_ingediend, secretaris, org_c):
     duo = _reacties(drie_ingediend)["DUO"]
     accordeerder = medewerker(org_c, "accordeerder")
-    [resultaat] = services.reacties_herinneren(ids=[duo.pk], actor=secretaris, toelichting="Graag vóór vrijdag.")
+    [resultaat] = services.reacties_herinneren(
+        ids=[duo.pk], actor=secretaris, toelichting="Graag vóór vrijdag."
+    )
     assert resultaat.gelukt
     ontvangers = set(
-        Notificatie.objects.filter(soort="herinnering_secretariaat").values_list("ontvanger", flat=True)
+        Notificatie.objects.filter(soort="herinnering_secretariaat").values_list(
+            "ontvanger", flat=True
+        )
     )
     assert ontvangers == {medewerker(org_c, "opsteller").pk, accordeerder.pk}
     email = Email.objects.get(aan=accordeerder.email)
@@ -43,12 +47,17 @@ def test_gedeeltelijk_mislukt_noemt_wie_en_waarom(drie_ingediend, secretaris):
     r = _reacties(drie_ingediend)
     resultaten = services.reacties_herinneren(ids=[r["UWV"].pk, r["DUO"].pk], actor=secretaris)
     assert [x.status for x in resultaten] == [409, 200]
-    assert "ingediend" in resultaten[0].melding and "wacht niet op de organisatie" in resultaten[0].melding
+    assert (
+        "ingediend" in resultaten[0].melding
+        and "wacht niet op de organisatie" in resultaten[0].melding
+    )
 
 
 def test_alleen_het_secretariaat(drie_ingediend, org_c):
     duo = _reacties(drie_ingediend)["DUO"]
-    [resultaat] = services.reacties_herinneren(ids=[duo.pk], actor=medewerker(org_c, "accordeerder"))
+    [resultaat] = services.reacties_herinneren(
+        ids=[duo.pk], actor=medewerker(org_c, "accordeerder")
+    )
     assert resultaat.status == 403
     assert not Notificatie.objects.filter(soort="herinnering_secretariaat").exists()
 
@@ -71,4 +80,6 @@ def test_web_herinneren_en_terug(client, drie_ingediend, secretaris):
 def test_web_herinneren_alleen_secretariaat(client, drie_ingediend, org_c):
     client.force_login(medewerker(org_c, "opsteller"))
     duo = _reacties(drie_ingediend)["DUO"]
-    assert client.post(reverse("notificaties:herinneren"), {"reacties": [duo.pk]}).status_code == 403
+    assert (
+        client.post(reverse("notificaties:herinneren"), {"reacties": [duo.pk]}).status_code == 403
+    )

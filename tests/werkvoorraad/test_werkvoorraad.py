@@ -42,7 +42,13 @@ def werk_erbij(secretaris, ministerie, n: int, termijn_dagen=3):
         actor=medewerker(reacties[1].organisatie, "opsteller"),
         reden="Het bestuur vergadert pas na de termijn.",
     )
-    Email.objects.create(aan="x@example.nl", onderwerp="Uitnodiging", tekst="-", html="-", status=EmailStatus.OPGEGEVEN)
+    Email.objects.create(
+        aan="x@example.nl",
+        onderwerp="Uitnodiging",
+        tekst="-",
+        html="-",
+        status=EmailStatus.OPGEGEVEN,
+    )
     return consultatie
 
 
@@ -62,7 +68,10 @@ def test_werkvoorraad_gegroepeerd_met_tellers(client, secretaris, ministerie):
     assert "1 verzoek om verlenging" in inhoud
     assert "organisaties achter op de termijn" in inhoud
     assert "sluit over" in inhoud
-    assert f"{reverse('consultaties:detail', args=[consultatie.pk])}?status=ingediend#organisaties" in inhoud
+    assert (
+        f"{reverse('consultaties:detail', args=[consultatie.pk])}?status=ingediend#organisaties"
+        in inhoud
+    )
     # The menu: 1 response + 1 request in the queue, 1 open request, 1 failed e-mail.
     assert '2<span class="tk-visueel-verborgen"> punten in de werkvoorraad' in inhoud
     assert '1<span class="tk-visueel-verborgen"> open verzoeken' in inhoud
@@ -80,14 +89,18 @@ def test_dashboard_queries_vast_als_het_werk_groeit(client, secretaris, minister
     assert klein == groot == DASHBOARD_QUERIES
 
 
-def test_andere_rollen_zien_geen_werkvoorraad(client, open_consultatie, opsteller_a, ministerie_gebruiker):
+def test_andere_rollen_zien_geen_werkvoorraad(
+    client, open_consultatie, opsteller_a, ministerie_gebruiker
+):
     for gebruiker in (opsteller_a, ministerie_gebruiker):
         client.force_login(gebruiker)
         inhoud = client.get(reverse("consultaties:dashboard")).content.decode()
         assert "Werkvoorraad" not in inhoud and "punten in de werkvoorraad" not in inhoud
 
 
-def test_ander_secretarispagina_kost_geen_extra_query_voor_de_menutellers(client, secretaris, ministerie):
+def test_ander_secretarispagina_kost_geen_extra_query_voor_de_menutellers(
+    client, secretaris, ministerie
+):
     """The menu counts share the one query the unread count already made."""
     werk_erbij(secretaris, ministerie, 3)
     client.force_login(secretaris)
@@ -112,7 +125,9 @@ def test_lijst_filtert_en_sorteert_zonder_javascript(client, drie_ingediend, sec
     client.force_login(secretaris)
     url = reverse("consultaties:detail", args=[drie_ingediend.pk])
     _, inhoud = _tel(client, url + "?status=ingediend")
-    assert "2 organisaties getoond." in inhoud and "Dienst Uitvoering Onderwijs</a></th>" not in inhoud
+    assert (
+        "2 organisaties getoond." in inhoud and "Dienst Uitvoering Onderwijs</a></th>" not in inhoud
+    )
     _, inhoud = _tel(client, url + "?status=lopend")
     assert "1 organisatie getoond." in inhoud and "Dienst Uitvoering Onderwijs</a></th>" in inhoud
     duo, uwv = "Dienst Uitvoering Onderwijs</a></th>", "UWV</a></th>"
