@@ -36,9 +36,10 @@ class Resultaat:
         return self.status == 200
 
 
-def controleer_selectie(ids: Iterable) -> list[int]:
-    """The distinct ids of a selection, in the order given; a ValidationError (400) for an
-    empty or too large selection or an id that is no positive whole number."""
+def controleer_selectie(ids: Iterable, veld: str = "ids") -> list[int]:
+    """The distinct ids of a selection, in the order given; a ValidationError (400) on
+    ``veld`` for an empty or too large selection or an id that is no positive whole
+    number."""
     try:
         # bool is an int in Python, but "true" is no id.
         if any(isinstance(i, bool) for i in ids):
@@ -46,16 +47,16 @@ def controleer_selectie(ids: Iterable) -> list[int]:
         gekozen = list(dict.fromkeys(int(i) for i in ids))
     except (TypeError, ValueError):
         raise ValidationError(
-            {"reacties": gettext("Geef de ids als een lijst van gehele getallen.")}
+            {veld: gettext("Geef de ids als een lijst van gehele getallen.")}
         ) from None
     if not gekozen:
-        raise ValidationError({"reacties": gettext("Kies ten minste één reactie.")})
+        raise ValidationError({veld: gettext("Kies ten minste één.")})
     if len(gekozen) > MAXIMUM:
         raise ValidationError(
-            {"reacties": gettext("Kies ten hoogste %(max)s reacties tegelijk.") % {"max": MAXIMUM}}
+            {veld: gettext("Kies ten hoogste %(max)s tegelijk.") % {"max": MAXIMUM}}
         )
     if any(i <= 0 or i > 2**63 - 1 for i in gekozen):
-        raise ValidationError({"reacties": gettext("Een id is een positief geheel getal.")})
+        raise ValidationError({veld: gettext("Een id is een positief geheel getal.")})
     return gekozen
 
 
@@ -64,12 +65,13 @@ def per_item(
     zichtbaar: models.QuerySet,
     actie: Callable[[models.Model], models.Model],
     naam: Callable[[models.Model], str] = str,
+    veld: str = "ids",
 ) -> list[Resultaat]:
     """Run ``actie(obj)`` for every id of ``ids`` that ``zichtbaar`` holds.
 
     ``actie`` is the single action's service (atomic itself), so every item commits or
     rolls back on its own."""
-    gekozen = controleer_selectie(ids)
+    gekozen = controleer_selectie(ids, veld)
     objecten = zichtbaar.in_bulk(gekozen)
     resultaten = []
     for pk in gekozen:

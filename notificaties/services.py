@@ -500,4 +500,5 @@ def reacties_herinneren(*, ids, actor, toelichting: str = "") -> list[Resultaat]
         Reactie.objects.zichtbaar_voor(actor).select_related("organisatie"),
         lambda reactie: reactie_herinneren(reactie=reactie, actor=actor, toelichting=toelichting),
         naam=lambda reactie: reactie.organisatie.naam,
+        veld="reacties",
     )

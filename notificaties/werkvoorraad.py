@@ -71,6 +71,15 @@ class Groep:
         )
 
 
+def _te_beoordelen():
+    """Submitted responses the secretaris can still accept or return (the consultation is
+    open or closed; ``Reactie.accepteren``'s condition)."""
+    return Reactie.objects.filter(
+        status=ReactieStatus.INGEDIEND,
+        consultatie__status__in=(ConsultatieStatus.OPEN, ConsultatieStatus.GESLOTEN),
+    )
+
+
 def werkvoorraad(nu: datetime | None = None) -> dict:
     """The work queue: ``groepen`` (most urgent termijn first), ``totalen`` per kind and
     the most recent failed e-mails."""
@@ -80,11 +89,7 @@ def werkvoorraad(nu: datetime | None = None) -> dict:
     def groep(consultatie_id) -> Groep:
         return groepen.setdefault(consultatie_id, Groep(consultatie=None))
 
-    for reactie in (
-        Reactie.objects.filter(status=ReactieStatus.INGEDIEND)
-        .select_related("organisatie")
-        .order_by("ingediend_op", "pk")
-    ):
+    for reactie in _te_beoordelen().select_related("organisatie").order_by("ingediend_op", "pk"):
         groep(reactie.consultatie_id).te_beoordelen.append(reactie)
 
     for verzoek in (
@@ -176,9 +181,7 @@ def menutellingen(user) -> dict[str, int]:
     tellingen = {"ongelezen": _Aantal(user.notificaties.ongelezen().order_by().values("pk"))}
     if user.is_secretaris:
         tellingen.update(
-            te_beoordelen=_Aantal(
-                Reactie.objects.filter(status=ReactieStatus.INGEDIEND).order_by().values("pk")
-            ),
+            te_beoordelen=_Aantal(_te_beoordelen().order_by().values("pk")),
             verzoeken=_Aantal(Verlengingsverzoek.objects.open().order_by().values("pk")),
             emails_mislukt=_Aantal(Email.objects.mislukt().order_by().values("pk")),
             te_verzenden=_Aantal(

@@ -276,6 +276,7 @@ def reacties_accepteren(*, ids, actor, toelichting: str = "") -> list[Resultaat]
         Reactie.objects.zichtbaar_voor(actor).select_related("organisatie", "consultatie"),
         lambda reactie: reactie_accepteren(reactie=reactie, actor=actor, toelichting=toelichting),
         naam=lambda reactie: reactie.organisatie.naam,
+        veld="reacties",
     )
 
 

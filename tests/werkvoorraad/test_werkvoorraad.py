@@ -13,6 +13,7 @@ from django.utils import timezone
 from notificaties import services as notificatie_services
 from notificaties.models import Email, EmailStatus
 from tests import factories
+from tests.rapporten.conftest import concept, definitief, gesloten, snelle_pdf  # noqa: F401
 from tests.werkvoorraad.conftest import dien_in, medewerker
 
 pytestmark = pytest.mark.django_db
@@ -155,3 +156,23 @@ def test_consultatiepagina_queries_vast_in_aantal_organisaties(client, secretari
         for filter_ in ("", "?status=lopend&sorteer=-termijn")
     }
     assert aantallen == {CONSULTATIEPAGINA_QUERIES}
+
+
+def test_definitief_paper_staat_klaar_om_te_verzenden(client, secretaris, definitief):
+    client.force_login(secretaris)
+    aantal, inhoud = _tel(client, reverse("consultaties:dashboard"))
+    assert reverse("rapporten:detail", args=[definitief.pk]) in inhoud
+    assert "is definitief en klaar om te verzenden" in inhoud
+    assert aantal == DASHBOARD_QUERIES
+    # In the menu: the paper is the one item waiting for a decision.
+    assert '1<span class="tk-visueel-verborgen"> punten in de werkvoorraad' in inhoud
+
+
+def test_lege_selectie_is_ongeldig(secretaris):
+    from django.core.exceptions import ValidationError
+
+    from reacties import services
+
+    with pytest.raises(ValidationError) as fout:
+        services.reacties_accepteren(ids=[], actor=secretaris)
+    assert "reacties" in fout.value.message_dict
