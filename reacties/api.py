@@ -494,7 +494,7 @@ class ReactieViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         "elk op zich: wat niet kan, staat met de reden in zijn resultaat en de rest gaat door. "
         "Een reactie die u niet mag zien, krijgt status 404, zoals bij de enkele actie.",
         request=SelectieSerializer,
-        responses={200: SelectieResultaatSerializer, **fouten(400, 401)},
+        responses={200: SelectieResultaatSerializer, **fouten(400, 401, 415)},
     )
     @action(
         detail=False,
