@@ -7,7 +7,7 @@ query over the running work only, and the grouping happens in Python.
 - responses to assess: submitted (``ingediend``), awaiting accept or return;
 - extension requests awaiting a decision;
 - organisations behind: not submitted with at most 7 working days left, or already
-  expired while the consultation still runs (``reacties.termijnen.urgentie``);
+  expired while the consultation still runs (``termijnen.overzichten.urgentie``);
 - consultations that close within 5 working days;
 - papers ready to send: a definitive version of a closed consultation;
 - failed e-mails (not about one consultation: a group of their own).
@@ -21,16 +21,17 @@ from django.utils import timezone
 
 from consultaties.models import Consultatie
 from consultaties.models import Status as ConsultatieStatus
-from consultaties.termijnen import resterende_werkdagen
 from organisaties.models import Gebruiker
 from rapporten.models import Rapport
 from rapporten.models import Status as RapportStatus
 from reacties.models import LOPENDE_STATUSSEN, Reactie
 from reacties.models import Status as ReactieStatus
-from reacties.termijnen import Urgentie, urgentie
+from termijnen.kalender import resterende_werkdagen
+from termijnen.models import Verlengingsverzoek
+from termijnen.overzichten import Urgentie, urgentie
 
 from .bewaking import HORIZON
-from .models import Email, Verlengingsverzoek
+from .models import Email
 
 #: A consultation closing within this many working days is on the work queue.
 SLUIT_BINNEN_WERKDAGEN = 5

@@ -15,12 +15,12 @@ from django.utils import timezone
 
 from consultaties import services
 from consultaties.models import Consultatie, Instrument
-from notificaties import services as notificatie_services
 from notificaties.models import Email, EmailStatus
 from organisaties.models import Gebruiker, Organisatie
 from reacties import services as reactie_services
 from reacties.models import Dimensie, Reactie
-from reacties.termijnen import laat_reacties_verlopen
+from termijnen import services as termijn_services
+from termijnen.verloop import laat_reacties_verlopen
 
 from .demo import _pdf
 
@@ -138,7 +138,7 @@ def _bouw(index: int, secretaris, organisaties, document: bytes) -> Consultatie:
         _breng_in_status(reactie, doel, secretaris)
     # Two organisations still drafting ask for more time.
     for reactie in [r for r in reacties if doelen[r.pk] == "leeg"][:2]:
-        notificatie_services.verlenging_aanvragen(
+        termijn_services.verlenging_aanvragen(
             reactie=reactie,
             actor=_gebruikers(reactie.organisatie.afkorting)[0],
             reden="Ons bestuur vergadert pas na de termijn over de uitvoeringstoets.",

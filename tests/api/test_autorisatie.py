@@ -322,6 +322,8 @@ TABEL = {
     ("POST", R + "/indienen"): Regel(reactie_ter_accordering, "401 403 403 200 404 404 404 404 404"),
     ("POST", R + "/terugsturen"): Regel(reactie_ingediend, "401 200 403 403 404 404 404 404 404", toelichting),
     ("POST", R + "/accepteren"): Regel(reactie_ingediend, "401 200 403 403 404 404 404 404 404"),
+    # A selection: always 200 with a result per item (the item's own 403/404: test_accepteren_selectie).
+    ("POST", "/reacties/accepteren"): Regel(reactie_ingediend, "401 200 200 200 200 200 200 200 200", lambda w: {"reacties": [w.reactie_a.pk]}),
     ("POST", R + "/afzien"): Regel(reactie_uitgenodigd, "401 403 403 200 404 404 404 404 404", toelichting),
     ("POST", R + "/intrekken"): Regel(reactie_ingediend, "401 403 200 200 404 404 404 404 404"),
     ("POST", R + "/heropenen"): Regel(reactie_verlopen_en_heropend_consultatie, "401 200 403 403 404 404 404 404 404"),

@@ -10,10 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from notificaties import services as notificatie_services
 from notificaties.models import Email, EmailStatus
+from termijnen import services as termijn_services
 from tests import factories
-from tests.rapporten.conftest import concept, definitief, gesloten, snelle_pdf  # noqa: F401
 from tests.werkvoorraad.conftest import dien_in, medewerker
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +37,7 @@ def werk_erbij(secretaris, ministerie, n: int, termijn_dagen=3):
     )
     reacties = list(consultatie.reacties.select_related("organisatie"))
     dien_in(reacties[0])
-    notificatie_services.verlenging_aanvragen(
+    termijn_services.verlenging_aanvragen(
         reactie=reacties[1],
         actor=medewerker(reacties[1].organisatie, "opsteller"),
         reden="Het bestuur vergadert pas na de termijn.",
