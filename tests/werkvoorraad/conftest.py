@@ -3,9 +3,6 @@ import pytest
 from reacties import services as reactie_services
 from tests import factories
 
-# The paper fixtures, for a definitive paper waiting to be sent.
-from tests.rapporten.conftest import concept, definitief, gesloten, snelle_pdf  # noqa: F401
-
 
 @pytest.fixture
 def org_c(db):

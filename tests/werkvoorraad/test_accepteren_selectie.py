@@ -7,7 +7,7 @@ from django.urls import reverse
 from audit.models import AuditEvent
 from reacties import services
 from reacties.models import Reactie, Status
-from tests.api.conftest import api_client
+from tests.apihulp import api_client
 
 pytestmark = pytest.mark.django_db
 
