@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from audit.models import AuditEvent
+from kern import startpagina
 from kern.web import fouten_in, weigering_toont
 from kern.workflow import VerouderdeVersie
 from organisaties.models import Netwerk, Organisatie
@@ -20,6 +21,8 @@ from rapporten import permissions as rapport_permissions
 from rapporten.models import Rapport
 from rapporten.models import Status as RapportStatus
 from rapporten.snapshot import verschillen_gegevens
+from reacties import permissions as reactie_permissions
+from reacties.forms import OrganisatieLijstFilter
 from reacties.models import INGEDIENDE_STATUSSEN, LOPENDE_STATUSSEN, Kernpunt, Reactie
 from reacties.models import Status as ReactieStatus
 from reacties.services import toegestane_acties as reactie_acties
@@ -76,12 +79,8 @@ def dashboard(request):
             )
             .order_by("termijn")
         )
-        context["te_beoordelen"] = (
-            Reactie.objects.zichtbaar_voor(user)
-            .filter(status=ReactieStatus.INGEDIEND)
-            .select_related("organisatie", "consultatie")
-            .order_by("ingediend_op")[:50]
-        )
+        # The work queue is supplied by the app that owns its parts (kern.startpagina).
+        context["secties"] = startpagina.secties_voor(request)
     elif user.is_organisatie_medewerker:
         eigen = (
             Reactie.objects.zichtbaar_voor(user)
@@ -132,6 +131,13 @@ def _detail_context(request, consultatie, fout=None) -> dict:
         .select_related("organisatie", "consultatie")
         .order_by("organisatie__naam")
     )
+    lijstfilter = statusoverzicht = None
+    if user.is_secretaris:
+        # The secretaris follows 30–40 organisations: a summary per state and network, and
+        # the list filtered and sorted by GET parameters (works without JavaScript).
+        statusoverzicht = reacties.statusoverzicht()
+        lijstfilter = OrganisatieLijstFilter(request.GET, queryset=reacties)
+        reacties = lijstfilter.qs
     rijen = [(r, reactie_acties(user, r)) for r in reacties]
     kernpunten = []
     if consultatie.is_gesloten() and not user.is_ministerie:
@@ -175,6 +181,10 @@ def _detail_context(request, consultatie, fout=None) -> dict:
         "mag_achterstand_zien": user.is_secretaris and consultatie.status == Status.OPEN,
         "mag_samenvoegen": user.is_secretaris and consultatie.status == Status.GESLOTEN,
         "verschillen": verschillen,
+        "statusoverzicht": statusoverzicht,
+        "lijstfilter": lijstfilter,
+        "herinneren": {r.pk for r, _acties in rijen if reactie_permissions.kan_herinneren(user, r)},
+        "lijst_url": request.get_full_path(),
     }
 
 

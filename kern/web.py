@@ -98,3 +98,30 @@ def weigering_toont(pagina):
         return afgehandeld
 
     return decorator
+
+
+def terug_naar(request, standaard: str) -> str:
+    """The page a form came from (its ``terug`` field) when that is on this site."""
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    terug = request.POST.get("terug") or request.GET.get("terug") or ""
+    if terug and url_has_allowed_host_and_scheme(
+        terug, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return terug
+    return standaard
+
+
+def meld_per_item(request, resultaten, gelukt) -> None:
+    """The messages after an action on a selection (``kern.bulk``): one for what went
+    through (``gelukt(aantal, namen)``), one per refused item naming it and saying why."""
+    geslaagd = [r for r in resultaten if r.gelukt]
+    if geslaagd:
+        messages.success(request, gelukt(len(geslaagd), ", ".join(r.naam for r in geslaagd)))
+    for r in resultaten:
+        if not r.gelukt:
+            messages.error(
+                request,
+                _("Niet gelukt bij %(naam)s: %(reden)s")
+                % {"naam": r.naam or _("reactie %(id)s") % {"id": r.id}, "reden": r.melding},
+            )

@@ -10,22 +10,28 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from audit.acties import actie as audit_actie
+from audit.models import AuditEvent
 from audit.services import registreer
+from consultaties.models import Status as ConsultatieStatus
+from kern.bulk import Resultaat, per_item
 from kern.workflow import (
     TransitieNietToegestaan,
 )
 from organisaties.models import Gebruiker, Rol
 from reacties.models import LOPENDE_STATUSSEN, Reactie
+from reacties.permissions import kan_herinneren
+from termijnen.kalender import resterende_werkdagen
 
 from . import permissions
 from .models import AgendaToken, Email, EmailStatus, Notificatie, nieuw_token
@@ -34,6 +40,11 @@ logger = logging.getLogger(__name__)
 
 HERINNERING_VERSTUURD = audit_actie("herinnering_verstuurd", _("Herinnering verstuurd"))
 AGENDATOKEN_VERNIEUWD = audit_actie("agendatoken_vernieuwd", _("Agendalink vernieuwd"))
+HERINNERD_DOOR_SECRETARIAAT = audit_actie(
+    "herinnerd_door_secretariaat", _("Herinnerd door het secretariaat")
+)
+#: The secretariaat reminds one organisation at most once in this period.
+HERINNEREN_NA = timedelta(hours=20)
 
 #: Minutes to wait before attempt n+1 after the n-th failure.
 BACKOFF_MINUTEN = (1, 5, 15, 60, 240)
@@ -250,4 +261,93 @@ def lopende_reacties_van(organisatie_id):
         organisatie_id=organisatie_id,
         status__in=LOPENDE_STATUSSEN,
         consultatie__status=ConsultatieStatus.OPEN,
+    )
+
+
+# --- reminding now ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def reactie_herinneren(*, reactie: Reactie, actor, toelichting: str = "") -> Reactie:
+    """The secretaris reminds an organisation that has not submitted yet, now: its
+    opstellers and accordeerders get an in-app notification and an e-mail, and the
+    response's timeline records it.
+
+    Preconditions: the actor is the secretaris (403); the response still runs, in an open
+    consultation, before its termijn, and the organisation was not reminded by the
+    secretariaat in the last 20 hours (409); it has active users to remind (400)."""
+    reactie = (
+        Reactie.objects.select_for_update()
+        .met_effectieve_termijn()
+        .select_related("consultatie", "organisatie")
+        .get(pk=reactie.pk)
+    )
+    if not permissions.is_secretaris(actor, reactie):
+        raise PermissionDenied(gettext("Alleen het secretariaat kan organisaties herinneren."))
+    if not kan_herinneren(actor, reactie):
+        if reactie.consultatie.status != ConsultatieStatus.OPEN or not reactie.binnen_termijn():
+            reden = gettext("de consultatie is niet meer open of de termijn is verstreken.")
+        else:
+            reden = gettext("de reactie staat op '%(status)s' en wacht niet op de organisatie.") % {
+                "status": reactie.get_status_display().lower()
+            }
+        raise TransitieNietToegestaan(
+            reactie, "herinneren", gettext("Herinneren kan niet: %(reden)s") % {"reden": reden}
+        )
+    nu = timezone.now()
+    vorige = (
+        AuditEvent.objects.voor(reactie)
+        .filter(actie=HERINNERD_DOOR_SECRETARIAAT, tijdstip__gt=nu - HERINNEREN_NA)
+        .order_by("-tijdstip")
+        .values_list("tijdstip", flat=True)
+        .first()
+    )
+    if vorige:
+        raise TransitieNietToegestaan(
+            reactie,
+            "herinneren",
+            gettext(
+                "Deze organisatie is op %(moment)s al herinnerd; herinner haar niet vaker dan "
+                "eens per dag."
+            )
+            % {"moment": timezone.localtime(vorige).strftime("%d-%m-%Y %H:%M")},
+        )
+    ontvangers = medewerkers(reactie.organisatie_id)
+    if not ontvangers.exists():
+        raise ValidationError(
+            gettext("%(organisatie)s heeft geen actieve gebruikers om te herinneren.")
+            % {"organisatie": reactie.organisatie.naam}
+        )
+    termijn = reactie.effectieve_termijn
+    verstuur(
+        ontvangers,
+        "herinnering_secretariaat",
+        {
+            "reactie": reactie,
+            "consultatie": reactie.consultatie,
+            "termijn": termijn,
+            "werkdagen": resterende_werkdagen(nu, termijn),
+            "toelichting": (toelichting or "").strip(),
+        },
+        link=reverse("reacties:detail", args=[reactie.pk]),
+    )
+    registreer(
+        reactie,
+        actor=actor,
+        actie=HERINNERD_DOOR_SECRETARIAAT,
+        toelichting=toelichting,
+        gegevens={"termijn": termijn.isoformat()},
+    )
+    return reactie
+
+
+def reacties_herinneren(*, ids, actor, toelichting: str = "") -> list[Resultaat]:
+    """Remind a selection of organisations, each through :func:`reactie_herinneren` in its
+    own transaction; a refusal names the organisation and its reason, the rest go out."""
+    return per_item(
+        ids,
+        Reactie.objects.zichtbaar_voor(actor).select_related("organisatie"),
+        lambda reactie: reactie_herinneren(reactie=reactie, actor=actor, toelichting=toelichting),
+        naam=lambda reactie: reactie.organisatie.naam,
+        veld="reacties",
     )

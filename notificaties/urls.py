@@ -27,6 +27,7 @@ urlpatterns = [
         termijnen_views.verlenging_aanvragen,
         name="verlenging_aanvragen",
     ),
+    path("herinneren/", views.reacties_herinneren, name="herinneren"),
     path("verlengingen/", termijnen_views.verlenging_lijst, name="verlengingen"),
     path("verlengingen/<int:pk>/", termijnen_views.verlenging_detail, name="verlenging"),
     path(

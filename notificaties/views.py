@@ -9,7 +9,7 @@ repeat every rule, so a view only translates their exceptions into a response.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,7 +19,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from kern.web import weigering_toont
+from kern.web import meld_per_item, terug_naar, weigering_toont
 
 from . import permissions, services
 from .agenda import agenda_ics
@@ -138,3 +138,36 @@ def agenda_feed(request, token):
     )
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+# --- reminding now ----------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def reacties_herinneren(request):
+    """Remind the chosen organisations now; each through the single reminder's service."""
+    _vereis(request.user.is_secretaris)
+    terug = terug_naar(request, reverse("consultaties:dashboard"))
+    try:
+        resultaten = services.reacties_herinneren(
+            ids=request.POST.getlist("reacties"),
+            actor=request.user,
+            toelichting=request.POST.get("toelichting", ""),
+        )
+    except ValidationError:
+        messages.error(request, _("Kies eerst een of meer organisaties in de lijst."))
+        return redirect(terug)
+    meld_per_item(
+        request,
+        resultaten,
+        lambda aantal, namen: (
+            ngettext(
+                "%(aantal)s organisatie herinnerd: %(namen)s.",
+                "%(aantal)s organisaties herinnerd: %(namen)s.",
+                aantal,
+            )
+            % {"aantal": aantal, "namen": namen}
+        ),
+    )
+    return redirect(terug)

@@ -1,10 +1,12 @@
 """Forms for the response pages. They parse and type-check input only; what is required,
 who may save and the stale-version check live in ``services.reactie_bijwerken``."""
 
+import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from consultaties.forms import DatumInvoer
+from organisaties.models import Netwerk
 
 from .models import (
     DIMENSIE_UITLEG,
@@ -19,6 +21,7 @@ from .models import (
     KostenSoort,
     Levensgebeurtenis,
     Reactie,
+    Status,
 )
 from .services import INHOUD_VELDEN, eerdere_kernpunten
 
@@ -352,3 +355,62 @@ class BijlageForm(forms.Form):
 
 class TransitieForm(forms.Form):
     toelichting = forms.CharField(required=False)
+
+
+class OrganisatieLijstFilter(django_filters.FilterSet):
+    """Filter and sort the invited organisations on a consultation page (GET parameters,
+    so it works without JavaScript and a filtered view can be linked to)."""
+
+    LOPEND = "lopend"
+
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=[(LOPEND, _("Nog niet ingediend")), *Status.choices],
+        empty_label=_("Alle"),
+        method="filter_status",
+    )
+    netwerk = django_filters.ChoiceFilter(
+        label=_("Netwerk"),
+        field_name="organisatie__netwerk",
+        choices=Netwerk.choices,
+        empty_label=_("Alle"),
+    )
+    sorteer = django_filters.OrderingFilter(
+        label=_("Sorteer op"),
+        empty_label=_("Organisatie (A-Z)"),
+        fields=(
+            ("organisatie__naam", "organisatie"),
+            ("status", "status"),
+            ("termijn_effectief", "termijn"),
+            ("organisatie__netwerk", "netwerk"),
+            ("ingediend_op", "ingediend"),
+        ),
+        field_labels={
+            "organisatie__naam": _("Organisatie"),
+            "status": _("Status"),
+            "termijn_effectief": _("Termijn"),
+            "organisatie__netwerk": _("Netwerk"),
+            "ingediend_op": _("Ingediend op"),
+        },
+    )
+
+    class Meta:
+        model = Reactie
+        fields = ["status", "netwerk"]
+
+    def filter_status(self, queryset, name, value):
+        if value == self.LOPEND:
+            return queryset.lopend()
+        return queryset.filter(status=value)
+
+    def filter_queryset(self, queryset):
+        # A stable order whatever is chosen: ties by organisation name.
+        return super().filter_queryset(queryset).order_by(*self._volgorde())
+
+    def _volgorde(self) -> list[str]:
+        velden = []
+        for keuze in self.form.cleaned_data.get("sorteer") or []:
+            veld = self.filters["sorteer"].param_map.get(keuze.lstrip("-"))
+            if veld:
+                velden.append(f"-{veld}" if keuze.startswith("-") else veld)
+        return [*velden, "organisatie__naam", "pk"]

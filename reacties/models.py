@@ -201,6 +201,44 @@ class ReactieQuerySet(models.QuerySet):
     def lopend(self):
         return self.filter(status__in=LOPENDE_STATUSSEN)
 
+    def statusoverzicht(self) -> dict:
+        """How many responses of this queryset are in each state, in total and per network
+        of the organisation: one aggregate query. ``{"statussen": [(waarde, label)],
+        "rijen": [{"netwerk": …, "label": …, "cellen": [{"status", "aantal"}], "totaal": n}],
+        "totaal": {…}}``; the networks without invitations are left out."""
+        from organisaties.models import Netwerk
+
+        tellingen = {
+            (netwerk, status): n
+            for netwerk, status, n in self.order_by()
+            .values_list("organisatie__netwerk", "status")
+            .annotate(n=models.Count("pk"))
+            .values_list("organisatie__netwerk", "status", "n")
+        }
+        statussen = list(Status)
+
+        def rij(netwerk, label, filter_):
+            aantallen = [
+                sum(n for (w, s), n in tellingen.items() if s == status and filter_(w))
+                for status in statussen
+            ]
+            return {
+                "netwerk": netwerk,
+                "label": label,
+                "cellen": [
+                    {"status": s.value, "aantal": n}
+                    for s, n in zip(statussen, aantallen, strict=True)
+                ],
+                "totaal": sum(aantallen),
+            }
+
+        rijen = [rij(n.value, n.label, lambda w, n=n: w == n.value) for n in Netwerk]
+        return {
+            "statussen": [(s.value, s.label) for s in statussen],
+            "rijen": [r for r in rijen if r["totaal"]],
+            "totaal": rij("", _("Totaal"), lambda w: True),
+        }
+
 
 def zichtbaarheid(user, pad: str = "") -> Q:
     """The condition of ``ReactieQuerySet.zichtbaar_voor`` on the response reached through

@@ -114,3 +114,9 @@ def kan_verlenging_aanvragen(user, reactie) -> bool:
         and reactie.consultatie.status == ConsultatieStatus.OPEN
         and reactie.binnen_termijn()
     )
+
+
+def kan_herinneren(user, reactie) -> bool:
+    """The secretaris reminds an organisation now: only while its response still runs (not
+    submitted) in an open consultation and its termijn has not passed."""
+    return is_secretaris(user, reactie) and reactie.lopend() and reactie.open_en_binnen_termijn()

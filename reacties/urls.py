@@ -6,6 +6,7 @@ from .downloads import bijlage_downloaden
 app_name = "reacties"
 urlpatterns = [
     path("<int:pk>/", views.reactie_detail, name="detail"),
+    path("accepteren/", views.reacties_accepteren, name="accepteren_selectie"),
     path("<int:pk>/bijlagen/<int:bijlage_pk>/", bijlage_downloaden, name="bijlage"),
     path("<int:pk>/bewerken/", views.reactie_bewerken, name="bewerken"),
     path(

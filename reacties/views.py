@@ -9,12 +9,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from audit.models import AuditEvent
 from consultaties.forms import knoppen
-from kern.web import fouten_in, koppel_fouten, weigering_toont
+from kern.bulk import controleer_selectie
+from kern.web import fouten_in, koppel_fouten, meld_per_item, terug_naar, weigering_toont
 from kern.workflow import TransitieNietToegestaan, VerouderdeVersie
 from tegenkracht.velden import IdKeuzeVeld
 
@@ -395,3 +396,51 @@ def kernpunt_samenvoegen(request, pk):
         request, _("De kernpunten zijn samengevoegd; de onderschrijvingen zijn behouden.")
     )
     return redirect(reverse("consultaties:detail", args=[consultatie_id]) + "#kernpunten-kop")
+
+
+@require_POST
+@login_required
+def reacties_accepteren(request):
+    """Accept the chosen responses: first a confirmation page (accepting cannot be undone),
+    then each through the single action's service; a refusal names the organisation."""
+    if not permissions.is_secretaris(request.user):
+        raise PermissionDenied
+    terug = terug_naar(request, reverse("consultaties:dashboard"))
+    try:
+        gekozen = controleer_selectie(request.POST.getlist("reacties"))
+    except ValidationError:
+        messages.error(request, _("Kies eerst een of meer organisaties in de lijst."))
+        return redirect(terug)
+    if request.POST.get("bevestigd") != "ja":
+        reacties = (
+            Reactie.objects.zichtbaar_voor(request.user)
+            .filter(pk__in=gekozen)
+            .select_related("organisatie", "consultatie")
+            .order_by("organisatie__naam")
+        )
+        te_accepteren = [r for r in reacties if r.status == Status.INGEDIEND]
+        return render(
+            request,
+            "reacties/accepteren_bevestigen.html",
+            {
+                "te_accepteren": te_accepteren,
+                "overgeslagen": [r for r in reacties if r.status != Status.INGEDIEND],
+                "terug": terug,
+            },
+        )
+    resultaten = services.reacties_accepteren(
+        ids=gekozen, actor=request.user, toelichting=request.POST.get("toelichting", "")
+    )
+    meld_per_item(
+        request,
+        resultaten,
+        lambda aantal, namen: (
+            ngettext(
+                "%(aantal)s reactie geaccepteerd: %(namen)s.",
+                "%(aantal)s reacties geaccepteerd: %(namen)s.",
+                aantal,
+            )
+            % {"aantal": aantal, "namen": namen}
+        ),
+    )
+    return redirect(terug)

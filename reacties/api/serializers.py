@@ -4,8 +4,10 @@ unknown fields are refused)."""
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
+from kern import bulk
 from rapporten.models import Uitkomst
 from tegenkracht.api.filters import GROOTSTE_ID
+from tegenkracht.api.schema import ProbleemSerializer
 from tegenkracht.api.serializers import StrikteInvoerMixin, ToegestaneActiesField
 
 from .. import permissions as regels
@@ -258,3 +260,35 @@ class SamenvoegenSerializer(ToelichtingSerializer):
         max_value=GROOTSTE_ID,
         help_text="Het kernpunt (van dezelfde consultatie) waarin dit kernpunt opgaat.",
     )
+
+
+# --- a selection of responses (bulk actions) ---------------------------------------
+
+
+class SelectieSerializer(StrikteInvoerMixin, serializers.Serializer):
+    reacties = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=GROOTSTE_ID),
+        min_length=1,
+        max_length=bulk.MAXIMUM,
+        help_text=f"De ids van de reacties (ten hoogste {bulk.MAXIMUM}).",
+    )
+    toelichting = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+
+
+class ItemResultaatSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    gelukt = serializers.BooleanField()
+    status = serializers.IntegerField(
+        help_text="De HTTP-status die de actie op deze ene reactie zou geven: 200, 400, 403, "
+        "404 (bestaat niet of u mag haar niet zien) of 409."
+    )
+    reactie_status = serializers.CharField(
+        allow_null=True, help_text="De nieuwe status van de reactie, als het gelukt is."
+    )
+    probleem = ProbleemSerializer(allow_null=True, help_text="Waarom het niet lukte.")
+
+
+class SelectieResultaatSerializer(serializers.Serializer):
+    resultaten = ItemResultaatSerializer(many=True)
+    aantal_gelukt = serializers.IntegerField()
+    aantal_mislukt = serializers.IntegerField()

@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from audit.api import TijdlijnMixin, tijdlijn_schema
 from consultaties.downloads import bestand_antwoord
 from tegenkracht.api.filters import IdFilter
+from tegenkracht.api.problemen import probleem
 from tegenkracht.api.renderers import BestandRenderer
 from tegenkracht.api.schema import LEZEN, LIJST, SCHRIJVEN, fouten
 
@@ -39,6 +40,8 @@ from .serializers import (
     ReactieSerializer,
     ReactieWijzigenSerializer,
     SamenvoegenSerializer,
+    SelectieResultaatSerializer,
+    SelectieSerializer,
     ToelichtingSerializer,
 )
 
@@ -71,7 +74,24 @@ def kernpunten_voor(user):
     )
 
 
-# --- serializers ---------------------------------------------------------------------
+def selectie_antwoord(resultaten) -> Response:
+    """One result per item, in the order asked; 200 also when some items failed."""
+    return Response(
+        {
+            "resultaten": [
+                {
+                    "id": r.id,
+                    "gelukt": r.gelukt,
+                    "status": r.status,
+                    "reactie_status": r.obj.status if r.gelukt else None,
+                    "probleem": None if r.gelukt else probleem(r.status, detail=r.melding),
+                }
+                for r in resultaten
+            ],
+            "aantal_gelukt": sum(1 for r in resultaten if r.gelukt),
+            "aantal_mislukt": sum(1 for r in resultaten if not r.gelukt),
+        }
+    )
 
 
 # --- views ---------------------------------------------------------------------------
@@ -183,6 +203,34 @@ class ReactieViewSet(
             },
         )
         return self._antwoord(reactie)
+
+    @extend_schema(
+        operation_id="reacties_selectie_accepteren",
+        summary="Een selectie ingediende reacties accepteren",
+        description="Elke reactie gaat door dezelfde actie als POST /reacties/{id}/accepteren, "
+        "elk op zich: wat niet kan, staat met de reden in zijn resultaat en de rest gaat door. "
+        "Een reactie die u niet mag zien, krijgt status 404, zoals bij de enkele actie.",
+        request=SelectieSerializer,
+        responses={200: SelectieResultaatSerializer, **fouten(400, 401, 415)},
+    )
+    @action(
+        detail=False,
+        methods=["post"],
+        url_path="accepteren",
+        url_name="accepteren-selectie",
+        filterset_class=None,
+        pagination_class=None,
+    )
+    def accepteren_selectie(self, request):
+        invoer = SelectieSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        return selectie_antwoord(
+            services.reacties_accepteren(
+                ids=invoer.validated_data["reacties"],
+                actor=request.user,
+                toelichting=invoer.validated_data.get("toelichting", ""),
+            )
+        )
 
     @extend_schema(
         summary="Kernpunten van de eerdere toets (hertoets)",

@@ -38,6 +38,7 @@ from .transities import (
     reactie_ter_accordering,
     reactie_terugsturen,
     reactie_transitie,
+    reacties_accepteren,
     toegestane_acties,
 )
 from .validatie import INHOUD_VELDEN
@@ -71,6 +72,7 @@ __all__ = [
     "reactie_ter_accordering",
     "reactie_terugsturen",
     "reactie_transitie",
+    "reacties_accepteren",
     "toegestane_acties",
     "vergelijk_met_vorige_toets",
 ]

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from audit.acties import actie as audit_actie
 from audit.services import registreer
+from kern.bulk import Resultaat, per_item
 from kern.gebeurtenissen import publiceer_na_commit
 from kern.workflow import (
     SYSTEEM,
@@ -214,6 +215,19 @@ def reactie_terugsturen(*, reactie: Reactie, actor, toelichting: str) -> Reactie
 @transaction.atomic
 def reactie_accepteren(*, reactie: Reactie, actor, toelichting: str = "") -> Reactie:
     return voer_transitie_uit(reactie, "accepteren", actor=actor, toelichting=toelichting)
+
+
+def reacties_accepteren(*, ids, actor, toelichting: str = "") -> list[Resultaat]:
+    """Accept a selection of submitted responses, each through :func:`reactie_accepteren`
+    in its own transaction: a refused one (not submitted, not the secretaris) is reported
+    with its reason and the others are accepted. Ids ``actor`` may not see: not found."""
+    return per_item(
+        ids,
+        Reactie.objects.zichtbaar_voor(actor).select_related("organisatie", "consultatie"),
+        lambda reactie: reactie_accepteren(reactie=reactie, actor=actor, toelichting=toelichting),
+        naam=lambda reactie: reactie.organisatie.naam,
+        veld="reacties",
+    )
 
 
 @WERKSTROOM.actie(

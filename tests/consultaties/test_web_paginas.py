@@ -330,7 +330,7 @@ class TestSecretaris:
                 secretaris_gebruiker=secretaris, ministerie=ministerie, organisaties=[org_a, org_b]
             )
         client.force_login(secretaris)
-        with django_assert_max_num_queries(12):
+        with django_assert_max_num_queries(13):
             assert client.get(reverse("consultaties:dashboard")).status_code == 200
 
     def test_consultatiepagina_toont_matrix_en_tijdlijn(self, client, open_consultatie, secretaris):

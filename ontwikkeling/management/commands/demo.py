@@ -18,8 +18,14 @@ class Command(BaseCommand):
             "--sso-issuer",
             help="Issuer van de lokale testprovider (make demo-sso): die organisatie logt daar in.",
         )
+        parser.add_argument(
+            "--groot",
+            action="store_true",
+            help="Ook 12 open consultaties met alle organisaties in elke stap (werkvoorraad "
+            "op ware grootte).",
+        )
 
-    def handle(self, *args, netwerk=None, sso_issuer=None, **options):
+    def handle(self, *args, netwerk=None, sso_issuer=None, groot=False, **options):
         organisaties = laad_netwerk(netwerk)
         self.stdout.write(f"{len(organisaties)} organisaties geladen.")
         if sso_issuer:
@@ -30,6 +36,11 @@ class Command(BaseCommand):
         gebouwd = laad_demo_consultaties()
         for consultatie in gebouwd:
             self.stdout.write(f"  {consultatie.kenmerk} {consultatie.titel} ({consultatie.status})")
+        if groot:
+            from ontwikkeling.demo_groot import laad_groot
+
+            for consultatie in laad_groot():
+                self.stdout.write(f"  {consultatie.kenmerk} {consultatie.titel} (open)")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo klaar. Log in als 'secretaris', 'uwv-opsteller', 'uwv-accordeerder', "
