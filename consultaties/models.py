@@ -9,8 +9,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
-from kern.wijzigingen import GewijzigdOpBijgehouden
 from audit.models import Mijlpalen
+from kern.wijzigingen import GewijzigdOpBijgehouden
 from kern.workflow import fsm_permissie
 from organisaties.models import Organisatie, Soort
 from tegenkracht.validatie import ZonderStuurtekens

@@ -362,6 +362,7 @@ A = "/abonnementen/{id}"
 def open_consultatie_met_document(w):
     return {"id": w.consultatie.pk, "document_pk": w.consultatie.documenten.get().pk}
 
+
 C = "/consultaties/{id}"
 R = "/reacties/{id}"
 P = "/rapporten/{id}"
@@ -413,50 +414,8 @@ TABEL = {
     ("POST", "/kernpunten/{id}/samenvoegen"): Regel(twee_kernpunten_na_sluiten, "401 200 403 403 403 403 404 404 404 404", samenvoegen),
     ("POST", C + "/rapporten"): Regel(gesloten_met_geaccepteerde_reactie, "401 202 403 403 403 403 404 403 404 404", samenvatting),
     ("GET", "/rapporten"): Regel(geen, "401 200 200 200 200 200 200 200 200 200"),
-    ("POST", "/auth/token"): Regel(geen, "200 200 200 200 200 200 200 200 200 200", inloggegevens),
-    ("POST", "/auth/uitloggen"): Regel(geen, "401 204 204 204 204 204 204 204 204"),
-    ("POST", "/auth/uitloggen-overal"): Regel(geen, "401 204 204 204 204 204 204 204 204"),
-    ("GET", "/openapi.json"): Regel(geen, "200 200 200 200 200 200 200 200 200 200"),
-    ("GET", "/docs"): Regel(geen, "200 200 200 200 200 200 200 200 200 200"),
-    ("GET", "/organisaties"): Regel(geen, "401 200 200 200 200 200 200 200 200"),
-    ("GET", "/consultaties"): Regel(geen, "401 200 200 200 200 200 200 200 200"),
-    ("POST", "/consultaties"): Regel(geen, "401 201 403 403 403 403 403 403 403", nieuwe_consultatie),
-    ("GET", C): Regel(open_consultatie, "401 200 200 200 200 200 404 200 404"),
-    ("PATCH", C): Regel(open_consultatie, "401 200 403 403 403 403 404 403 404", lambda w: {"titel": "Nieuw"}),
-    ("POST", C + "/uitnodigingen"): Regel(open_consultatie, "401 201 403 403 403 403 404 403 404", uitnodiging_c),
-    ("POST", C + "/documenten"): Regel(open_consultatie, "401 201 403 403 403 403 404 403 404", pdf, multipart=True),
-    ("POST", C + "/termijn-verlengen"): Regel(open_consultatie, "401 200 403 403 403 403 404 403 404", termijn_later),
-    ("POST", C + "/openstellen"): Regel(concept_consultatie, "401 200 404 404 404 404 404 404 404"),
-    ("POST", C + "/sluiten"): Regel(open_consultatie, "401 200 403 403 403 403 404 403 404"),
-    ("POST", C + "/heropenen"): Regel(gesloten_consultatie, "401 200 403 403 403 403 404 403 404", termijn_later),
-    ("POST", C + "/verzenden"): Regel(gesloten_met_definitief_rapport, "401 200 403 403 403 403 404 403 404"),
-    ("POST", C + "/afronden"): Regel(verzonden_consultatie, "401 200 403 403 403 403 404 403 404"),
-    ("POST", C + "/intrekken"): Regel(open_consultatie, "401 200 403 403 403 403 404 403 404", toelichting),
-    ("GET", "/reacties"): Regel(geen, "401 200 200 200 200 200 200 200 200"),
-    ("GET", R): Regel(reactie_in_voorbereiding, "401 200 200 200 404 404 404 404 404"),
-    ("PATCH", R): Regel(reactie_in_voorbereiding, "401 403 200 200 404 404 404 404 404", inhoud),
-    ("POST", R + "/starten"): Regel(reactie_uitgenodigd, "401 403 200 200 404 404 404 404 404"),
-    ("POST", R + "/ter-accordering"): Regel(reactie_in_voorbereiding, "401 403 200 200 404 404 404 404 404"),
-    ("POST", R + "/afkeuren"): Regel(reactie_ter_accordering, "401 403 403 200 404 404 404 404 404", toelichting),
-    ("POST", R + "/indienen"): Regel(reactie_ter_accordering, "401 403 403 200 404 404 404 404 404"),
-    ("POST", R + "/terugsturen"): Regel(reactie_ingediend, "401 200 403 403 404 404 404 404 404", toelichting),
-    ("POST", R + "/accepteren"): Regel(reactie_ingediend, "401 200 403 403 404 404 404 404 404"),
     # A selection: always 200 with a result per item (the item's own 403/404: test_accepteren_selectie).
     ("POST", "/reacties/accepteren"): Regel(reactie_ingediend, "401 200 200 200 200 200 200 200 200 200", lambda w: {"reacties": [w.reactie_a.pk]}),
-    ("POST", R + "/afzien"): Regel(reactie_uitgenodigd, "401 403 403 200 404 404 404 404 404", toelichting),
-    ("POST", R + "/intrekken"): Regel(reactie_ingediend, "401 403 200 200 404 404 404 404 404"),
-    ("POST", R + "/heropenen"): Regel(reactie_verlopen_en_heropend_consultatie, "401 200 403 403 404 404 404 404 404"),
-    ("GET", R + "/tijdlijn"): Regel(reactie_in_voorbereiding, "401 200 200 200 404 404 404 404 404"),
-    ("GET", R + "/eerdere-kernpunten"): Regel(reactie_in_voorbereiding, "401 200 200 200 404 404 404 404 404"),
-    ("GET", R + "/kernpunten"): Regel(reactie_in_voorbereiding, "401 200 200 200 404 404 404 404 404"),
-    ("POST", R + "/kernpunten"): Regel(reactie_in_voorbereiding, "401 403 201 201 404 404 404 404 404", kernpunt),
-    ("GET", R + "/bijlagen"): Regel(reactie_in_voorbereiding, "401 200 200 200 404 404 404 404 404"),
-    ("POST", R + "/bijlagen"): Regel(reactie_in_voorbereiding, "401 403 201 201 404 404 404 404 404", pdf, multipart=True),
-    ("GET", R + "/bijlagen/{bijlage_pk}"): Regel(reactie_met_bijlage, "401 200 200 200 404 404 404 404 404"),
-    ("POST", "/kernpunten/{id}/onderschrijven"): Regel(kernpunt_na_sluiten, "401 403 403 403 201 201 404 404 404"),
-    ("POST", "/kernpunten/{id}/samenvoegen"): Regel(twee_kernpunten_na_sluiten, "401 200 403 403 403 403 404 404 404", samenvoegen),
-    ("POST", C + "/rapporten"): Regel(gesloten_met_geaccepteerde_reactie, "401 202 403 403 403 403 404 403 404", samenvatting),
-    ("GET", "/rapporten"): Regel(geen, "401 200 200 200 200 200 200 200 200"),
     # The sent paper: also for the organisation whose response is in it (A), not for B
     # (invited, response not accepted) or C (not invited).
     ("GET", P): Regel(rapport_verzonden, "401 200 200 200 404 404 404 200 404 404"),
