@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.notificatie_lijst, name="lijst"),
     path("<int:pk>/gelezen/", views.notificatie_gelezen, name="gelezen"),
     path("alles-gelezen/", views.alle_notificaties_gelezen, name="alles_gelezen"),
+    path("instellingen/", views.instellingen, name="instellingen"),
     path("werklast/", views.werklast, name="werklast"),
     path(
         "werklast/<int:organisatie_id>/",

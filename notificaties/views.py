@@ -12,6 +12,7 @@ from django.db.models import Count, Min, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext as _
@@ -19,6 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from consultaties.models import Consultatie
 from consultaties.models import Status as ConsultatieStatus
+from kern.lijsten import lijstcontext
 from kern.web import fouten_in, weigering_toont
 from organisaties.models import Organisatie
 from reacties import termijnen
@@ -26,8 +28,18 @@ from reacties.models import LOPENDE_STATUSSEN, Reactie, effectieve_termijn
 
 from . import permissions, services
 from .agenda import agenda_ics
-from .forms import VerlengingAanvragenForm, VerlengingAfwijzenForm, VerlengingToekennenForm
-from .models import AgendaToken, Email, Verlengingsverzoek
+from .forms import (
+    AchterstandKeuze,
+    MeldingsvoorkeurForm,
+    NotificatieKeuze,
+    VerlengingAanvragenForm,
+    VerlengingAfwijzenForm,
+    VerlengingenKeuze,
+    VerlengingToekennenForm,
+    WerklastKeuze,
+    WerklastOverzichtKeuze,
+)
+from .models import ALTIJD_METEEN, AgendaToken, Email, Verlengingsverzoek
 
 
 def _vereis(toegestaan: bool):
@@ -41,8 +53,9 @@ def _vereis(toegestaan: bool):
 @login_required
 @require_GET
 def notificatie_lijst(request):
-    pagina = Paginator(request.user.notificaties.all(), 25).get_page(request.GET.get("pagina"))
-    return render(request, "notificaties/lijst.html", {"pagina": pagina})
+    keuze = NotificatieKeuze(request.GET)
+    notificaties = keuze.filter(request.user.notificaties.all())
+    return render(request, "notificaties/lijst.html", lijstcontext(request, keuze, notificaties))
 
 
 @login_required
@@ -73,6 +86,25 @@ def alle_notificaties_gelezen(request):
     return redirect("notificaties:lijst")
 
 
+@login_required
+def instellingen(request):
+    huidige = services.meldingsvoorkeur(request.user)
+    form = MeldingsvoorkeurForm(request.POST or None, initial={"bezorging": huidige.bezorging})
+    if request.method == "POST" and form.is_valid():
+        with fouten_in(form):
+            services.meldingsvoorkeur_opslaan(
+                actor=request.user, bezorging=form.cleaned_data["bezorging"]
+            )
+            messages.success(request, _("Uw instelling is opgeslagen."))
+            return redirect("notificaties:instellingen")
+    return render(
+        request,
+        "notificaties/instellingen.html",
+        {"form": form, "altijd": ALTIJD_METEEN},
+        status=400 if form.errors else 200,
+    )
+
+
 # --- workload and who is behind ---------------------------------------------------------
 
 
@@ -83,28 +115,24 @@ def werklast(request):
     if user.is_organisatie_medewerker:
         return redirect("notificaties:werklast_organisatie", organisatie_id=user.organisatie_id)
     _vereis(user.is_secretaris)
+    lopend = Q(
+        reacties__status__in=LOPENDE_STATUSSEN,
+        reacties__consultatie__status=ConsultatieStatus.OPEN,
+    )
     organisaties = (
         Organisatie.objects.uitvoeringsorganisaties()
         .annotate(
-            lopend=Count(
-                "reacties",
-                filter=Q(
-                    reacties__status__in=LOPENDE_STATUSSEN,
-                    reacties__consultatie__status=ConsultatieStatus.OPEN,
-                ),
-            ),
-            eerste_termijn=Min(
-                effectieve_termijn("reacties__"),
-                filter=Q(
-                    reacties__status__in=LOPENDE_STATUSSEN,
-                    reacties__consultatie__status=ConsultatieStatus.OPEN,
-                ),
-            ),
+            lopend=Count("reacties", filter=lopend),
+            eerste_termijn=Min(effectieve_termijn("reacties__"), filter=lopend),
         )
         .filter(lopend__gt=0)
-        .order_by("-lopend", "naam")
     )
-    return render(request, "notificaties/werklast_overzicht.html", {"organisaties": organisaties})
+    keuze = WerklastOverzichtKeuze(request.GET)
+    return render(
+        request,
+        "notificaties/werklast_overzicht.html",
+        lijstcontext(request, keuze, keuze.filter(organisaties)),
+    )
 
 
 @login_required
@@ -115,24 +143,34 @@ def werklast_organisatie(request, organisatie_id):
     )
     if not permissions.kan_werklast_zien(request.user, organisatie):
         raise Http404  # another organisation's burden is not for others to see
-    regels = termijnen.werklast(organisatie)
-    return render(
-        request,
-        "notificaties/werklast.html",
-        {
-            "organisatie": organisatie,
-            "regels": regels,
-            "aantal_lopend": sum(1 for r in regels if r["lopend"]),
-        },
+    nu = timezone.now()
+    reacties = termijnen.werklast_reacties(organisatie)
+    keuze = WerklastKeuze(request.GET)
+    context = lijstcontext(request, keuze, keuze.filter(reacties, nu))
+    context.update(
+        organisatie=organisatie,
+        regels=termijnen.regels(context["pagina"], nu),
+        aantal_lopend=reacties.filter(status__in=LOPENDE_STATUSSEN).count(),
     )
+    return render(request, "notificaties/werklast.html", context)
+
+
+def _achterstandpagina(request, consultatie=None):
+    nu = timezone.now()
+    keuze = AchterstandKeuze(request.GET, consultatie=consultatie)
+    reacties = termijnen.achterstand_reacties(
+        Consultatie.objects.filter(pk=consultatie.pk) if consultatie else None
+    )
+    context = lijstcontext(request, keuze, keuze.filter(reacties, nu))
+    context.update(consultatie=consultatie, regels=termijnen.regels(context["pagina"], nu))
+    return render(request, "notificaties/achterstand.html", context)
 
 
 @login_required
 @require_GET
 def achterstand(request):
     _vereis(request.user.is_secretaris)
-    overzicht = termijnen.achterstand(Consultatie.objects.all())
-    return render(request, "notificaties/achterstand.html", {"overzicht": overzicht})
+    return _achterstandpagina(request)
 
 
 @login_required
@@ -142,12 +180,7 @@ def achterstand_consultatie(request, consultatie_id):
         Consultatie.objects.zichtbaar_voor(request.user), pk=consultatie_id
     )
     _vereis(request.user.is_secretaris)
-    overzicht = termijnen.achterstand(Consultatie.objects.filter(pk=consultatie.pk))
-    return render(
-        request,
-        "notificaties/achterstand.html",
-        {"overzicht": overzicht, "consultatie": consultatie},
-    )
+    return _achterstandpagina(request, consultatie)
 
 
 # --- extension requests -----------------------------------------------------------------
@@ -205,12 +238,15 @@ def verlenging_aanvragen(request, reactie_id):
 def verlenging_lijst(request):
     user = request.user
     _vereis(user.is_secretaris or user.is_organisatie_medewerker)
-    verzoeken = (
-        Verlengingsverzoek.objects.zichtbaar_voor(user)
-        .select_related("reactie__consultatie", "reactie__organisatie", "aangevraagd_door")
-        .order_by("status", "-aangevraagd_op")
+    keuze = VerlengingenKeuze(request.GET)
+    verzoeken = keuze.filter(
+        Verlengingsverzoek.objects.zichtbaar_voor(user).select_related(
+            "reactie__consultatie", "reactie__organisatie", "aangevraagd_door"
+        )
     )
-    return render(request, "notificaties/verlengingen.html", {"verzoeken": verzoeken[:200]})
+    return render(
+        request, "notificaties/verlengingen.html", lijstcontext(request, keuze, verzoeken)
+    )
 
 
 def _verzoek(request, pk):
