@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from audit.models import AuditEvent
-from kern.web import fouten_in, weigering_toont
+from kern.web import bevestiging, fouten_in, weigering_toont
 from organisaties.models import Netwerk, Organisatie
 from rapporten import analyse as rapport_analyse
 from rapporten import permissions as rapport_permissions
@@ -336,6 +336,15 @@ def consultatie_transitie(request, pk, actie):
     consultatie = _zichtbaar(request, pk)
     if actie not in services.WERKSTROOM or not services.WERKSTROOM[actie].label:
         raise PermissionDenied  # not an action of this page (the paper is sent elsewhere)
+    bevestigen = bevestiging(
+        request,
+        services.WERKSTROOM[actie],
+        onderwerp=f"{consultatie.kenmerk} · {consultatie.titel}",
+        terug=reverse("consultaties:detail", args=[pk]),
+        toegestaan=actie in services.toegestane_acties(request.user, consultatie),
+    )
+    if bevestigen:
+        return bevestigen
     form = TransitieForm(request.POST)
     form.is_valid()
     argumenten = {"toelichting": form.cleaned_data.get("toelichting", "")}

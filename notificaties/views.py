@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 from consultaties.models import Consultatie
 from consultaties.models import Status as ConsultatieStatus
 from kern.lijsten import lijstcontext
-from kern.web import fouten_in, weigering_toont
+from kern.web import bevestiging, fouten_in, weigering_toont
 from organisaties.models import Organisatie
 from reacties import termijnen
 from reacties.models import LOPENDE_STATUSSEN, Reactie, effectieve_termijn
@@ -317,6 +317,16 @@ def verlenging_afwijzen(request, pk):
     form = VerlengingAfwijzenForm(request.POST)
     if not form.is_valid():
         return _verzoek_pagina(request, verzoek, afwijzen=form, status=400)
+    bevestigen = bevestiging(
+        request,
+        services.VERLENGING_WERKSTROOM["afwijzen"],
+        onderwerp=f"{verzoek.reactie.organisatie.naam} · {verzoek.reactie.consultatie.kenmerk}",
+        terug=reverse("notificaties:verlenging", args=[verzoek.pk]),
+        toegestaan=permissions.is_secretaris(request.user, verzoek)
+        and verzoek.status == "aangevraagd",
+    )
+    if bevestigen:
+        return bevestigen
     with fouten_in(form):
         services.verlenging_afwijzen(
             verzoek=verzoek, actor=request.user, toelichting=form.cleaned_data["toelichting"]

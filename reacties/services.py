@@ -260,6 +260,11 @@ def reactie_terugsturen(*, reactie: Reactie, actor, toelichting: str) -> Reactie
     logboek=_("Geaccepteerd door het secretariaat"),
     samenvatting="Accepteren (ingediend → geaccepteerd)",
     toelichting="optioneel",
+    onomkeerbaar=True,
+    gevolg=_(
+        "De uitvoeringstoets gaat zo het position paper in; u kunt haar daarna niet meer "
+        "terugsturen."
+    ),
 )
 @transaction.atomic
 def reactie_accepteren(*, reactie: Reactie, actor, toelichting: str = "") -> Reactie:
@@ -471,7 +476,8 @@ def reactie_bijwerken(
             gettext(
                 "Iemand anders heeft deze reactie intussen opgeslagen. Uw wijzigingen zijn niet "
                 "opgeslagen; laad de nieuwste versie en breng ze opnieuw aan."
-            )
+            ),
+            obj=reactie,
         )
     velden = dict(velden or {})
     fouten = _valideer_inhoud(velden)
