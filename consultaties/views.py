@@ -94,6 +94,11 @@ def dashboard(request):
             ],
         ]
         context["lopende_statussen"] = [s.value for s in LOPENDE_STATUSSEN]
+        if user.is_accordeerder:
+            # What only a board member can move on comes first: toetsen awaiting sign-off.
+            context["wacht_op_akkoord"] = eigen.filter(
+                status=ReactieStatus.TER_ACCORDERING, consultatie__status=Status.OPEN
+            ).order_by("termijn_effectief", "pk")[:RECENT_AFGEROND]
     else:
         # Only what the row shows: a paper's snapshot is hundreds of kB of JSON.
         verzonden = Rapport.objects.filter(status=RapportStatus.VERZONDEN).only(
