@@ -34,10 +34,8 @@ def test_instellingen_staan_standaard_op_meteen_en_worden_opgeslagen(
     client.get(url)
     with django_assert_num_queries(6):
         pagina = client.get(url)
-    assert (
-        'value="direct" id="id_bezorging_0" class="utrecht-checkbox utrecht-checkbox--html-input" checked'
-        in pagina.content.decode()
-    )
+    direct = pagina.content.decode().split('value="direct"', 1)[1].split(">", 1)[0]
+    assert "checked" in direct
     antwoord = client.post(url, {"bezorging": "dagelijks"})
     assert antwoord.status_code == 302
     assert services.meldingsvoorkeur(opsteller_a).bezorging == Bezorging.DAGELIJKS

@@ -116,7 +116,7 @@ def test_verlenging_afwijzen_vraagt_bevestiging(client, secretaris, reactie_a, o
 def test_knoppen_van_onomkeerbare_acties_zien_er_anders_uit(client, secretaris, open_consultatie):
     client.force_login(secretaris)
     inhoud = client.get(reverse("consultaties:detail", args=[open_consultatie.pk])).content.decode()
-    intrekken = inhoud.split('action="/consultaties/%d/intrekken/"' % open_consultatie.pk, 1)[1]
+    intrekken = inhoud.split(f'action="/consultaties/{open_consultatie.pk}/intrekken/"', 1)[1]
     assert "utrecht-button--warning" in intrekken.split("</form>", 1)[0]
-    sluiten = inhoud.split('action="/consultaties/%d/sluiten/"' % open_consultatie.pk, 1)[1]
+    sluiten = inhoud.split(f'action="/consultaties/{open_consultatie.pk}/sluiten/"', 1)[1]
     assert "utrecht-button--warning" not in sluiten.split("</form>", 1)[0]
