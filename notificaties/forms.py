@@ -170,7 +170,7 @@ class NotificatieKeuze(Lijstkeuze):
     }
 
     gelezen = forms.ChoiceField(
-        label=_("Welke"),
+        label=_("Gelezen of ongelezen"),
         required=False,
         choices=[("", _("Alle")), ("nee", _("Ongelezen")), ("ja", _("Gelezen"))],
     )
