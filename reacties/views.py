@@ -17,7 +17,6 @@ from consultaties.forms import knoppen
 from kern.conflict import conflicttekst
 from kern.web import bevestiging, fouten_in, koppel_fouten, weigering_toont
 from kern.workflow import TransitieNietToegestaan, VerouderdeVersie
-from rapporten.snapshot import vergelijk_met_vorige_toets
 from tegenkracht.velden import IdKeuzeVeld
 
 from . import permissions, services
@@ -56,7 +55,7 @@ def _sinds_vorige_toets(user, reactie) -> dict | None:
     # Per kernpunt of the earlier paper: the organisation's marking next to the ministry's
     # verwerking (issue 20).
     return {
-        **vergelijk_met_vorige_toets(reactie, vorige),
+        **services.vergelijk_met_vorige_toets(reactie, vorige),
         "kernpunten": services.eerdere_kernpunten(reactie),
     }
 

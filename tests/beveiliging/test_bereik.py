@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from consultaties import services as consultatie_services
 from consultaties.models import TERMIJN_HOOGSTENS_JAREN
-from notificaties import services as notificatie_services
 from reacties import services as reactie_services
+from termijnen import services as termijn_services
 from tests.api.conftest import api_client
 
 JAAR_1 = datetime(1, 1, 1, 12, 0, tzinfo=UTC)
@@ -72,7 +72,7 @@ def test_verlengen_heropenen_en_verlengingsverzoek_weigeren_jaar_1(
             consultatie=open_consultatie, actor=secretaris, termijn=JAAR_1, organisatie=org_a
         )
     with pytest.raises(ValidationError):
-        notificatie_services.verlenging_aanvragen(
+        termijn_services.verlenging_aanvragen(
             reactie=reactie_a, actor=opsteller_a, reden="Meer tijd", gewenste_termijn=JAAR_1
         )
     gesloten = consultatie_services.consultatie_sluiten(

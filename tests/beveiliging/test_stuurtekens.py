@@ -9,9 +9,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from consultaties import services as consultatie_services
-from notificaties import services as notificatie_services
 from reacties import services
 from reacties.models import Reactie
+from termijnen import services as termijn_services
 from tests.api.conftest import api_client
 
 VERBODEN = ["\x00", "\x01", "\x07", "\x0b", "\x0c", "\x1b", "\x7f", "\x85", "\r", "\ud800"]
@@ -96,7 +96,7 @@ def test_consultatie_vragen_en_verlengingsverzoek(secretaris, ministerie, reacti
         )
     assert "vragen" in fout.value.message_dict
     with pytest.raises(ValidationError) as fout:
-        notificatie_services.verlenging_aanvragen(
+        termijn_services.verlenging_aanvragen(
             reactie=reactie_a, actor=opsteller_a, reden="Meer tijd\x7f"
         )
     assert "reden" in fout.value.message_dict

@@ -6,9 +6,9 @@ from django.core.management import call_command
 
 from audit.models import AuditEvent
 from consultaties.models import Status as ConsultatieStatus
-from notificaties import services as notificatie_services
 from reacties import services as reactie_services
 from reacties.models import Status
+from termijnen import services as termijn_services
 from tests import factories
 from tests.termijnhulp import ams
 
@@ -78,10 +78,10 @@ def test_verlenging_voor_een_organisatie_houdt_alleen_die_reactie_open(
     reactie_a = consultatie.reacties.get(organisatie=org_a)
     reactie_b = consultatie.reacties.get(organisatie=org_b)
     klok(TERMIJN - timedelta(days=2))
-    verzoek = notificatie_services.verlenging_aanvragen(
+    verzoek = termijn_services.verlenging_aanvragen(
         reactie=reactie_a, actor=opsteller_a, reden="Bestuurder pas volgende week terug."
     )
-    notificatie_services.verlenging_toekennen(
+    termijn_services.verlenging_toekennen(
         verzoek=verzoek, actor=secretaris, termijn=TERMIJN + timedelta(days=7)
     )
 
@@ -153,20 +153,20 @@ def test_laat_toegekende_verlenging_heropent_de_verlopen_reactie(
     reactie_b = consultatie.reacties.get(organisatie=org_b)
     klok(TERMIJN - timedelta(days=1))
     # SVB got more time already, so the consultation stays open after the main termijn.
-    verzoek_b = notificatie_services.verlenging_aanvragen(
+    verzoek_b = termijn_services.verlenging_aanvragen(
         reactie=reactie_b, actor=opsteller_b, reden="Meer tijd nodig."
     )
-    notificatie_services.verlenging_toekennen(
+    termijn_services.verlenging_toekennen(
         verzoek=verzoek_b, actor=secretaris, termijn=TERMIJN + timedelta(days=5)
     )
-    verzoek_a = notificatie_services.verlenging_aanvragen(
+    verzoek_a = termijn_services.verlenging_aanvragen(
         reactie=reactie_a, actor=opsteller_a, reden="Ook wij."
     )
     klok(TERMIJN + timedelta(hours=1))
     draai()
     assert ververs(reactie_a).status == Status.VERLOPEN
 
-    notificatie_services.verlenging_toekennen(
+    termijn_services.verlenging_toekennen(
         verzoek=verzoek_a, actor=secretaris, termijn=TERMIJN + timedelta(days=3)
     )
     assert ververs(reactie_a).status == Status.IN_VOORBEREIDING
@@ -184,13 +184,13 @@ def test_verlenging_toekennen_na_sluiten_geeft_409(
     consultatie = maak_consultatie(TERMIJN)
     reactie_a = consultatie.reacties.get(organisatie=org_a)
     klok(TERMIJN - timedelta(days=1))
-    verzoek = notificatie_services.verlenging_aanvragen(
+    verzoek = termijn_services.verlenging_aanvragen(
         reactie=reactie_a, actor=opsteller_a, reden="Meer tijd nodig."
     )
     klok(TERMIJN)
     draai()
     with pytest.raises(TransitieNietToegestaan):
-        notificatie_services.verlenging_toekennen(
+        termijn_services.verlenging_toekennen(
             verzoek=verzoek, actor=secretaris, termijn=TERMIJN + timedelta(days=3)
         )
     verzoek.refresh_from_db()

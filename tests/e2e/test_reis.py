@@ -25,12 +25,13 @@ from django.utils import timezone
 
 from consultaties.models import Consultatie
 from consultaties.models import Status as ConsultatieStatus
-from notificaties.models import Email, EmailStatus, Verlengingsverzoek, VerzoekStatus
+from notificaties.models import Email, EmailStatus
 from organisaties.models import Netwerk
 from rapporten import services as rapport_services
 from rapporten.models import Rapport
 from rapporten.models import Status as RapportStatus
 from reacties.models import Dimensie, Reactie, Status
+from termijnen.models import Verlengingsverzoek, VerzoekStatus
 from tests import factories
 
 pytestmark = [

@@ -4,9 +4,9 @@ import pytest
 from django.core import mail
 
 from audit.models import AuditEvent
-from consultaties.termijnen import herinneringsmoment, is_werkdag, werkdagen_voor
 from notificaties.models import Herinnering, HerinneringSoort
 from reacties import services as reactie_services
+from termijnen.kalender import herinneringsmoment, is_werkdag, werkdagen_voor
 from tests import factories
 from tests.termijnhulp import ams
 

@@ -9,11 +9,11 @@ from django.utils import timezone
 
 from consultaties import services as consultatie_services
 from kern.lijsten import PER_PAGINA
-from notificaties import services
 from notificaties.models import Notificatie
 from organisaties.models import Netwerk
-from reacties import termijnen
 from reacties.models import Reactie
+from termijnen import overzichten as termijnen
+from termijnen import services
 from tests import factories
 
 pytestmark = pytest.mark.django_db

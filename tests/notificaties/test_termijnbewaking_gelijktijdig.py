@@ -84,8 +84,8 @@ def test_gelijktijdige_workers_versturen_een_e_mail_eenmaal(reactie_a, opsteller
 
 def test_gelijktijdige_verlengingsverzoeken_een_wint(reactie_a, opsteller_a, accordeerder_a):
     from kern.workflow import TransitieNietToegestaan
-    from notificaties import services
-    from notificaties.models import Verlengingsverzoek
+    from termijnen import services
+    from termijnen.models import Verlengingsverzoek
 
     uitkomsten = []
 

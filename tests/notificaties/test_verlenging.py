@@ -7,9 +7,9 @@ from django.utils import timezone
 
 from audit.models import AuditEvent
 from kern.workflow import TransitieNietToegestaan
-from notificaties import services
-from notificaties.models import VerzoekStatus
 from reacties import services as reactie_services
+from termijnen import services
+from termijnen.models import VerzoekStatus
 
 REDEN = "Onze bestuurder is tot volgende week afwezig."
 

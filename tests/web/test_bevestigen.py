@@ -5,10 +5,10 @@ import pytest
 from django.urls import reverse
 
 from consultaties.models import Status as ConsultatieStatus
-from notificaties import services as notificatie_services
-from notificaties.models import VerzoekStatus
 from reacties import services as reactie_services
 from reacties.models import Status as ReactieStatus
+from termijnen import services as notificatie_services
+from termijnen.models import VerzoekStatus
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -1,25 +1,19 @@
-"""Deadline rules of a response: expiry, urgency, workload and who is behind.
+"""Deadline overviews: how pressing a response is, who is behind, an organisation's workload.
 
 The effective termijn itself (extension or the consultation's) is
-``reacties.models.effectieve_termijn``; the calendar and closing a consultation by itself
-are in ``consultaties/termijnen.py``. ``verwerk_termijnen`` runs :func:`laat_reacties_verlopen`
-every minute.
-
-Locks are always taken consultation first, then response, the same order as
-``consultatie_termijn_verlengen``, so the job and an extension never deadlock.
+``reacties.models.effectieve_termijn``; working days come from :mod:`termijnen.kalender`.
 """
 
-import logging
 from datetime import datetime, time, timedelta
 
-from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from consultaties.models import Consultatie
 from consultaties.models import Status as ConsultatieStatus
-from consultaties.termijnen import (
+from reacties.models import LOPENDE_STATUSSEN, Reactie, Status
+
+from .kalender import (
     AMSTERDAM,
     KRITIEK_WERKDAGEN,
     RISICO_WERKDAGEN,
@@ -27,54 +21,7 @@ from consultaties.termijnen import (
     n_de_werkdag_vanaf,
     resterende_werkdagen,
 )
-from kern.gebeurtenissen import publiceer_na_commit
-from kern.workflow import SYSTEEM, TransitieNietToegestaan
-
-from .models import LOPENDE_STATUSSEN, Reactie, Status
-from .services import reactie_laten_verlopen
-
-logger = logging.getLogger(__name__)
-
-
-# --- expiry -------------------------------------------------------------------------------
-
-
-def laat_reacties_verlopen(nu: datetime) -> int:
-    """Responses not submitted whose own effective termijn has passed become verlopen.
-
-    Each is locked and checked again, so two runs at once (or a submission or an extension
-    in between) never expire one wrongly. The organisation hears of it after commit."""
-    kandidaten = (
-        Reactie.objects.filter(
-            status__in=LOPENDE_STATUSSEN, consultatie__status=ConsultatieStatus.OPEN
-        )
-        .met_effectieve_termijn()
-        .filter(termijn_effectief__lte=nu)
-        .order_by()  # no default ordering: it would join organisations only to sort
-        .values_list("pk", "consultatie_id")
-    )
-    aantal = 0
-    for reactie_id, consultatie_id in list(kandidaten):
-        try:
-            with transaction.atomic():
-                Consultatie.objects.select_for_update().get(pk=consultatie_id)
-                reactie = Reactie.objects.select_for_update().get(pk=reactie_id)
-                if (
-                    reactie.status not in LOPENDE_STATUSSEN
-                    or reactie.consultatie.status != ConsultatieStatus.OPEN
-                    or reactie.effectieve_termijn > nu
-                ):
-                    continue  # another run, a submission or an extension came first
-                reactie = reactie_laten_verlopen(reactie=reactie, actor=SYSTEEM)
-                publiceer_na_commit("reactie.verlopen_door_termijn", reactie_id=reactie.pk)
-                aantal += 1
-        except TransitieNietToegestaan:
-            continue
-        except Exception:
-            # One broken row must not stop the job for everyone else; the next run retries.
-            logger.exception("Reactie %s kon niet verlopen", reactie_id)
-    return aantal
-
+from .models import VerzoekStatus
 
 # --- overviews: who is behind, what is on an organisation's plate ------------------------
 
@@ -180,7 +127,11 @@ def regels(reacties, nu: datetime | None = None) -> list[dict]:
         regel["lopend"] = reactie.status in LOPENDE_STATUSSEN
         if "verlengingsverzoeken" in getattr(reactie, "_prefetched_objects_cache", {}):
             regel["open_verzoek"] = next(
-                (v for v in reactie.verlengingsverzoeken.all() if v.status == "aangevraagd"),
+                (
+                    v
+                    for v in reactie.verlengingsverzoeken.all()
+                    if v.status == VerzoekStatus.AANGEVRAAGD
+                ),
                 None,
             )
         resultaat.append(regel)
@@ -228,7 +179,12 @@ def werklast(organisatie, nu: datetime | None = None) -> list[dict]:
         regel = _regel(reactie, nu)
         regel["lopend"] = reactie.status in LOPENDE_STATUSSEN
         regel["open_verzoek"] = next(
-            (v for v in reactie.verlengingsverzoeken.all() if v.status == "aangevraagd"), None
+            (
+                v
+                for v in reactie.verlengingsverzoeken.all()
+                if v.status == VerzoekStatus.AANGEVRAAGD
+            ),
+            None,
         )
         regels.append(regel)
     return regels

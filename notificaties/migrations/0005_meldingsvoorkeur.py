@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('notificaties', '0003_termijnen_en_emails'),
+        ('notificaties', '0004_verlengingsverzoek_naar_termijnen'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,8 +1,7 @@
-"""Deadline rules of a consultation: the calendar, urgency and closing by itself.
+"""The deadline calendar: working days, Dutch local time, when a reminder is due.
 
-This is the one home of "when does a consultation close by itself" (:func:`sluit_consultaties`,
-run every minute by ``verwerk_termijnen``). The rules per response (its effective termijn,
-expiry, workload) build on this in ``reacties/termijnen.py``.
+The other deadline rules (closing by itself, expiry, urgency, extension requests) build on
+this in the rest of the ``termijnen`` app.
 
 Definitions (also in ``docs/termijnen.md``):
 
@@ -16,19 +15,11 @@ Definitions (also in ``docs/termijnen.md``):
   the moment is computed in local time, so a DST change does not shift it).
 """
 
-import logging
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import holidays
-from django.db import transaction
-from django.db.models import Exists, OuterRef
-
-from kern.gebeurtenissen import publiceer_na_commit
-from kern.workflow import SYSTEEM, TransitieNietToegestaan
-
-logger = logging.getLogger(__name__)
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 #: Local time of day at which a reminder becomes due.
@@ -79,49 +70,3 @@ def resterende_werkdagen(nu: datetime, termijn: datetime) -> int:
     if einddag <= vandaag:
         return 0
     return _kalender().get_working_days_count(vandaag, einddag - timedelta(days=1))
-
-
-# --- closing by itself ------------------------------------------------------------------
-
-
-def sluit_consultaties(nu: datetime) -> int:
-    """Open consultations whose termijn and all extensions have passed close by themselves.
-
-    Idempotent and safe to run twice at once: each candidate is locked and checked again.
-    The secretariaat hears of it (``consultatie.automatisch_gesloten``, after commit)."""
-    from .models import Consultatie, Status
-    from .services import consultatie_sluiten
-
-    lopende_verlenging = Consultatie.objects.filter(
-        pk=OuterRef("pk"), reacties__termijn_verlengd_tot__gt=nu
-    )
-    kandidaten = (
-        Consultatie.objects.filter(status=Status.OPEN, termijn__lte=nu)
-        .exclude(Exists(lopende_verlenging))
-        .values_list("pk", flat=True)
-    )
-    aantal = 0
-    for consultatie_id in list(kandidaten):
-        try:
-            with transaction.atomic():
-                consultatie = Consultatie.objects.select_for_update().get(pk=consultatie_id)
-                if (
-                    consultatie.status != Status.OPEN
-                    or consultatie.termijn > nu
-                    or consultatie.reacties.filter(termijn_verlengd_tot__gt=nu).exists()
-                ):
-                    continue
-                consultatie_sluiten(
-                    consultatie=consultatie,
-                    actor=SYSTEEM,
-                    toelichting="De termijn is verstreken; automatisch gesloten.",
-                )
-                publiceer_na_commit(
-                    "consultatie.automatisch_gesloten", consultatie_id=consultatie_id
-                )
-                aantal += 1
-        except TransitieNietToegestaan:
-            continue
-        except Exception:
-            logger.exception("Consultatie %s kon niet automatisch sluiten", consultatie_id)
-    return aantal
