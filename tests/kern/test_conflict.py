@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from reacties import services as reactie_services
-from tests.api.conftest import api_client
+from tests.apihulp import api_client
 
 pytestmark = pytest.mark.django_db
 
