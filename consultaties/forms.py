@@ -200,6 +200,7 @@ def knoppen(namen, werkstroom, url, fout=None) -> list[dict]:
             "toelichting_label": actie.toelichting_label,
             "termijn": actie.termijn,
             "gevaar": actie.gevaar,
+            "onomkeerbaar": actie.onomkeerbaar,
         }
         if fout and fout[0] == naam:
             item.update(open=True, fouten=fout[1], waarden=fout[2])

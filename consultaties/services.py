@@ -277,6 +277,11 @@ def consultatie_document_toevoegen(
     gelukt=_("De consultatie is opengesteld; de uitnodigingen worden verstuurd."),
     logboek=_("Opengesteld"),
     samenvatting="Openstellen (concept → open)",
+    onomkeerbaar=True,
+    gevolg=_(
+        "De uitnodigingen gaan meteen per e-mail naar alle uitgenodigde organisaties en de "
+        "termijn begint te lopen."
+    ),
 )
 @transaction.atomic
 def consultatie_openstellen(
@@ -475,6 +480,11 @@ def consultatie_afronden(*, consultatie: Consultatie, actor, toelichting: str = 
     toelichting="verplicht",
     toelichting_label=_("Reden"),
     gevaar=True,
+    onomkeerbaar=True,
+    gevolg=_(
+        "De consultatie stopt voor alle organisaties; een ingetrokken consultatie gaat niet "
+        "meer open."
+    ),
 )
 @transaction.atomic
 def consultatie_intrekken(*, consultatie: Consultatie, actor, toelichting: str = "") -> Consultatie:

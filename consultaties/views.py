@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from audit.models import AuditEvent
 from kern import startpagina
-from kern.web import fouten_in, weigering_toont
+from kern.web import bevestiging, fouten_in, weigering_toont
 from kern.workflow import VerouderdeVersie
 from organisaties.models import Netwerk, Organisatie
 from rapporten import analyse as rapport_analyse
@@ -96,6 +96,11 @@ def dashboard(request):
             ],
         ]
         context["lopende_statussen"] = [s.value for s in LOPENDE_STATUSSEN]
+        if user.is_accordeerder:
+            # What only a board member can move on comes first: toetsen awaiting sign-off.
+            context["wacht_op_akkoord"] = eigen.filter(
+                status=ReactieStatus.TER_ACCORDERING, consultatie__status=Status.OPEN
+            ).order_by("termijn_effectief", "pk")[:RECENT_AFGEROND]
     else:
         # Only what the row shows: a paper's snapshot is hundreds of kB of JSON.
         verzonden = Rapport.objects.filter(status=RapportStatus.VERZONDEN).only(
@@ -361,6 +366,15 @@ def consultatie_transitie(request, pk, actie):
     consultatie = _zichtbaar(request, pk)
     if actie not in services.WERKSTROOM or not services.WERKSTROOM[actie].label:
         raise PermissionDenied  # not an action of this page (the paper is sent elsewhere)
+    bevestigen = bevestiging(
+        request,
+        services.WERKSTROOM[actie],
+        onderwerp=f"{consultatie.kenmerk} · {consultatie.titel}",
+        terug=reverse("consultaties:detail", args=[pk]),
+        toegestaan=actie in services.toegestane_acties(request.user, consultatie),
+    )
+    if bevestigen:
+        return bevestigen
     form = TransitieForm(request.POST)
     form.is_valid()
     argumenten = {"toelichting": form.cleaned_data.get("toelichting", "")}

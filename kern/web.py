@@ -18,12 +18,44 @@ from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from .conflict import conflicttekst
 from .workflow import TransitieNietToegestaan, VerouderdeVersie
 
 #: The fields of the small form behind an action button (``partials/acties.html``).
 ACTIEFORMULIER_VELDEN = frozenset({"toelichting", "termijn"})
+#: Fields of an action form a confirmation step carries over unchanged.
+MEEGENOMEN_VELDEN = (*sorted(ACTIEFORMULIER_VELDEN), "terug")
+
+
+def bevestiging(request, actie, *, onderwerp: str, terug: str, toegestaan: bool = True):
+    """The confirmation step of an irreversible action, or ``None`` to go ahead.
+
+    An action declared ``onomkeerbaar`` (``kern.workflow.Actie``) is carried out only from a
+    POST that says ``bevestigd=1``. The first POST gets a page that says what will happen,
+    with the input kept and two choices: confirm (warning style) or go back. It works
+    without JavaScript. No step when the action is refused anyway (``toegestaan`` false)
+    or a required comment is missing: the service's answer (403, 409, 400) comes first.
+    """
+    if not actie.onomkeerbaar or request.POST.get("bevestigd") == "1" or not toegestaan:
+        return None
+    if actie.toelichting == "verplicht" and not request.POST.get("toelichting", "").strip():
+        return None
+    return render(
+        request,
+        "bevestigen.html",
+        {
+            "actie": actie,
+            "onderwerp": onderwerp,
+            "terug": terug,
+            "meegenomen": [
+                (veld, request.POST[veld]) for veld in MEEGENOMEN_VELDEN if veld in request.POST
+            ],
+            "toelichting": request.POST.get("toelichting", "").strip(),
+        },
+    )
 
 
 def fouten_als_tekst(fout: ValidationError) -> str:
@@ -53,12 +85,9 @@ def fouten_in(form):
 
 def weiger(request, fout: Exception, pagina):
     """The current page (``pagina()`` renders it) under the message that the action was
-    not carried out, with HTTP 409."""
-    messages.error(
-        request,
-        _("Uw actie is niet uitgevoerd: %(reden)s Hieronder ziet u de actuele stand.")
-        % {"reden": str(fout)},
-    )
+    not carried out — why, who changed the object last and when, what to do
+    (:func:`kern.conflict.conflicttekst`, the API's text too) — with HTTP 409."""
+    messages.error(request, conflicttekst(fout))
     response = pagina()
     response.status_code = 409
     return response

@@ -51,6 +51,10 @@ class TransitieNietToegestaan(Exception):
 class VerouderdeVersie(Exception):
     """A save based on a stale version of the object (HTTP 409)."""
 
+    def __init__(self, bericht: str, obj=None):
+        self.obj = obj
+        super().__init__(bericht)
+
 
 def vereis_toelichting(toelichting: str, bericht: str) -> Callable[[models.Model], None]:
     """A ``controleer`` callback for transitions that need a comment or reason."""
@@ -169,6 +173,10 @@ class Actie:
     termijn: bool = False
     #: Shown as a destructive action.
     gevaar: bool = False
+    #: Cannot be undone: the button has the warning style and the web asks to confirm
+    #: first (``kern.web.bevestiging``), saying what will happen (``gevolg``).
+    onomkeerbaar: bool = False
+    gevolg: str = ""
     #: For actions that are no FSM transition: ``(user, obj) -> bool``, state included.
     mag: Callable | None = None
 

@@ -12,7 +12,7 @@ the reminders and e-mail retries.
 """
 
 import logging
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
@@ -27,7 +27,7 @@ from organisaties.models import Rol
 from rapporten.services import rapport_vastgelopen_afbreken
 from reacties.models import LOPENDE_STATUSSEN, Reactie
 from termijnen import verloop
-from termijnen.kalender import herinneringsmoment, resterende_werkdagen
+from termijnen.kalender import AMSTERDAM, herinneringsmoment, resterende_werkdagen
 
 from . import services
 from .models import HERINNERING_WERKDAGEN, Herinnering, HerinneringSoort
@@ -47,12 +47,24 @@ def verwerk_termijnen(nu: datetime | None = None) -> dict[str, int]:
         "herinneringen": verstuur_herinneringen(nu),
         "emails_opnieuw": services.emails_opnieuw_inplannen(nu),
         "rapporten_vastgelopen": rapport_vastgelopen_afbreken(nu),
+        "dagoverzichten": dagoverzichten(nu),
     }
     # Higher apps with their own retries (webhooks) hang on the same minute.
     publiceer("bewaking.elke_minuut", nu=nu)
     if any(resultaat.values()):
         logger.info("Termijnbewaking: %s", resultaat)
     return resultaat
+
+
+#: From this local time on, the job sends the day's digests (once per user per day).
+DAGOVERZICHT_VANAF = time(7, 0)
+
+
+def dagoverzichten(nu: datetime) -> int:
+    """The daily digests, once the morning has come (the service keeps it to one a day)."""
+    if nu.astimezone(AMSTERDAM).time() < DAGOVERZICHT_VANAF:
+        return 0
+    return services.dagoverzichten_versturen(nu)
 
 
 # --- reminders --------------------------------------------------------------------------

@@ -156,3 +156,39 @@ class AgendaToken(models.Model):
 
     def __str__(self):
         return f"Agenda van {self.organisatie.afkorting}"
+
+
+class Bezorging(models.TextChoices):
+    DIRECT = "direct", _("Meteen per e-mail")
+    DAGELIJKS = "dagelijks", _("Eén keer per dag een overzicht per e-mail")
+    ALLEEN_APP = "alleen_app", _("Alleen in Tegenkracht, geen e-mail")
+
+
+#: Kinds that are always e-mailed at once, whatever a user chose: deadline reminders (the
+#: 2-working-day one is the escalation), an expired termijn and the security of an account.
+ALTIJD_METEEN = frozenset(
+    {"herinnering", "reactie_verlopen", "account_aangemaakt", "account_beveiliging"}
+)
+
+
+class Meldingsvoorkeur(models.Model):
+    """How a user wants the non-critical notifications: an e-mail each, a daily digest, or
+    in the app only. Without a row: an e-mail each (the default)."""
+
+    gebruiker = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="meldingsvoorkeur"
+    )
+    bezorging = models.CharField(
+        "bezorging", max_length=16, choices=Bezorging.choices, default=Bezorging.DIRECT
+    )
+    #: The digest covers notifications after this moment (the last digest, or the switch).
+    overzicht_sinds = models.DateTimeField("overzicht sinds", default=timezone.now)
+    gewijzigd_op = models.DateTimeField("gewijzigd op", default=timezone.now)
+
+    class Meta:
+        verbose_name = "meldingsvoorkeur"
+        verbose_name_plural = "meldingsvoorkeuren"
+        indexes = [models.Index(fields=["bezorging", "overzicht_sinds"])]
+
+    def __str__(self):
+        return f"{self.gebruiker}: {self.get_bezorging_display()}"

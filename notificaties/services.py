@@ -31,10 +31,19 @@ from kern.workflow import (
 from organisaties.models import Gebruiker, Rol
 from reacties.models import LOPENDE_STATUSSEN, Reactie
 from reacties.permissions import kan_herinneren
-from termijnen.kalender import resterende_werkdagen
+from termijnen.kalender import lokale_datum, resterende_werkdagen
 
 from . import permissions
-from .models import AgendaToken, Email, EmailStatus, Notificatie, nieuw_token
+from .models import (
+    ALTIJD_METEEN,
+    AgendaToken,
+    Bezorging,
+    Email,
+    EmailStatus,
+    Meldingsvoorkeur,
+    Notificatie,
+    nieuw_token,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +54,9 @@ HERINNERD_DOOR_SECRETARIAAT = audit_actie(
 )
 #: The secretariaat reminds one organisation at most once in this period.
 HERINNEREN_NA = timedelta(hours=20)
+MELDINGSVOORKEUR_GEWIJZIGD = audit_actie(
+    "meldingsvoorkeur_gewijzigd", _("Instelling voor e-mailberichten gewijzigd")
+)
 
 #: Minutes to wait before attempt n+1 after the n-th failure.
 BACKOFF_MINUTEN = (1, 5, 15, 60, 240)
@@ -78,20 +90,36 @@ def _enqueue_emails(email_ids: list[int]):
         tasks.email_versturen.enqueue(email_id=email_id)
 
 
+def _meteen_mailen(ontvangers, soort: str) -> set[int]:
+    """The recipients (ids) who get this notification by e-mail at once: everyone for the
+    kinds in ``ALTIJD_METEEN``, else those who did not choose a digest or the app only."""
+    ids = {o.pk for o in ontvangers}
+    if soort in ALTIJD_METEEN:
+        return ids
+    anders = Meldingsvoorkeur.objects.filter(gebruiker_id__in=ids).exclude(
+        bezorging=Bezorging.DIRECT
+    )
+    return ids - set(anders.values_list("gebruiker_id", flat=True))
+
+
 @transaction.atomic
 def verstuur(ontvangers, soort: str, context: dict, link: str = "") -> list[Notificatie]:
     """Create an in-app notification for each recipient and queue an e-mail to those with
-    an address. The e-mails go out after commit, from a background task."""
+    an address who want it at once (see :class:`Meldingsvoorkeur`); the daily digest
+    (:func:`dagoverzichten_versturen`) picks up the others' later. The e-mails go out after
+    commit, from a background task."""
     context = {**context, "site_url": settings.SITE_URL, "link": link}
     onderwerp = render_to_string(f"notificaties/{soort}_onderwerp.txt", context).strip()
     tekst = render_to_string(f"notificaties/{soort}.txt", context)
     html = render_to_string(f"notificaties/{soort}.html", {**context, "onderwerp": onderwerp})
+    ontvangers = list(ontvangers)
+    meteen = _meteen_mailen(ontvangers, soort)
     verstuurd, email_ids = [], []
     for ontvanger in ontvangers:
         notificatie = Notificatie.objects.create(
             ontvanger=ontvanger, soort=soort, onderwerp=onderwerp[:300], tekst=tekst, link=link
         )
-        if ontvanger.email:
+        if ontvanger.email and ontvanger.pk in meteen:
             email = Email.objects.create(
                 notificatie=notificatie,
                 aan=ontvanger.email,
@@ -218,6 +246,118 @@ def email_opnieuw_proberen(*, email: Email, actor) -> Email:
     transaction.on_commit(lambda: _enqueue_emails(ids))
     email.refresh_from_db()
     return email
+
+
+# --- notification settings and the daily digest -----------------------------------------
+
+
+def meldingsvoorkeur(gebruiker) -> Meldingsvoorkeur:
+    """The user's setting (unsaved default when none was chosen yet)."""
+    try:
+        return gebruiker.meldingsvoorkeur
+    except Meldingsvoorkeur.DoesNotExist:
+        return Meldingsvoorkeur(gebruiker=gebruiker)
+
+
+@transaction.atomic
+def meldingsvoorkeur_opslaan(*, actor, bezorging: str) -> Meldingsvoorkeur:
+    """A user chooses how to receive the non-critical notifications (only his own).
+
+    Switching to the digest starts it from now: what was already mailed, or deliberately
+    kept in the app, is not sent again."""
+    if not actor.is_authenticated or not actor.is_active:
+        raise PermissionDenied(gettext("U mag deze actie niet uitvoeren."))
+    if bezorging not in Bezorging.values:
+        raise ValidationError({"bezorging": gettext("Kies hoe u berichten wilt ontvangen.")})
+    nu = timezone.now()
+    voorkeur, _nieuw = Meldingsvoorkeur.objects.select_for_update().get_or_create(gebruiker=actor)
+    van = voorkeur.bezorging
+    if van == bezorging and not _nieuw:
+        return voorkeur
+    voorkeur.bezorging = bezorging
+    voorkeur.gewijzigd_op = nu
+    if bezorging == Bezorging.DAGELIJKS and (van != bezorging or _nieuw):
+        voorkeur.overzicht_sinds = nu
+    voorkeur.save(update_fields=["bezorging", "gewijzigd_op", "overzicht_sinds"])
+    registreer(
+        actor,
+        actor=actor,
+        actie=MELDINGSVOORKEUR_GEWIJZIGD,
+        toelichting=str(Bezorging(bezorging).label),
+        gegevens={"van": van, "naar": bezorging},
+    )
+    return voorkeur
+
+
+def _in_overzicht(voorkeur: Meldingsvoorkeur, tot):
+    return (
+        Notificatie.objects.filter(
+            ontvanger_id=voorkeur.gebruiker_id,
+            aangemaakt_op__gt=voorkeur.overzicht_sinds,
+            aangemaakt_op__lte=tot,
+            email__isnull=True,
+        )
+        .exclude(soort__in=ALTIJD_METEEN)
+        .order_by("aangemaakt_op", "pk")
+    )
+
+
+def dagoverzichten_versturen(nu=None) -> int:
+    """Send each user who chose the daily digest one e-mail listing the notifications since
+    his previous digest. Idempotent: at most one digest per user per (Dutch) day, also when
+    two runs overlap (the user's row is locked and its moment moved on in one transaction).
+    Returns the number of digests queued."""
+    nu = nu or timezone.now()
+    vandaag = lokale_datum(nu)
+    kandidaten = (
+        Meldingsvoorkeur.objects.filter(
+            bezorging=Bezorging.DAGELIJKS, gebruiker__is_active=True, overzicht_sinds__lt=nu
+        )
+        .exclude(gebruiker__email="")
+        .values_list("pk", flat=True)
+    )
+    aantal = 0
+    for pk in list(kandidaten):
+        with transaction.atomic():
+            voorkeur = (
+                Meldingsvoorkeur.objects.select_for_update().select_related("gebruiker").get(pk=pk)
+            )
+            if (
+                voorkeur.bezorging != Bezorging.DAGELIJKS
+                or lokale_datum(voorkeur.overzicht_sinds) >= vandaag
+            ):
+                continue  # another run was first today, or the user changed his mind
+            notificaties = list(_in_overzicht(voorkeur, nu)[: OVERZICHT_MAXIMUM + 1])
+            if notificaties:
+                _verstuur_overzicht(voorkeur.gebruiker, notificaties)
+                aantal += 1
+            voorkeur.overzicht_sinds = nu
+            voorkeur.save(update_fields=["overzicht_sinds"])
+    return aantal
+
+
+#: A digest lists at most this many notifications; the rest are in the app.
+OVERZICHT_MAXIMUM = 50
+
+
+def _verstuur_overzicht(gebruiker, notificaties: list[Notificatie]):
+    context = {
+        "gebruiker": gebruiker,
+        "notificaties": notificaties[:OVERZICHT_MAXIMUM],
+        "meer": len(notificaties) > OVERZICHT_MAXIMUM,
+        "site_url": settings.SITE_URL,
+        "link": "/notificaties/",
+    }
+    onderwerp = render_to_string("notificaties/dagoverzicht_onderwerp.txt", context).strip()
+    email = Email.objects.create(
+        aan=gebruiker.email,
+        onderwerp=onderwerp[:300],
+        tekst=render_to_string("notificaties/dagoverzicht.txt", context),
+        html=render_to_string(
+            "notificaties/dagoverzicht.html", {**context, "onderwerp": onderwerp}
+        ),
+    )
+    transaction.on_commit(lambda: _enqueue_emails([email.pk]))
 
 
 def notificatie_gelezen(*, notificatie: Notificatie, actor) -> None:

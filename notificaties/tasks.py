@@ -34,6 +34,12 @@ def termijnen_verwerken():
 
 
 @task()
+def dagoverzichten_versturen():
+    """The daily digests as a task (the deadline job also sends them each morning)."""
+    return services.dagoverzichten_versturen()
+
+
+@task()
 def uitnodigingen_versturen(reactie_ids: list[int]):
     reacties = Reactie.objects.filter(pk__in=reactie_ids).select_related(
         "consultatie", "consultatie__ministerie", "organisatie"

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.notificatie_lijst, name="lijst"),
     path("<int:pk>/gelezen/", views.notificatie_gelezen, name="gelezen"),
     path("alles-gelezen/", views.alle_notificaties_gelezen, name="alles_gelezen"),
+    path("instellingen/", views.instellingen, name="instellingen"),
     path("werklast/", termijnen_views.werklast, name="werklast"),
     path(
         "werklast/<int:organisatie_id>/",

@@ -19,11 +19,13 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from kern.web import meld_per_item, terug_naar, weigering_toont
+from kern.lijsten import lijstcontext
+from kern.web import fouten_in, meld_per_item, terug_naar, weigering_toont
 
 from . import permissions, services
 from .agenda import agenda_ics
-from .models import AgendaToken, Email
+from .forms import MeldingsvoorkeurForm, NotificatieKeuze
+from .models import ALTIJD_METEEN, AgendaToken, Email
 
 
 def _vereis(toegestaan: bool):
@@ -37,8 +39,9 @@ def _vereis(toegestaan: bool):
 @login_required
 @require_GET
 def notificatie_lijst(request):
-    pagina = Paginator(request.user.notificaties.all(), 25).get_page(request.GET.get("pagina"))
-    return render(request, "notificaties/lijst.html", {"pagina": pagina})
+    keuze = NotificatieKeuze(request.GET)
+    notificaties = keuze.filter(request.user.notificaties.all())
+    return render(request, "notificaties/lijst.html", lijstcontext(request, keuze, notificaties))
 
 
 @login_required
@@ -67,6 +70,25 @@ def alle_notificaties_gelezen(request):
         % {"aantal": aantal},
     )
     return redirect("notificaties:lijst")
+
+
+@login_required
+def instellingen(request):
+    huidige = services.meldingsvoorkeur(request.user)
+    form = MeldingsvoorkeurForm(request.POST or None, initial={"bezorging": huidige.bezorging})
+    if request.method == "POST" and form.is_valid():
+        with fouten_in(form):
+            services.meldingsvoorkeur_opslaan(
+                actor=request.user, bezorging=form.cleaned_data["bezorging"]
+            )
+            messages.success(request, _("Uw instelling is opgeslagen."))
+            return redirect("notificaties:instellingen")
+    return render(
+        request,
+        "notificaties/instellingen.html",
+        {"form": form, "altijd": ALTIJD_METEEN},
+        status=400 if form.errors else 200,
+    )
 
 
 # --- failed e-mails ---------------------------------------------------------------------

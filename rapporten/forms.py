@@ -28,9 +28,24 @@ class ToelichtingForm(forms.Form):
 
 
 class VerwerkingForm(forms.Form):
+    """What the ministry did with one kernpunt. Nothing is chosen beforehand: a hasty
+    submit must not record "overgenomen"."""
+
     kernpunt = forms.IntegerField(widget=forms.HiddenInput)
-    uitkomst = forms.ChoiceField(label=_("Wat is ermee gedaan?"), choices=Uitkomst.choices)
-    toelichting = forms.CharField(label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 3}))
+    uitkomst = forms.ChoiceField(
+        label=_("Wat is ermee gedaan?"),
+        choices=Uitkomst.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Kies wat het ministerie met dit kernpunt heeft gedaan."),
+            "invalid_choice": _("Kies wat het ministerie met dit kernpunt heeft gedaan."),
+        },
+    )
+    toelichting = forms.CharField(
+        label=_("Toelichting"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Licht toe wat er met dit kernpunt is gedaan.")},
+    )
 
     def clean_kernpunt(self):
         pk = self.cleaned_data["kernpunt"]

@@ -329,6 +329,10 @@ def rapport_pdf_genereren(*, rapport_id: int) -> Rapport:
     api="definitief",
     logboek=_("Definitief gemaakt"),
     samenvatting="Definitief maken (concept → definitief)",
+    label=_("Definitief maken"),
+    gelukt=_("Deze versie is definitief; ze verandert niet meer."),
+    onomkeerbaar=True,
+    gevolg=_("Een definitieve versie verandert nooit meer; een wijziging wordt een nieuwe versie."),
 )
 def rapport_definitief_maken(*, rapport: Rapport, actor, toelichting: str = "") -> Rapport:
     """concept → definitief. Renders the definitive PDF from the version's frozen snapshot
@@ -400,6 +404,13 @@ def rapport_definitief_maken(*, rapport: Rapport, actor, toelichting: str = "") 
     "verzenden",
     logboek=_("Verzonden"),
     samenvatting="Verzenden aan het ministerie (definitief → verzonden)",
+    label=_("Verzenden aan het ministerie"),
+    gelukt=_("Het paper is verzonden aan het ministerie."),
+    onomkeerbaar=True,
+    gevolg=_(
+        "Het ministerie krijgt het paper meteen; een verzonden versie haalt u niet terug en "
+        "de consultatie krijgt de status verzonden."
+    ),
 )
 @transaction.atomic
 def rapport_verzenden(*, rapport: Rapport, actor, toelichting: str = "") -> Rapport:

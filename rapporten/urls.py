@@ -7,6 +7,7 @@ urlpatterns = [
     path("<int:pk>/", views.rapport_detail, name="detail"),
     path("<int:pk>/voortgang", views.rapport_voortgang, name="voortgang"),
     path("<int:pk>/pdf", views.rapport_pdf, name="pdf"),
+    path("<int:pk>/pdf/bekijken", views.rapport_pdf_bekijken, name="pdf_bekijken"),
     path("<int:pk>/definitief", views.rapport_definitief, name="definitief"),
     path("<int:pk>/verzenden", views.rapport_verzenden, name="verzenden"),
     path("<int:pk>/opnieuw", views.rapport_opnieuw, name="opnieuw"),

@@ -2,20 +2,22 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from audit.models import AuditEvent
 from consultaties.models import Consultatie
-from kern.web import fouten_in, weiger, weigering_toont
+from kern.web import bevestiging, fouten_in, weiger, weigering_toont
 from kern.workflow import TransitieNietToegestaan
 
 from . import analyse, export, permissions, services
 from .forms import SamenstellenForm, ToelichtingForm, VerwerkingForm
-from .models import Rapport
+from .models import Rapport, Uitkomst
 
 
 def _rapport(request, pk) -> Rapport:
@@ -44,23 +46,69 @@ def _uitvoeren(request, rapport, actie, melding):
     return redirect("rapporten:detail", pk=rapport.pk)
 
 
-def _detail_context(request, rapport):
-    verwerkingen = {v.kernpunt_id: v for v in rapport.verwerkingen.all()}
-    kernpunten = sorted(
-        (
-            {**k, "verwerking": verwerkingen.get(k["id"])}
-            for k in rapport.snapshot.get("kernpunten", [])
-        ),
-        key=lambda k: analyse.nummer_van(k),
+def _bevestiging(request, rapport, actie):
+    return bevestiging(
+        request,
+        services.WERKSTROOM[actie],
+        onderwerp=gettext("Position paper %(kenmerk)s, versie %(versie)s")
+        % {"kenmerk": rapport.consultatie.kenmerk, "versie": rapport.versie},
+        terug=reverse("rapporten:detail", args=[rapport.pk]),
+        toegestaan=actie in services.toegestane_acties(request.user, rapport),
     )
+
+
+def _kernpunten(rapport, verwerking_form=None) -> list[dict]:
+    """The paper's kernpunten in its order (K1, K2, …), each with its verwerking and the
+    input of its verwerking form: the refused form's own input and errors, so nothing
+    typed is lost, else the recorded verwerking (or nothing chosen yet)."""
+    verwerkingen = {v.kernpunt_id: v for v in rapport.verwerkingen.all()}
+    fout_id = verwerking_form.data.get("kernpunt") if verwerking_form is not None else None
+    kernpunten = []
+    for k in sorted(rapport.snapshot.get("kernpunten", []), key=analyse.nummer_van):
+        verwerking = verwerkingen.get(k["id"])
+        regel = {
+            **k,
+            "verwerking": verwerking,
+            "keuze": verwerking.uitkomst if verwerking else "",
+            "invoer": verwerking.toelichting if verwerking else "",
+            "fouten": {},
+        }
+        if fout_id == str(k["id"]):
+            regel.update(
+                keuze=verwerking_form.data.get("uitkomst", ""),
+                invoer=verwerking_form.data.get("toelichting", ""),
+                fouten=verwerking_form.errors,
+                algemeen=verwerking_form.non_field_errors(),
+            )
+        kernpunten.append(regel)
+    return kernpunten
+
+
+def _definitieve_versie(request, rapport):
+    """The version that counts (sent, else the newest definitief), when it is not this one."""
+    versie = (
+        Rapport.objects.zichtbaar_voor(request.user)
+        .filter(consultatie_id=rapport.consultatie_id, status__in=["definitief", "verzonden"])
+        .only("pk", "versie", "status", "consultatie_id")
+        .order_by(models.Case(models.When(status="verzonden", then=0), default=1), "-versie")
+        .first()
+    )
+    return versie if versie is not None and versie.pk != rapport.pk else None
+
+
+def _detail_context(request, rapport, verwerking_form=None):
     return {
         "rapport": rapport,
         "consultatie": rapport.consultatie,
         "acties": services.toegestane_acties(request.user, rapport),
-        "kernpunten": kernpunten,
+        "kernpunten": _kernpunten(rapport, verwerking_form),
+        "definitieve_versie": _definitieve_versie(request, rapport),
         "tijdlijn": AuditEvent.objects.voor(rapport).zichtbaar_voor(request.user),
         "toelichting_form": ToelichtingForm(),
-        "uitkomsten": VerwerkingForm.base_fields["uitkomst"].choices,
+        "uitkomsten": Uitkomst.choices,
+        "onomkeerbaar": {
+            naam: services.WERKSTROOM[naam].gevolg for naam in ("definitief_maken", "verzenden")
+        },
     }
 
 
@@ -92,14 +140,36 @@ def rapport_pdf(request, pk):
     return pdf_antwoord(rapport)
 
 
-def pdf_antwoord(rapport) -> HttpResponse:
-    """The stored PDF as a download; the web view and the API both serve it this way."""
+@login_required
+def rapport_pdf_bekijken(request, pk):
+    """The same PDF, same rules, shown in the browser's own PDF viewer instead of saved."""
+    rapport = _rapport(request, pk)
+    if not rapport.pdf_gereed():
+        fout = TransitieNietToegestaan(rapport, "pdf", gettext("De PDF is nog niet klaar."))
+        return weiger(request, fout, lambda: _detailpagina(request, pk))
+    return pdf_antwoord(rapport, inline=True)
+
+
+#: The policy of a PDF shown in the browser: the viewer may show the document itself and
+#: nothing else; no script, style or fetch of our origin runs in its context, no framing.
+PDF_CSP = (
+    "default-src 'none'; object-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
+    "form-action 'none'"
+)
+
+
+def pdf_antwoord(rapport, *, inline: bool = False) -> HttpResponse:
+    """The stored PDF as a download (or, ``inline``, for the browser's PDF viewer); the
+    web views and the API all serve it this way."""
     response = HttpResponse(services.pdf_bytes(rapport), content_type="application/pdf")
     soort = "concept" if rapport.status == "concept" else "definitief"
     naam = f"uitvoeringstoets-{rapport.consultatie.kenmerk}-v{rapport.versie}-{soort}.pdf"
-    response["Content-Disposition"] = f'attachment; filename="{naam}"'
+    wijze = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{wijze}; filename="{naam}"'
     response["X-Content-SHA256"] = rapport.sha256
     response["Cache-Control"] = "private, no-store"
+    if inline:
+        response["Content-Security-Policy"] = PDF_CSP
     return response
 
 
@@ -108,6 +178,8 @@ def pdf_antwoord(rapport) -> HttpResponse:
 @weigering_toont(_detailpagina)
 def rapport_definitief(request, pk):
     rapport = _rapport(request, pk)
+    if bevestigen := _bevestiging(request, rapport, "definitief_maken"):
+        return bevestigen
     toelichting = request.POST.get("toelichting", "")
     return _uitvoeren(
         request,
@@ -124,6 +196,8 @@ def rapport_definitief(request, pk):
 @weigering_toont(_detailpagina)
 def rapport_verzenden(request, pk):
     rapport = _rapport(request, pk)
+    if bevestigen := _bevestiging(request, rapport, "verzenden"):
+        return bevestigen
     toelichting = request.POST.get("toelichting", "")
     return _uitvoeren(
         request,
@@ -169,18 +243,22 @@ def rapport_ontvangst(request, pk):
 @weigering_toont(_detailpagina)
 def rapport_verwerking(request, pk):
     rapport = _rapport(request, pk)
+    if not permissions.kan_verwerking_vastleggen(request.user, rapport):
+        raise PermissionDenied
     form = VerwerkingForm(request.POST)
-    if not form.is_valid():
-        if not permissions.kan_verwerking_vastleggen(request.user, rapport):
-            raise PermissionDenied
-        raise ValidationError([e for fouten in form.errors.values() for e in fouten])
-    return _uitvoeren(
-        request,
-        rapport,
-        lambda: services.verwerking_vastleggen(
-            rapport=rapport, actor=request.user, **form.cleaned_data
-        ),
-        gettext("De verwerking van het kernpunt is vastgelegd."),
+    if form.is_valid():
+        with fouten_in(form):
+            return _uitvoeren(
+                request,
+                rapport,
+                lambda: services.verwerking_vastleggen(
+                    rapport=rapport, actor=request.user, **form.cleaned_data
+                ),
+                gettext("De verwerking van het kernpunt is vastgelegd."),
+            )
+    # The page again with this kernpunt's form showing its errors and the input kept.
+    return render(
+        request, "rapporten/detail.html", _detail_context(request, rapport, form), status=400
     )
 
 

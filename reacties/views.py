@@ -15,7 +15,15 @@ from django.views.decorators.http import require_POST
 from audit.models import AuditEvent
 from consultaties.forms import knoppen
 from kern.bulk import controleer_selectie
-from kern.web import fouten_in, koppel_fouten, meld_per_item, terug_naar, weigering_toont
+from kern.conflict import conflicttekst
+from kern.web import (
+    bevestiging,
+    fouten_in,
+    koppel_fouten,
+    meld_per_item,
+    terug_naar,
+    weigering_toont,
+)
 from kern.workflow import TransitieNietToegestaan, VerouderdeVersie
 from tegenkracht.velden import IdKeuzeVeld
 
@@ -202,7 +210,7 @@ def reactie_bewerken(request, pk):
             data = request.POST.copy()
             data["versie"] = reactie.versie
             form, kosten = _formulieren(request, reactie, data)
-            extra.update(opslagstatus=str(fout), verouderd=True)
+            extra.update(opslagstatus=conflicttekst(fout), verouderd=True)
             return _bewerken_pagina(request, reactie, form, kosten, 409, **extra)
         except ValidationError as fout:
             # The draft form has fields and a cost formset: it binds errors itself.
@@ -318,6 +326,17 @@ def reactie_transitie(request, pk, actie):
     reactie = _zichtbaar(request, pk)
     if actie not in services.WERKSTROOM:
         raise PermissionDenied
+    bevestigen = bevestiging(
+        request,
+        services.WERKSTROOM[actie],
+        onderwerp=f"{reactie.organisatie.naam} · {reactie.consultatie.kenmerk}",
+        terug=reverse("consultaties:detail", args=[reactie.consultatie_id])
+        if request.POST.get("terug") == "consultatie"
+        else reverse("reacties:detail", args=[pk]),
+        toegestaan=actie in services.toegestane_acties(request.user, reactie),
+    )
+    if bevestigen:
+        return bevestigen
     form = TransitieForm(request.POST)
     form.is_valid()
     try:

@@ -46,6 +46,11 @@ def werkdagen_voor(dag: date, aantal: int) -> date:
     return _kalender().get_nth_working_day(dag, -aantal) if aantal else dag
 
 
+def n_de_werkdag_vanaf(dag: date, aantal: int) -> date:
+    """The ``aantal``-th working day counting from ``dag`` itself (``aantal`` >= 1)."""
+    return _kalender().get_nth_working_day(dag - timedelta(days=1), aantal)
+
+
 def lokale_datum(moment: datetime) -> date:
     return moment.astimezone(AMSTERDAM).date()
 

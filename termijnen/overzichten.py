@@ -4,15 +4,23 @@ The effective termijn itself (extension or the consultation's) is
 ``reacties.models.effectieve_termijn``; working days come from :mod:`termijnen.kalender`.
 """
 
-from datetime import datetime
+from datetime import datetime, time, timedelta
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from consultaties.models import Status as ConsultatieStatus
 from reacties.models import LOPENDE_STATUSSEN, Reactie, Status
 
-from .kalender import KRITIEK_WERKDAGEN, RISICO_WERKDAGEN, resterende_werkdagen
+from .kalender import (
+    AMSTERDAM,
+    KRITIEK_WERKDAGEN,
+    RISICO_WERKDAGEN,
+    lokale_datum,
+    n_de_werkdag_vanaf,
+    resterende_werkdagen,
+)
 from .models import VerzoekStatus
 
 # --- overviews: who is behind, what is on an organisation's plate ------------------------
@@ -25,10 +33,10 @@ class Urgentie:
     OP_SCHEMA = "op_schema"
 
     LABELS = {
-        VERLOPEN: "Termijn verstreken",
-        KRITIEK: "Nog 2 werkdagen of minder",
-        RISICO: "Nog 7 werkdagen of minder",
-        OP_SCHEMA: "Op schema",
+        VERLOPEN: _("Termijn verstreken"),
+        KRITIEK: _("Nog 2 werkdagen of minder"),
+        RISICO: _("Nog 7 werkdagen of minder"),
+        OP_SCHEMA: _("Op schema"),
     }
 
 
@@ -45,6 +53,32 @@ def urgentie(reactie: Reactie, nu: datetime) -> tuple[str, int]:
     return Urgentie.OP_SCHEMA, werkdagen
 
 
+def urgentie_grens(nu: datetime, werkdagen: int) -> datetime:
+    """The first moment of a termijn with more than ``werkdagen`` working days left: a
+    termijn before it has at most that many (see :func:`resterende_werkdagen`).
+
+    Lets a list filter and sort on urgency in the database: urgency only grows as the
+    termijn comes closer."""
+    laatste_dag = n_de_werkdag_vanaf(lokale_datum(nu), werkdagen + 1)
+    return datetime.combine(laatste_dag + timedelta(days=1), time(0), tzinfo=AMSTERDAM)
+
+
+def met_urgentie(reacties, categorie: str, nu: datetime):
+    """Narrow ``reacties`` (annotated with ``termijn_effectief``) to one urgency category,
+    the same as :func:`urgentie` decides it row by row."""
+    verlopen = Q(status=Status.VERLOPEN) | Q(termijn_effectief__lte=nu)
+    if categorie == Urgentie.VERLOPEN:
+        return reacties.filter(verlopen)
+    kritiek = urgentie_grens(nu, KRITIEK_WERKDAGEN)
+    risico = urgentie_grens(nu, RISICO_WERKDAGEN)
+    reacties = reacties.exclude(verlopen)
+    if categorie == Urgentie.KRITIEK:
+        return reacties.filter(termijn_effectief__lt=kritiek)
+    if categorie == Urgentie.RISICO:
+        return reacties.filter(termijn_effectief__gte=kritiek, termijn_effectief__lt=risico)
+    return reacties.filter(termijn_effectief__gte=risico)
+
+
 def _regel(reactie: Reactie, nu: datetime) -> dict:
     categorie, werkdagen = urgentie(reactie, nu)
     return {
@@ -55,6 +89,53 @@ def _regel(reactie: Reactie, nu: datetime) -> dict:
         "urgentie_label": Urgentie.LABELS[categorie],
         "herinneringen": [h.get_soort_display() for h in reactie.herinneringen.all()],
     }
+
+
+def achterstand_reacties(consultaties=None):
+    """Responses not submitted in open consultations (of ``consultaties``, default all):
+    who is behind. A queryset, so the page can filter, sort and paginate it."""
+    reacties = Reactie.objects.filter(
+        status__in=[*LOPENDE_STATUSSEN, Status.VERLOPEN],
+        consultatie__status=ConsultatieStatus.OPEN,
+    )
+    if consultaties is not None:
+        reacties = reacties.filter(consultatie__in=consultaties)
+    return (
+        reacties.met_effectieve_termijn()
+        .select_related("organisatie", "consultatie")
+        .prefetch_related("herinneringen")
+    )
+
+
+def werklast_reacties(organisatie):
+    """Every invitation of ``organisatie`` in an open consultation (a queryset)."""
+    return (
+        Reactie.objects.filter(organisatie=organisatie, consultatie__status=ConsultatieStatus.OPEN)
+        .select_related("consultatie", "consultatie__ministerie")
+        .prefetch_related("herinneringen", "verlengingsverzoeken")
+        .met_effectieve_termijn()
+    )
+
+
+def regels(reacties, nu: datetime | None = None) -> list[dict]:
+    """Display rows (urgency, working days left, reminders sent, an open extension
+    request) for one page of :func:`achterstand_reacties` or :func:`werklast_reacties`."""
+    nu = nu or timezone.now()
+    resultaat = []
+    for reactie in reacties:
+        regel = _regel(reactie, nu)
+        regel["lopend"] = reactie.status in LOPENDE_STATUSSEN
+        if "verlengingsverzoeken" in getattr(reactie, "_prefetched_objects_cache", {}):
+            regel["open_verzoek"] = next(
+                (
+                    v
+                    for v in reactie.verlengingsverzoeken.all()
+                    if v.status == VerzoekStatus.AANGEVRAAGD
+                ),
+                None,
+            )
+        resultaat.append(regel)
+    return resultaat
 
 
 def achterstand(consultaties, nu: datetime | None = None) -> list[dict]:

@@ -156,7 +156,18 @@ def verlenging_toekennen(
     return verzoek
 
 
-@VERLENGING_WERKSTROOM.actie("afwijzen", logboek=_("Afgewezen"))
+@VERLENGING_WERKSTROOM.actie(
+    "afwijzen",
+    logboek=_("Afgewezen"),
+    label=_("Verzoek afwijzen"),
+    gelukt=_("Het verzoek is afgewezen en de organisatie is bericht."),
+    toelichting="verplicht",
+    onomkeerbaar=True,
+    gevolg=_(
+        "De organisatie krijgt meteen bericht; een afgewezen verzoek kunt u daarna niet meer "
+        "toekennen."
+    ),
+)
 @transaction.atomic
 def verlenging_afwijzen(
     *, verzoek: Verlengingsverzoek, actor, toelichting: str

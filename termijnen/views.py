@@ -11,19 +11,30 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Min, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from consultaties.models import Consultatie
 from consultaties.models import Status as ConsultatieStatus
-from kern.web import fouten_in, weigering_toont
+from kern.lijsten import lijstcontext
+from kern.web import bevestiging, fouten_in, weigering_toont
 from organisaties.models import Organisatie
 from reacties.models import LOPENDE_STATUSSEN, Reactie, effectieve_termijn
 from reacties.permissions import kan_verlenging_aanvragen
 
 from . import overzichten, permissions, services
-from .forms import VerlengingAanvragenForm, VerlengingAfwijzenForm, VerlengingToekennenForm
+from .forms import (
+    AchterstandKeuze,
+    VerlengingAanvragenForm,
+    VerlengingAfwijzenForm,
+    VerlengingenKeuze,
+    VerlengingToekennenForm,
+    WerklastKeuze,
+    WerklastOverzichtKeuze,
+)
 from .models import Verlengingsverzoek
 
 
@@ -42,28 +53,24 @@ def werklast(request):
     if user.is_organisatie_medewerker:
         return redirect("notificaties:werklast_organisatie", organisatie_id=user.organisatie_id)
     _vereis(user.is_secretaris)
+    lopend = Q(
+        reacties__status__in=LOPENDE_STATUSSEN,
+        reacties__consultatie__status=ConsultatieStatus.OPEN,
+    )
     organisaties = (
         Organisatie.objects.uitvoeringsorganisaties()
         .annotate(
-            lopend=Count(
-                "reacties",
-                filter=Q(
-                    reacties__status__in=LOPENDE_STATUSSEN,
-                    reacties__consultatie__status=ConsultatieStatus.OPEN,
-                ),
-            ),
-            eerste_termijn=Min(
-                effectieve_termijn("reacties__"),
-                filter=Q(
-                    reacties__status__in=LOPENDE_STATUSSEN,
-                    reacties__consultatie__status=ConsultatieStatus.OPEN,
-                ),
-            ),
+            lopend=Count("reacties", filter=lopend),
+            eerste_termijn=Min(effectieve_termijn("reacties__"), filter=lopend),
         )
         .filter(lopend__gt=0)
-        .order_by("-lopend", "naam")
     )
-    return render(request, "notificaties/werklast_overzicht.html", {"organisaties": organisaties})
+    keuze = WerklastOverzichtKeuze(request.GET)
+    return render(
+        request,
+        "notificaties/werklast_overzicht.html",
+        lijstcontext(request, keuze, keuze.filter(organisaties)),
+    )
 
 
 @login_required
@@ -74,24 +81,34 @@ def werklast_organisatie(request, organisatie_id):
     )
     if not permissions.kan_werklast_zien(request.user, organisatie):
         raise Http404  # another organisation's burden is not for others to see
-    regels = overzichten.werklast(organisatie)
-    return render(
-        request,
-        "notificaties/werklast.html",
-        {
-            "organisatie": organisatie,
-            "regels": regels,
-            "aantal_lopend": sum(1 for r in regels if r["lopend"]),
-        },
+    nu = timezone.now()
+    reacties = overzichten.werklast_reacties(organisatie)
+    keuze = WerklastKeuze(request.GET)
+    context = lijstcontext(request, keuze, keuze.filter(reacties, nu))
+    context.update(
+        organisatie=organisatie,
+        regels=overzichten.regels(context["pagina"], nu),
+        aantal_lopend=reacties.filter(status__in=LOPENDE_STATUSSEN).count(),
     )
+    return render(request, "notificaties/werklast.html", context)
+
+
+def _achterstandpagina(request, consultatie=None):
+    nu = timezone.now()
+    keuze = AchterstandKeuze(request.GET, consultatie=consultatie)
+    reacties = overzichten.achterstand_reacties(
+        Consultatie.objects.filter(pk=consultatie.pk) if consultatie else None
+    )
+    context = lijstcontext(request, keuze, keuze.filter(reacties, nu))
+    context.update(consultatie=consultatie, regels=overzichten.regels(context["pagina"], nu))
+    return render(request, "notificaties/achterstand.html", context)
 
 
 @login_required
 @require_GET
 def achterstand(request):
     _vereis(request.user.is_secretaris)
-    overzicht = overzichten.achterstand(Consultatie.objects.all())
-    return render(request, "notificaties/achterstand.html", {"overzicht": overzicht})
+    return _achterstandpagina(request)
 
 
 @login_required
@@ -101,12 +118,7 @@ def achterstand_consultatie(request, consultatie_id):
         Consultatie.objects.zichtbaar_voor(request.user), pk=consultatie_id
     )
     _vereis(request.user.is_secretaris)
-    overzicht = overzichten.achterstand(Consultatie.objects.filter(pk=consultatie.pk))
-    return render(
-        request,
-        "notificaties/achterstand.html",
-        {"overzicht": overzicht, "consultatie": consultatie},
-    )
+    return _achterstandpagina(request, consultatie)
 
 
 # --- extension requests -----------------------------------------------------------------
@@ -164,12 +176,15 @@ def verlenging_aanvragen(request, reactie_id):
 def verlenging_lijst(request):
     user = request.user
     _vereis(user.is_secretaris or user.is_organisatie_medewerker)
-    verzoeken = (
-        Verlengingsverzoek.objects.zichtbaar_voor(user)
-        .select_related("reactie__consultatie", "reactie__organisatie", "aangevraagd_door")
-        .order_by("status", "-aangevraagd_op")
+    keuze = VerlengingenKeuze(request.GET)
+    verzoeken = keuze.filter(
+        Verlengingsverzoek.objects.zichtbaar_voor(user).select_related(
+            "reactie__consultatie", "reactie__organisatie", "aangevraagd_door"
+        )
     )
-    return render(request, "notificaties/verlengingen.html", {"verzoeken": verzoeken[:200]})
+    return render(
+        request, "notificaties/verlengingen.html", lijstcontext(request, keuze, verzoeken)
+    )
 
 
 def _verzoek(request, pk):
@@ -240,6 +255,16 @@ def verlenging_afwijzen(request, pk):
     form = VerlengingAfwijzenForm(request.POST)
     if not form.is_valid():
         return _verzoek_pagina(request, verzoek, afwijzen=form, status=400)
+    bevestigen = bevestiging(
+        request,
+        services.VERLENGING_WERKSTROOM["afwijzen"],
+        onderwerp=f"{verzoek.reactie.organisatie.naam} · {verzoek.reactie.consultatie.kenmerk}",
+        terug=reverse("notificaties:verlenging", args=[verzoek.pk]),
+        toegestaan=permissions.is_secretaris(request.user, verzoek)
+        and verzoek.status == "aangevraagd",
+    )
+    if bevestigen:
+        return bevestigen
     with fouten_in(form):
         services.verlenging_afwijzen(
             verzoek=verzoek, actor=request.user, toelichting=form.cleaned_data["toelichting"]

@@ -76,7 +76,8 @@ def reactie_bijwerken(
             gettext(
                 "Iemand anders heeft deze reactie intussen opgeslagen. Uw wijzigingen zijn niet "
                 "opgeslagen; laad de nieuwste versie en breng ze opnieuw aan."
-            )
+            ),
+            obj=reactie,
         )
     velden = dict(velden or {})
     fouten = _valideer_inhoud(velden)

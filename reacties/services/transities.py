@@ -211,6 +211,11 @@ def reactie_terugsturen(*, reactie: Reactie, actor, toelichting: str) -> Reactie
     logboek=_("Geaccepteerd door het secretariaat"),
     samenvatting="Accepteren (ingediend → geaccepteerd)",
     toelichting="optioneel",
+    onomkeerbaar=True,
+    gevolg=_(
+        "De uitvoeringstoets gaat zo het position paper in; u kunt haar daarna niet meer "
+        "terugsturen."
+    ),
 )
 @transaction.atomic
 def reactie_accepteren(*, reactie: Reactie, actor, toelichting: str = "") -> Reactie:

@@ -18,6 +18,7 @@ from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
+from kern.conflict import conflicttekst, wijziging
 from kern.workflow import TransitieNietToegestaan, VerouderdeVersie
 
 from .uitzonderingen import OngeldigeJson, PaginaBestaatNiet
@@ -155,10 +156,16 @@ def probleem_voor(exc, headers: dict | None = None) -> dict | None:
         data = _validatieprobleem(_django_invalid_params(exc))
     elif isinstance(exc, exceptions.ValidationError):
         data = _validatieprobleem(_drf_invalid_params(exc.detail))
-    elif isinstance(exc, TransitieNietToegestaan):
-        data = probleem(409, detail=str(exc), code="transitie_niet_toegestaan")
-    elif isinstance(exc, VerouderdeVersie):
-        data = probleem(409, detail=str(exc), code="verouderde_versie")
+    elif isinstance(exc, TransitieNietToegestaan | VerouderdeVersie):
+        # The same text as on the web (kern.conflict), and the last change as data.
+        code = (
+            "transitie_niet_toegestaan"
+            if isinstance(exc, TransitieNietToegestaan)
+            else "verouderde_versie"
+        )
+        data = probleem(409, detail=conflicttekst(exc), code=code)
+        if laatst := wijziging(exc):
+            data["laatsteWijziging"] = {**laatst, "op": laatst["op"].isoformat()}
     elif isinstance(exc, DjangoPermissionDenied | exceptions.PermissionDenied):
         eigen = str(exc) if isinstance(exc, DjangoPermissionDenied) else ""
         if isinstance(exc, exceptions.PermissionDenied) and exc.detail != exc.default_detail:

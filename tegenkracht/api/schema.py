@@ -12,6 +12,12 @@ class InvalidParamSerializer(serializers.Serializer):
     reason = serializers.CharField(help_text="Wat er mis is, in het Nederlands.")
 
 
+class LaatsteWijzigingSerializer(serializers.Serializer):
+    actie = serializers.CharField(help_text="Wat er gebeurde (het label uit de tijdlijn).")
+    door = serializers.CharField(help_text="Wie het deed, met de afkorting van de organisatie.")
+    op = serializers.DateTimeField()
+
+
 class ProbleemSerializer(serializers.Serializer):
     """Problem details (RFC 9457)."""
 
@@ -23,6 +29,10 @@ class ProbleemSerializer(serializers.Serializer):
     instance = serializers.CharField(required=False, help_text="Het pad van het verzoek.")
     invalid_params = InvalidParamSerializer(
         many=True, required=False, help_text="Alleen bij 400: de fouten per veld."
+    )
+    laatste_wijziging = LaatsteWijzigingSerializer(
+        required=False,
+        help_text="Alleen bij 409: wie het object het laatst veranderde, wat en wanneer.",
     )
 
 

@@ -28,6 +28,10 @@ STATUS_LABELS = {
     "afgezien": _("Afgezien"),
     "verlopen": _("Verlopen"),
     "definitief": _("Definitief"),
+    # Extension requests (notificaties), shown with the same badges.
+    "aangevraagd": _("Aangevraagd"),
+    "toegekend": _("Toegekend"),
+    "afgewezen": _("Afgewezen"),
 }
 
 

@@ -138,8 +138,8 @@ class TestVerouderdeKnoppen:
         reactie_services.reactie_indienen(reactie=reactie_a_ter_accordering, actor=accordeerder_a)
         client.force_login(secretaris)
         url = reverse("reacties:transitie", args=[reactie_a_ter_accordering.pk, "accepteren"])
-        assert client.post(url).status_code == 302
-        response = client.post(url)
+        assert client.post(url, {"bevestigd": "1"}).status_code == 302
+        response = client.post(url, {"bevestigd": "1"})
         assert response.status_code == 409
         inhoud = response.content.decode()
         assert "niet mogelijk in de status" in inhoud

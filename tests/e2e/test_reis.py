@@ -168,6 +168,14 @@ def _actie(pagina, label, toelichting=None):
     formulier.get_by_role("button", name=label, exact=True).click()
 
 
+def _bevestig(reis, pagina, naam):
+    """The confirmation step of an irreversible action: a page of its own (no JavaScript
+    needed), checked like every page, then "Ja, …" carries the action out."""
+    pagina.get_by_role("heading", name=re.compile("weet u het zeker")).wait_for()
+    reis.controleer(pagina, naam, "bevestigen")
+    pagina.get_by_role("button", name=re.compile("^Ja, ")).click()
+
+
 def _stel_reactie_op(reis, pagina, reactie, kernpunt=None):
     reis.ga_naar(
         pagina, reverse("reacties:detail", args=[reactie.pk]), "reactie-uitgenodigd", "reactie"
@@ -368,6 +376,7 @@ def test_secretaris_stelt_open_en_kent_een_verlenging_toe(browser, live_server, 
     assert "Uitgenodigd: DUO, SVB, UWV." in _melding(sec)
     reis.controleer(sec, "consultatie-uitgenodigd")
     _actie(sec, "Openstellen en uitnodigingen versturen")
+    _bevestig(reis, sec, "openstellen-bevestigen")
     assert "is opengesteld" in _melding(sec)
     reis.controleer(sec, "consultatie-open")
     consultatie.refresh_from_db()
@@ -381,6 +390,11 @@ def test_secretaris_stelt_open_en_kent_een_verlenging_toe(browser, live_server, 
     reis.ga_naar(sec, reverse("notificaties:werklast"), "werklast-overzicht", "werklast-secretaris")
     reis.ga_naar(sec, reverse("notificaties:achterstand"), "achterstand")
     assert sec.get_by_role("link", name="UWV").count() == 1
+    sec.select_option("#id_status", "uitgenodigd")
+    sec.select_option("#id_sorteer", "organisatie")
+    sec.get_by_role("button", name="Toepassen").click()
+    assert "status=uitgenodigd" in sec.url
+    reis.controleer(sec, "achterstand-gefilterd")
 
     # --- UWV asked for an extension (the organisations' test does that in the browser);
     # the secretaris grants it from the list of requests ------------------------------
@@ -392,7 +406,7 @@ def test_secretaris_stelt_open_en_kent_een_verlenging_toe(browser, live_server, 
         gewenste_termijn=timezone.now() + timedelta(days=120),
     )
     reis.ga_naar(sec, reverse("notificaties:verlengingen"), "verlengingen")
-    sec.get_by_role("link", name="Aangevraagd").click()
+    sec.get_by_role("link", name=re.compile("^Bekijken")).click()
     reis.controleer(sec, "verlenging-beslissen", "verlenging-secretaris")
     sec.get_by_role("button", name="Verlenging toekennen").click()
     assert "verlenging is toegekend" in _melding(sec)
@@ -448,12 +462,20 @@ def test_organisaties_vragen_verlenging_stellen_op_accorderen_en_onderschrijven(
                 opsteller, reverse("notificaties:lijst"), "UWV-notificaties", "notificaties"
             )
             assert "Verlenging" in opsteller.locator("main").inner_text()
+            opsteller.get_by_role("link", name="Instellen wanneer u e-mail krijgt").click()
+            reis.controleer(opsteller, "UWV-instellingen-email", "meldingsinstellingen")
+            opsteller.get_by_label("Eén keer per dag een overzicht per e-mail").check()
+            opsteller.get_by_role("button", name="Opslaan").click()
+            assert "instelling is opgeslagen" in _melding(opsteller)
         _stel_reactie_op(reis, opsteller, reactie[afkorting], kernpunt)
         # Four-eyes: the opsteller sees no submit button.
         assert opsteller.get_by_role("button", name="Accorderen en indienen").count() == 0
         opsteller.context.close()
 
         accordeerder = reis.als(f"{afkorting.lower()}-accordeerder")
+        # What waits for the board member's sign-off comes first on the dashboard.
+        assert accordeerder.get_by_role("heading", name=re.compile("Wacht op uw akkoord")).count()
+        reis.controleer(accordeerder, f"{afkorting}-wacht-op-akkoord", "dashboard-accordeerder")
         reis.ga_naar(
             accordeerder,
             reverse("reacties:detail", args=[reactie[afkorting].pk]),
@@ -518,17 +540,20 @@ def test_secretaris_accepteert_sluit_verzendt_het_paper_en_rondt_af(
     oud_tabblad = sec.context.new_page()
     oud_tabblad.goto(sec.url)
     sec.get_by_role("button", name="Accepteren – UWV").click()
+    _bevestig(reis, sec, "accepteren-bevestigen")
     assert "geaccepteerd" in _melding(sec)
     with oud_tabblad.expect_response(lambda r: r.request.method == "POST") as antwoord:
         oud_tabblad.get_by_role("button", name="Accepteren – UWV").click()
     assert antwoord.value.status == 409
     assert "niet mogelijk in de status" in _melding(oud_tabblad)
+    assert "Laatste wijziging: Geaccepteerd door het secretariaat" in _melding(oud_tabblad)
     reis.controleer(oud_tabblad, "verouderde-knop-409", "conflict")
     oud_tabblad.close()
     reis.ga_naar(
         sec, reverse("reacties:detail", args=[reactie["SVB"].pk]), "SVB-beoordelen", "reactie"
     )
     _actie(sec, "Accepteren", toelichting="Compleet.")
+    _bevestig(reis, sec, "accepteren-bevestigen-svb")
     assert "geaccepteerd" in _melding(sec)
     reis.ga_naar(
         sec, reverse("consultaties:detail", args=[consultatie.pk]), "consultatie-geaccepteerd"
@@ -565,13 +590,16 @@ def test_secretaris_accepteert_sluit_verzendt_het_paper_en_rondt_af(
     # The next poll sees it is done and reloads the page, now with the allowed actions.
     sec.get_by_role("button", name="Definitief maken").wait_for()
     assert "Klaar" in voortgang.inner_text()
-    assert voortgang.get_by_role("link", name=re.compile("Download het position paper")).count()
+    assert voortgang.get_by_role("link", name=re.compile("^Downloaden")).count()
+    assert voortgang.get_by_role("link", name=re.compile("^Bekijken in de browser")).count()
     assert voortgang.get_attribute("hx-get") is None  # polling stops once it is done
     reis.controleer(sec, "paper-concept", "rapport-secretaris")
     sec.get_by_role("button", name="Definitief maken").click()
+    _bevestig(reis, sec, "definitief-bevestigen")
     assert "definitief" in _melding(sec)
     reis.controleer(sec, "paper-definitief")
     sec.get_by_role("button", name="Verzenden aan het ministerie").click()
+    _bevestig(reis, sec, "verzenden-bevestigen")
     assert "verzonden aan het ministerie" in _melding(sec)
     reis.controleer(sec, "paper-verzonden")
     rapport.refresh_from_db()
@@ -650,9 +678,11 @@ def test_ministerie_downloadt_bevestigt_en_verwerkt(browser, live_server, screen
     ministerie_pagina.get_by_role("link", name="Versie 1").click()
     reis.controleer(ministerie_pagina, "ministerie-paper", "rapport-ministerie")
     with ministerie_pagina.expect_download() as download:
-        ministerie_pagina.get_by_role(
-            "link", name=re.compile("Download het position paper")
-        ).click()
+        ministerie_pagina.get_by_role("link", name=re.compile("^Downloaden")).click()
+    # The same PDF opens in the browser's own viewer (inline), under the same rules.
+    bekijken = ministerie_pagina.get_by_role("link", name=re.compile("^Bekijken in de browser"))
+    inline = ministerie_pagina.request.get(live_server.url + bekijken.get_attribute("href"))
+    assert inline.headers["content-disposition"].startswith("inline")
     pdf = Path(download.value.path()).read_bytes()
     assert pdf.startswith(b"%PDF-")
     getoonde_hash = ministerie_pagina.locator("dt:text-is('sha256 van de PDF') + dd").inner_text()
@@ -662,14 +692,25 @@ def test_ministerie_downloadt_bevestigt_en_verwerkt(browser, live_server, screen
     reis.controleer(ministerie_pagina, "ministerie-ontvangst-bevestigd")
     kernpunten = rapport.snapshot["kernpunten"]
     assert len(kernpunten) == 2
+    # A hasty submit records nothing: no choice is made beforehand, the text is kept.
+    eerste = kernpunten[0]["id"]
+    assert not ministerie_pagina.locator(f"#kernpunt-{eerste} input[type=radio]:checked").count()
+    ministerie_pagina.fill(f"#toelichting-{eerste}", "Verwerkt in de memorie van toelichting, § 4.")
+    ministerie_pagina.locator(f"#kernpunt-{eerste}").get_by_role(
+        "button", name="Verwerking vastleggen"
+    ).click()
+    assert ministerie_pagina.get_by_text("Kies wat het ministerie met dit kernpunt").is_visible()
+    assert ministerie_pagina.input_value(f"#toelichting-{eerste}").startswith("Verwerkt in")
+    reis.controleer(ministerie_pagina, "ministerie-verwerking-zonder-keuze", "verwerking-fout")
+    assert rapport.verwerkingen.count() == 0
     for kernpunt, uitkomst in zip(kernpunten, ("overgenomen", "deels_overgenomen"), strict=True):
-        ministerie_pagina.select_option(f"#uitkomst-{kernpunt['id']}", uitkomst)
+        ministerie_pagina.check(f"#uitkomst-{kernpunt['id']}-{uitkomst}")
         ministerie_pagina.fill(
             f"#toelichting-{kernpunt['id']}", "Verwerkt in de memorie van toelichting, § 4."
         )
-        ministerie_pagina.locator(
-            f"section[aria-labelledby='kernpunt-{kernpunt['id']}']"
-        ).get_by_role("button", name="Verwerking vastleggen").click()
+        ministerie_pagina.locator(f"#kernpunt-{kernpunt['id']}").get_by_role(
+            "button", name="Verwerking vastleggen"
+        ).click()
         assert "verwerking van het kernpunt is vastgelegd" in _melding(ministerie_pagina)
     reis.controleer(ministerie_pagina, "ministerie-verwerkt")
     assert rapport.verwerkingen.count() == 2

@@ -259,8 +259,8 @@ def test_afwijzen_zonder_reden_geeft_400_en_tweede_besluit_409(client, verzoek, 
     ingelogd(client, secretaris)
     url = reverse("notificaties:verlenging_afwijzen", args=[verzoek.pk])
     assert client.post(url, {"toelichting": ""}).status_code == 400
-    assert client.post(url, {"toelichting": "Nee."}).status_code == 302
-    assert client.post(url, {"toelichting": "Nogmaals nee."}).status_code == 409
+    assert client.post(url, {"toelichting": "Nee.", "bevestigd": "1"}).status_code == 302
+    assert client.post(url, {"toelichting": "Nogmaals nee.", "bevestigd": "1"}).status_code == 409
 
 
 @pytest.mark.django_db

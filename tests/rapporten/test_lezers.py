@@ -39,7 +39,8 @@ def test_bijdragende_organisaties_lezen_het_verzonden_paper_en_de_verwerking(
         pagina = client.get(f"/rapporten/{verzonden.pk}/")
         assert pagina.status_code == 200
         inhoud = pagina.content.decode()
-        assert "Artikel 4 is aangepast." in inhoud and f"{nummer} ·" in inhoud
+        assert "Artikel 4 is aangepast." in inhoud
+        assert f'<span class="tk-kernpuntnummer">{nummer}</span>' in inhoud
         # They read; they do not record the verwerking or confirm receipt.
         assert "Verwerking vastleggen" not in inhoud and "Ontvangst bevestigen" not in inhoud
         pdf = client.get(f"/rapporten/{verzonden.pk}/pdf")

@@ -66,6 +66,7 @@ def test_herhaalde_runs_na_de_termijn_doen_niets_meer(maak_consultatie, klok, dr
             "herinneringen": 0,
             "emails_opnieuw": 0,
             "rapporten_vastgelopen": 0,
+            "dagoverzichten": 0,
         }
     assert AuditEvent.objects.count() == aantal_events
 
