@@ -7,6 +7,7 @@ from rest_framework.routers import SimpleRouter
 
 from consultaties.api import ConsultatieViewSet
 from inzichten.api import InzichtenView
+from kennisbank.api import ZoekenView
 from organisaties.api import OrganisatieViewSet, OveralUitloggenView, TokenView, UitloggenView
 from rapporten.api import RapportViewSet
 from reacties.api import KernpuntViewSet, ReactieViewSet
@@ -36,6 +37,7 @@ urlpatterns = [
     path("/auth/uitloggen", UitloggenView.as_view(), name="uitloggen"),
     path("/auth/uitloggen-overal", OveralUitloggenView.as_view(), name="uitloggen-overal"),
     path("/inzichten", InzichtenView.as_view(), name="inzichten"),
+    path("/zoeken", ZoekenView.as_view(), name="zoeken"),
     path("/openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
     path("/docs", SpectacularSwaggerSplitView.as_view(url_name="api:openapi"), name="docs"),
     *router.urls,

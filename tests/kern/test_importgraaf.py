@@ -1,7 +1,7 @@
 """Dependencies between the apps point one way:
 
     kern.actor, kern.admin, kern.gebeurtenissen ← audit ← kern ← organisaties
-    ← consultaties ← reacties ← rapporten ← inzichten ← notificaties
+    ← consultaties ← reacties ← rapporten ← inzichten ← kennisbank ← notificaties
 
 A module may import only from its own app or from an app further left. So no domain app
 imports notificaties: notifications subscribe to domain events (``kern.gebeurtenissen``).
@@ -28,9 +28,11 @@ RANG = {
     "reacties": 5,
     "rapporten": 6,
     "inzichten": 7,
-    "notificaties": 8,
+    # Search and the public archive read every domain app; no domain app reads them.
+    "kennisbank": 8,
+    "notificaties": 9,
     # Development tooling (demo, load generator): may use every app, nothing uses it.
-    "ontwikkeling": 9,
+    "ontwikkeling": 10,
 }
 
 #: Web and API pages that show what a higher app owns on a lower app's page. Known and
