@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import CharField, F, IntegerField, Q, Value
+from django.db.models import BigIntegerField, CharField, F, Q, Value
 from django.db.models.expressions import Expression
 from django.db.models.fields.json import KT
-from django.db.models.functions import ExtractYear
+from django.db.models.functions import Cast, ExtractYear
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
@@ -330,13 +330,14 @@ class Zoekopdracht:
     def _facetrijen(self, bron):
         """The source's matches as rows of facet values (NULL where it has none)."""
         c = bron.consultatie
-        geen_tekst = Value(None, output_field=CharField())
+        # Typed NULLs: PostgreSQL resolves a UNION's column types branch by branch.
+        geen_tekst = Cast(Value(None), CharField())
         kolommen = {
             "f_soort": Value(bron.soort, output_field=CharField()),
             "f_ministerie": F(f"{c}ministerie_id"),
             "f_jaar": ExtractYear(f"{c}termijn"),
             "f_organisatie": (
-                F(bron.organisatie) if bron.organisatie else Value(None, output_field=IntegerField())
+                F(bron.organisatie) if bron.organisatie else Cast(Value(None), BigIntegerField())
             ),
             "f_netwerk": (
                 F(f"{bron.organisatie.removesuffix('_id')}__netwerk")
@@ -346,7 +347,7 @@ class Zoekopdracht:
             "f_dimensie": F(bron.dimensie) if bron.dimensie else geen_tekst,
             "f_eindoordeel": F(bron.eindoordeel) if bron.eindoordeel else geen_tekst,
         }
-        qs = self.queryset(bron).annotate(**kolommen).values(*kolommen)
+        qs = self.queryset(bron).order_by().annotate(**kolommen).values(*kolommen)
         return qs.query.sql_with_params()
 
     def tel(self) -> dict[str, dict[object, int]]:

@@ -186,7 +186,10 @@ def test_ministerie_vindt_geen_concept_paper(wereld, secretaris):
     concept = Rapport.objects.create(
         consultatie=wereld["zorg"],
         versie=1,
-        snapshot={"consultatie": {"titel": "Besluit zorgtoeslag"}, "aanbevelingen": "Conceptadvies"},
+        snapshot={
+            "consultatie": {"titel": "Besluit zorgtoeslag"},
+            "aanbevelingen": "Conceptadvies",
+        },
     )
     assert gevonden(wereld["szw"], "conceptadvies") == set()
     # Not even the secretariat: only definitive papers are searched.
@@ -242,10 +245,13 @@ def test_fragment_is_geescapet_en_markeert_de_woorden():
 def test_postgres_vindt_verbogen_vormen_en_rangschikt(wereld):
     # "terugvorderingen" in the toets, "terugvordering" in the kernpunt: one stem.
     assert soorten(wereld["uwv"], "terugvorderingen") == {"toets", "kernpunt"}
+    # The trigger keeps the vector current on an update too.
+    Consultatie.objects.filter(pk=wereld["zorg"].pk).update(samenvatting="Raakt de huurtoeslag.")
     resultaat = Zoekopdracht(wereld["uwv"], "huurtoeslag").resultaat()
-    # The title weighs most: the consultation comes first.
-    assert resultaat.treffers[0].soort == "consultatie"
-    assert resultaat.treffers[0].rang >= resultaat.treffers[-1].rang > 0
+    rang = {(t.soort, t.pk): t.rang for t in resultaat.treffers}
+    # A title weighs more than a summary; the ranking orders the hits.
+    assert rang[("consultatie", wereld["huur"].pk)] > rang[("consultatie", wereld["zorg"].pk)] > 0
+    assert [t.rang for t in resultaat.treffers] == sorted(rang.values(), reverse=True)
 
 
 # --- page and API ------------------------------------------------------------------------
