@@ -449,7 +449,13 @@ class Zoekopdracht:
             "document": teksten[0],
             "paper": rij["r_consultatie_titel"],
         }.get(bron.soort) or " · ".join(
-            s for s in (organisatie, str(Dimensie(dimensie).label) if dimensie else "") if s
+            s
+            for s in (
+                _("%(soort)s van %(organisatie)s")
+                % {"soort": bron.label, "organisatie": organisatie},
+                str(Dimensie(dimensie).label) if dimensie else "",
+            )
+            if s
         )
         return Treffer(
             soort=bron.soort,
