@@ -1,6 +1,7 @@
 """GET /api/v1/zoeken: the search of the web page, with the same visibility and facets."""
 
 from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
@@ -8,8 +9,10 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 from rest_framework.views import APIView
 
+from reacties.models import Reactie
 from tegenkracht.api.schema import fouten
 
+from .eerder import eerdere_standpunten
 from .forms import ZoekForm
 from .zoeken import BRONNEN, FACETTEN, MAXIMAAL_RESULTATEN, PAGINA_GROOTTE, Zoekopdracht
 
@@ -124,3 +127,43 @@ def _geheel(waarde, standaard, laagste, hoogste) -> int:
         return min(max(int(waarde), laagste), hoogste)
     except (TypeError, ValueError):
         return standaard
+
+
+class EerderStandpuntSerializer(serializers.Serializer):
+    kernpunt = serializers.IntegerField(source="kernpunt_id")
+    reactie = serializers.IntegerField(source="reactie_id")
+    tekst = serializers.CharField()
+    dimensie = serializers.CharField()
+    organisatie = serializers.CharField(help_text="Afkorting van de organisatie.")
+    eigen = serializers.BooleanField(help_text="Ingebracht door de eigen organisatie.")
+    jaar = serializers.IntegerField(help_text="Jaar van de termijn van die consultatie.")
+    kenmerk = serializers.CharField()
+    consultatie_titel = serializers.CharField()
+    rang = serializers.FloatField(help_text="Verwantschap met deze consultatie (PostgreSQL).")
+    uitkomst = serializers.CharField(
+        help_text="Wat het ministerie ermee deed; leeg als onbekend of niet in te zien."
+    )
+    uitkomst_label = serializers.CharField()
+    verwerking_toelichting = serializers.CharField()
+    samenvatting = serializers.CharField(
+        help_text="Bijvoorbeeld 'Wij brachten dit in 2025 in; het ministerie nam het niet over.'"
+    )
+
+
+class EerdereStandpuntenView(APIView):
+    @extend_schema(
+        summary="Eerdere standpunten bij het schrijven van een toets",
+        description="De kernpunten die organisaties eerder indienden bij ontwerpen van "
+        "hetzelfde ministerie of dezelfde wet, gerangschikt naar verwantschap met deze "
+        "consultatie, met wat het ministerie ermee deed — alleen wat de gebruiker mag "
+        "inzien. Anders dan /reacties/{id}/eerdere-kernpunten (de eigen kernpunten van de "
+        "vorige toets, bij een hertoets).",
+        responses={200: EerderStandpuntSerializer(many=True), **fouten(401, 404)},
+        tags=["zoeken"],
+    )
+    def get(self, request, pk):
+        reactie = get_object_or_404(
+            Reactie.objects.zichtbaar_voor(request.user).select_related("consultatie"), pk=pk
+        )
+        standpunten = eerdere_standpunten(reactie, request.user)
+        return Response(EerderStandpuntSerializer(standpunten, many=True).data)

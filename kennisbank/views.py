@@ -1,8 +1,11 @@
 from django.contrib.auth.decorators import login_required
 from django.http import QueryDict
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from reacties.models import Reactie
+
+from .eerder import eerdere_standpunten
 from .forms import ZoekForm
 from .zoeken import FACETTEN, Zoekopdracht
 
@@ -65,3 +68,22 @@ def _links(request, form, resultaat) -> dict:
         "volgende": met(pagina=resultaat.pagina + 1) if resultaat.heeft_volgende else "",
         "wissen": met(**dict.fromkeys(FACETTEN, "")),
     }
+
+
+@login_required
+@require_GET
+def eerdere_standpunten_view(request, pk):
+    """The panel beside the toets form (loaded into it; also a page of its own)."""
+    reactie = get_object_or_404(
+        Reactie.objects.zichtbaar_voor(request.user).select_related("consultatie"), pk=pk
+    )
+    sjabloon = (
+        "kennisbank/_eerdere_standpunten.html"
+        if request.htmx
+        else "kennisbank/eerdere_standpunten.html"
+    )
+    return render(
+        request,
+        sjabloon,
+        {"reactie": reactie, "standpunten": eerdere_standpunten(reactie, request.user)},
+    )

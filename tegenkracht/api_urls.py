@@ -7,7 +7,7 @@ from rest_framework.routers import SimpleRouter
 
 from consultaties.api import ConsultatieViewSet
 from inzichten.api import InzichtenView
-from kennisbank.api import ZoekenView
+from kennisbank.api import EerdereStandpuntenView, ZoekenView
 from organisaties.api import OrganisatieViewSet, OveralUitloggenView, TokenView, UitloggenView
 from rapporten.api import RapportViewSet
 from reacties.api import KernpuntViewSet, ReactieViewSet
@@ -38,6 +38,11 @@ urlpatterns = [
     path("/auth/uitloggen-overal", OveralUitloggenView.as_view(), name="uitloggen-overal"),
     path("/inzichten", InzichtenView.as_view(), name="inzichten"),
     path("/zoeken", ZoekenView.as_view(), name="zoeken"),
+    path(
+        "/reacties/<int:pk>/eerdere-standpunten",
+        EerdereStandpuntenView.as_view(),
+        name="eerdere-standpunten",
+    ),
     path("/openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
     path("/docs", SpectacularSwaggerSplitView.as_view(url_name="api:openapi"), name="docs"),
     *router.urls,
