@@ -477,7 +477,8 @@ class Zoekopdracht:
 
     def resultaat(self, pagina: int = 1, grootte: int = PAGINA_GROOTTE) -> Zoekresultaat:
         if not self.woorden:
-            return Zoekresultaat(self.tekst, self.filters, 0, 1, grootte=grootte)
+            leeg = {f: [] for f in FACETTEN}
+            return Zoekresultaat(self.tekst, self.filters, 0, 1, facetten=leeg, grootte=grootte)
         tellingen = self.tel()
         aantal = sum(tellingen["soort"].values())
         laatste = max(1, -(-min(aantal, MAXIMAAL_RESULTATEN) // grootte))

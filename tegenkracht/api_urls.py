@@ -1,7 +1,7 @@
 """REST API v1 (NL API Design Rules): no trailing slashes, so every route starts with "/"
 (this module is included at ``api/v1``)."""
 
-from django.urls import path
+from django.urls import path, re_path
 from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
@@ -38,8 +38,8 @@ urlpatterns = [
     path("/auth/uitloggen-overal", OveralUitloggenView.as_view(), name="uitloggen-overal"),
     path("/inzichten", InzichtenView.as_view(), name="inzichten"),
     path("/zoeken", ZoekenView.as_view(), name="zoeken"),
-    path(
-        "/reacties/<int:pk>/eerdere-standpunten",
+    re_path(
+        r"^/reacties/(?P<pk>[0-9]{1,18})/eerdere-standpunten$",
         EerdereStandpuntenView.as_view(),
         name="eerdere-standpunten",
     ),

@@ -327,6 +327,7 @@ TABEL = {
     ("POST", R + "/heropenen"): Regel(reactie_verlopen_en_heropend_consultatie, "401 200 403 403 404 404 404 404 404"),
     ("GET", R + "/tijdlijn"): Regel(reactie_in_voorbereiding, "401 200 200 200 404 404 404 404 404"),
     ("GET", R + "/eerdere-kernpunten"): Regel(reactie_in_voorbereiding, "401 200 200 200 404 404 404 404 404"),
+    ("GET", R + "/eerdere-standpunten"): Regel(reactie_in_voorbereiding, "401 200 200 200 404 404 404 404 404"),
     ("GET", R + "/kernpunten"): Regel(reactie_in_voorbereiding, "401 200 200 200 404 404 404 404 404"),
     ("POST", R + "/kernpunten"): Regel(reactie_in_voorbereiding, "401 403 201 201 404 404 404 404 404", kernpunt),
     ("GET", R + "/bijlagen"): Regel(reactie_in_voorbereiding, "401 200 200 200 404 404 404 404 404"),
@@ -346,6 +347,8 @@ TABEL = {
     ("POST", P + "/ontvangst"): Regel(rapport_verzonden, "401 403 403 403 404 404 404 200 404", toelichting),
     ("POST", P + "/verwerkingen"): Regel(rapport_verzonden, "401 403 403 403 404 404 404 201 404", verwerking),
     ("GET", "/inzichten"): Regel(geen, "401 200 200 200 200 200 200 403 403"),
+    # Everyone logged in may search; what they find is scoped (tests/kennisbank).
+    ("GET", "/zoeken"): Regel(geen, "401 200 200 200 200 200 200 200 200"),
 }  # fmt: skip
 
 GEVALLEN = [
