@@ -87,8 +87,8 @@ def main():
         )
         aantallen = cursor.fetchone()
     print(
-        "Gegevens: %d consultaties, %d reacties, %d beoordelingen, %d kernpunten, "
-        "%d verwerkingen" % aantallen
+        "Gegevens: {} consultaties, {} reacties, {} beoordelingen, {} kernpunten, "
+        "{} verwerkingen".format(*aantallen)
     )
     print("Belasting vooraf (1/5/15 min):", " ".join(f"{x:.2f}" for x in os.getloadavg()))
 
