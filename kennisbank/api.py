@@ -56,7 +56,11 @@ class FacettenSerializer(serializers.Serializer):
 
 
 class ZoekresultaatSerializer(serializers.Serializer):
-    aantal = serializers.IntegerField(help_text="Totaal aantal resultaten.")
+    aantal = serializers.IntegerField(help_text="Totaal aantal resultaten (zie afgekapt).")
+    afgekapt = serializers.BooleanField(
+        help_text="Een soort had meer dan 1000 treffers: aantal en facetten tellen dan tot "
+        "1000 per soort (een ondergrens) en de rangschikking ordent die eerste 1000."
+    )
     pagina = serializers.IntegerField()
     pagina_grootte = serializers.IntegerField(source="grootte")
     resultaten = TrefferSerializer(many=True, source="treffers")

@@ -37,6 +37,10 @@ from reacties.models import Beoordeling, Dimensie, Eindoordeel, Kernpunt, Reacti
 #: Results per page, and how deep one may page: beyond it, refine the question.
 PAGINA_GROOTTE = 20
 MAXIMAAL_RESULTATEN = 1000
+#: Per source, the facets count and the ranking orders at most this many matches. A word
+#: that occurs in every toets would otherwise count and rank half a million rows per search
+#: (tens of seconds); past it the page says "more than" and asks for a narrower question.
+PLAFOND = 1000
 #: Characters either side of the first match in a fragment.
 FRAGMENT_MARGE = 110
 
@@ -167,10 +171,11 @@ class Zoekvector(Expression):
         self.tabel = tabel
 
     def as_sql(self, compiler, connection):
-        return (
-            f"{compiler.quote_name_unless_alias(self.tabel)}.{connection.ops.quote_name('zoekvector')}",
-            [],
-        )
+        # The column of the query's base table, under whatever alias it has there (U0 or
+        # V0 inside a subquery).
+        alias = compiler.query.base_table or self.tabel
+        kolom = connection.ops.quote_name("zoekvector")
+        return f"{compiler.quote_name_unless_alias(alias)}.{kolom}", []
 
 
 def postgres() -> bool:
@@ -251,9 +256,8 @@ class Zoekresultaat:
     def heeft_volgende(self) -> bool:
         return self.pagina < self.paginas
 
-    @property
-    def afgekapt(self) -> bool:
-        return self.aantal > MAXIMAAL_RESULTATEN
+    #: A source reached ``PLAFOND``: the counts are lower bounds.
+    afgekapt: bool = False
 
 
 def woorden(tekst: str) -> list[str]:
@@ -296,6 +300,12 @@ class Zoekopdracht:
 
     def _vector(self, bron):
         return Zoekvector(bron.model._meta.db_table)
+
+    def begrensd(self, bron):
+        """The first ``PLAFOND`` matches (in no particular order: the database stops
+        looking there), with the joins the facets and the page need on top."""
+        eerste = self.queryset(bron).order_by().values("pk")[:PLAFOND]
+        return bron.model._default_manager.filter(pk__in=eerste)
 
     def queryset(self, bron):
         qs = bron.zichtbaar(self.user)
@@ -347,7 +357,7 @@ class Zoekopdracht:
             "f_dimensie": F(bron.dimensie) if bron.dimensie else geen_tekst,
             "f_eindoordeel": F(bron.eindoordeel) if bron.eindoordeel else geen_tekst,
         }
-        qs = self.queryset(bron).order_by().annotate(**kolommen).values(*kolommen)
+        qs = self.begrensd(bron).order_by().annotate(**kolommen).values(*kolommen)
         return qs.query.sql_with_params()
 
     def tel(self) -> dict[str, dict[object, int]]:
@@ -424,7 +434,7 @@ class Zoekopdracht:
             velden["r_kernpunt"] = F("kernpunt_id")
         if bron.model is Kernpunt:
             velden["r_kernpunt"] = F("pk")
-        qs = self.queryset(bron)
+        qs = self.begrensd(bron)
         if postgres():
             velden["r_rang"] = SearchRank(self._vector(bron), self.query, normalization=32)
             volgorde = ("-r_rang", "-r_datum", "-pk")
@@ -481,6 +491,7 @@ class Zoekopdracht:
             return Zoekresultaat(self.tekst, self.filters, 0, 1, facetten=leeg, grootte=grootte)
         tellingen = self.tel()
         aantal = sum(tellingen["soort"].values())
+        afgekapt = any(n >= PLAFOND for n in tellingen["soort"].values())
         laatste = max(1, -(-min(aantal, MAXIMAAL_RESULTATEN) // grootte))
         pagina = min(max(1, pagina), laatste)
         tot = pagina * grootte
@@ -502,6 +513,7 @@ class Zoekopdracht:
             treffers=treffers,
             facetten=self.facetten(tellingen),
             grootte=grootte,
+            afgekapt=afgekapt,
         )
 
 
