@@ -4,8 +4,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 
-from reacties.models import Bijlage, Reactie
-
 from .models import Consultatie, Document
 
 
@@ -24,10 +22,3 @@ def document_downloaden(request, pk, document_pk):
     consultatie = get_object_or_404(Consultatie.objects.zichtbaar_voor(request.user), pk=pk)
     document = get_object_or_404(Document, consultatie=consultatie, pk=document_pk)
     return bestand_antwoord(document.bestand, document.bestandsnaam, document.content_type)
-
-
-@login_required
-def bijlage_downloaden(request, pk, bijlage_pk):
-    reactie = get_object_or_404(Reactie.objects.zichtbaar_voor(request.user), pk=pk)
-    bijlage = get_object_or_404(Bijlage, reactie=reactie, pk=bijlage_pk)
-    return bestand_antwoord(bijlage.bestand, bijlage.bestandsnaam, bijlage.content_type)

@@ -3,7 +3,7 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -104,6 +104,21 @@ BEWERKBARE_VELDEN = (*GEGEVENS_VELDEN, "bestuurlijke_samenvatting", "aanbeveling
 GESLOTEN_STATUSSEN = (Status.GESLOTEN, Status.VERZONDEN, Status.AFGEROND)
 
 
+class Paperregels:
+    """The paper's rules that a consultation's transitions ask (sending needs a definitief
+    paper, completing a verwerking of every kernpunt). They are rapporten's
+    (``rapporten.regels``), which fills them in its ``AppConfig.ready``: consultaties sits
+    below rapporten in the app graph and does not import it."""
+
+    def _niet_geregistreerd(self, *args, **kwargs):
+        raise RuntimeError("rapporten is niet geïnstalleerd: de paperregels ontbreken.")
+
+    heeft_definitief_rapport = verwerking_compleet = met_verwerkingsstand = _niet_geregistreerd
+
+
+PAPERREGELS = Paperregels()
+
+
 class ConsultatieQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user):
         """What ``user`` may see. Everything else answers 404."""
@@ -118,16 +133,9 @@ class ConsultatieQuerySet(models.QuerySet):
         return self.none()
 
     def met_verwerkingsstand(self):
-        """Annotate whether the sent paper still has kernpunten without a verwerking."""
-        from reacties.models import Kernpunt
-        from reacties.models import Status as ReactieStatus
-
-        onverwerkt = Kernpunt.objects.filter(
-            reactie__consultatie=OuterRef("pk"),
-            reactie__status=ReactieStatus.GEACCEPTEERD,
-            samengevoegd_in__isnull=True,
-        ).exclude(verwerkingen__rapport__status="verzonden")
-        return self.annotate(onverwerkte_kernpunten=Exists(onverwerkt))
+        """Annotate whether the sent paper still has kernpunten without a verwerking (the
+        paper's rule: ``rapporten.regels.met_verwerkingsstand``)."""
+        return PAPERREGELS.met_verwerkingsstand(self)
 
     def opengesteld(self):
         """Consultations that were opened at some time: not a concept, and not one that
@@ -243,27 +251,10 @@ class Consultatie(ZonderStuurtekens, FSMModelMixin, models.Model):
         return self.documenten.exists()
 
     def heeft_definitief_rapport(self) -> bool:
-        # What counts as definitief is the paper's rule (``rapporten.models``), reached
-        # through the relation. Lists prefetch ``rapporten`` so that computing the allowed
-        # actions per row costs no extra query.
-        if "rapporten" in getattr(self, "_prefetched_objects_cache", {}):
-            return any(r.is_definitief for r in self.rapporten.all())
-        return self.rapporten.definitief().exists()
+        return PAPERREGELS.heeft_definitief_rapport(self)
 
     def verwerking_compleet(self) -> bool:
-        """The ministry recorded what it did with every kernpunt of the paper it received.
-
-        The paper's kernpunten are the unmerged kernpunten of the accepted responses (what
-        ``rapporten.snapshot`` freezes; nothing changes them once sent). Lists annotate this
-        with :meth:`ConsultatieQuerySet.met_verwerkingsstand` so no row costs a query."""
-        if not hasattr(self, "onverwerkte_kernpunten"):
-            self.onverwerkte_kernpunten = (
-                Consultatie.objects.filter(pk=self.pk)
-                .met_verwerkingsstand()
-                .values_list("onverwerkte_kernpunten", flat=True)
-                .get()
-            )
-        return not self.onverwerkte_kernpunten
+        return PAPERREGELS.verwerking_compleet(self)
 
     def is_gesloten(self) -> bool:
         return self.status in GESLOTEN_STATUSSEN

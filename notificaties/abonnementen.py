@@ -42,6 +42,17 @@ def consultatie_automatisch_gesloten(*, consultatie_id: int):
     tasks.consultatie_gesloten_melden.enqueue(consultatie_id=consultatie_id)
 
 
+def _verlenging_melder(gebeurtenis: str):
+    def melden(*, verzoek_id: int):
+        tasks.verlenging_gebeurtenis.enqueue(verzoek_id=verzoek_id, gebeurtenis=gebeurtenis)
+
+    melden.__name__ = f"verlenging_{gebeurtenis}_melden"
+    return melden
+
+
+_VERLENGING_MELDERS = {g: _verlenging_melder(g) for g in ("aangevraagd", "toegekend", "afgewezen")}
+
+
 def rapport_verzonden(*, rapport_id: int):
     tasks.rapport_verzonden.enqueue(rapport_id=rapport_id)
 
@@ -58,5 +69,7 @@ def registreer():
     abonneer("consultatie.uitnodigingen_verstuurd", uitnodigingen_versturen)
     abonneer("consultatie.document_toegevoegd", nieuw_document)
     abonneer("consultatie.automatisch_gesloten", consultatie_automatisch_gesloten)
+    for gebeurtenis, melder in _VERLENGING_MELDERS.items():
+        abonneer(f"verlenging.{gebeurtenis}", melder)
     abonneer("rapport.verzonden", rapport_verzonden)
     abonneer("account.gebeurtenis", account_gebeurtenis)

@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from kern.admin import AlleenLezenAdmin
 
-from .models import AgendaToken, Email, Herinnering, Notificatie, Verlengingsverzoek
+from .models import AgendaToken, Email, Herinnering, Notificatie
 
 
 @admin.register(Notificatie)
@@ -23,12 +23,6 @@ class EmailAdmin(AlleenLezenAdmin):
 class HerinneringAdmin(AlleenLezenAdmin):
     list_display = ["reactie", "soort", "termijn", "verstuurd_op", "geescaleerd"]
     list_filter = ["soort"]
-
-
-@admin.register(Verlengingsverzoek)
-class VerlengingsverzoekAdmin(AlleenLezenAdmin):
-    list_display = ["reactie", "status", "aangevraagd_door", "aangevraagd_op", "nieuwe_termijn"]
-    list_filter = ["status"]
 
 
 @admin.register(AgendaToken)

@@ -8,8 +8,8 @@ from django.utils import timezone
 from icalendar import Alarm, Calendar, Event
 
 from consultaties.models import Status as ConsultatieStatus
-from consultaties.termijnen import AMSTERDAM
 from reacties.models import Reactie
+from termijnen.kalender import AMSTERDAM
 
 #: Deadlines longer ago than this drop out of the feed.
 TERUGKIJKEN = timedelta(days=90)

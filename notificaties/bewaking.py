@@ -4,9 +4,9 @@ the reminders and e-mail retries.
 :func:`verwerk_termijnen` is idempotent and safe to run every minute, also twice at once:
 
 - a response whose own effective termijn passed becomes ``verlopen``
-  (``reacties.termijnen.laat_reacties_verlopen``);
+  (``termijnen.verloop.laat_reacties_verlopen``);
 - a consultation closes once its termijn *and* every per-organisation extension passed
-  (``consultaties.termijnen.sluit_consultaties``);
+  (``termijnen.verloop.sluit_consultaties``);
 - a reminder is a :class:`Herinnering` row with a unique (reactie, soort); it is created
   in the same transaction as its messages, so a second run finds it and sends nothing.
 """
@@ -20,14 +20,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from audit.services import registreer
-from consultaties import termijnen as consultatie_termijnen
 from consultaties.models import Status as ConsultatieStatus
-from consultaties.termijnen import herinneringsmoment, resterende_werkdagen
 from kern.workflow import SYSTEEM
 from organisaties.models import Rol
 from rapporten.services import rapport_vastgelopen_afbreken
-from reacties import termijnen as reactie_termijnen
 from reacties.models import LOPENDE_STATUSSEN, Reactie
+from termijnen import verloop
+from termijnen.kalender import herinneringsmoment, resterende_werkdagen
 
 from . import services
 from .models import HERINNERING_WERKDAGEN, Herinnering, HerinneringSoort
@@ -42,8 +41,8 @@ def verwerk_termijnen(nu: datetime | None = None) -> dict[str, int]:
     """Run every deadline rule once; returns what it did, by kind."""
     nu = nu or timezone.now()
     resultaat = {
-        "verlopen": reactie_termijnen.laat_reacties_verlopen(nu),
-        "gesloten": consultatie_termijnen.sluit_consultaties(nu),
+        "verlopen": verloop.laat_reacties_verlopen(nu),
+        "gesloten": verloop.sluit_consultaties(nu),
         "herinneringen": verstuur_herinneringen(nu),
         "emails_opnieuw": services.emails_opnieuw_inplannen(nu),
         "rapporten_vastgelopen": rapport_vastgelopen_afbreken(nu),

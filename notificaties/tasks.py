@@ -10,9 +10,9 @@ from django_tasks import task
 
 from consultaties.models import Consultatie, Document
 from reacties.models import Reactie
+from termijnen.models import Verlengingsverzoek
 
 from . import bewaking, services
-from .models import Verlengingsverzoek
 
 
 def _pad(naam: str, pk: int, terugval: str) -> str:

@@ -1,37 +1,44 @@
 from django.urls import path
 
+from termijnen import views as termijnen_views
+
 from . import views
 
+# The deadline pages (termijnen.views) keep their place and names here: URLs are public.
 app_name = "notificaties"
 urlpatterns = [
     path("", views.notificatie_lijst, name="lijst"),
     path("<int:pk>/gelezen/", views.notificatie_gelezen, name="gelezen"),
     path("alles-gelezen/", views.alle_notificaties_gelezen, name="alles_gelezen"),
-    path("werklast/", views.werklast, name="werklast"),
+    path("werklast/", termijnen_views.werklast, name="werklast"),
     path(
         "werklast/<int:organisatie_id>/",
-        views.werklast_organisatie,
+        termijnen_views.werklast_organisatie,
         name="werklast_organisatie",
     ),
-    path("achterstand/", views.achterstand, name="achterstand"),
+    path("achterstand/", termijnen_views.achterstand, name="achterstand"),
     path(
         "achterstand/<int:consultatie_id>/",
-        views.achterstand_consultatie,
+        termijnen_views.achterstand_consultatie,
         name="achterstand_consultatie",
     ),
     path(
         "reacties/<int:reactie_id>/verlenging/",
-        views.verlenging_aanvragen,
+        termijnen_views.verlenging_aanvragen,
         name="verlenging_aanvragen",
     ),
-    path("verlengingen/", views.verlenging_lijst, name="verlengingen"),
-    path("verlengingen/<int:pk>/", views.verlenging_detail, name="verlenging"),
+    path("verlengingen/", termijnen_views.verlenging_lijst, name="verlengingen"),
+    path("verlengingen/<int:pk>/", termijnen_views.verlenging_detail, name="verlenging"),
     path(
         "verlengingen/<int:pk>/toekennen/",
-        views.verlenging_toekennen,
+        termijnen_views.verlenging_toekennen,
         name="verlenging_toekennen",
     ),
-    path("verlengingen/<int:pk>/afwijzen/", views.verlenging_afwijzen, name="verlenging_afwijzen"),
+    path(
+        "verlengingen/<int:pk>/afwijzen/",
+        termijnen_views.verlenging_afwijzen,
+        name="verlenging_afwijzen",
+    ),
     path("emails/mislukt/", views.emails_mislukt, name="emails_mislukt"),
     path("emails/<int:pk>/opnieuw/", views.email_opnieuw, name="email_opnieuw"),
     path("agenda/", views.agenda, name="agenda"),

@@ -23,8 +23,6 @@ from notificaties.models import (
     Herinnering,
     HerinneringSoort,
     Notificatie,
-    Verlengingsverzoek,
-    VerzoekStatus,
 )
 from organisaties.models import Gebruiker, Rol
 from rapporten.models import GeneratieStatus, Rapport, Uitkomst, Verwerking
@@ -32,6 +30,7 @@ from rapporten.models import Status as RapportStatus
 from rapporten.snapshot import build_snapshot, inhoud_hash
 from reacties.models import Kernpunt, Reactie
 from reacties.models import Status as ReactieStatus
+from termijnen.models import Verlengingsverzoek, VerzoekStatus
 
 #: A minimal valid PDF that every generated version points to: the benchmarks read
 #: papers, they do not download them, and rendering thousands would take a day.

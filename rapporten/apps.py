@@ -4,3 +4,18 @@ from django.apps import AppConfig
 class RapportenConfig(AppConfig):
     name = "rapporten"
     verbose_name = "Position papers"
+
+    def ready(self):
+        from consultaties.models import PAPERREGELS
+        from reacties.services.hertoets import VORIGE_PAPER
+
+        from . import hertoets, regels, snapshot
+
+        # The consultation's transitions ask the paper's rules (see rapporten.regels).
+        PAPERREGELS.heeft_definitief_rapport = regels.heeft_definitief_rapport
+        PAPERREGELS.verwerking_compleet = regels.verwerking_compleet
+        PAPERREGELS.met_verwerkingsstand = regels.met_verwerkingsstand
+
+        # A hertoets reads the earlier sent paper (see rapporten.hertoets).
+        VORIGE_PAPER.eerdere_kernpunten = hertoets.eerdere_kernpunten
+        VORIGE_PAPER.vergelijk_met_vorige_toets = snapshot.vergelijk_met_vorige_toets

@@ -11,7 +11,6 @@ from consultaties.models import Status as ConsultatieStatus
 from kern.workflow import fsm_permissie
 from organisaties.models import Netwerk
 from reacties.models import Reactie
-from reacties.models import Status as ReactieStatus
 
 from . import permissions
 
@@ -71,8 +70,10 @@ class RapportQuerySet(models.QuerySet):
         if user.is_ministerie:
             return verzonden.filter(consultatie__ministerie_id=user.organisatie_id)
         if user.is_organisatie_medewerker and user.organisatie_id:
+            from .regels import reacties_in_paper_q
+
             bijgedragen = Reactie.objects.filter(
-                organisatie_id=user.organisatie_id, status=ReactieStatus.GEACCEPTEERD
+                reacties_in_paper_q(), organisatie_id=user.organisatie_id
             ).values("consultatie_id")
             return verzonden.filter(consultatie_id__in=bijgedragen)
         return self.none()

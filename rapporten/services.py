@@ -27,11 +27,11 @@ from consultaties.models import Status as ConsultatieStatus
 from kern.gebeurtenissen import publiceer_na_commit
 from kern.workflow import SYSTEEM, TransitieNietToegestaan, Werkstroom, voer_transitie_uit
 from reacties.models import Kernpunt
-from reacties.models import Status as ReactieStatus
 from tegenkracht.validatie import stuurteken_fouten
 
 from . import permissions
 from .models import GeneratieStatus, Rapport, Status, Uitkomst, Verwerking
+from .regels import reacties_in_paper_q
 from .snapshot import build_snapshot, inhoud_hash
 
 logger = logging.getLogger(__name__)
@@ -90,7 +90,7 @@ def rapport_aanmaken(
         consultatie = consultatie_services.consultatie_bijwerken(
             consultatie=consultatie, actor=actor, **velden
         )
-    if not consultatie.reacties.filter(status=ReactieStatus.GEACCEPTEERD).exists():
+    if not consultatie.reacties.filter(reacties_in_paper_q()).exists():
         raise ValidationError(
             gettext("Accepteer ten minste één reactie voordat u een paper maakt.")
         )

@@ -30,6 +30,7 @@ from reacties.models import Status as ReactieStatus
 
 from .models import Ondertekenaar, OndertekenaarRol, Rapport
 from .models import Status as RapportStatus
+from .regels import ZELFSTANDIG_Q, reactie_in_paper, reacties_in_paper_q
 from .vergelijking import beschrijf, vergelijk_bijdragen
 
 #: 2: kernpunten carry their number (K1, K2, …), the letter's signatories, the ministry's
@@ -313,9 +314,7 @@ def _hertoets(consultatie: Consultatie, bijdragen: list[dict], reacties: list[Re
         ],
         "nieuw": [b["organisatie"] for b in bijdragen if b["organisatie"]["id"] not in eerder],
         "niet_meer": sorted(niet_meer, key=lambda n: n["organisatie"]["naam"]),
-        "kernpunten": _herbeoordelingen(
-            vorige, [r for r in reacties if r.status == ReactieStatus.GEACCEPTEERD]
-        ),
+        "kernpunten": _herbeoordelingen(vorige, [r for r in reacties if reactie_in_paper(r)]),
     }
 
 
@@ -336,7 +335,7 @@ def build_snapshot(consultatie: Consultatie) -> dict:
         .prefetch_related(
             Prefetch(
                 "kernpunten",
-                queryset=Kernpunt.objects.filter(samengevoegd_in__isnull=True).prefetch_related(
+                queryset=Kernpunt.objects.filter(ZELFSTANDIG_Q).prefetch_related(
                     onderschrijvingen,
                     Prefetch(
                         "samengevoegde",
@@ -349,7 +348,7 @@ def build_snapshot(consultatie: Consultatie) -> dict:
         )
         .order_by("organisatie__naam")
     )
-    geaccepteerd = [r for r in reacties if r.status == ReactieStatus.GEACCEPTEERD]
+    geaccepteerd = [r for r in reacties if reactie_in_paper(r)]
     kernpunten = nummer_kernpunten(
         [_kernpunt(k, r.organisatie) for r in geaccepteerd for k in r.kernpunten.all()]
     )
@@ -413,7 +412,7 @@ def verschillen_gegevens(consultatie: Consultatie) -> dict:
         ),
     )
     reacties = (
-        Reactie.objects.filter(consultatie=consultatie, status=ReactieStatus.GEACCEPTEERD)
+        Reactie.objects.filter(reacties_in_paper_q(), consultatie=consultatie)
         .select_related("organisatie")
         .only(
             "pk",

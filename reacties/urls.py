@@ -1,8 +1,7 @@
 from django.urls import path
 
-from consultaties.downloads import bijlage_downloaden
-
 from . import views
+from .downloads import bijlage_downloaden
 
 app_name = "reacties"
 urlpatterns = [

@@ -16,7 +16,6 @@ from audit.models import AuditEvent
 from consultaties.forms import knoppen
 from kern.web import fouten_in, koppel_fouten, weigering_toont
 from kern.workflow import TransitieNietToegestaan, VerouderdeVersie
-from rapporten.snapshot import vergelijk_met_vorige_toets
 from tegenkracht.velden import IdKeuzeVeld
 
 from . import permissions, services
@@ -55,7 +54,7 @@ def _sinds_vorige_toets(user, reactie) -> dict | None:
     # Per kernpunt of the earlier paper: the organisation's marking next to the ministry's
     # verwerking (issue 20).
     return {
-        **vergelijk_met_vorige_toets(reactie, vorige),
+        **services.vergelijk_met_vorige_toets(reactie, vorige),
         "kernpunten": services.eerdere_kernpunten(reactie),
     }
 

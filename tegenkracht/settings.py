@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "organisaties",
     "consultaties",
     "reacties",
+    "termijnen",
     "rapporten",
     "notificaties",
     "inzichten",
@@ -119,6 +120,9 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "notificaties.context_processors.notificaties",
             ],
+            # Display helpers for every app's templates (status badges, audit labels, NLDS
+            # widgets): project wiring, so no app below the others has to import them all.
+            "libraries": {"tegenkracht": "tegenkracht.templatetags.tegenkracht"},
         },
     },
 ]

@@ -1,7 +1,8 @@
 """Dependencies between the apps point one way:
 
     kern.actor, kern.admin, kern.gebeurtenissen ← audit ← kern ← organisaties
-    ← consultaties ← reacties ← rapporten ← inzichten ← kennisbank ← notificaties
+    ← consultaties ← reacties ← termijnen ← rapporten ← inzichten ← kennisbank
+    ← notificaties
 
 A module may import only from its own app or from an app further left. So no domain app
 imports notificaties: notifications subscribe to domain events (``kern.gebeurtenissen``).
@@ -26,13 +27,15 @@ RANG = {
     "organisaties": 3,
     "consultaties": 4,
     "reacties": 5,
-    "rapporten": 6,
-    "inzichten": 7,
+    # Deadline rules of a consultation: calendar, expiry, closing by itself, extensions.
+    "termijnen": 6,
+    "rapporten": 7,
+    "inzichten": 8,
     # Search and the public archive read every domain app; no domain app reads them.
-    "kennisbank": 8,
-    "notificaties": 9,
+    "kennisbank": 9,
+    "notificaties": 10,
     # Development tooling (demo, load generator): may use every app, nothing uses it.
-    "ontwikkeling": 10,
+    "ontwikkeling": 11,
 }
 
 #: Web and API pages that show what a higher app owns on a lower app's page. Known and
@@ -42,15 +45,9 @@ BEKENDE_UITZONDERINGEN = {
     ("consultaties.views", "reacties"),
     ("consultaties.api", "rapporten"),
     ("consultaties.api", "reacties"),
-    ("consultaties.templatetags.tegenkracht", "reacties"),
-    ("consultaties.downloads", "reacties"),
     ("consultaties.services", "reacties"),
-    ("consultaties.models", "reacties"),
-    ("reacties.views", "rapporten"),
-    # The re-toets reads the earlier sent paper (#20 hertoets, merged last): to be moved
-    # into rapporten.
-    ("reacties.api", "rapporten"),
-    ("reacties.services", "rapporten"),
+    # The hertoets API's schema lists the ministry's verwerking choices (rapporten's).
+    ("reacties.api.serializers", "rapporten"),
 }
 
 

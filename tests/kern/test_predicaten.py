@@ -10,6 +10,7 @@ MODULES = [
     "consultaties.permissions",
     "reacties.permissions",
     "rapporten.permissions",
+    "termijnen.permissions",
     "notificaties.permissions",
 ]
 

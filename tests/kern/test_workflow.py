@@ -11,19 +11,19 @@ from audit.services import registreer
 from consultaties import services as consultatie_services
 from consultaties.models import Consultatie
 from kern.workflow import SYSTEEM, voer_transitie_uit
-from notificaties import services as notificatie_services
-from notificaties.models import Verlengingsverzoek
 from rapporten import services as rapport_services
 from rapporten.models import Rapport
 from reacties import services as reactie_services
 from reacties.models import Reactie
+from termijnen import services as termijn_services
+from termijnen.models import Verlengingsverzoek
 
 WERKSTROMEN = [
     (Consultatie, consultatie_services.WERKSTROOM, set()),
     # ``verlopen`` is the deadline job's, never offered as an action.
     (Reactie, reactie_services.WERKSTROOM, {"verlopen"}),
     (Rapport, rapport_services.WERKSTROOM, set()),
-    (Verlengingsverzoek, notificatie_services.VERLENGING_WERKSTROOM, set()),
+    (Verlengingsverzoek, termijn_services.VERLENGING_WERKSTROOM, set()),
 ]
 
 

@@ -4,9 +4,10 @@ import pytest
 from django.test import RequestFactory
 from django.urls import reverse
 
-from notificaties import services
 from notificaties.context_processors import notificaties as notificaties_context
-from notificaties.models import Email, EmailStatus, Notificatie, VerzoekStatus
+from notificaties.models import Email, EmailStatus, Notificatie
+from termijnen import services
+from termijnen.models import VerzoekStatus
 
 REDEN = "Bestuurder afwezig."
 

@@ -1,0 +1,281 @@
+"""Serializers of the responses and kernpunten API: what goes out and what comes in (strict:
+unknown fields are refused)."""
+
+from rest_framework import serializers
+from rest_framework.reverse import reverse
+
+from rapporten.models import Uitkomst
+from tegenkracht.api.filters import GROOTSTE_ID
+from tegenkracht.api.serializers import StrikteInvoerMixin, ToegestaneActiesField
+
+from .. import permissions as regels
+from .. import services
+from ..models import (
+    Antwoord,
+    Beoordeling,
+    Bijlage,
+    Dimensie,
+    Eindoordeel,
+    Gevolgen,
+    Herbeoordeling,
+    HulpBurger,
+    Kernpunt,
+    KernpuntHertoets,
+    Kostenpost,
+    Levensgebeurtenis,
+    Reactie,
+    Risico,
+)
+
+#: The transitions a client may ask for, as endpoint names (from the state machine).
+ACTIES = services.WERKSTROOM.endpoints()
+
+
+class BijlageSerializer(serializers.ModelSerializer):
+    download = serializers.SerializerMethodField(help_text="Waar het bestand te downloaden is.")
+
+    class Meta:
+        model = Bijlage
+        fields = [
+            "id",
+            "bestandsnaam",
+            "content_type",
+            "grootte",
+            "sha256",
+            "geupload_op",
+            "download",
+        ]
+        read_only_fields = fields
+
+    def get_download(self, bijlage) -> str:
+        return reverse(
+            "api:reactie-bijlage",
+            kwargs={"pk": bijlage.reactie_id, "bijlage_pk": bijlage.pk},
+            request=self.context.get("request"),
+        )
+
+
+class BijlageInvoerSerializer(StrikteInvoerMixin, serializers.Serializer):
+    bestand = serializers.FileField(help_text="PDF, DOCX of ODT (gecontroleerd op inhoud).")
+
+
+class BeoordelingSerializer(serializers.ModelSerializer):
+    betrokken_organisaties = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+
+    class Meta:
+        model = Beoordeling
+        fields = ["dimensie", "gevolgen", "toelichting", "betrokken_organisaties"]
+
+
+class KostenpostSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Kostenpost
+        fields = ["categorie", "soort", "bedrag", "jaar", "toelichting"]
+
+
+class AntwoordSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Antwoord
+        fields = ["vraag", "tekst"]
+
+
+class HerbeoordelingSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = KernpuntHertoets
+        fields = ["kernpunt", "oordeel", "toelichting"]
+
+
+class EerderKernpuntSerializer(serializers.Serializer):
+    """A kernpunt of the organisation's earlier toets, as the sent paper numbered it, with
+    the ministry's verwerking and the organisation's marking in this re-toets."""
+
+    kernpunt = serializers.IntegerField(source="id")
+    nummer = serializers.CharField(help_text="Het nummer (K1, K2, …) in het eerdere paper.")
+    tekst = serializers.CharField()
+    verwerking = serializers.ChoiceField(Uitkomst.choices, allow_blank=True)
+    verwerking_toelichting = serializers.CharField(allow_blank=True)
+    oordeel = serializers.ChoiceField(Herbeoordeling.choices, allow_blank=True)
+    toelichting = serializers.CharField(allow_blank=True)
+
+
+class ReactieSerializer(serializers.ModelSerializer):
+    toegestane_acties = ToegestaneActiesField(ACTIES, services.toegestane_acties)
+    termijn = serializers.DateTimeField(
+        source="effectieve_termijn",
+        read_only=True,
+        help_text="De termijn voor deze organisatie (met een eventuele verlenging).",
+    )
+    levensgebeurtenissen = serializers.ListField(
+        child=serializers.ChoiceField(choices=Levensgebeurtenis.choices), read_only=True
+    )
+    # Empty until filled in: the schema allows the blank value next to the choices.
+    eindoordeel = serializers.ChoiceField(Eindoordeel.choices, allow_blank=True, read_only=True)
+    risico_procesverstoringen = serializers.ChoiceField(
+        Risico.choices, allow_blank=True, read_only=True
+    )
+    helpt_burger = serializers.ChoiceField(HulpBurger.choices, allow_blank=True, read_only=True)
+    beoordelingen = BeoordelingSerializer(many=True, read_only=True)
+    kosten = KostenpostSerializer(many=True, read_only=True)
+    antwoorden = AntwoordSerializer(many=True, read_only=True)
+    herbeoordelingen = HerbeoordelingSerializer(
+        many=True,
+        read_only=True,
+        help_text="Bij een hertoets: per kernpunt van de eigen eerdere toets of deze versie "
+        "het oplost.",
+    )
+
+    class Meta:
+        model = Reactie
+        fields = [
+            "id",
+            "consultatie",
+            "organisatie",
+            "status",
+            "toegestane_acties",
+            "versie",
+            "termijn",
+            "vorige_reactie",
+            *services.INHOUD_VELDEN,
+            "beoordelingen",
+            "kosten",
+            "antwoorden",
+            "herbeoordelingen",
+            "ingediend_op",
+            "afzien_reden",
+            "aangemaakt_op",
+            "gewijzigd_op",
+        ]
+        read_only_fields = fields
+
+
+class BeoordelingInvoerSerializer(StrikteInvoerMixin, serializers.Serializer):
+    dimensie = serializers.ChoiceField(choices=Dimensie.choices)
+    gevolgen = serializers.ChoiceField(choices=Gevolgen.choices, allow_blank=True)
+    toelichting = serializers.CharField(required=False, allow_blank=True)
+
+
+class KostenpostInvoerSerializer(StrikteInvoerMixin, serializers.ModelSerializer):
+    class Meta:
+        model = Kostenpost
+        fields = ["categorie", "soort", "bedrag", "jaar", "toelichting"]
+        extra_kwargs = {"bedrag": {"min_value": 0}}
+
+
+class AntwoordInvoerSerializer(StrikteInvoerMixin, serializers.Serializer):
+    vraag = serializers.IntegerField()
+    tekst = serializers.CharField(allow_blank=True)
+
+
+class HerbeoordelingInvoerSerializer(StrikteInvoerMixin, serializers.Serializer):
+    kernpunt = serializers.IntegerField(help_text="Een kernpunt van de eigen eerdere toets.")
+    oordeel = serializers.ChoiceField(
+        choices=Herbeoordeling.choices,
+        allow_blank=True,
+        help_text="Leeg wist het oordeel over dit kernpunt.",
+    )
+    toelichting = serializers.CharField(required=False, allow_blank=True)
+
+
+class ReactieWijzigenSerializer(StrikteInvoerMixin, serializers.ModelSerializer):
+    """The draft's content. ``beoordelingen`` and ``antwoorden`` update the dimensions and
+    questions they name; ``kosten`` replaces all cost lines."""
+
+    versie = serializers.IntegerField(
+        help_text="De versie waarop uw wijziging is gebaseerd; is die verouderd, dan 409."
+    )
+    levensgebeurtenissen = serializers.ListField(
+        child=serializers.ChoiceField(choices=Levensgebeurtenis.choices), required=False
+    )
+    beoordelingen = BeoordelingInvoerSerializer(many=True, required=False)
+    kosten = KostenpostInvoerSerializer(many=True, required=False)
+    antwoorden = AntwoordInvoerSerializer(many=True, required=False)
+    herbeoordelingen = HerbeoordelingInvoerSerializer(many=True, required=False)
+
+    class Meta:
+        model = Reactie
+        fields = [
+            "versie",
+            *services.INHOUD_VELDEN,
+            "beoordelingen",
+            "kosten",
+            "antwoorden",
+            "herbeoordelingen",
+        ]
+        extra_kwargs = {veld: {"required": False} for veld in services.INHOUD_VELDEN}
+
+
+class KernpuntSerializer(serializers.ModelSerializer):
+    toegestane_acties = serializers.SerializerMethodField(
+        help_text="De acties die u nu mag uitvoeren: POST /kernpunten/{id}/<actie>."
+    )
+    onderschreven_door = serializers.SerializerMethodField(
+        help_text="De organisaties (id's) die dit kernpunt onderschrijven."
+    )
+
+    class Meta:
+        model = Kernpunt
+        fields = [
+            "id",
+            "reactie",
+            "dimensie",
+            "tekst",
+            "artikel",
+            "voorgestelde_wijziging",
+            "ernst",
+            "samengevoegd_in",
+            "onderschreven_door",
+            "toegestane_acties",
+            "aangemaakt_op",
+        ]
+        read_only_fields = fields
+
+    def get_toegestane_acties(self, kernpunt) -> list[str]:
+        gebruiker = self.context["request"].user
+        acties = []
+        if regels.kan_onderschrijven(gebruiker, kernpunt):
+            acties.append("onderschrijven")
+        if kernpunt.samengevoegd_in_id is None and regels.kan_samenvoegen(gebruiker, kernpunt):
+            acties.append("samenvoegen")
+        return acties
+
+    def get_onderschreven_door(self, kernpunt) -> list[int]:
+        return [o.organisatie_id for o in kernpunt.onderschrijvingen.all()]
+
+
+class KernpuntInvoerSerializer(StrikteInvoerMixin, serializers.ModelSerializer):
+    class Meta:
+        model = Kernpunt
+        fields = ["dimensie", "tekst", "artikel", "voorgestelde_wijziging", "ernst"]
+
+
+class TijdlijnSerializer(serializers.Serializer):
+    # One event on a response's timeline. Outside the own organisation and the
+    # secretariaat only the public milestones, without notes (Reactie.tijdlijn_inzage).
+
+    tijdstip = serializers.DateTimeField()
+    actie = serializers.CharField()
+    van_status = serializers.CharField()
+    naar_status = serializers.CharField()
+    door = serializers.SerializerMethodField(help_text="Naam van wie het deed; leeg: het systeem.")
+    organisatie = serializers.SerializerMethodField(help_text="Organisatie (id) van wie het deed.")
+    toelichting = serializers.CharField()
+
+    def get_door(self, event) -> str:
+        if event.actor is None:
+            return ""
+        return event.actor.get_full_name() or event.actor.username
+
+    def get_organisatie(self, event) -> int | None:
+        return event.actor.organisatie_id if event.actor else None
+
+
+class ToelichtingSerializer(StrikteInvoerMixin, serializers.Serializer):
+    toelichting = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+
+
+class SamenvoegenSerializer(ToelichtingSerializer):
+    in_kernpunt = serializers.IntegerField(
+        min_value=1,
+        max_value=GROOTSTE_ID,
+        help_text="Het kernpunt (van dezelfde consultatie) waarin dit kernpunt opgaat.",
+    )

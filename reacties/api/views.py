@@ -1,0 +1,383 @@
+"""API for responses (uitvoeringstoetsen) and kernpunten: thin views over
+``reacties.services``."""
+
+import django_filters
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from djangorestframework_camel_case.parser import CamelCaseMultiPartParser
+from djangorestframework_camel_case.render import CamelCaseJSONRenderer
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, permissions, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from audit.models import AuditEvent
+from consultaties.downloads import bestand_antwoord
+from tegenkracht.api.filters import IdFilter
+from tegenkracht.api.renderers import BinairRenderer
+from tegenkracht.api.schema import LEZEN, LIJST, SCHRIJVEN, fouten
+
+from .. import permissions as regels
+from .. import services
+from ..models import (
+    Antwoord,
+    Beoordeling,
+    Bijlage,
+    Kernpunt,
+    Onderschrijving,
+    Reactie,
+    Status,
+)
+from .serializers import (
+    BijlageInvoerSerializer,
+    BijlageSerializer,
+    EerderKernpuntSerializer,
+    KernpuntInvoerSerializer,
+    KernpuntSerializer,
+    ReactieSerializer,
+    ReactieWijzigenSerializer,
+    SamenvoegenSerializer,
+    TijdlijnSerializer,
+    ToelichtingSerializer,
+)
+
+
+class BestandRenderer(BinairRenderer):
+    """Lets a client ask for the attachment's own type (``Accept: application/pdf``)."""
+
+    media_type = "*/*"
+    format = "bestand"
+
+
+def reacties_voor(user):
+    """Every response ``user`` may see, with what the serializer needs in a fixed number of
+    queries."""
+    return (
+        Reactie.objects.zichtbaar_voor(user)
+        .select_related("consultatie")
+        .prefetch_related(
+            Prefetch(
+                "beoordelingen",
+                queryset=Beoordeling.objects.prefetch_related("betrokken_organisaties"),
+            ),
+            "kosten",
+            Prefetch("antwoorden", queryset=Antwoord.objects.select_related("vraag")),
+            "herbeoordelingen",
+        )
+    )
+
+
+def kernpunten_voor(user):
+    return (
+        Kernpunt.objects.zichtbaar_voor(user)
+        .select_related("reactie__consultatie")
+        .prefetch_related(
+            Prefetch("onderschrijvingen", queryset=Onderschrijving.objects.order_by("pk"))
+        )
+    )
+
+
+# --- serializers ---------------------------------------------------------------------
+
+
+# --- views ---------------------------------------------------------------------------
+
+
+class ReactieFilter(django_filters.FilterSet):
+    consultatie = IdFilter(field_name="consultatie_id")
+    organisatie = IdFilter(field_name="organisatie_id")
+    status = django_filters.ChoiceFilter(choices=Status.choices)
+
+    class Meta:
+        model = Reactie
+        fields = ["consultatie", "organisatie", "status"]
+
+
+def _transitie_actie(naam: str):
+    """A ``POST /reacties/{id}/<actie>`` endpoint that runs the transition's service."""
+    declaratie = services.WERKSTROOM[naam]
+
+    def transitie(self, request, pk=None):
+        reactie = self.get_object()
+        invoer = ToelichtingSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        reactie = services.reactie_transitie(
+            naam, reactie=reactie, actor=request.user, **invoer.validated_data
+        )
+        return self._antwoord(reactie)
+
+    # The router maps the route to the method by its name: set it before decorating.
+    transitie.__name__ = transitie.__qualname__ = naam
+    transitie = action(detail=True, methods=["post"], url_path=declaratie.endpoint, url_name=naam)(
+        transitie
+    )
+    return extend_schema(
+        summary=declaratie.samenvatting,
+        request=ToelichtingSerializer,
+        responses={200: ReactieSerializer, **fouten(*SCHRIJVEN)},
+    )(transitie)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Reacties (uitvoeringstoetsen)",
+        responses={200: ReactieSerializer(many=True), **fouten(*LIJST)},
+    ),
+    retrieve=extend_schema(summary="Reactie", responses={200: ReactieSerializer, **fouten(*LEZEN)}),
+    partial_update=extend_schema(
+        summary="Concept bijwerken",
+        description="Stuur 'versie' mee: is die verouderd, dan 409 en wordt niets opgeslagen.",
+        request=ReactieWijzigenSerializer,
+        responses={200: ReactieSerializer, **fouten(*SCHRIJVEN)},
+    ),
+)
+class ReactieViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    serializer_class = ReactieSerializer
+    filterset_class = ReactieFilter
+    ordering_fields = ["status", "gewijzigd_op", "ingediend_op"]
+    # Newest consultation first, grouped per consultation: the unique (consultatie,
+    # organisatie) index gives this order, so a page is read without sorting every
+    # visible response (the model's order joins two tables and sorts them all).
+    ordering = ["-consultatie_id", "-organisatie_id"]
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_queryset(self):
+        if self.action in ("kernpunten", "bijlagen", "bijlage", "tijdlijn"):
+            # Only the response's visibility matters here, not its content.
+            return Reactie.objects.zichtbaar_voor(self.request.user).select_related("consultatie")
+        return reacties_voor(self.request.user)
+
+    def _antwoord(self, reactie, status_code=status.HTTP_200_OK):
+        reactie = self.get_queryset().get(pk=reactie.pk)
+        return Response(self.get_serializer(reactie).data, status=status_code)
+
+    def partial_update(self, request, pk=None):
+        reactie = self.get_object()
+        invoer = ReactieWijzigenSerializer(data=request.data, partial=True)
+        invoer.is_valid(raise_exception=True)
+        velden = dict(invoer.validated_data)
+        if "versie" not in velden:
+            raise serializers.ValidationError(
+                {"versie": "Stuur de versie mee waarop uw wijziging is gebaseerd."}
+            )
+        versie = velden.pop("versie")
+        beoordelingen = velden.pop("beoordelingen", None)
+        kosten = velden.pop("kosten", None)
+        antwoorden = velden.pop("antwoorden", None)
+        herbeoordelingen = velden.pop("herbeoordelingen", None)
+        reactie = services.reactie_bijwerken(
+            reactie=reactie,
+            actor=request.user,
+            versie=versie,
+            velden=velden,
+            beoordelingen={
+                b["dimensie"]: {"gevolgen": b["gevolgen"], "toelichting": b.get("toelichting", "")}
+                for b in beoordelingen or []
+            },
+            kosten=kosten,
+            antwoorden={a["vraag"]: a["tekst"] for a in antwoorden or []},
+            herbeoordelingen={
+                h["kernpunt"]: {"oordeel": h["oordeel"], "toelichting": h.get("toelichting", "")}
+                for h in herbeoordelingen or []
+            },
+        )
+        return self._antwoord(reactie)
+
+    @extend_schema(
+        summary="Tijdlijn van de reactie",
+        description="De audittrail van de reactie. De eigen organisatie en het secretariaat "
+        "zien elke stap met toelichting; anderen alleen de openbare mijlpalen (ingediend, "
+        "geaccepteerd, afgezien, verlopen), zonder toelichting.",
+        request=None,
+        responses={200: TijdlijnSerializer(many=True), **fouten(*LEZEN)},
+    )
+    @action(detail=True, methods=["get"], filterset_class=None, pagination_class=None)
+    def tijdlijn(self, request, pk=None):
+        reactie = self.get_object()
+        gebeurtenissen = AuditEvent.objects.voor(reactie).zichtbaar_voor(request.user)
+        return Response(TijdlijnSerializer(gebeurtenissen, many=True).data)
+
+    @extend_schema(
+        summary="Kernpunten van de eerdere toets (hertoets)",
+        description="Per kernpunt van de eigen eerdere toets in het verzonden position paper: "
+        "het nummer, de tekst, de verwerking door het ministerie en het oordeel van de "
+        "organisatie of deze versie het oplost. Wijzigen: PATCH op de reactie met "
+        "'herbeoordelingen'. Leeg bij een eerste toets.",
+        request=None,
+        responses={200: EerderKernpuntSerializer(many=True), **fouten(*LEZEN)},
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path="eerdere-kernpunten",
+        filterset_class=None,
+        pagination_class=None,
+    )
+    def eerdere_kernpunten(self, request, pk=None):
+        reactie = self.get_object()
+        # Like the response page: only for who may see the earlier toets itself.
+        mag = (
+            Reactie.objects.zichtbaar_voor(request.user)
+            .filter(pk=reactie.vorige_reactie_id)
+            .exists()
+        )
+        rijen = services.eerdere_kernpunten(reactie) if mag else []
+        return Response(EerderKernpuntSerializer(rijen, many=True).data)
+
+    @extend_schema(
+        methods=["GET"],
+        summary="Kernpunten van de reactie",
+        request=None,
+        responses={200: KernpuntSerializer(many=True), **fouten(*LEZEN)},
+    )
+    @extend_schema(
+        methods=["POST"],
+        summary="Kernpunt toevoegen",
+        request=KernpuntInvoerSerializer,
+        responses={201: KernpuntSerializer, **fouten(*SCHRIJVEN)},
+    )
+    @action(detail=True, methods=["get", "post"], filterset_class=None, pagination_class=None)
+    def kernpunten(self, request, pk=None):
+        reactie = self.get_object()
+        context = self.get_serializer_context()
+        if request.method == "GET":
+            kernpunten = kernpunten_voor(request.user).filter(reactie=reactie)
+            return Response(KernpuntSerializer(kernpunten, many=True, context=context).data)
+        invoer = KernpuntInvoerSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        kernpunt = services.kernpunt_toevoegen(
+            reactie=reactie, actor=request.user, **invoer.validated_data
+        )
+        kernpunt = kernpunten_voor(request.user).get(pk=kernpunt.pk)
+        return Response(
+            KernpuntSerializer(kernpunt, context=context).data, status=status.HTTP_201_CREATED
+        )
+
+    @extend_schema(
+        methods=["GET"],
+        summary="Bijlagen van de reactie",
+        operation_id="reacties_bijlagen_list",
+        description="Wie de reactie mag zien, ziet ook haar bijlagen.",
+        request=None,
+        responses={200: BijlageSerializer(many=True), **fouten(*LEZEN)},
+    )
+    @extend_schema(
+        methods=["POST"],
+        summary="Bijlage toevoegen (multipart)",
+        description="Alleen de eigen organisatie, zolang de reactie in voorbereiding is. "
+        "PDF, DOCX of ODT, gecontroleerd op inhoud (zoals documenten van een consultatie).",
+        request={"multipart/form-data": BijlageInvoerSerializer},
+        responses={201: BijlageSerializer, **fouten(*SCHRIJVEN)},
+    )
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        parser_classes=[CamelCaseMultiPartParser],
+        filterset_class=None,
+        pagination_class=None,
+    )
+    def bijlagen(self, request, pk=None):
+        reactie = self.get_object()
+        context = self.get_serializer_context()
+        if request.method == "GET":
+            bijlagen = reactie.bijlagen.all()
+            return Response(BijlageSerializer(bijlagen, many=True, context=context).data)
+        invoer = BijlageInvoerSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        bijlage = services.reactie_bijlage_toevoegen(
+            reactie=reactie, actor=request.user, bestand=invoer.validated_data["bestand"]
+        )
+        return Response(
+            BijlageSerializer(bijlage, context=context).data, status=status.HTTP_201_CREATED
+        )
+
+    @extend_schema(
+        summary="Bijlage downloaden",
+        operation_id="reacties_bijlage_downloaden",
+        description="Het bestand zelf, met zijn eigen bestandstype.",
+        responses={
+            (200, "application/octet-stream"): OpenApiResponse(
+                response=OpenApiTypes.BINARY, description="Het bestand."
+            ),
+            **fouten(401, 404),
+        },
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path=r"bijlagen/(?P<bijlage_pk>[0-9]+)",
+        renderer_classes=[CamelCaseJSONRenderer, BestandRenderer],
+        filterset_class=None,
+        pagination_class=None,
+    )
+    def bijlage(self, request, pk=None, bijlage_pk=None):
+        reactie = self.get_object()
+        bijlage = get_object_or_404(Bijlage, reactie=reactie, pk=bijlage_pk)
+        return bestand_antwoord(bijlage.bestand, bijlage.bestandsnaam, bijlage.content_type)
+
+
+# One endpoint per declared action: POST /reacties/{id}/<actie>.
+for _actie in services.WERKSTROOM:
+    setattr(ReactieViewSet, _actie.naam, _transitie_actie(_actie.naam))
+
+
+class SecretarisVoegtSamen(permissions.BasePermission):
+    """Merging is the secretariaat's: others get 403 (after the 404 for what they may not
+    see) before their input is validated."""
+
+    message = "Alleen het secretariaat kan kernpunten samenvoegen."
+
+    def has_object_permission(self, request, view, obj):
+        return view.action != "samenvoegen" or regels.mag_samenvoegen(request.user)
+
+
+class KernpuntViewSet(viewsets.GenericViewSet):
+    serializer_class = KernpuntSerializer
+    permission_classes = [permissions.IsAuthenticated, SecretarisVoegtSamen]
+
+    def get_queryset(self):
+        return kernpunten_voor(self.request.user)
+
+    @extend_schema(
+        summary="Kernpunt onderschrijven",
+        description="Een andere organisatie onderschrijft het kernpunt, zodra de consultatie "
+        "gesloten is.",
+        request=None,
+        responses={201: KernpuntSerializer, **fouten(401, 403, 404, 409)},
+    )
+    @action(detail=True, methods=["post"])
+    def onderschrijven(self, request, pk=None):
+        kernpunt = self.get_object()
+        services.kernpunt_onderschrijven(kernpunt=kernpunt, actor=request.user)
+        kernpunt = self.get_queryset().get(pk=kernpunt.pk)
+        return Response(self.get_serializer(kernpunt).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Kernpunt samenvoegen met een ander (secretariaat)",
+        description="Voegt een dubbel kernpunt samen met een ander kernpunt van dezelfde "
+        "consultatie. De organisatie die het dubbele kernpunt inbracht en wie het "
+        "onderschreef, onderschrijven daarna het kernpunt waarin het opgaat; dat kernpunt "
+        "komt terug.",
+        request=SamenvoegenSerializer,
+        responses={200: KernpuntSerializer, **fouten(*SCHRIJVEN)},
+    )
+    @action(detail=True, methods=["post"])
+    def samenvoegen(self, request, pk=None):
+        kernpunt = self.get_object()
+        invoer = SamenvoegenSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        doel = self.get_queryset().filter(pk=invoer.validated_data["in_kernpunt"]).first()
+        if doel is None:
+            # Unknown and invisible look the same: an invalid choice, not a 404 of this URL.
+            raise serializers.ValidationError(
+                {"in_kernpunt": "Kies een ander kernpunt van dezelfde consultatie."}
+            )
+        doel = services.kernpunt_samenvoegen(
+            kernpunt=kernpunt,
+            in_kernpunt=doel,
+            actor=request.user,
+            toelichting=invoer.validated_data.get("toelichting", ""),
+        )
+        doel = self.get_queryset().get(pk=doel.pk)
+        return Response(self.get_serializer(doel).data)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TermijnenConfig(AppConfig):
+    name = "termijnen"
+    verbose_name = "Termijnen"

@@ -1,0 +1,249 @@
+"""Pages for deadlines: workload, who is behind, and extension requests.
+
+Visibility first (404 for what a user may not see), then the role (403); the services
+repeat every rule, so a view only translates their exceptions into a response. The URLs
+keep their place and names under ``notificaties:`` (``notificaties/urls.py``).
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Min, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from consultaties.models import Consultatie
+from consultaties.models import Status as ConsultatieStatus
+from kern.web import fouten_in, weigering_toont
+from organisaties.models import Organisatie
+from reacties.models import LOPENDE_STATUSSEN, Reactie, effectieve_termijn
+from reacties.permissions import kan_verlenging_aanvragen
+
+from . import overzichten, permissions, services
+from .forms import VerlengingAanvragenForm, VerlengingAfwijzenForm, VerlengingToekennenForm
+from .models import Verlengingsverzoek
+
+
+def _vereis(toegestaan: bool):
+    if not toegestaan:
+        raise PermissionDenied(gettext("U mag deze pagina niet gebruiken."))
+
+
+# --- workload and who is behind ---------------------------------------------------------
+
+
+@login_required
+@require_GET
+def werklast(request):
+    user = request.user
+    if user.is_organisatie_medewerker:
+        return redirect("notificaties:werklast_organisatie", organisatie_id=user.organisatie_id)
+    _vereis(user.is_secretaris)
+    organisaties = (
+        Organisatie.objects.uitvoeringsorganisaties()
+        .annotate(
+            lopend=Count(
+                "reacties",
+                filter=Q(
+                    reacties__status__in=LOPENDE_STATUSSEN,
+                    reacties__consultatie__status=ConsultatieStatus.OPEN,
+                ),
+            ),
+            eerste_termijn=Min(
+                effectieve_termijn("reacties__"),
+                filter=Q(
+                    reacties__status__in=LOPENDE_STATUSSEN,
+                    reacties__consultatie__status=ConsultatieStatus.OPEN,
+                ),
+            ),
+        )
+        .filter(lopend__gt=0)
+        .order_by("-lopend", "naam")
+    )
+    return render(request, "notificaties/werklast_overzicht.html", {"organisaties": organisaties})
+
+
+@login_required
+@require_GET
+def werklast_organisatie(request, organisatie_id):
+    organisatie = get_object_or_404(
+        Organisatie.objects.uitvoeringsorganisaties(), pk=organisatie_id
+    )
+    if not permissions.kan_werklast_zien(request.user, organisatie):
+        raise Http404  # another organisation's burden is not for others to see
+    regels = overzichten.werklast(organisatie)
+    return render(
+        request,
+        "notificaties/werklast.html",
+        {
+            "organisatie": organisatie,
+            "regels": regels,
+            "aantal_lopend": sum(1 for r in regels if r["lopend"]),
+        },
+    )
+
+
+@login_required
+@require_GET
+def achterstand(request):
+    _vereis(request.user.is_secretaris)
+    overzicht = overzichten.achterstand(Consultatie.objects.all())
+    return render(request, "notificaties/achterstand.html", {"overzicht": overzicht})
+
+
+@login_required
+@require_GET
+def achterstand_consultatie(request, consultatie_id):
+    consultatie = get_object_or_404(
+        Consultatie.objects.zichtbaar_voor(request.user), pk=consultatie_id
+    )
+    _vereis(request.user.is_secretaris)
+    overzicht = overzichten.achterstand(Consultatie.objects.filter(pk=consultatie.pk))
+    return render(
+        request,
+        "notificaties/achterstand.html",
+        {"overzicht": overzicht, "consultatie": consultatie},
+    )
+
+
+# --- extension requests -----------------------------------------------------------------
+
+
+def _eigen_reactie(request, reactie_id):
+    reactie = get_object_or_404(
+        Reactie.objects.zichtbaar_voor(request.user).select_related("consultatie", "organisatie"),
+        pk=reactie_id,
+    )
+    user = request.user
+    _vereis(user.is_organisatie_medewerker and user.organisatie_id == reactie.organisatie_id)
+    return reactie
+
+
+def _aanvraagpagina(request, reactie, form=None, status=200):
+    return render(
+        request,
+        "notificaties/verlenging_aanvragen.html",
+        {
+            "reactie": reactie,
+            "form": form or VerlengingAanvragenForm(),
+            "mag_aanvragen": kan_verlenging_aanvragen(request.user, reactie),
+        },
+        status=status,
+    )
+
+
+def _huidige_aanvraagpagina(request, reactie_id, **_):
+    return _aanvraagpagina(request, _eigen_reactie(request, reactie_id))
+
+
+@login_required
+@weigering_toont(_huidige_aanvraagpagina)
+def verlenging_aanvragen(request, reactie_id):
+    reactie = _eigen_reactie(request, reactie_id)
+    form = VerlengingAanvragenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with fouten_in(form):
+            verzoek = services.verlenging_aanvragen(
+                reactie=reactie,
+                actor=request.user,
+                reden=form.cleaned_data["reden"],
+                gewenste_termijn=form.cleaned_data["gewenste_termijn"],
+            )
+            messages.success(
+                request, _("Uw verzoek om verlenging is naar het secretariaat gestuurd.")
+            )
+            return redirect("notificaties:verlenging", pk=verzoek.pk)
+    return _aanvraagpagina(request, reactie, form, status=400 if form.errors else 200)
+
+
+@login_required
+@require_GET
+def verlenging_lijst(request):
+    user = request.user
+    _vereis(user.is_secretaris or user.is_organisatie_medewerker)
+    verzoeken = (
+        Verlengingsverzoek.objects.zichtbaar_voor(user)
+        .select_related("reactie__consultatie", "reactie__organisatie", "aangevraagd_door")
+        .order_by("status", "-aangevraagd_op")
+    )
+    return render(request, "notificaties/verlengingen.html", {"verzoeken": verzoeken[:200]})
+
+
+def _verzoek(request, pk):
+    return get_object_or_404(
+        Verlengingsverzoek.objects.zichtbaar_voor(request.user).select_related(
+            "reactie__consultatie", "reactie__organisatie", "aangevraagd_door", "beslist_door"
+        ),
+        pk=pk,
+    )
+
+
+def _verzoek_pagina(request, verzoek, toekennen=None, afwijzen=None, status=200):
+    return render(
+        request,
+        "notificaties/verlenging.html",
+        {
+            "verzoek": verzoek,
+            "reactie": verzoek.reactie,
+            "mag_beslissen": permissions.is_secretaris(request.user, verzoek)
+            and verzoek.status == "aangevraagd",
+            "toekennen_form": toekennen
+            or VerlengingToekennenForm(
+                initial={
+                    "termijn": verzoek.gewenste_termijn,
+                }
+            ),
+            "afwijzen_form": afwijzen or VerlengingAfwijzenForm(),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_GET
+def verlenging_detail(request, pk):
+    return _verzoek_pagina(request, _verzoek(request, pk))
+
+
+def _huidige_verzoekpagina(request, pk, **_):
+    return _verzoek_pagina(request, _verzoek(request, pk))
+
+
+@login_required
+@require_POST
+@weigering_toont(_huidige_verzoekpagina)
+def verlenging_toekennen(request, pk):
+    verzoek = _verzoek(request, pk)
+    form = VerlengingToekennenForm(request.POST)
+    if not form.is_valid():
+        return _verzoek_pagina(request, verzoek, toekennen=form, status=400)
+    with fouten_in(form):
+        services.verlenging_toekennen(
+            verzoek=verzoek,
+            actor=request.user,
+            termijn=form.cleaned_data["termijn"],
+            toelichting=form.cleaned_data["toelichting"],
+        )
+        messages.success(request, _("De verlenging is toegekend en de organisatie is bericht."))
+        return redirect("notificaties:verlenging", pk=verzoek.pk)
+    return _verzoek_pagina(request, verzoek, toekennen=form, status=400)
+
+
+@login_required
+@require_POST
+@weigering_toont(_huidige_verzoekpagina)
+def verlenging_afwijzen(request, pk):
+    verzoek = _verzoek(request, pk)
+    form = VerlengingAfwijzenForm(request.POST)
+    if not form.is_valid():
+        return _verzoek_pagina(request, verzoek, afwijzen=form, status=400)
+    with fouten_in(form):
+        services.verlenging_afwijzen(
+            verzoek=verzoek, actor=request.user, toelichting=form.cleaned_data["toelichting"]
+        )
+        messages.success(request, _("Het verzoek is afgewezen en de organisatie is bericht."))
+        return redirect("notificaties:verlenging", pk=verzoek.pk)
+    return _verzoek_pagina(request, verzoek, afwijzen=form, status=400)
