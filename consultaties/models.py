@@ -377,6 +377,12 @@ def document_pad(instance, filename):
     return f"documenten/{instance.consultatie_id}/v{instance.versie}-{instance.sha256[:16]}.bin"
 
 
+class DocumentQuerySet(models.QuerySet):
+    def zichtbaar_voor(self, user):
+        """The documents of the consultations ``user`` may see."""
+        return self.filter(consultatie__in=Consultatie.objects.zichtbaar_voor(user).values("pk"))
+
+
 class Document(GeuploadBestand):
     """A version of the draft text under consultation."""
 
@@ -386,6 +392,8 @@ class Document(GeuploadBestand):
     versie = models.PositiveIntegerField("versie")
     titel = models.CharField("titel", max_length=300)
     bestand = models.FileField("bestand", upload_to=document_pad)
+
+    objects = DocumentQuerySet.as_manager()
 
     class Meta:
         verbose_name = "document"

@@ -258,6 +258,12 @@ class Rapport(GewijzigdOpBijgehouden, FSMModelMixin, models.Model):
         pass
 
 
+class VerwerkingQuerySet(models.QuerySet):
+    def zichtbaar_voor(self, user):
+        """What the ministry recorded is read with the paper it was recorded on."""
+        return self.filter(rapport__in=Rapport.objects.zichtbaar_voor(user).values("pk"))
+
+
 class Verwerking(models.Model):
     """What the ministry did with one kernpunt of the paper sent to it."""
 
@@ -271,6 +277,8 @@ class Verwerking(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     vastgelegd_op = models.DateTimeField("vastgelegd op", auto_now=True)
+
+    objects = VerwerkingQuerySet.as_manager()
 
     class Meta:
         verbose_name = "verwerking"

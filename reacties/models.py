@@ -628,6 +628,16 @@ class Reactie(GewijzigdOpBijgehouden, ZonderStuurtekens, FSMModelMixin, models.M
         self.ter_accordering_door = None
 
 
+class BeoordelingQuerySet(models.QuerySet):
+    def zichtbaar_voor(self, user):
+        """The assessments of the responses ``user`` may see."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_secretaris:
+            return self.all()
+        return self.filter(zichtbaarheid(user, "reactie__"))
+
+
 class Beoordeling(models.Model):
     """The gevolgen-level and explanation for one dimension."""
 
@@ -642,6 +652,8 @@ class Beoordeling(models.Model):
         related_name="+",
         help_text=_("Bij ketensamenwerking: welke organisaties het raakt."),
     )
+
+    objects = BeoordelingQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("beoordeling")

@@ -1,12 +1,13 @@
 """REST API v1 (NL API Design Rules): no trailing slashes, so every route starts with "/"
 (this module is included at ``api/v1``)."""
 
-from django.urls import path
+from django.urls import path, re_path
 from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
 from consultaties.api import ConsultatieViewSet
 from inzichten.api import InzichtenView
+from kennisbank.api import EerdereStandpuntenView, ZoekenView
 from koppelingen.api import AbonnementViewSet
 from organisaties.api import OrganisatieViewSet, OveralUitloggenView, TokenView, UitloggenView
 from rapporten.api import RapportViewSet
@@ -38,6 +39,12 @@ urlpatterns = [
     path("/auth/uitloggen", UitloggenView.as_view(), name="uitloggen"),
     path("/auth/uitloggen-overal", OveralUitloggenView.as_view(), name="uitloggen-overal"),
     path("/inzichten", InzichtenView.as_view(), name="inzichten"),
+    path("/zoeken", ZoekenView.as_view(), name="zoeken"),
+    re_path(
+        r"^/reacties/(?P<pk>[0-9]{1,18})/eerdere-standpunten$",
+        EerdereStandpuntenView.as_view(),
+        name="eerdere-standpunten",
+    ),
     path("/openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
     path("/docs", SpectacularSwaggerSplitView.as_view(url_name="api:openapi"), name="docs"),
     *router.urls,

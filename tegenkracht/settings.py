@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "rapporten",
     "notificaties",
     "inzichten",
+    "kennisbank",
     "koppelingen",
 ]
 #: The demo network and the load generator (``ontwikkeling/``) are development tools: not

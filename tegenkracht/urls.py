@@ -48,4 +48,5 @@ urlpatterns = [
     path("notificaties/", include("notificaties.urls")),
     path("inzichten/", include("inzichten.urls")),
     path("koppelingen/", include("koppelingen.urls")),
+    path("zoeken/", include("kennisbank.urls")),
 ]

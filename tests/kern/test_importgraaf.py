@@ -1,7 +1,7 @@
 """Dependencies between the apps point one way:
 
     kern.actor, kern.admin, kern.gebeurtenissen ← audit ← kern ← organisaties
-    ← consultaties ← reacties ← termijnen ← rapporten ← inzichten ← notificaties ← koppelingen
+    ← consultaties ← reacties ← termijnen ← rapporten ← inzichten ← kennisbank ← notificaties ← koppelingen
 
 A module may import only from its own app or from an app further left. So no domain app
 imports notificaties or koppelingen (webhooks): both subscribe to domain events
@@ -31,10 +31,12 @@ RANG = {
     "termijnen": 6,
     "rapporten": 7,
     "inzichten": 8,
-    "notificaties": 9,
-    "koppelingen": 10,
+    # Search and the public archive read every domain app; no domain app reads them.
+    "kennisbank": 9,
+    "notificaties": 10,
+    "koppelingen": 11,
     # Development tooling (demo, load generator): may use every app, nothing uses it.
-    "ontwikkeling": 11,
+    "ontwikkeling": 12,
 }
 
 #: Web and API pages that show what a higher app owns on a lower app's page. Known and

@@ -405,6 +405,7 @@ TABEL = {
     ("POST", R + "/heropenen"): Regel(reactie_verlopen_en_heropend_consultatie, "401 200 403 403 404 404 404 404 404 404"),
     ("GET", R + "/tijdlijn"): Regel(reactie_in_voorbereiding, "401 200 200 200 404 404 404 404 404 404"),
     ("GET", R + "/eerdere-kernpunten"): Regel(reactie_in_voorbereiding, "401 200 200 200 404 404 404 404 404 404"),
+    ("GET", R + "/eerdere-standpunten"): Regel(reactie_in_voorbereiding, "401 200 200 200 404 404 404 404 404 404"),
     ("GET", R + "/kernpunten"): Regel(reactie_in_voorbereiding, "401 200 200 200 404 404 404 404 404 404"),
     ("POST", R + "/kernpunten"): Regel(reactie_in_voorbereiding, "401 403 201 201 404 404 404 404 404 404", kernpunt),
     ("GET", R + "/bijlagen"): Regel(reactie_in_voorbereiding, "401 200 200 200 404 404 404 404 404 404"),
@@ -428,6 +429,8 @@ TABEL = {
     ("POST", P + "/verwerkingen"): Regel(rapport_verzonden, "401 403 403 403 404 404 404 201 404 404", verwerking),
     ("POST", P + "/verwerkingen/bulk"): Regel(rapport_verzonden, "401 403 403 403 404 404 404 200 404 404", lambda w: {"verwerkingen": [verwerking(w)]}),
     ("GET", "/inzichten"): Regel(geen, "401 200 200 200 200 200 200 403 403 403"),
+    # Everyone logged in may search; what they find is scoped (tests/kennisbank).
+    ("GET", "/zoeken"): Regel(geen, "401 200 200 200 200 200 200 200 200 200"),
     # Webhook subscriptions: every organisation manages its own; another's is a 404. A
     # beheerder sees nothing of the workflow and so has no subscriptions.
     ("GET", "/abonnementen"): Regel(geen, "401 200 200 200 200 200 200 200 200 200"),

@@ -1,0 +1,552 @@
+"""Search across what the network knows, each user only what they may see.
+
+Seven sources (consultations, document titles, toetsen, the toelichting per dimension,
+kernpunten, the ministry's verwerking, definitive papers) each start from their model's
+``zichtbaar_voor(user)``: this module never decides visibility itself.
+
+On PostgreSQL a hit is a match of ``websearch_to_tsquery('dutch', …)`` on the
+``zoekvector`` column (Dutch stemming, kept by the trigger of migration 0001, GIN index)
+ranked by ``ts_rank``. On SQLite every word must occur (``icontains``) in one of the
+source's fields, newest first. A fixed number of queries per search, whatever the data:
+one for all facet counts (a CTE over every source), one ranked query per source for the
+page, one for the facet labels.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.db import connection
+from django.db.models import BigIntegerField, CharField, F, Q, Value
+from django.db.models.expressions import Expression
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast, ExtractYear
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from consultaties.models import Consultatie, Document
+from organisaties.models import Netwerk, Organisatie
+from rapporten.models import DEFINITIEVE_STATUSSEN, Rapport, Uitkomst, Verwerking
+from reacties.models import Beoordeling, Dimensie, Eindoordeel, Kernpunt, Reactie
+
+#: Results per page, and how deep one may page: beyond it, refine the question.
+PAGINA_GROOTTE = 20
+MAXIMAAL_RESULTATEN = 1000
+#: Per source, the facets count and the ranking orders at most this many matches. A word
+#: that occurs in every toets would otherwise count and rank half a million rows per search
+#: (tens of seconds); past it the page says "more than" and asks for a narrower question.
+PLAFOND = 1000
+#: Characters either side of the first match in a fragment.
+FRAGMENT_MARGE = 110
+
+
+@dataclass(frozen=True)
+class Bron:
+    """One searched model and how its rows reach the facets."""
+
+    soort: str
+    label: object
+    model: type
+    #: ORM paths of the searched texts (SQLite matches on these; fragments come from them).
+    teksten: tuple[str, ...]
+    #: Path prefix from the model to its consultation.
+    consultatie: str
+    organisatie: str | None = None
+    dimensie: str | None = None
+    eindoordeel: str | None = None
+    #: What a hit links to: ``(url name, path of the id)`` and an optional anchor.
+    doel: tuple[str, str] = ("consultaties:detail", "pk")
+    anker: str = ""
+    datum: str = "pk"
+
+    def zichtbaar(self, user):
+        qs = self.model.objects.zichtbaar_voor(user)
+        if self.model is Rapport:
+            qs = qs.filter(status__in=DEFINITIEVE_STATUSSEN)
+        return qs
+
+
+BRONNEN = (
+    Bron(
+        "consultatie",
+        _("Consultatie"),
+        Consultatie,
+        ("titel", "kenmerk", "kenmerk_ministerie", "samenvatting"),
+        consultatie="",
+        datum="termijn",
+    ),
+    Bron(
+        "document",
+        _("Document"),
+        Document,
+        ("titel",),
+        consultatie="consultatie__",
+        doel=("consultaties:detail", "consultatie_id"),
+        datum="consultatie__termijn",
+    ),
+    Bron(
+        "toets",
+        _("Uitvoeringstoets"),
+        Reactie,
+        ("kernboodschap", "voorwaarden", "burgerperspectief", "doenvermogen_conclusie"),
+        consultatie="consultatie__",
+        organisatie="organisatie_id",
+        eindoordeel="eindoordeel",
+        doel=("reacties:detail", "pk"),
+        datum="consultatie__termijn",
+    ),
+    Bron(
+        "toelichting",
+        _("Toelichting per dimensie"),
+        Beoordeling,
+        ("toelichting",),
+        consultatie="reactie__consultatie__",
+        organisatie="reactie__organisatie_id",
+        dimensie="dimensie",
+        eindoordeel="reactie__eindoordeel",
+        doel=("reacties:detail", "reactie_id"),
+        datum="reactie__consultatie__termijn",
+    ),
+    Bron(
+        "kernpunt",
+        _("Kernpunt"),
+        Kernpunt,
+        ("tekst", "artikel", "voorgestelde_wijziging"),
+        consultatie="reactie__consultatie__",
+        organisatie="reactie__organisatie_id",
+        dimensie="dimensie",
+        eindoordeel="reactie__eindoordeel",
+        doel=("reacties:detail", "reactie_id"),
+        datum="reactie__consultatie__termijn",
+    ),
+    Bron(
+        "verwerking",
+        _("Verwerking door het ministerie"),
+        Verwerking,
+        ("toelichting",),
+        consultatie="rapport__consultatie__",
+        organisatie="kernpunt__reactie__organisatie_id",
+        dimensie="kernpunt__dimensie",
+        eindoordeel="kernpunt__reactie__eindoordeel",
+        doel=("rapporten:detail", "rapport_id"),
+        anker="kernpunt-{kernpunt_id}",
+        datum="rapport__consultatie__termijn",
+    ),
+    Bron(
+        "paper",
+        _("Position paper"),
+        Rapport,
+        (
+            "snapshot__consultatie__titel",
+            "snapshot__bestuurlijke_samenvatting",
+            "snapshot__aanbevelingen",
+        ),
+        consultatie="consultatie__",
+        doel=("rapporten:detail", "pk"),
+        datum="consultatie__termijn",
+    ),
+)
+SOORTEN = {b.soort: b for b in BRONNEN}
+#: One facet's counts over the matches (the CTE ``treffers``); ``{f}`` is a facet name.
+TELLING = (
+    "SELECT '{f}', CAST(f_{f} AS TEXT), COUNT(*) FROM treffers "
+    "WHERE f_{f} IS NOT NULL GROUP BY f_{f}"
+)
+FACETTEN = ("soort", "ministerie", "jaar", "organisatie", "netwerk", "dimensie", "eindoordeel")
+
+
+class Zoekvector(Expression):
+    """The ``zoekvector`` column that migration 0001 adds to a searched table (PostgreSQL
+    only). Not a model field, so it is named here; the table is the query's base table."""
+
+    output_field = SearchVectorField()
+
+    def __init__(self, tabel: str):
+        super().__init__()
+        self.tabel = tabel
+
+    def as_sql(self, compiler, connection):
+        # The column of the query's base table, under whatever alias it has there (U0 or
+        # V0 inside a subquery).
+        alias = compiler.query.base_table or self.tabel
+        kolom = connection.ops.quote_name("zoekvector")
+        return f"{compiler.quote_name_unless_alias(alias)}.{kolom}", []
+
+
+def postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def _tekst(pad: str):
+    return KT(pad) if pad.startswith("snapshot__") else F(pad)
+
+
+@dataclass
+class Filters:
+    """The chosen facet values; empty means all."""
+
+    soort: str = ""
+    ministerie: int | None = None
+    jaar: int | None = None
+    organisatie: int | None = None
+    netwerk: str = ""
+    dimensie: str = ""
+    eindoordeel: str = ""
+
+    def als_dict(self) -> dict:
+        return {f: getattr(self, f) for f in FACETTEN if getattr(self, f) not in ("", None)}
+
+
+@dataclass
+class Treffer:
+    soort: str
+    soort_label: str
+    pk: int
+    titel: str
+    fragment: str
+    url: str
+    rang: float
+    consultatie_id: int
+    kenmerk: str
+    consultatie_titel: str
+    jaar: int | None
+    organisatie: str = ""
+    dimensie: str = ""
+    eindoordeel: str = ""
+    uitkomst: str = ""
+
+
+@dataclass
+class FacetWaarde:
+    waarde: str
+    label: str
+    aantal: int
+    gekozen: bool = False
+
+
+@dataclass
+class Zoekresultaat:
+    tekst: str
+    filters: Filters
+    aantal: int
+    pagina: int
+    treffers: list[Treffer] = field(default_factory=list)
+    facetten: dict[str, list[FacetWaarde]] = field(default_factory=dict)
+    grootte: int = PAGINA_GROOTTE
+
+    @cached_property
+    def paginas(self) -> int:
+        return max(1, -(-min(self.aantal, MAXIMAAL_RESULTATEN) // self.grootte))
+
+    @property
+    def eerste(self) -> int:
+        """The number of the first hit on this page."""
+        return (self.pagina - 1) * self.grootte + 1
+
+    @property
+    def heeft_vorige(self) -> bool:
+        return self.pagina > 1
+
+    @property
+    def heeft_volgende(self) -> bool:
+        return self.pagina < self.paginas
+
+    #: A source reached ``PLAFOND``: the counts are lower bounds.
+    afgekapt: bool = False
+
+
+def woorden(tekst: str) -> list[str]:
+    """The words of a question, without websearch operators (quotes, a leading minus, or)."""
+    return [
+        w
+        for w in re.findall(r"[\w][\w\-']*", tekst.lower())
+        if w not in ("or", "of") and len(w) > 1
+    ][:12]
+
+
+class Zoekopdracht:
+    """One search by one user: ``resultaat(pagina)`` runs it."""
+
+    def __init__(self, user, tekst: str, filters: Filters | None = None):
+        self.user = user
+        self.tekst = (tekst or "").strip()[:200]
+        self.filters = filters or Filters()
+        self.woorden = woorden(self.tekst)
+        self.query = (
+            SearchQuery(self.tekst, config="dutch", search_type="websearch") if postgres() else None
+        )
+
+    # --- building the querysets -------------------------------------------------------
+
+    def bronnen(self):
+        """The sources the filters leave: a filter on organisation, dimension or verdict
+        leaves out the sources that have none."""
+        f = self.filters
+        for bron in BRONNEN:
+            if f.soort and bron.soort != f.soort:
+                continue
+            if (f.organisatie or f.netwerk) and not bron.organisatie:
+                continue
+            if f.dimensie and not bron.dimensie:
+                continue
+            if f.eindoordeel and not bron.eindoordeel:
+                continue
+            yield bron
+
+    def _vector(self, bron):
+        return Zoekvector(bron.model._meta.db_table)
+
+    def begrensd(self, bron):
+        """The first ``PLAFOND`` matches (in no particular order: the database stops
+        looking there), with the joins the facets and the page need on top."""
+        eerste = self.queryset(bron).order_by().values("pk")[:PLAFOND]
+        return bron.model._default_manager.filter(pk__in=eerste)
+
+    def queryset(self, bron):
+        qs = bron.zichtbaar(self.user)
+        if postgres():
+            qs = qs.alias(_zv=self._vector(bron)).filter(_zv=self.query)
+        else:
+            qs = qs.alias(**{f"_t{i}": _tekst(p) for i, p in enumerate(bron.teksten)})
+            for woord in self.woorden:
+                ergens = Q()
+                for i in range(len(bron.teksten)):
+                    ergens |= Q(**{f"_t{i}__icontains": woord})
+                qs = qs.filter(ergens)
+        f = self.filters
+        c = bron.consultatie
+        if f.ministerie:
+            qs = qs.filter(**{f"{c}ministerie_id": f.ministerie})
+        if f.jaar:
+            qs = qs.filter(**{f"{c}termijn__year": f.jaar})
+        if f.organisatie:
+            qs = qs.filter(**{bron.organisatie: f.organisatie})
+        if f.netwerk:
+            pad = bron.organisatie.removesuffix("_id")
+            qs = qs.filter(**{f"{pad}__netwerk": f.netwerk})
+        if f.dimensie:
+            qs = qs.filter(**{bron.dimensie: f.dimensie})
+        if f.eindoordeel:
+            qs = qs.filter(**{bron.eindoordeel: f.eindoordeel})
+        return qs
+
+    # --- facets ---------------------------------------------------------------------------
+
+    def _facetrijen(self, bron):
+        """The source's matches as rows of facet values (NULL where it has none)."""
+        c = bron.consultatie
+        # Typed NULLs: PostgreSQL resolves a UNION's column types branch by branch.
+        geen_tekst = Cast(Value(None), CharField())
+        kolommen = {
+            "f_soort": Value(bron.soort, output_field=CharField()),
+            "f_ministerie": F(f"{c}ministerie_id"),
+            "f_jaar": ExtractYear(f"{c}termijn"),
+            "f_organisatie": (
+                F(bron.organisatie) if bron.organisatie else Cast(Value(None), BigIntegerField())
+            ),
+            "f_netwerk": (
+                F(f"{bron.organisatie.removesuffix('_id')}__netwerk")
+                if bron.organisatie
+                else geen_tekst
+            ),
+            "f_dimensie": F(bron.dimensie) if bron.dimensie else geen_tekst,
+            "f_eindoordeel": F(bron.eindoordeel) if bron.eindoordeel else geen_tekst,
+        }
+        qs = self.begrensd(bron).order_by().annotate(**kolommen).values(*kolommen)
+        return qs.query.sql_with_params()
+
+    def tel(self) -> dict[str, dict[object, int]]:
+        """Every facet's counts over all matches, in one query."""
+        delen, params = [], []
+        for bron in self.bronnen():
+            sql, p = self._facetrijen(bron)
+            # Django's own compiled SQL with its parameters kept apart.
+            delen.append(f"SELECT * FROM ({sql}) AS b{len(delen)}")  # noqa: S608
+            params.extend(p)
+        tellingen = {f: {} for f in FACETTEN}
+        if not delen:
+            return tellingen
+        # Only the constant facet names go into the SQL text.
+        per_facet = " UNION ALL ".join(TELLING.replace("{f}", f) for f in FACETTEN)
+        sql = f"WITH treffers AS ({' UNION ALL '.join(delen)}) {per_facet}"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            for facet, waarde, aantal in cursor.fetchall():
+                tellingen[facet][waarde] = aantal
+        return tellingen
+
+    def facetten(self, tellingen) -> dict[str, list[FacetWaarde]]:
+        ids = {int(w) for f in ("ministerie", "organisatie") for w in tellingen[f]}
+        namen = dict(Organisatie.objects.filter(pk__in=ids).values_list("pk", "afkorting"))
+        labels = {
+            "soort": {b.soort: b.label for b in BRONNEN},
+            "ministerie": {str(k): v for k, v in namen.items()},
+            "organisatie": {str(k): v for k, v in namen.items()},
+            "netwerk": dict(Netwerk.choices),
+            "dimensie": dict(Dimensie.choices),
+            "eindoordeel": dict(Eindoordeel.choices),
+        }
+        gekozen = {k: str(v) for k, v in self.filters.als_dict().items()}
+        facetten = {}
+        for facet in FACETTEN:
+            waarden = [
+                FacetWaarde(
+                    waarde=w,
+                    label=str(labels.get(facet, {}).get(w, w)),
+                    aantal=n,
+                    gekozen=gekozen.get(facet) == w,
+                )
+                for w, n in tellingen[facet].items()
+            ]
+            if facet == "jaar":
+                waarden.sort(key=lambda v: v.waarde, reverse=True)
+            else:
+                waarden.sort(key=lambda v: (-v.aantal, v.label))
+            facetten[facet] = waarden
+        return facetten
+
+    # --- the page -------------------------------------------------------------------------
+
+    def _gerangschikt(self, bron, tot: int) -> list[dict]:
+        c = bron.consultatie
+        velden = {
+            "r_consultatie": F(f"{c}pk") if c else F("pk"),
+            "r_kenmerk": F(f"{c}kenmerk"),
+            "r_consultatie_titel": F(f"{c}titel"),
+            "r_jaar": ExtractYear(f"{c}termijn"),
+            "r_doel": F(bron.doel[1]),
+            "r_datum": F(bron.datum),
+            **{f"r_t{i}": _tekst(p) for i, p in enumerate(bron.teksten)},
+        }
+        if bron.organisatie:
+            velden["r_organisatie"] = F(f"{bron.organisatie.removesuffix('_id')}__afkorting")
+        if bron.dimensie:
+            velden["r_dimensie"] = F(bron.dimensie)
+        if bron.eindoordeel:
+            velden["r_eindoordeel"] = F(bron.eindoordeel)
+        if bron.model is Verwerking:
+            velden["r_uitkomst"] = F("uitkomst")
+            velden["r_kernpunt"] = F("kernpunt_id")
+        if bron.model is Kernpunt:
+            velden["r_kernpunt"] = F("pk")
+        qs = self.begrensd(bron)
+        if postgres():
+            velden["r_rang"] = SearchRank(self._vector(bron), self.query, normalization=32)
+            volgorde = ("-r_rang", "-r_datum", "-pk")
+        else:
+            velden["r_rang"] = Value(0.0)
+            volgorde = ("-r_datum", "-pk")
+        return list(qs.annotate(**velden).order_by(*volgorde).values("pk", *velden)[:tot])
+
+    def treffer(self, bron, rij) -> Treffer:
+        teksten = [rij[f"r_t{i}"] or "" for i in range(len(bron.teksten))]
+        url = reverse(bron.doel[0], args=[rij["r_doel"]])
+        if bron.model is Kernpunt:
+            url += f"#kernpunt-{rij['pk']}"
+        elif bron.anker:
+            url += "#" + bron.anker.format(kernpunt_id=rij.get("r_kernpunt"))
+        dimensie = rij.get("r_dimensie") or ""
+        eindoordeel = rij.get("r_eindoordeel") or ""
+        uitkomst = rij.get("r_uitkomst") or ""
+        organisatie = rij.get("r_organisatie") or ""
+        titel = {
+            "consultatie": rij["r_consultatie_titel"],
+            "document": teksten[0],
+            "paper": rij["r_consultatie_titel"],
+        }.get(bron.soort) or " · ".join(
+            s
+            for s in (
+                _("%(soort)s van %(organisatie)s")
+                % {"soort": bron.label, "organisatie": organisatie},
+                str(Dimensie(dimensie).label) if dimensie else "",
+            )
+            if s
+        )
+        return Treffer(
+            soort=bron.soort,
+            soort_label=str(bron.label),
+            pk=rij["pk"],
+            titel=titel,
+            fragment=fragment(teksten, self.woorden),
+            url=url,
+            rang=float(rij["r_rang"] or 0),
+            consultatie_id=rij["r_consultatie"],
+            kenmerk=rij["r_kenmerk"],
+            consultatie_titel=rij["r_consultatie_titel"],
+            jaar=rij["r_jaar"],
+            organisatie=organisatie,
+            dimensie=str(Dimensie(dimensie).label) if dimensie else "",
+            eindoordeel=str(Eindoordeel(eindoordeel).label) if eindoordeel else "",
+            uitkomst=str(Uitkomst(uitkomst).label) if uitkomst else "",
+        )
+
+    def resultaat(self, pagina: int = 1, grootte: int = PAGINA_GROOTTE) -> Zoekresultaat:
+        if not self.woorden:
+            leeg = {f: [] for f in FACETTEN}
+            return Zoekresultaat(self.tekst, self.filters, 0, 1, facetten=leeg, grootte=grootte)
+        tellingen = self.tel()
+        aantal = sum(tellingen["soort"].values())
+        afgekapt = any(n >= PLAFOND for n in tellingen["soort"].values())
+        laatste = max(1, -(-min(aantal, MAXIMAAL_RESULTATEN) // grootte))
+        pagina = min(max(1, pagina), laatste)
+        tot = pagina * grootte
+        rijen = []
+        for bron in self.bronnen():
+            if not tellingen["soort"].get(bron.soort):
+                continue  # no matches: spare the query
+            rijen.extend((bron, rij) for rij in self._gerangschikt(bron, tot))
+        if postgres():
+            rijen.sort(key=lambda br: (-(br[1]["r_rang"] or 0), _datumsleutel(br[1])))
+        else:
+            rijen.sort(key=lambda br: _datumsleutel(br[1]))
+        treffers = [self.treffer(b, r) for b, r in rijen[tot - grootte : tot]]
+        return Zoekresultaat(
+            self.tekst,
+            self.filters,
+            aantal,
+            pagina,
+            treffers=treffers,
+            facetten=self.facetten(tellingen),
+            grootte=grootte,
+            afgekapt=afgekapt,
+        )
+
+
+def _datumsleutel(rij):
+    datum = rij["r_datum"]
+    return (-(datum.timestamp() if hasattr(datum, "timestamp") else 0), -rij["pk"])
+
+
+def fragment(teksten: list[str], woorden: list[str]) -> str:
+    """A short excerpt around the first match, escaped, with the matches in <mark>.
+
+    Matching is by word start (the first five letters), so Dutch inflections found by the
+    stemmer ("schulden" for "schuld") are marked too."""
+    stammen = [re.escape(w[:5]) for w in woorden if w]
+    patroon = (
+        re.compile(r"\b(" + "|".join(stammen) + r")[\w\-]*", re.IGNORECASE) if stammen else None
+    )
+    tekst = next(
+        (t for t in teksten if patroon and patroon.search(t)),
+        next((t for t in teksten if t), ""),
+    )
+    tekst = " ".join(tekst.split())
+    begin = 0
+    if patroon and (m := patroon.search(tekst)):
+        begin = max(0, m.start() - FRAGMENT_MARGE)
+    stuk = tekst[begin : begin + 2 * FRAGMENT_MARGE + 40]
+    voor = "… " if begin else ""
+    na = " …" if begin + len(stuk) < len(tekst) else ""
+    # Escape the pieces between the matches, never the markup we add.
+    delen, vorige = [], 0
+    for m in patroon.finditer(stuk) if patroon else ():
+        delen.append(html.escape(stuk[vorige : m.start()]))
+        delen.append(f"<mark>{html.escape(m.group(0))}</mark>")
+        vorige = m.end()
+    delen.append(html.escape(stuk[vorige:]))
+    return mark_safe(voor + "".join(delen) + na)  # noqa: S308 (every piece is escaped)
