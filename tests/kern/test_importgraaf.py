@@ -1,7 +1,8 @@
 """Dependencies between the apps point one way:
 
     kern.actor, kern.admin, kern.gebeurtenissen ← audit ← kern ← organisaties
-    ← consultaties ← reacties ← termijnen ← rapporten ← inzichten ← kennisbank ← notificaties ← koppelingen
+    ← consultaties ← reacties ← termijnen ← rapporten ← inzichten ← kennisbank ← notificaties
+    ← koppelingen
 
 A module may import only from its own app or from an app further left. So no domain app
 imports notificaties or koppelingen (webhooks): both subscribe to domain events
