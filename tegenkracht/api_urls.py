@@ -1,7 +1,7 @@
 """REST API v1 (NL API Design Rules): no trailing slashes, so every route starts with "/"
 (this module is included at ``api/v1``)."""
 
-from django.urls import path
+from django.urls import path, re_path
 from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
@@ -10,6 +10,7 @@ from inzichten.api import InzichtenView
 from organisaties.api import OrganisatieViewSet, OveralUitloggenView, TokenView, UitloggenView
 from rapporten.api import RapportViewSet
 from reacties.api import KernpuntViewSet, ReactieViewSet
+from themas.api import KnelpuntenView, ThemaDetailView, ThemaLijstView
 
 
 class Router(SimpleRouter):
@@ -36,6 +37,9 @@ urlpatterns = [
     path("/auth/uitloggen", UitloggenView.as_view(), name="uitloggen"),
     path("/auth/uitloggen-overal", OveralUitloggenView.as_view(), name="uitloggen-overal"),
     path("/inzichten", InzichtenView.as_view(), name="inzichten"),
+    path("/themas", ThemaLijstView.as_view(), name="themas"),
+    path("/themas/knelpunten", KnelpuntenView.as_view(), name="knelpunten"),
+    re_path(r"^/themas/(?P<pk>[0-9]{1,18})$", ThemaDetailView.as_view(), name="thema"),
     path("/openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
     path("/docs", SpectacularSwaggerSplitView.as_view(url_name="api:openapi"), name="docs"),
     *router.urls,

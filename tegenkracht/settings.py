@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "rapporten",
     "notificaties",
     "inzichten",
+    "themas",
 ]
 #: The demo network and the load generator (``ontwikkeling/``) are development tools: not
 #: installed in production unless asked for with ONTWIKKELING=1. pytest sets PYTEST_VERSION.

@@ -37,4 +37,5 @@ urlpatterns = [
     path("rapporten/", include("rapporten.urls")),
     path("notificaties/", include("notificaties.urls")),
     path("inzichten/", include("inzichten.urls")),
+    path("themas/", include("themas.urls")),
 ]

@@ -1,7 +1,7 @@
 """Dependencies between the apps point one way:
 
     kern.actor, kern.admin, kern.gebeurtenissen ← audit ← kern ← organisaties
-    ← consultaties ← reacties ← termijnen ← rapporten ← inzichten ← notificaties
+    ← consultaties ← reacties ← termijnen ← rapporten ← inzichten ← themas ← notificaties
 
 A module may import only from its own app or from an app further left. So no domain app
 imports notificaties: notifications subscribe to domain events (``kern.gebeurtenissen``).
@@ -30,9 +30,11 @@ RANG = {
     "termijnen": 6,
     "rapporten": 7,
     "inzichten": 8,
-    "notificaties": 9,
+    # Themes of kernpunten across consultations: reads kernpunten, papers and verwerking.
+    "themas": 9,
+    "notificaties": 10,
     # Development tooling (demo, load generator): may use every app, nothing uses it.
-    "ontwikkeling": 10,
+    "ontwikkeling": 11,
 }
 
 #: Web and API pages that show what a higher app owns on a lower app's page. Known and
@@ -121,7 +123,13 @@ def test_bekende_uitzonderingen_bestaan_nog():
 
 @pytest.mark.parametrize(
     ("module", "verwacht"),
-    [("kern.workflow", 2), ("kern.actor", 0), ("reacties.api", 5), ("tegenkracht.urls", None)],
+    [
+        ("kern.workflow", 2),
+        ("kern.actor", 0),
+        ("reacties.api", 5),
+        ("themas.cijfers", 9),
+        ("tegenkracht.urls", None),
+    ],
 )
 def test_rang(module, verwacht):
     assert rang(module) == verwacht
