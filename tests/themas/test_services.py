@@ -4,8 +4,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from audit.models import AuditEvent
 from kern.workflow import TransitieNietToegestaan
 from reacties import services as reactie_services
-from themas import cijfers, services
 from tests import factories
+from themas import cijfers, services
 from themas.models import Getagd, Thema
 
 
