@@ -53,7 +53,7 @@ for gebruiker in secretaris uwv-opsteller anoniem uwv-accordeerder szw-ministeri
     koppen=(-H "Authorization: Token $(token "$gebruiker")")
   fi
   # The committed document is what clients read; test the server against it. Logging
-  # out would revoke the token under test: tests/beveiliging/test_api_tokens.py covers it.
+  # out would revoke the token under test: tests/organisaties/test_api_tokens.py covers it.
   if ! .venv/bin/schemathesis run openapi.json --url "$basis" \
       "${koppen[@]}" \
       --checks "$checks" \

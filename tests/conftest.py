@@ -1,27 +1,24 @@
 import pytest
+from django.core.cache import cache
 
+from rapporten import pdf
+from rapporten import services as rapport_services
 from reacties import services as reactie_services
 from tests import factories
+from tests.apihulp import api_client
+from tests.omgeving import snelle_instellingen
+from tests.rapporten.helpers import gesloten_consultatie, kleine_pdf, maak_rapport
+
+# The frozen clock and the consultation opened at a chosen moment, for the deadline tests
+# and every other test that needs them.
+from tests.termijnhulp import draai, klok, maak_consultatie, na_commit  # noqa: F401
 
 
 @pytest.fixture(autouse=True)
 def _snelle_omgeving(settings, tmp_path):
     """Tasks run immediately, files go to a temporary folder, hashing is fast."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": tmp_path / "bestanden", "base_url": None},
-        },
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    settings.SECURE_SSL_REDIRECT = False
-    # Throttling and the second factor have their own tests; elsewhere they'd only get in the way.
-    settings.AXES_ENABLED = False
-    settings.TWEEDE_FACTOR_SECRETARIS = False
+    for naam, waarde in snelle_instellingen(tmp_path / "bestanden").items():
+        setattr(settings, naam, waarde)
 
 
 @pytest.fixture(autouse=True)
@@ -33,6 +30,29 @@ def _nederlands():
     translation.activate("nl")
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _leeg_cache(request):
+    """Throttling counts in the (database) cache; every test starts with a clean slate.
+    Tests without database access have no cache to clear."""
+    met_database = request.node.get_closest_marker("django_db") or {
+        "db",
+        "transactional_db",
+    } & set(request.fixturenames)
+    if met_database:
+        # Set up the test's database access first (autouse fixtures run before the ones
+        # a test asks for); pytest-django still picks transactional or not by the test.
+        request.getfixturevalue("db")
+        cache.clear()
+    yield
+    if met_database:
+        cache.clear()
+
+
+@pytest.fixture
+def api():
+    return api_client
 
 
 @pytest.fixture
@@ -110,3 +130,54 @@ def reactie_a_ter_accordering(reactie_a, opsteller_a):
     reactie = reactie_services.reactie_starten(reactie=reactie_a, actor=opsteller_a)
     reactie = factories.vul_reactie_in(reactie, opsteller_a)
     return reactie_services.reactie_ter_accordering(reactie=reactie, actor=opsteller_a)
+
+
+@pytest.fixture
+def org_c(db):
+    """An organisation that is not invited."""
+    return factories.OrganisatieFactory(afkorting="DUO", naam="DUO")
+
+
+@pytest.fixture
+def opsteller_c(org_c):
+    return factories.opsteller(org_c)
+
+
+@pytest.fixture
+def ander_ministerie(db):
+    return factories.MinisterieFactory(afkorting="OCW", naam="Ministerie van OCW")
+
+
+@pytest.fixture
+def ander_ministerie_gebruiker(ander_ministerie):
+    return factories.ministerie_medewerker(ander_ministerie)
+
+
+# --- the paper: a closed consultation with accepted responses and its versions ----------
+
+
+@pytest.fixture
+def snelle_pdf(monkeypatch):
+    """Service and view tests are about the workflow, not the layout (test_pdf.py covers
+    that): render a one-page PDF instead of the whole paper to keep the suite fast."""
+    monkeypatch.setattr(pdf, "render_pdf", kleine_pdf)
+
+
+@pytest.fixture
+def gesloten(secretaris, ministerie, org_a, org_b):
+    return gesloten_consultatie(secretaris, ministerie, [org_a, org_b])
+
+
+@pytest.fixture
+def concept(gesloten, secretaris, snelle_pdf):
+    return maak_rapport(gesloten, secretaris)
+
+
+@pytest.fixture
+def definitief(concept, secretaris):
+    return rapport_services.rapport_definitief_maken(rapport=concept, actor=secretaris)
+
+
+@pytest.fixture
+def verzonden(definitief, secretaris):
+    return rapport_services.rapport_verzenden(rapport=definitief, actor=secretaris)

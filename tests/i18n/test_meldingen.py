@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from notificaties.models import Notificatie
 from tests import factories
-from tests.api.conftest import api_client
+from tests.apihulp import api_client
 
 ENGELS = {
     "weigering": "The action 'openstellen' is not possible in the status",

@@ -12,7 +12,7 @@ from audit.models import AuditEvent
 from organisaties import services
 from organisaties.models import Gebruiker
 from tests import factories
-from tests.beveiliging.helpers import apparaat, volledig_inloggen
+from tests.inloggen import apparaat, volledig_inloggen
 
 pytestmark = pytest.mark.django_db
 

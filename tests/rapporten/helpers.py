@@ -1,9 +1,15 @@
 """Building closed consultations with accepted responses, through the real services."""
 
+import hashlib
 from datetime import date
 from decimal import Decimal
 
+from weasyprint import HTML
+
 from consultaties import services as consultatie_services
+from rapporten import pdf
+from rapporten import services as rapport_services
+from rapporten.models import Rapport
 from reacties import services as reactie_services
 from reacties.models import Dimensie, Reactie
 from tests import factories
@@ -76,3 +82,25 @@ def gesloten_consultatie(secretaris, ministerie, organisaties, **velden):
             **inhoud(invoering_mogelijk_per=date(2027, 1, 1 + index), fte_incidenteel=Decimal(2)),
         )
     return consultatie_services.consultatie_sluiten(consultatie=consultatie, actor=secretaris)
+
+
+def maak_rapport(consultatie, secretaris, **kwargs) -> Rapport:
+    """A new version of the paper, generated in the foreground."""
+    rapport = rapport_services.rapport_aanmaken(
+        consultatie=consultatie, actor=secretaris, op_achtergrond=False, **kwargs
+    )
+    return rapport_services.rapport_pdf_genereren(rapport_id=rapport.pk)
+
+
+_KLEINE_PDF: dict = {}
+
+
+def kleine_pdf(
+    snapshot, *, versie, inhoud_sha256, status_label, definitief_op=None, voortgang=None
+):
+    """Stands in for ``pdf.render_pdf`` (fixture ``snelle_pdf``): a one-page PDF that still
+    differs per version and content."""
+    if not _KLEINE_PDF:
+        _KLEINE_PDF["pdf"] = HTML(string="<p>paper</p>").write_pdf()
+    inhoud = _KLEINE_PDF["pdf"] + f"% {inhoud_sha256} {versie} {status_label}".encode()
+    return pdf.Resultaat(pdf=inhoud, paginas=1, sha256=hashlib.sha256(inhoud).hexdigest())

@@ -276,7 +276,7 @@ def test_formulier_toont_eerdere_kernpunten_en_slaat_de_keuze_op(
 ):
     from django.urls import reverse
 
-    from tests.web.test_paginas import _reactie_post
+    from tests.reacties.helpers import reactie_post
 
     a1 = _kernpunt(eerder, KP_A1["tekst"])
     client.force_login(opsteller_a)
@@ -290,7 +290,7 @@ def test_formulier_toont_eerdere_kernpunten_en_slaat_de_keuze_op(
     assert f'name="herbeoordeling_{a1.pk}"' in response_html(client, url)
 
     reactie = Reactie.objects.get(pk=reactie_a.pk)
-    data = _reactie_post(
+    data = reactie_post(
         reactie,
         **{
             f"herbeoordeling_{a1.pk}": "niet_opgelost",
@@ -305,7 +305,7 @@ def test_formulier_toont_eerdere_kernpunten_en_slaat_de_keuze_op(
 
     # A too long explanation is refused, tied to its field, and nothing is saved.
     reactie = Reactie.objects.get(pk=reactie_a.pk)
-    data = _reactie_post(
+    data = reactie_post(
         reactie,
         **{
             f"herbeoordeling_{a1.pk}": "opgelost",
@@ -338,7 +338,7 @@ def test_andere_organisatie_ziet_het_formulier_niet(client, reactie_a, opsteller
 
 @pytest.mark.django_db
 def test_api_leest_en_schrijft_de_herbeoordeling(reactie_a, eerder, opsteller_a, opsteller_b):
-    from tests.api.conftest import api_client
+    from tests.apihulp import api_client
 
     a1 = _kernpunt(eerder, KP_A1["tekst"])
     b = _kernpunt(eerder, KP_B["tekst"])

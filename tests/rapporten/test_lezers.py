@@ -10,9 +10,9 @@ from rapporten import services
 from rapporten.models import Rapport
 from reacties.models import Kernpunt
 from tests import factories
-from tests.api.conftest import api_client
+from tests.apihulp import api_client
 
-from .conftest import maak_rapport
+from .helpers import maak_rapport
 
 pytestmark = pytest.mark.django_db
 

@@ -14,8 +14,7 @@ from rapporten.models import GeneratieStatus, Rapport, RapportOnveranderlijk, St
 from rapporten.snapshot import build_snapshot
 from tests import factories
 
-from .conftest import maak_rapport
-from .helpers import gesloten_consultatie
+from .helpers import gesloten_consultatie, maak_rapport
 
 pytestmark = pytest.mark.django_db
 

@@ -19,9 +19,9 @@ from django.utils import timezone
 from notificaties.bewaking import verwerk_termijnen
 from rapporten import services
 from rapporten.models import Rapport
-from tests.api.conftest import api_client
+from tests.apihulp import api_client
 
-from .conftest import maak_rapport
+from .helpers import maak_rapport
 
 
 def _bezig_sinds(rapport, geleden: timedelta) -> Rapport:

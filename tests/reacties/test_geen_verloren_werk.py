@@ -10,7 +10,7 @@ from audit.models import AuditEvent
 from reacties import services as reactie_services
 from reacties.models import Dimensie, Status
 from tests import factories
-from tests.web.test_paginas import _reactie_post
+from tests.reacties.helpers import reactie_post
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,7 @@ def _kernpunt(**extra):
 def test_kernpunt_toevoegen_bewaart_eerst_de_getypte_tekst(client, concept, opsteller_a):
     client.force_login(opsteller_a)
     url = reverse("reacties:bewerken", args=[concept.pk])
-    data = _reactie_post(concept, kernboodschap="Net getypt, nog niet opgeslagen.", **_kernpunt())
+    data = reactie_post(concept, kernboodschap="Net getypt, nog niet opgeslagen.", **_kernpunt())
     response = client.post(url, data)
     assert response.status_code == 302
     assert response["Location"].endswith("#kernpunten-kop")
@@ -45,7 +45,7 @@ def test_kernpunt_toevoegen_bewaart_eerst_de_getypte_tekst(client, concept, opst
 def test_kernpunt_met_htmx_laadt_de_hele_pagina(client, concept, opsteller_a):
     client.force_login(opsteller_a)
     url = reverse("reacties:bewerken", args=[concept.pk])
-    response = client.post(url, _reactie_post(concept, **_kernpunt()), HTTP_HX_REQUEST="true")
+    response = client.post(url, reactie_post(concept, **_kernpunt()), HTTP_HX_REQUEST="true")
     assert response.status_code == 204
     assert response["HX-Redirect"].endswith("#kernpunten-kop")
 
@@ -59,7 +59,7 @@ def test_kernpunt_bij_verouderde_versie_verliest_niets(
     )
     client.force_login(opsteller_a)
     url = reverse("reacties:bewerken", args=[concept.pk])
-    data = _reactie_post(concept, versie=begonnen_met, kernboodschap="Mijn tekst", **_kernpunt())
+    data = reactie_post(concept, versie=begonnen_met, kernboodschap="Mijn tekst", **_kernpunt())
     response = client.post(url, data)
     assert response.status_code == 409
     inhoud = response.content.decode()
@@ -74,7 +74,7 @@ def test_kernpunt_bij_verouderde_versie_verliest_niets(
 def test_onvolledig_kernpunt_bewaart_wel_het_concept(client, concept, opsteller_a):
     client.force_login(opsteller_a)
     url = reverse("reacties:bewerken", args=[concept.pk])
-    data = _reactie_post(concept, kernboodschap="Bewaard", **_kernpunt(**{"kernpunt-tekst": ""}))
+    data = reactie_post(concept, kernboodschap="Bewaard", **_kernpunt(**{"kernpunt-tekst": ""}))
     response = client.post(url, data)
     assert response.status_code == 400
     assert "kernpunt is nog niet toegevoegd" in response.content.decode()
@@ -86,7 +86,7 @@ def test_onvolledig_kernpunt_bewaart_wel_het_concept(client, concept, opsteller_
 def test_bijlage_toevoegen_bewaart_concept_en_bestand(client, concept, opsteller_a):
     client.force_login(opsteller_a)
     url = reverse("reacties:bewerken", args=[concept.pk])
-    data = _reactie_post(concept, kernboodschap="Met bijlage", actie="bijlage")
+    data = reactie_post(concept, kernboodschap="Met bijlage", actie="bijlage")
     data["bijlage"] = SimpleUploadedFile("onderbouwing.pdf", factories.PDF_BYTES)
     response = client.post(url, data)
     assert response.status_code == 302
@@ -101,7 +101,7 @@ def test_bijlage_toevoegen_bewaart_concept_en_bestand(client, concept, opsteller
 def test_verkeerd_bestand_wordt_geweigerd_maar_concept_bewaard(client, concept, opsteller_a):
     client.force_login(opsteller_a)
     url = reverse("reacties:bewerken", args=[concept.pk])
-    data = _reactie_post(concept, kernboodschap="Toch bewaard", actie="bijlage")
+    data = reactie_post(concept, kernboodschap="Toch bewaard", actie="bijlage")
     data["bijlage"] = SimpleUploadedFile("virus.pdf", b"MZ\x90\x00 geen pdf")
     response = client.post(url, data)
     assert response.status_code == 400
@@ -114,7 +114,7 @@ def test_verkeerd_bestand_wordt_geweigerd_maar_concept_bewaard(client, concept, 
 def test_andere_organisatie_kan_formulier_niet_gebruiken(client, concept, opsteller_b):
     client.force_login(opsteller_b)
     url = reverse("reacties:bewerken", args=[concept.pk])
-    data = _reactie_post(concept, actie="bijlage")
+    data = reactie_post(concept, actie="bijlage")
     data["bijlage"] = SimpleUploadedFile("x.pdf", factories.PDF_BYTES)
     assert client.post(url, data).status_code == 404
     assert not concept.bijlagen.exists()
@@ -126,7 +126,7 @@ class TestAutomatischOpslaan:
 
     def test_slaat_het_concept_op_en_geeft_de_nieuwe_versie(self, client, concept, opsteller_a):
         client.force_login(opsteller_a)
-        response = client.post(self.url(concept), _reactie_post(concept, kernboodschap="Auto"))
+        response = client.post(self.url(concept), reactie_post(concept, kernboodschap="Auto"))
         assert response.status_code == 200
         concept.refresh_from_db()
         assert response.json()["versie"] == concept.versie
@@ -145,7 +145,7 @@ class TestAutomatischOpslaan:
         )
         client.force_login(opsteller_a)
         response = client.post(
-            self.url(concept), _reactie_post(concept, versie=begonnen_met, kernboodschap="B")
+            self.url(concept), reactie_post(concept, versie=begonnen_met, kernboodschap="B")
         )
         assert response.status_code == 409
         assert "iemand anders" in response.json()["melding"]
@@ -155,7 +155,7 @@ class TestAutomatischOpslaan:
     def test_ongeldige_invoer_slaat_niets_op(self, client, concept, opsteller_a):
         client.force_login(opsteller_a)
         response = client.post(
-            self.url(concept), _reactie_post(concept, fte_incidenteel="veel", kernboodschap="Z")
+            self.url(concept), reactie_post(concept, fte_incidenteel="veel", kernboodschap="Z")
         )
         assert response.status_code == 400
         concept.refresh_from_db()
@@ -166,16 +166,16 @@ class TestAutomatischOpslaan:
     ):
         for user in (opsteller_b, ministerie_gebruiker):
             client.force_login(user)
-            assert client.post(self.url(concept), _reactie_post(concept)).status_code == 404
+            assert client.post(self.url(concept), reactie_post(concept)).status_code == 404
 
     def test_secretaris_mag_niet_opslaan(self, client, concept, secretaris):
         client.force_login(secretaris)
-        assert client.post(self.url(concept), _reactie_post(concept)).status_code == 403
+        assert client.post(self.url(concept), reactie_post(concept)).status_code == 403
 
     def test_na_indienen_is_het_409(self, client, reactie_a_ter_accordering, opsteller_a):
         client.force_login(opsteller_a)
         reactie = reactie_a_ter_accordering
-        response = client.post(self.url(reactie), _reactie_post(reactie))
+        response = client.post(self.url(reactie), reactie_post(reactie))
         assert response.status_code == 409
 
     def test_alleen_post(self, client, concept, opsteller_a):

@@ -83,7 +83,9 @@ def houd_slot_vast(monkeypatch, actie: str | None = None) -> threading.Event:
         return echt(obj, **kwargs)
 
     monkeypatch.setattr(audit_services, "registreer", registreer)
-    monkeypatch.setattr(services, "registreer", registreer)
+    # reacties.services is a package: patch the name where each part looks it up.
+    for deel in (services.bewerken, services.transities):
+        monkeypatch.setattr(deel, "registreer", registreer)
     return houdt_slot
 
 

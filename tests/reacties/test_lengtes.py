@@ -8,9 +8,8 @@ from django.urls import reverse
 
 from reacties import services
 from reacties.models import MAXIMALE_LENGTE, Reactie
-from tests.api.conftest import api_client
-from tests.api.test_conventies import assert_probleem
-from tests.web.test_paginas import _reactie_post
+from tests.apihulp import api_client, assert_probleem
+from tests.reacties.helpers import reactie_post
 
 pytestmark = pytest.mark.django_db
 
@@ -98,7 +97,7 @@ def test_formulier_meldt_te_lange_kernboodschap_en_noemt_het_maximum(client, con
     url = reverse("reacties:bewerken", args=[concept.pk])
     inhoud = client.get(url).content.decode()
     assert "Maximaal 1200 tekens." in inhoud
-    response = client.post(url, _reactie_post(concept, kernboodschap="x" * 1300))
+    response = client.post(url, reactie_post(concept, kernboodschap="x" * 1300))
     assert response.status_code == 400
     assert "Maximaal 1200 tekens; deze tekst telt er 1300." in response.content.decode()
     assert Reactie.objects.get(pk=concept.pk).kernboodschap == ""

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from reacties import services
 from reacties.models import Reactie
 from tests import factories
-from tests.api.conftest import api_client
+from tests.apihulp import api_client
 
 
 def _bewerk(reactie, actor, tekst="Aangescherpt door de bestuurder."):

@@ -9,9 +9,7 @@ from djangorestframework_camel_case.util import camelize
 
 from inzichten import services
 from tests import factories
-
-from .conftest import api_client
-from .test_conventies import assert_probleem
+from tests.apihulp import api_client, assert_probleem
 
 pytestmark = pytest.mark.django_db
 

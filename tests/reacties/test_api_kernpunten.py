@@ -5,10 +5,8 @@ import pytest
 
 from reacties.models import Kernpunt
 from tests import factories
+from tests.apihulp import api_client, assert_probleem
 from tests.rapporten.helpers import gesloten_consultatie
-
-from .conftest import api_client
-from .test_conventies import assert_probleem
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from consultaties import services as consultatie_services
 from consultaties.models import TERMIJN_HOOGSTENS_JAREN
 from reacties import services as reactie_services
 from termijnen import services as termijn_services
-from tests.api.conftest import api_client
+from tests.apihulp import api_client
 
 JAAR_1 = datetime(1, 1, 1, 12, 0, tzinfo=UTC)
 HUGE = "99999999999999999999"

@@ -16,7 +16,7 @@ from consultaties import services
 from consultaties.uploads import controleer_upload
 from reacties import services as reactie_services
 from tests import factories
-from tests.api.conftest import api_client
+from tests.apihulp import api_client
 
 ODT_MIME = "application/vnd.oasis.opendocument.text"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -13,7 +13,7 @@ from rest_framework.test import APIClient
 
 from organisaties import services
 from organisaties.api import MisluktePogingenThrottle
-from tests.beveiliging.helpers import WACHTWOORD, apparaat, code, volledig_inloggen
+from tests.inloggen import WACHTWOORD, apparaat, code, volledig_inloggen
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
-from tests.beveiliging.helpers import wachtwoord_inloggen
+from tests.inloggen import wachtwoord_inloggen
 
 pytestmark = pytest.mark.django_db
 

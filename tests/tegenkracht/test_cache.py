@@ -6,7 +6,7 @@ import pytest
 from consultaties import services as consultatie_services
 from notificaties.services import agenda_token
 from tests import factories
-from tests.api.conftest import api_client
+from tests.apihulp import api_client
 
 
 def _geen_opslag(response):

@@ -8,8 +8,7 @@ from django.db import connection
 
 from reacties import services as reactie_services
 from reacties.models import Reactie
-
-from .conftest import api_client
+from tests.apihulp import api_client
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -27,7 +26,7 @@ def _tegelijk(*verzoeken):
 
     def draai(index, verzoek):
         try:
-            start.wait()
+            start.wait(timeout=10)
             antwoorden[index] = verzoek()
         finally:
             connection.close()
@@ -36,7 +35,8 @@ def _tegelijk(*verzoeken):
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join()
+        thread.join(timeout=60)
+    assert not any(thread.is_alive() for thread in threads), "een verzoek bleef hangen"
     return antwoorden
 
 

@@ -10,7 +10,7 @@ from audit.models import AuditEvent
 from consultaties.models import Vraag
 from organisaties.models import Gebruiker
 from organisaties.netwerk import secretaris_rechten
-from tests.beveiliging.helpers import apparaat, volledig_inloggen
+from tests.inloggen import apparaat, volledig_inloggen
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,7 @@ from django.core.files.base import ContentFile
 from reacties import services as reactie_services
 from reacties.models import Bijlage, Reactie
 from tests import factories
-
-from .conftest import api_client
-from .test_conventies import assert_probleem
+from tests.apihulp import api_client, assert_probleem
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from rapporten import pdf
 from rapporten.snapshot import build_snapshot, inhoud_hash
 from reacties import services as reactie_services
 from tests import factories, toestanden
-from tests.api.conftest import api_client
+from tests.apihulp import api_client
 
 AFKEURING = "Intern-geheim: de cijfers van team X kloppen niet"
 TERUGSTUREN = "Secretariaat-geheim: de toon richting het ministerie is te scherp"

@@ -13,6 +13,7 @@ from organisaties.models import Netwerk
 from reacties import services as reactie_services
 from reacties.models import Dimensie, Reactie, Status
 from tests import factories
+from tests.reacties.helpers import reactie_post
 
 #: A termijn as the browser's date-time field sends it, well inside the allowed range.
 TERMIJN_INVOER = (
@@ -20,29 +21,6 @@ TERMIJN_INVOER = (
     .replace(hour=12, minute=0)
     .strftime("%Y-%m-%dT%H:%M")
 )
-
-
-def _reactie_post(reactie, **extra):
-    """The full response form as a browser posts it."""
-    data = {
-        "versie": reactie.versie,
-        "eindoordeel": "uitvoerbaar",
-        "kernboodschap": "Goed uitvoerbaar.",
-        "kosten-TOTAL_FORMS": "2",
-        "kosten-INITIAL_FORMS": "0",
-        "kosten-MIN_NUM_FORMS": "0",
-        "kosten-MAX_NUM_FORMS": "1000",
-        "kosten-0-categorie": "automatisering",
-        "kosten-0-soort": "incidenteel",
-        "kosten-0-bedrag": "1500000,50",
-        "fte_incidenteel": "2,5",
-        "levensgebeurtenissen": ["verhuizen", "scheiden"],
-    }
-    for d in Dimensie:
-        data[f"gevolgen_{d.value}"] = "beperkt"
-        data[f"toelichting_{d.value}"] = f"Toelichting {d.label}"
-    data.update(extra)
-    return data
 
 
 @pytest.mark.django_db
@@ -250,7 +228,7 @@ class TestConceptOpslaan:
         reactie = reactie_services.reactie_starten(reactie=reactie_a, actor=opsteller_a)
         client.force_login(opsteller_a)
         url = reverse("reacties:bewerken", args=[reactie.pk])
-        response = client.post(url, _reactie_post(reactie))
+        response = client.post(url, reactie_post(reactie))
         assert response.status_code == 302, response.content.decode()[:2000]
         reactie.refresh_from_db()
         assert reactie.kernboodschap == "Goed uitvoerbaar."
@@ -268,13 +246,13 @@ class TestConceptOpslaan:
         client.force_login(accordeerder_a)
         url = reverse("reacties:bewerken", args=[reactie.pk])
         assert (
-            client.post(url, _reactie_post(reactie, kernboodschap="Van de collega.")).status_code
+            client.post(url, reactie_post(reactie, kernboodschap="Van de collega.")).status_code
             == 302
         )
         client.force_login(opsteller_a)
         mijn_tekst = "Mijn zorgvuldig geschreven kernboodschap <script>alert(1)</script>"
         response = client.post(
-            url, _reactie_post(reactie, versie=begonnen_met, kernboodschap=mijn_tekst)
+            url, reactie_post(reactie, versie=begonnen_met, kernboodschap=mijn_tekst)
         )
         assert response.status_code == 409
         inhoud = response.content.decode()
@@ -291,7 +269,7 @@ class TestConceptOpslaan:
         client.force_login(opsteller_a)
         url = reverse("reacties:bewerken", args=[reactie.pk])
         response = client.post(
-            url, _reactie_post(reactie, fte_incidenteel="veel", kernboodschap="Nieuw")
+            url, reactie_post(reactie, fte_incidenteel="veel", kernboodschap="Nieuw")
         )
         assert response.status_code == 400
         inhoud = response.content.decode()
@@ -304,7 +282,7 @@ class TestConceptOpslaan:
         reactie = reactie_services.reactie_starten(reactie=reactie_a, actor=opsteller_a)
         client.force_login(opsteller_a)
         url = reverse("reacties:bewerken", args=[reactie.pk])
-        response = client.post(url, _reactie_post(reactie), HTTP_HX_REQUEST="true")
+        response = client.post(url, reactie_post(reactie), HTTP_HX_REQUEST="true")
         assert response.status_code == 200
         assert "Opgeslagen om" in response.content.decode()
 

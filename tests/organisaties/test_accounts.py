@@ -6,7 +6,7 @@ from django.core import mail
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from audit.models import AuditEvent
-from tests.beveiliging.helpers import (
+from tests.inloggen import (
     WACHTWOORD,
     apparaat,
     code,

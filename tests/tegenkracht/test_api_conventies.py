@@ -9,25 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from consultaties import services as consultatie_services
 from reacties import services as reactie_services
 from tests import factories
-
-from .conftest import api_client
+from tests.apihulp import api_client, assert_probleem
 
 pytestmark = pytest.mark.django_db
-
-PROBLEEM = "application/problem+json"
-
-
-def assert_probleem(response, status: int) -> dict:
-    assert response.status_code == status, response.content[:500]
-    assert response["Content-Type"] == PROBLEEM
-    assert response["API-Version"] == "1.0.0"
-    data = response.json()
-    assert data["status"] == status
-    assert data["type"].startswith("urn:tegenkracht:probleem:")
-    for sleutel in ("title", "detail", "code", "instance"):
-        assert isinstance(data[sleutel], str) and data[sleutel], sleutel
-    return data
-
 
 # --- problem details for every error code ---------------------------------------------
 

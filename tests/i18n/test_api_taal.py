@@ -3,8 +3,7 @@ request, and in plain words ("Ongeldige pk" and format codes are gone)."""
 
 import pytest
 
-from .conftest import api_client
-from .test_conventies import assert_probleem
+from tests.apihulp import api_client, assert_probleem
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from consultaties import services as consultatie_services
 from reacties import services
 from reacties.models import Reactie
 from termijnen import services as termijn_services
-from tests.api.conftest import api_client
+from tests.apihulp import api_client
 
 VERBODEN = ["\x00", "\x01", "\x07", "\x0b", "\x0c", "\x1b", "\x7f", "\x85", "\r", "\ud800"]
 

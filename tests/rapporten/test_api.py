@@ -9,11 +9,8 @@ from consultaties import services as consultatie_services
 from rapporten import pdf, services
 from rapporten.models import Rapport
 from tests import factories
-from tests.rapporten.conftest import maak_rapport
-from tests.rapporten.helpers import gesloten_consultatie
-
-from .conftest import api_client
-from .test_conventies import assert_probleem
+from tests.apihulp import api_client, assert_probleem
+from tests.rapporten.helpers import gesloten_consultatie, maak_rapport
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,7 @@ from django.utils import timezone
 
 from reacties.models import Dimensie
 from tests import factories
-
-from .conftest import api_client
+from tests.apihulp import api_client
 
 pytestmark = pytest.mark.django_db
 

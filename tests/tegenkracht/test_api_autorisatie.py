@@ -19,22 +19,29 @@ role may not do, 401 without login.
 """
 
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from consultaties import services as consultatie_services
+from consultaties.models import Consultatie
+from organisaties.models import Gebruiker, Organisatie
+from rapporten import pdf as rapport_pdf
 from rapporten import services as rapport_services
 from rapporten.models import Rapport
 from reacties import services as reactie_services
-from reacties.models import Kernpunt
+from reacties.models import Kernpunt, Reactie
 from tests import factories
-
-from .conftest import api_client
+from tests.apihulp import api_client
+from tests.omgeving import snelle_instellingen
+from tests.rapporten.helpers import kleine_pdf
 
 KOLOMMEN = ("anon", "sec", "ops_a", "acc_a", "ops_b", "acc_b", "ops_c", "min", "min_x")
 
@@ -54,41 +61,90 @@ class Wereld:
         return self.gebruikers[naam]
 
 
-@pytest.fixture
-def wereld(
-    secretaris,
-    ministerie,
-    ministerie_gebruiker,
-    org_a,
-    org_b,
-    opsteller_a,
-    accordeerder_a,
-    opsteller_b,
-    accordeerder_b,
-    org_c,
-    opsteller_c,
-    ander_ministerie_gebruiker,
-    open_consultatie,
-    reactie_a,
-    snelle_pdf,
-):
+# --- the world, built once -------------------------------------------------------------
+# Every case used to build the cast, the consultation and its situation anew: a fifth of
+# the suite's time. Now the module builds the cast once and each row its situation once,
+# each in a transaction that is rolled back afterwards; every case runs in a savepoint
+# inside that (pytest-django's ``db``), so each request still starts from the same state.
+
+
+@pytest.fixture(scope="module")
+def _omgeving_van_de_module(tmp_path_factory):
+    """The settings of tests/conftest.py, for the whole module: the shared world's files
+    stay in one folder and its passwords use the test hasher. The paper is one page."""
+    instellingen = snelle_instellingen(tmp_path_factory.mktemp("bestanden"))
+    with override_settings(**instellingen), pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(rapport_pdf, "render_pdf", kleine_pdf)
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _snelle_omgeving(_omgeving_van_de_module):
+    """Replaces the per-test settings of tests/conftest.py with the module's."""
+
+
+@contextmanager
+def teruggedraaid(django_db_blocker):
+    """A transaction that is always rolled back, outside any test's own."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def _cast(django_db_setup, django_db_blocker, _omgeving_van_de_module):
+    """The cast and one open consultation of the ministry, with A and B invited; the
+    primary keys, so each row reads fresh objects."""
+    with teruggedraaid(django_db_blocker):
+        ministerie = factories.MinisterieFactory(afkorting="SZW", naam="Ministerie van SZW")
+        org_a = factories.OrganisatieFactory(afkorting="UWV", naam="UWV")
+        org_b = factories.OrganisatieFactory(afkorting="SVB", naam="SVB")
+        org_c = factories.OrganisatieFactory(afkorting="DUO", naam="DUO")
+        ander_ministerie = factories.MinisterieFactory(afkorting="OCW", naam="Ministerie van OCW")
+        gebruikers = {
+            "sec": factories.secretaris(),
+            "ops_a": factories.opsteller(org_a),
+            "acc_a": factories.accordeerder(org_a),
+            "ops_b": factories.opsteller(org_b),
+            "acc_b": factories.accordeerder(org_b),
+            "ops_c": factories.opsteller(org_c),
+            "min": factories.ministerie_medewerker(ministerie),
+            "min_x": factories.ministerie_medewerker(ander_ministerie),
+        }
+        consultatie = factories.consultatie(
+            secretaris_gebruiker=gebruikers["sec"],
+            ministerie=ministerie,
+            organisaties=[org_a, org_b],
+            open=True,
+        )
+        yield {
+            "gebruikers": {kolom: g.pk for kolom, g in gebruikers.items()},
+            "consultatie": consultatie.pk,
+            "reactie_a": consultatie.reacties.get(organisatie=org_a).pk,
+            "org_c": org_c.pk,
+            "ministerie": ministerie.pk,
+        }
+
+
+def laad_wereld(pks) -> Wereld:
+    personen = Gebruiker.objects.in_bulk(pks["gebruikers"].values())
     return Wereld(
-        gebruikers={
-            "anon": None,
-            "sec": secretaris,
-            "ops_a": opsteller_a,
-            "acc_a": accordeerder_a,
-            "ops_b": opsteller_b,
-            "acc_b": accordeerder_b,
-            "ops_c": opsteller_c,
-            "min": ministerie_gebruiker,
-            "min_x": ander_ministerie_gebruiker,
-        },
-        consultatie=open_consultatie,
-        reactie_a=reactie_a,
-        org_c=org_c,
-        ministerie=ministerie,
+        gebruikers={"anon": None} | {k: personen[pk] for k, pk in pks["gebruikers"].items()},
+        consultatie=Consultatie.objects.get(pk=pks["consultatie"]),
+        reactie_a=Reactie.objects.get(pk=pks["reactie_a"]),
+        org_c=Organisatie.objects.get(pk=pks["org_c"]),
+        ministerie=Organisatie.objects.get(pk=pks["ministerie"]),
     )
+
+
+@pytest.fixture(scope="module")
+def rij(request, _cast, django_db_blocker):
+    """One row's situation, built once for its nine columns."""
+    methode, pad = request.param
+    regel = TABEL[(methode, pad)]
+    with teruggedraaid(django_db_blocker):
+        wereld = laad_wereld(_cast)
+        yield methode, pad.format(**regel.situatie(wereld)), regel, wereld
 
 
 # --- situations: each returns the values for the path ---------------------------------
@@ -349,17 +405,17 @@ TABEL = {
 }  # fmt: skip
 
 GEVALLEN = [
-    pytest.param(methode, pad, kolom, id=f"{methode} {pad} {kolom}")
-    for (methode, pad) in TABEL
+    pytest.param(sleutel, kolom, id=f"{sleutel[0]} {sleutel[1]} {kolom}")
+    for sleutel in TABEL
     for kolom in KOLOMMEN
 ]
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("methode", "pad", "kolom"), GEVALLEN)
-def test_autorisatiematrix(wereld, methode, pad, kolom):
-    regel = TABEL[(methode, pad)]
-    url = "/api/v1" + pad.format(**regel.situatie(wereld))
+@pytest.mark.parametrize(("rij", "kolom"), GEVALLEN, indirect=["rij"])
+def test_autorisatiematrix(rij, kolom):
+    methode, pad, regel, wereld = rij
+    url = "/api/v1" + pad
     body = regel.body(wereld) if regel.body else {}
     client = api_client(wereld[kolom])
     kwargs = {} if methode == "GET" else {"format": "multipart" if regel.multipart else "json"}

@@ -1,1 +1,0 @@
-from tests.termijnhulp import draai, klok, maak_consultatie, na_commit  # noqa: F401
