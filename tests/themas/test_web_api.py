@@ -246,3 +246,16 @@ def test_aantal_queries_blijft_gelijk_als_de_gegevens_groeien(
             )
     assert Getagd.objects.filter(tag=ict).count() == 5 + 12
     assert _tellingen(c, ict) == voor
+
+    # The consultation page shows each kernpunt's themes and form at a fixed cost: two
+    # tagged kernpunten cost as many queries as six with two themes each.
+    def consultatiepagina(consultatie):
+        with CaptureQueriesContext(connection) as vastgelegd:
+            antwoord = c.get(reverse("consultaties:detail", args=[consultatie.pk]))
+        assert antwoord.status_code == 200
+        return len(vastgelegd), antwoord.content.decode().count('name="themas"')
+
+    klein, formulieren_klein = consultatiepagina(netwerk["c2"])
+    groot, formulieren_groot = consultatiepagina(consultatie)
+    assert (formulieren_klein, formulieren_groot) == (2, 6)
+    assert groot == klein
