@@ -587,6 +587,9 @@ def laad_demo_consultaties() -> list[Consultatie]:
     for scenario in SCENARIO_S:
         if not Consultatie.objects.filter(kenmerk=scenario["kenmerk"]).exists():
             gebouwd.append(bouw_scenario(scenario))
+    from .demo_themas import laad_demo_themas
+
+    laad_demo_themas()
     return gebouwd
 
 

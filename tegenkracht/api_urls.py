@@ -12,6 +12,7 @@ from koppelingen.api import AbonnementViewSet
 from organisaties.api import OrganisatieViewSet, OveralUitloggenView, TokenView, UitloggenView
 from rapporten.api import RapportViewSet
 from reacties.api import KernpuntViewSet, ReactieViewSet
+from themas.api import KnelpuntenView, ThemaDetailView, ThemaLijstView
 
 
 class Router(SimpleRouter):
@@ -45,6 +46,9 @@ urlpatterns = [
         EerdereStandpuntenView.as_view(),
         name="eerdere-standpunten",
     ),
+    path("/themas", ThemaLijstView.as_view(), name="themas"),
+    path("/themas/knelpunten", KnelpuntenView.as_view(), name="knelpunten"),
+    re_path(r"^/themas/(?P<pk>[0-9]{1,18})$", ThemaDetailView.as_view(), name="thema"),
     path("/openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
     path("/docs", SpectacularSwaggerSplitView.as_view(url_name="api:openapi"), name="docs"),
     *router.urls,

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "inzichten",
     "kennisbank",
     "koppelingen",
+    "themas",
 ]
 #: The demo network and the load generator (``ontwikkeling/``) are development tools: not
 #: installed in production unless asked for with ONTWIKKELING=1. pytest sets PYTEST_VERSION.

@@ -49,4 +49,5 @@ urlpatterns = [
     path("inzichten/", include("inzichten.urls")),
     path("koppelingen/", include("koppelingen.urls")),
     path("zoeken/", include("kennisbank.urls")),
+    path("themas/", include("themas.urls")),
 ]

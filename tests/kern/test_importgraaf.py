@@ -1,8 +1,8 @@
 """Dependencies between the apps point one way:
 
     kern.actor, kern.admin, kern.gebeurtenissen ← audit ← kern ← organisaties
-    ← consultaties ← reacties ← termijnen ← rapporten ← inzichten ← kennisbank ← notificaties
-    ← koppelingen
+    ← consultaties ← reacties ← termijnen ← rapporten ← inzichten ← kennisbank ← themas
+    ← notificaties ← koppelingen
 
 A module may import only from its own app or from an app further left. So no domain app
 imports notificaties or koppelingen (webhooks): both subscribe to domain events
@@ -34,10 +34,12 @@ RANG = {
     "inzichten": 8,
     # Search and the public archive read every domain app; no domain app reads them.
     "kennisbank": 9,
-    "notificaties": 10,
-    "koppelingen": 11,
+    # Themes of kernpunten across consultations: reads kernpunten, papers and verwerking.
+    "themas": 10,
+    "notificaties": 11,
+    "koppelingen": 12,
     # Development tooling (demo, load generator): may use every app, nothing uses it.
-    "ontwikkeling": 12,
+    "ontwikkeling": 13,
 }
 
 #: Web and API pages that show what a higher app owns on a lower app's page. Known and
@@ -138,7 +140,8 @@ def test_bekende_uitzonderingen_bestaan_nog():
         ("kern.workflow", 2),
         ("kern.actor", 0),
         ("reacties.api", 5),
-        ("koppelingen.services", 10),
+        ("koppelingen.services", 12),
+        ("themas.cijfers", 10),
         ("tegenkracht.urls", None),
     ],
 )

@@ -104,3 +104,17 @@ def test_demo_is_idempotent_en_toont_elke_status():
     for reactie in Reactie.objects.exclude(status="uitgenodigd"):
         eerste_event = AuditEvent.objects.voor(reactie).filter(van_status__gt="").first()
         assert eerste_event.van_status == "uitgenodigd", reactie
+
+    # Themes across the closed consultations (the second run gave none twice), a
+    # near-duplicate to merge and a recurring bottleneck.
+    from themas import cijfers
+    from themas import services as thema_services
+    from themas.models import Thema
+
+    secretaris = Gebruiker.objects.get(username="secretaris")
+    per_thema = {c.naam: c for c in cijfers.bereken(secretaris)}
+    assert per_thema["Gegevenslevering in de keten"].consultaties >= 2
+    assert [c.naam for c in cijfers.knelpunten(secretaris)] == ["Invoeringstermijn te kort"]
+    assert thema_services.mogelijke_dubbelen(Thema.objects.all())
+    uwv_opsteller = Gebruiker.objects.get(username="uwv-opsteller")
+    assert cijfers.bereken(uwv_opsteller)
