@@ -46,11 +46,11 @@ def document_toegevoegd(*, document_id):
 
 
 def ontvangst_bevestigd(*, rapport_id):
-    _verdelen("rapport", rapport_id, "ontvangst_bevestigen")
+    _verdelen("rapport", rapport_id, "ontvangst_bevestigd")
 
 
 def verwerking_vastgelegd(*, rapport_id, kernpunt_id):
-    _verdelen("rapport", rapport_id, "verwerking_vastleggen", kernpunt=kernpunt_id)
+    _verdelen("rapport", rapport_id, "verwerking_vastgelegd", kernpunt=kernpunt_id)
 
 
 def elke_minuut(*, nu):

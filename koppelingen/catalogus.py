@@ -61,12 +61,12 @@ SOORTEN = [
         alleen_secretariaat=True,
     ),
     Soort("rapport", "verzonden", _("Paper verzonden"), "verzenden"),
-    Soort("rapport", "ontvangst-bevestigd", _("Ontvangst bevestigd"), "ontvangst_bevestigen"),
+    Soort("rapport", "ontvangst-bevestigd", _("Ontvangst bevestigd"), "ontvangst_bevestigd"),
     Soort(
         "rapport",
         "verwerking-vastgelegd",
         _("Verwerking vastgelegd"),
-        "verwerking_vastleggen",
+        "verwerking_vastgelegd",
     ),
 ]
 

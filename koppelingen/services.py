@@ -180,7 +180,7 @@ def mag_ontvangen(user, soort: catalogus.Soort, obj) -> bool:
         return False
     inzage = getattr(obj, "tijdlijn_inzage", None)
     mijlpalen = inzage(user) if inzage is not None else None
-    return mijlpalen is None or soort.actie in mijlpalen
+    return mijlpalen is None or soort.actie in mijlpalen.acties
 
 
 def _gegevens(soort: catalogus.Soort, obj, naar: str, extra: dict) -> dict:
