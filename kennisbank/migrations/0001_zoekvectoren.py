@@ -88,9 +88,11 @@ def verwijder(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("consultaties", "0004_geopend_op"),
-        ("reacties", "0004_kernpunt_hertoets_herbeoordeling"),
-        ("rapporten", "0005_snapshot_als_laatste_kolom"),
+        # After every migration that rebuilds a searched column: dropping a column (as
+        # rapporten 0006 does with the snapshot) drops the trigger that watches it.
+        ("consultaties", "0006_versie"),
+        ("reacties", "0005_gewijzigd_op_index"),
+        ("rapporten", "0006_rapport_gewijzigd_op"),
     ]
 
     operations = [migrations.RunPython(maak, verwijder, elidable=False)]
