@@ -29,7 +29,7 @@ def test_abonnement_aanmaken_en_berichten_zien(
     settings.WEBHOOKS_INTERNE_ADRESSEN_TOESTAAN = True
     opsteller_a.set_password(WACHTWOORD)
     opsteller_a.save(update_fields=["password"])
-    reis = Reis(browser, live_server, screenshot_map)
+    reis = Reis(browser, live_server, screenshot_map, "koppelingen")
     pagina = reis.als(opsteller_a.username)
 
     pagina.get_by_role("link", name="Koppelingen").click()

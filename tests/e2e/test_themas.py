@@ -29,7 +29,7 @@ def _wachtwoord(gebruiker):
 def test_themas_in_de_browser(browser, live_server, screenshot_map, netwerk, secretaris):  # noqa: F811
     _wachtwoord(secretaris)
     dubbel = services.thema_voor_naam("ict systemen")
-    reis = Reis(browser, live_server, screenshot_map)
+    reis = Reis(browser, live_server, screenshot_map, "themas")
     sec = reis.als("secretaris")
 
     kernpunt = netwerk["k2_uwv"]

@@ -16,7 +16,7 @@ pytestmark = [
 
 def test_zoekpagina_toegankelijk_en_smal(browser, live_server, screenshot_map):
     wereld = bouw_wereld(factories.secretaris())
-    reis = Reis(browser, live_server, screenshot_map)
+    reis = Reis(browser, live_server, screenshot_map, "zoeken")
     pagina = reis.als(wereld["uwv"].username)
     reis.ga_naar(pagina, reverse("kennisbank:zoeken"), "zoeken-leeg")
     pagina.fill("#id_q", "huurtoeslag")
@@ -54,7 +54,7 @@ def test_eerdere_standpunten_op_het_toetsformulier(browser, live_server, screens
     )
     reactie = nieuw.reacties.get()
     reactie_services.reactie_starten(reactie=reactie, actor=wereld["uwv"])
-    reis = Reis(browser, live_server, screenshot_map)
+    reis = Reis(browser, live_server, screenshot_map, "zoeken")
     pagina = reis.als(wereld["uwv"].username)
     pagina.goto(reis.url + reverse("reacties:bewerken", args=[reactie.pk]))
     paneel = pagina.locator("#eerdere-standpunten")

@@ -100,7 +100,10 @@ def test_teller_voor_anonieme_bezoeker_is_nul():
 
     verzoek = RequestFactory().get("/")
     verzoek.user = AnonymousUser()
-    assert notificaties_context(verzoek) == {"notificaties_ongelezen": 0}
+    assert notificaties_context(verzoek) == {
+        "notificaties_ongelezen": 0,
+        "werkvoorraad_tellingen": {},
+    }
 
 
 # --- workload and who is behind ---------------------------------------------------------

@@ -280,6 +280,12 @@ def geen(w):
     return {}
 
 
+def thema_zonder_kernpunten(w):
+    from themas.models import Thema
+
+    return {"id": Thema.objects.create(name="Invoeringstermijn", slug="invoeringstermijn").pk}
+
+
 # --- request bodies ---------------------------------------------------------------------
 
 
@@ -431,6 +437,12 @@ TABEL = {
     ("GET", "/inzichten"): Regel(geen, "401 200 200 200 200 200 200 403 403 403"),
     # Everyone logged in may search; what they find is scoped (tests/kennisbank).
     ("GET", "/zoeken"): Regel(geen, "401 200 200 200 200 200 200 200 200 200"),
+    # Themes: the list is scoped per reader; the bottleneck report is the network's own (not
+    # the ministries', not an account manager's); a theme without kernpunten the reader may
+    # see does not exist for him; the secretariaat, who manages them, sees every theme.
+    ("GET", "/themas"): Regel(geen, "401 200 200 200 200 200 200 200 200 200"),
+    ("GET", "/themas/knelpunten"): Regel(geen, "401 200 200 200 200 200 200 403 403 403"),
+    ("GET", "/themas/{id}"): Regel(thema_zonder_kernpunten, "401 200 404 404 404 404 404 404 404 404"),
     # Webhook subscriptions: every organisation manages its own; another's is a 404. A
     # beheerder sees nothing of the workflow and so has no subscriptions.
     ("GET", "/abonnementen"): Regel(geen, "401 200 200 200 200 200 200 200 200 200"),
