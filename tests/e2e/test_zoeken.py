@@ -51,6 +51,9 @@ def test_eerdere_standpunten_op_het_toetsformulier(browser, live_server, screens
         organisaties=[wereld["org_uwv"]],
         open=True,
         titel="Wet huurtoeslag herzien",
+        # The subject shares a word with UWV's earlier kernpunt: on PostgreSQL the panel
+        # ranks by the subject's words and shows only kernpunten that match one of them.
+        samenvatting="De terugvordering van huurtoeslag wordt eenvoudiger.",
     )
     reactie = nieuw.reacties.get()
     reactie_services.reactie_starten(reactie=reactie, actor=wereld["uwv"])
