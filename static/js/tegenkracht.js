@@ -234,4 +234,21 @@
   });
 
   document.addEventListener("DOMContentLoaded", werkVoortgangBij);
+
+  // On a narrow screen the main menu folds behind a "Menu" button, so the page's own
+  // content starts on the first screen. The CSS folds it only when this ran.
+  document.addEventListener("DOMContentLoaded", function () {
+    var balk = document.querySelector(".tk-nav[data-inklapbaar]");
+    var knop = balk && balk.querySelector(".tk-menuknop");
+    if (!knop) {
+      return;
+    }
+    knop.hidden = false;
+    balk.classList.add("tk-nav--inklapbaar");
+    knop.addEventListener("click", function () {
+      var open = knop.getAttribute("aria-expanded") !== "true";
+      knop.setAttribute("aria-expanded", open ? "true" : "false");
+      balk.classList.toggle("tk-nav--open", open);
+    });
+  });
 })();

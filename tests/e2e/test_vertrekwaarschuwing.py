@@ -40,7 +40,10 @@ def test_vertrekken_met_onopgeslagen_wijzigingen_vraagt_eerst(
     # Typed (real key presses: a browser only asks after user interaction), then a link.
     pagina.locator("#id_kernboodschap").press_sequentially("Nog niet opgeslagen tekst")
     pagina.locator("a.rhc-nav-bar__link").first.click(no_wait_after=True)
-    pagina.wait_for_timeout(500)
+    for _ in range(100):  # the dialog comes asynchronously; slow on a busy machine
+        if dialogen:
+            break
+        pagina.wait_for_timeout(100)
     assert dialogen == ["beforeunload"]
     assert pagina.url == bewerken
     assert pagina.input_value("#id_kernboodschap") == "Nog niet opgeslagen tekst"
