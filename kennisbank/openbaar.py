@@ -53,9 +53,7 @@ def _paper(kenmerk: str):
 @require_safe
 def paper(request, kenmerk):
     rapport = _paper(kenmerk)
-    return render(
-        request, "openbaar/paper.html", {"rapport": rapport, **archief.inhoud(rapport)}
-    )
+    return render(request, "openbaar/paper.html", {"rapport": rapport, **archief.inhoud(rapport)})
 
 
 @require_safe
@@ -100,7 +98,8 @@ class ArchiefFeed(Feed):
 
     def item_guid(self, rapport):
         # Stable per paper, and no database id of ours.
-        return f"tag:tegenkracht,{rapport.verzonden_op:%Y-%m-%d}:openbaar/{rapport.consultatie.kenmerk}"
+        datum = f"{rapport.verzonden_op:%Y-%m-%d}"
+        return f"tag:tegenkracht,{datum}:openbaar/{rapport.consultatie.kenmerk}"
 
     item_guid_is_permalink = False
 

@@ -345,7 +345,7 @@ class Publicatie(models.Model):
         ordering = ["-openbaar_vanaf"]
 
     def __str__(self):
-        return f"Publicatie van rapport #{self.rapport_id} vanaf {self.openbaar_vanaf:%Y-%m-%d %H:%M}"
+        return f"Publicatie van rapport #{self.rapport_id} vanaf {self.openbaar_vanaf:%Y-%m-%d}"
 
 
 class OndertekenaarRol(models.TextChoices):

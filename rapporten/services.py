@@ -584,6 +584,10 @@ def _gewijzigd(rapport: Rapport) -> None:
     rapport._state.fields_cache.pop("publicatie", None)
 
 
+def _datum(moment) -> str:
+    return formats.date_format(timezone.localtime(moment), "j F Y H:i")
+
+
 def _kan_nu_publiceren(user, rapport: Rapport) -> bool:
     """Offered for the sent version that is not public yet (a planned date can change)."""
     return (
@@ -661,7 +665,7 @@ def rapport_publiceren(
                 "Dit paper is al openbaar sinds %(moment)s. Trek de publicatie in om het uit "
                 "het openbare archief te halen."
             )
-            % {"moment": formats.date_format(timezone.localtime(rapport.openbaar_vanaf), "j F Y H:i")},
+            % {"moment": _datum(rapport.openbaar_vanaf)},
         )
     controleer_teksten(toelichting=toelichting)
     nu = timezone.now()
@@ -685,7 +689,7 @@ def rapport_publiceren(
 @WERKSTROOM.actie(
     "publicatie_intrekken",
     logboek=_("Publicatie ingetrokken"),
-    samenvatting="Publicatie intrekken: het paper verdwijnt uit het openbare archief (secretariaat)",
+    samenvatting="Publicatie intrekken: weg uit het openbare archief (secretariaat)",
     label=_("Publicatie intrekken"),
     gelukt=_("De publicatie is ingetrokken; het paper staat niet meer in het openbare archief."),
     toelichting="optioneel",

@@ -275,9 +275,7 @@ def rapport_publicatie_intrekken(request, pk):
         lambda: services.rapport_publicatie_intrekken(
             rapport=rapport, actor=request.user, toelichting=toelichting
         ),
-        gettext(
-            "De publicatie is ingetrokken; het paper staat niet meer in het openbare archief."
-        ),
+        gettext("De publicatie is ingetrokken; het paper staat niet meer in het openbare archief."),
     )
 
 
