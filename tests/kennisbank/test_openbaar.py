@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from organisaties.models import Gebruiker
 from rapporten import services as rapport_services
-from rapporten.models import Publicatie, Rapport
+from rapporten.models import Publicatie
 from tests import factories
 from tests.rapporten.helpers import gesloten_consultatie, maak_rapport
 
@@ -236,7 +236,12 @@ def test_wandeling_langs_elke_link_van_de_openbare_paginas(client, wereld):
 @pytest.mark.django_db
 def test_openbare_paginas_sturen_de_beveiligingsheaders(client, wereld):
     kenmerk = wereld["openbaar"].consultatie.kenmerk
-    for pad in ("/openbaar/", f"/openbaar/{kenmerk}/", f"/openbaar/{kenmerk}/pdf", "/openbaar/feed.atom"):
+    for pad in (
+        "/openbaar/",
+        f"/openbaar/{kenmerk}/",
+        f"/openbaar/{kenmerk}/pdf",
+        "/openbaar/feed.atom",
+    ):
         antwoord = client.get(pad)
         assert antwoord.status_code == 200, pad
         assert "default-src" in antwoord["Content-Security-Policy"], pad
@@ -355,7 +360,7 @@ def test_paginering(client, wereld, secretaris, ministerie, org_a, monkeypatch):
     eerste = client.get("/openbaar/").content.decode()
     assert "pagina=2" in eerste
     tweede = client.get("/openbaar/", {"pagina": 2}).content.decode()
-    assert tweede.count("tk-treffer\"") == 1
+    assert tweede.count('tk-treffer"') == 1
     assert client.get("/openbaar/", {"pagina": "x"}).status_code == 200
 
 

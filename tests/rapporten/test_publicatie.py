@@ -101,9 +101,7 @@ def test_datum_te_ver_weg_is_een_invoerfout(verzonden, secretaris):
 
 
 @pytest.mark.django_db
-def test_concept_en_definitief_maar_niet_verzonden_kunnen_niet_openbaar(
-    concept, secretaris
-):
+def test_concept_en_definitief_maar_niet_verzonden_kunnen_niet_openbaar(concept, secretaris):
     with pytest.raises(TransitieNietToegestaan, match="verzonden"):
         services.rapport_publiceren(rapport=concept, actor=secretaris)
     definitief = services.rapport_definitief_maken(rapport=concept, actor=secretaris)
@@ -260,9 +258,7 @@ def test_api_publiceren_en_intrekken(verzonden, secretaris):
     assert_probleem(
         api.post(f"/api/v1/rapporten/{verzonden.pk}/publiceren", {}, format="json"), 409
     )
-    antwoord = api.post(
-        f"/api/v1/rapporten/{verzonden.pk}/publicatie-intrekken", {}, format="json"
-    )
+    antwoord = api.post(f"/api/v1/rapporten/{verzonden.pk}/publicatie-intrekken", {}, format="json")
     assert antwoord.status_code == 200
     assert antwoord.json()["openbaarVanaf"] is None
     assert _openbaar() == []
@@ -282,6 +278,4 @@ def test_api_ongeldige_invoer(verzonden, secretaris):
 @pytest.mark.django_db
 def test_api_concept_publiceren_is_409(concept, secretaris):
     api = api_client(secretaris)
-    assert_probleem(
-        api.post(f"/api/v1/rapporten/{concept.pk}/publiceren", {}, format="json"), 409
-    )
+    assert_probleem(api.post(f"/api/v1/rapporten/{concept.pk}/publiceren", {}, format="json"), 409)
