@@ -16,8 +16,10 @@ from django.contrib.postgres.search import SearchQuery
 from django.db.models import Q
 from django.db.models.fields.json import KT
 
+from consultaties.models import Instrument
 from rapporten.analyse import nummer_van
 from rapporten.models import Rapport, Verwerking
+from reacties.models import Dimensie, Ernst
 
 from .zoeken import Zoekvector, postgres, woorden
 
@@ -67,6 +69,15 @@ def openbaar_paper(kenmerk: str) -> Rapport | None:
     )
 
 
+def _label(keuzes, waarde: str, bevroren: str) -> str:
+    """The label of a frozen value in the page's language; the paper's (Dutch) label when
+    the value is no longer a choice."""
+    try:
+        return keuzes(waarde).label
+    except ValueError:
+        return bevroren
+
+
 def inhoud(rapport: Rapport) -> dict:
     """What the public page of a paper shows, from its snapshot, with the ministry's
     verwerking per kernpunt (one query): its outcome and explanation, never who recorded
@@ -87,8 +98,8 @@ def inhoud(rapport: Rapport) -> dict:
         kernpunten.append(
             {
                 "nummer": k.get("nummer", ""),
-                "dimensie": k.get("dimensie_label", ""),
-                "ernst": k.get("ernst_label", ""),
+                "dimensie": _label(Dimensie, k.get("dimensie"), k.get("dimensie_label", "")),
+                "ernst": _label(Ernst, k.get("ernst"), k.get("ernst_label", "")),
                 "organisatie": k["organisatie"],
                 "tekst": k["tekst"],
                 "artikel": k.get("artikel", ""),
@@ -99,8 +110,12 @@ def inhoud(rapport: Rapport) -> dict:
                 "verwerking": verwerking[2] if verwerking else "",
             }
         )
+    consultatie = dict(snapshot.get("consultatie", {}))
+    consultatie["instrument_label"] = _label(
+        Instrument, consultatie.get("instrument"), consultatie.get("instrument_label", "")
+    )
     return {
-        "consultatie": snapshot.get("consultatie", {}),
+        "consultatie": consultatie,
         "bestuurlijke_samenvatting": snapshot.get("bestuurlijke_samenvatting", ""),
         "organisaties": sorted(
             (b["organisatie"] for b in snapshot.get("bijdragen", [])), key=lambda o: o["naam"]
