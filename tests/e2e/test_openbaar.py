@@ -85,7 +85,8 @@ def test_secretariaat_publiceert_en_bezoeker_leest_het_archief(
     assert download.value.suggested_filename.endswith("-definitief.pdf")
     for breedte in (1280, 320):
         bezoeker.set_viewport_size({"width": breedte, "height": 900})
-        bezoeker.screenshot(path=screenshot_map / f"openbaar-paper-nl-{breedte}.png", full_page=True)
+        pad = screenshot_map / f"openbaar-paper-nl-{breedte}.png"
+        bezoeker.screenshot(path=pad, full_page=True)
     bezoeker.set_viewport_size({"width": 1280, "height": 900})
 
     # English.
