@@ -154,6 +154,11 @@ def _detail_context(request, consultatie, fout=None) -> dict:
         )
     # The page lists the versions; their snapshots (hundreds of kB each) stay unread.
     rapporten = consultatie.rapporten.only("pk", "consultatie_id", "versie", "status")
+    if user.is_secretaris:
+        # The secretariat sees whether (and from when) the sent version is public.
+        rapporten = rapporten.select_related("publicatie").only(
+            "pk", "consultatie_id", "versie", "status", "publicatie__openbaar_vanaf"
+        )
     if user.is_ministerie:
         rapporten = rapporten.filter(status=RapportStatus.VERZONDEN)
     verschillen = None

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from organisaties.models import Netwerk
 from reacties.models import Dimensie, Eindoordeel
+from tegenkracht.validatie import weiger_stuurtekens
 
 from .zoeken import BRONNEN, Filters
 
@@ -38,3 +39,14 @@ class ZoekForm(forms.Form):
             dimensie=d.get("dimensie") or "",
             eindoordeel=d.get("eindoordeel") or "",
         )
+
+
+class ArchiefZoekForm(forms.Form):
+    """The public archive's one search box."""
+
+    q = forms.CharField(
+        label=_("Zoek op titel, ministerie of woorden"),
+        max_length=200,
+        required=False,
+        validators=[weiger_stuurtekens],
+    )

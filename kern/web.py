@@ -27,7 +27,7 @@ from .workflow import TransitieNietToegestaan, VerouderdeVersie
 #: The fields of the small form behind an action button (``partials/acties.html``).
 ACTIEFORMULIER_VELDEN = frozenset({"toelichting", "termijn"})
 #: Fields of an action form a confirmation step carries over unchanged.
-MEEGENOMEN_VELDEN = (*sorted(ACTIEFORMULIER_VELDEN), "terug")
+MEEGENOMEN_VELDEN = (*sorted(ACTIEFORMULIER_VELDEN), "openbaar_vanaf", "terug")
 
 
 def bevestiging(request, actie, *, onderwerp: str, terug: str, toegestaan: bool = True):

@@ -590,7 +590,34 @@ def laad_demo_consultaties() -> list[Consultatie]:
     from .demo_themas import laad_demo_themas
 
     laad_demo_themas()
+    laad_demo_publicaties()
     return gebouwd
+
+
+#: The sent demo papers in the public archive: one public at once, one from a later day
+#: (as when the secretariat waits for the ministry to publish the bill).
+DEMO_PUBLICATIES = {"DEMO-2025-06": None, "DEMO-2026-05": 14}
+
+
+def laad_demo_publicaties() -> None:
+    """Publish the sent demo papers through the real service (idempotent: a paper that was
+    ever published or withdrawn is left as the secretariat left it)."""
+    from audit.models import AuditEvent
+    from rapporten import services as rapport_services
+    from rapporten.models import Rapport
+
+    secretaris = _gebruiker("secretaris")
+    for kenmerk, over_dagen in DEMO_PUBLICATIES.items():
+        rapport = Rapport.objects.filter(consultatie__kenmerk=kenmerk, status="verzonden").first()
+        if rapport is None or AuditEvent.objects.voor(rapport).filter(actie="publiceren").exists():
+            continue
+        moment = None
+        if over_dagen:
+            moment = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+            moment += timedelta(days=over_dagen)
+        rapport_services.rapport_publiceren(
+            rapport=rapport, actor=secretaris, openbaar_vanaf=moment
+        )
 
 
 #: The organisation that logs in at the development identity provider in ``make demo-sso``

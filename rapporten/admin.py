@@ -3,7 +3,7 @@ from django.contrib import admin
 from kern.admin import AlleenLezenAdmin
 
 from . import services
-from .models import Ondertekenaar, Rapport, Verwerking
+from .models import Ondertekenaar, Publicatie, Rapport, Verwerking
 
 
 @admin.register(Rapport)
@@ -20,6 +20,13 @@ class RapportAdmin(AlleenLezenAdmin):
 class VerwerkingAdmin(AlleenLezenAdmin):
     list_display = ["rapport", "kernpunt", "uitkomst", "vastgelegd_door", "vastgelegd_op"]
     list_filter = ["uitkomst"]
+
+
+@admin.register(Publicatie)
+class PublicatieAdmin(AlleenLezenAdmin):
+    """Read-only: the secretariat publishes and withdraws on the paper's page (audited)."""
+
+    list_display = ["rapport", "openbaar_vanaf", "gewijzigd_op"]
 
 
 @admin.register(Ondertekenaar)

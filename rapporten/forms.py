@@ -1,4 +1,7 @@
+from datetime import datetime, time
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -52,3 +55,29 @@ class VerwerkingForm(forms.Form):
         if not Kernpunt.objects.filter(pk=pk).exists():
             raise forms.ValidationError(gettext("Onbekend kernpunt."))
         return pk
+
+
+class PublicerenForm(forms.Form):
+    """When the sent paper becomes public: a day (from its start, Dutch time), or at once."""
+
+    openbaar_vanaf = forms.DateField(
+        label=_("Openbaar vanaf"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_(
+            "Laat leeg of kies vandaag om het paper meteen openbaar te maken; kies een latere "
+            "dag, bijvoorbeeld de dag waarop het ministerie het wetsvoorstel openbaar maakt."
+        ),
+    )
+
+    def moment(self):
+        """The start of the chosen day in the current (Dutch) time zone, or None: at once."""
+        datum = self.cleaned_data.get("openbaar_vanaf")
+        if datum is None:
+            return None
+        try:
+            return timezone.make_aware(datetime.combine(datum, time.min))
+        except (OverflowError, ValueError):
+            raise forms.ValidationError(
+                {"openbaar_vanaf": gettext("Controleer het jaartal.")}
+            ) from None

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
@@ -86,6 +87,17 @@ class RapportQuerySet(models.QuerySet):
             ).values("consultatie_id")
             return verzonden.filter(consultatie_id__in=bijgedragen)
         return self.none()
+
+    def openbaar(self, nu=None):
+        """The papers anyone may read without logging in: the version sent to the ministry
+        whose publication moment has come (``Rapport.openbaar_vanaf``), of a consultation
+        that was sent. A publication set for later, a withdrawn one, a concept, an unsent
+        definitive version or any other version of the consultation is not among them."""
+        return self.filter(
+            status=Status.VERZONDEN,
+            publicatie__openbaar_vanaf__lte=nu or timezone.now(),
+            consultatie__status__in=(ConsultatieStatus.VERZONDEN, ConsultatieStatus.AFGEROND),
+        )
 
     def kernpuntnummers_voor(self, consultatie_id: int) -> dict[int, str]:
         """Kernpunt id → number (K1, K2, …) as fixed by the consultation's paper: the version
@@ -171,7 +183,6 @@ class Rapport(GewijzigdOpBijgehouden, FSMModelMixin, models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     ontvangst_toelichting = models.TextField("toelichting bij ontvangst", blank=True)
-
     objects = RapportQuerySet.as_manager()
 
     class Meta:
@@ -224,6 +235,28 @@ class Rapport(GewijzigdOpBijgehouden, FSMModelMixin, models.Model):
     @property
     def is_definitief(self) -> bool:
         return self.status in DEFINITIEVE_STATUSSEN
+
+    @property
+    def openbaar_vanaf(self):
+        """When this version is or becomes public; ``None``: not published."""
+        try:
+            return self.publicatie.openbaar_vanaf
+        except Publicatie.DoesNotExist:
+            return None
+
+    @property
+    def is_openbaar(self) -> bool:
+        """Public now (the moment has come); see ``RapportQuerySet.openbaar``."""
+        return (
+            self.status == Status.VERZONDEN
+            and self.openbaar_vanaf is not None
+            and self.openbaar_vanaf <= timezone.now()
+        )
+
+    @property
+    def publicatie_gepland(self) -> bool:
+        """Set to become public at a later moment (which can still change)."""
+        return self.openbaar_vanaf is not None and self.openbaar_vanaf > timezone.now()
 
     @property
     def is_bezig(self) -> bool:
@@ -292,6 +325,27 @@ class Verwerking(models.Model):
 
     def __str__(self):
         return f"{self.get_uitkomst_display()}: kernpunt #{self.kernpunt_id}"
+
+
+class Publicatie(models.Model):
+    """The secretariat's decision to publish the paper sent to the ministry in the public
+    archive, from ``openbaar_vanaf`` on (at once, or e.g. the day the ministry publishes the
+    bill). Withdrawing removes the row; the audit trail of the paper keeps the history.
+    Its own table, so the archive filters and sorts without reading the paper's snapshot.
+    Changed only through ``rapporten.services.rapport_publiceren`` and
+    ``rapport_publicatie_intrekken``."""
+
+    rapport = models.OneToOneField(Rapport, on_delete=models.PROTECT, related_name="publicatie")
+    openbaar_vanaf = models.DateTimeField("openbaar vanaf", db_index=True)
+    gewijzigd_op = models.DateTimeField("gewijzigd op", auto_now=True)
+
+    class Meta:
+        verbose_name = "publicatie"
+        verbose_name_plural = "publicaties"
+        ordering = ["-openbaar_vanaf"]
+
+    def __str__(self):
+        return f"Publicatie van rapport #{self.rapport_id} vanaf {self.openbaar_vanaf:%Y-%m-%d}"
 
 
 class OndertekenaarRol(models.TextChoices):

@@ -18,6 +18,12 @@ def kan_verzenden(user, rapport) -> bool:
     return is_secretaris(user, rapport)
 
 
+def kan_publiceren(user, rapport) -> bool:
+    """Publishing a sent paper (or setting its date, or withdrawing it) is the
+    secretariat's decision alone."""
+    return is_secretaris(user, rapport)
+
+
 def is_eigen_ministerie(user, rapport) -> bool:
     """A staff member of the ministry that requested the consultation."""
     return (

@@ -7,14 +7,14 @@ Order of checks, as everywhere: the state (409) after the permission (403), cont
 import hashlib
 import logging
 import threading
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.db.models import Max, Q
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
@@ -27,10 +27,10 @@ from consultaties.models import Status as ConsultatieStatus
 from kern.gebeurtenissen import publiceer_na_commit
 from kern.workflow import SYSTEEM, TransitieNietToegestaan, Werkstroom, voer_transitie_uit
 from reacties.models import Kernpunt
-from tegenkracht.validatie import stuurteken_fouten
+from tegenkracht.validatie import controleer_teksten, stuurteken_fouten
 
 from . import permissions
-from .models import GeneratieStatus, Rapport, Status, Uitkomst, Verwerking
+from .models import GeneratieStatus, Publicatie, Rapport, Status, Uitkomst, Verwerking
 from .regels import reacties_in_paper_q
 from .snapshot import build_snapshot, inhoud_hash
 
@@ -566,6 +566,158 @@ def verwerking_vastleggen(
         "rapport.verwerking_vastgelegd", rapport_id=rapport.pk, kernpunt_id=kernpunt_id
     )
     return verwerking
+
+
+# --- open publication -------------------------------------------------------------------
+
+#: How far ahead a publication may be set: beyond it the year is a typo.
+PUBLICATIE_HOOGSTENS_JAREN = 3
+
+PUBLICATIEDATUM_GEWIJZIGD = audit_actie(
+    "publicatiedatum_gewijzigd", _("Datum van openbaarmaking gewijzigd")
+)
+
+
+def _gewijzigd(rapport: Rapport) -> None:
+    """The version's ``openbaarVanaf`` changed: API clients polling ``gewijzigdSinds`` see it."""
+    Rapport.objects.filter(pk=rapport.pk).update(gewijzigd_op=timezone.now())
+    rapport._state.fields_cache.pop("publicatie", None)
+
+
+def _datum(moment) -> str:
+    return formats.date_format(timezone.localtime(moment), "j F Y H:i")
+
+
+def _kan_nu_publiceren(user, rapport: Rapport) -> bool:
+    """Offered for the sent version that is not public yet (a planned date can change)."""
+    return (
+        rapport.status == Status.VERZONDEN
+        and not rapport.is_openbaar
+        and permissions.kan_publiceren(user, rapport)
+    )
+
+
+def _kan_nu_publicatie_intrekken(user, rapport: Rapport) -> bool:
+    return rapport.openbaar_vanaf is not None and permissions.kan_publiceren(user, rapport)
+
+
+def _publicatiemoment(openbaar_vanaf, nu):
+    """The moment a publication takes effect: ``None`` or a moment that has passed means
+    at once (the archive then says the real moment); a later one must be aware and lie
+    within ``PUBLICATIE_HOOGSTENS_JAREN``."""
+    if openbaar_vanaf is None:
+        return nu
+    if not isinstance(openbaar_vanaf, datetime) or timezone.is_naive(openbaar_vanaf):
+        raise ValidationError({"openbaar_vanaf": gettext("Geef een datum en tijd op.")})
+    try:
+        te_ver = openbaar_vanaf > nu + timedelta(days=365 * PUBLICATIE_HOOGSTENS_JAREN + 1)
+    except OverflowError:
+        te_ver = True
+    if te_ver:
+        raise ValidationError(
+            {
+                "openbaar_vanaf": gettext(
+                    "Kies een datum binnen %(jaren)s jaar; controleer het jaartal."
+                )
+                % {"jaren": PUBLICATIE_HOOGSTENS_JAREN}
+            }
+        )
+    return max(openbaar_vanaf, nu)
+
+
+@WERKSTROOM.actie(
+    "publiceren",
+    logboek=_("Openbaar gemaakt"),
+    samenvatting="Openbaar maken in het openbare archief, meteen of vanaf een datum (secretariaat)",
+    label=_("Openbaar maken"),
+    gelukt=_("Het paper is openbaar gemaakt."),
+    onomkeerbaar=True,
+    gevolg=_(
+        "Iedereen kan het paper dan zonder inloggen lezen en downloaden in het openbare "
+        "archief: de PDF, de genummerde kernpunten en de verwerking door het ministerie. U "
+        "kunt de publicatie later intrekken, maar wie het paper al downloadde, houdt het."
+    ),
+    mag=_kan_nu_publiceren,
+)
+@transaction.atomic
+def rapport_publiceren(
+    *, rapport: Rapport, actor, openbaar_vanaf: datetime | None = None, toelichting: str = ""
+) -> Rapport:
+    """Publish the version sent to the ministry in the public archive, at once
+    (``openbaar_vanaf`` empty or passed) or from a later moment, e.g. the day the ministry
+    publishes the bill. For a publication set for later this changes its moment (audited
+    as such). Only the sent version can be public; a publication that took effect is not
+    moved (withdraw it instead). The archive and its feed read ``Rapport.objects.openbaar``:
+    nothing runs when the moment comes."""
+    rapport = Rapport.objects.select_for_update().select_related("consultatie").get(pk=rapport.pk)
+    _vereis(permissions.kan_publiceren(actor, rapport))
+    if rapport.status != Status.VERZONDEN:
+        raise TransitieNietToegestaan(
+            rapport,
+            "publiceren",
+            gettext("Alleen het paper dat aan het ministerie is verzonden, kan openbaar worden."),
+        )
+    if rapport.is_openbaar:
+        raise TransitieNietToegestaan(
+            rapport,
+            "publiceren",
+            gettext(
+                "Dit paper is al openbaar sinds %(moment)s. Trek de publicatie in om het uit "
+                "het openbare archief te halen."
+            )
+            % {"moment": _datum(rapport.openbaar_vanaf)},
+        )
+    controleer_teksten(toelichting=toelichting)
+    nu = timezone.now()
+    moment = _publicatiemoment(openbaar_vanaf, nu)
+    vorig = rapport.openbaar_vanaf
+    Publicatie.objects.update_or_create(rapport=rapport, defaults={"openbaar_vanaf": moment})
+    _gewijzigd(rapport)
+    registreer(
+        rapport,
+        actor=actor,
+        actie=PUBLICATIEDATUM_GEWIJZIGD if vorig else "publiceren",
+        toelichting=toelichting,
+        gegevens={
+            "openbaar_vanaf": moment.isoformat(),
+            **({"was": vorig.isoformat()} if vorig else {}),
+        },
+    )
+    return rapport
+
+
+@WERKSTROOM.actie(
+    "publicatie_intrekken",
+    logboek=_("Publicatie ingetrokken"),
+    samenvatting="Publicatie intrekken: weg uit het openbare archief (secretariaat)",
+    label=_("Publicatie intrekken"),
+    gelukt=_("De publicatie is ingetrokken; het paper staat niet meer in het openbare archief."),
+    toelichting="optioneel",
+    gevaar=True,
+    mag=_kan_nu_publicatie_intrekken,
+)
+@transaction.atomic
+def rapport_publicatie_intrekken(*, rapport: Rapport, actor, toelichting: str = "") -> Rapport:
+    """Take a paper out of the public archive (or cancel a publication set for later). From
+    the next request on its public page, PDF and feed entry answer 404."""
+    rapport = Rapport.objects.select_for_update().select_related("consultatie").get(pk=rapport.pk)
+    _vereis(permissions.kan_publiceren(actor, rapport))
+    if rapport.openbaar_vanaf is None:
+        raise TransitieNietToegestaan(
+            rapport, "publicatie_intrekken", gettext("Dit paper is niet openbaar gemaakt.")
+        )
+    controleer_teksten(toelichting=toelichting)
+    vorig = rapport.openbaar_vanaf
+    Publicatie.objects.filter(rapport=rapport).delete()
+    _gewijzigd(rapport)
+    registreer(
+        rapport,
+        actor=actor,
+        actie="publicatie_intrekken",
+        toelichting=toelichting,
+        gegevens={"was": vorig.isoformat()},
+    )
+    return rapport
 
 
 def alle_kernpunten_verwerkt(rapport: Rapport) -> bool:

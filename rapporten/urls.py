@@ -10,6 +10,12 @@ urlpatterns = [
     path("<int:pk>/pdf/bekijken", views.rapport_pdf_bekijken, name="pdf_bekijken"),
     path("<int:pk>/definitief", views.rapport_definitief, name="definitief"),
     path("<int:pk>/verzenden", views.rapport_verzenden, name="verzenden"),
+    path("<int:pk>/publiceren", views.rapport_publiceren, name="publiceren"),
+    path(
+        "<int:pk>/publicatie-intrekken",
+        views.rapport_publicatie_intrekken,
+        name="publicatie_intrekken",
+    ),
     path("<int:pk>/opnieuw", views.rapport_opnieuw, name="opnieuw"),
     path("<int:pk>/ontvangst", views.rapport_ontvangst, name="ontvangst"),
     path("<int:pk>/verwerking", views.rapport_verwerking, name="verwerking"),

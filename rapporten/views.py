@@ -7,6 +7,7 @@ from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
@@ -16,14 +17,18 @@ from kern.web import bevestiging, fouten_in, weiger, weigering_toont
 from kern.workflow import TransitieNietToegestaan
 
 from . import analyse, export, permissions, services
-from .forms import SamenstellenForm, ToelichtingForm, VerwerkingForm
+from .forms import PublicerenForm, SamenstellenForm, ToelichtingForm, VerwerkingForm
 from .models import Rapport, Uitkomst
 
 
 def _rapport(request, pk) -> Rapport:
     rapport = get_object_or_404(
         Rapport.objects.zichtbaar_voor(request.user).select_related(
-            "consultatie", "consultatie__ministerie", "aangemaakt_door", "ontvangen_door"
+            "consultatie",
+            "consultatie__ministerie",
+            "aangemaakt_door",
+            "ontvangen_door",
+            "publicatie",
         ),
         pk=pk,
     )
@@ -96,7 +101,7 @@ def _definitieve_versie(request, rapport):
     return versie if versie is not None and versie.pk != rapport.pk else None
 
 
-def _detail_context(request, rapport, verwerking_form=None):
+def _detail_context(request, rapport, verwerking_form=None, publiceren_form=None):
     return {
         "rapport": rapport,
         "consultatie": rapport.consultatie,
@@ -107,8 +112,10 @@ def _detail_context(request, rapport, verwerking_form=None):
         "toelichting_form": ToelichtingForm(),
         "uitkomsten": Uitkomst.choices,
         "onomkeerbaar": {
-            naam: services.WERKSTROOM[naam].gevolg for naam in ("definitief_maken", "verzenden")
+            naam: services.WERKSTROOM[naam].gevolg
+            for naam in ("definitief_maken", "verzenden", "publiceren")
         },
+        "publiceren_form": publiceren_form or PublicerenForm(),
     }
 
 
@@ -206,6 +213,69 @@ def rapport_verzenden(request, pk):
             rapport=rapport, actor=request.user, toelichting=toelichting
         ),
         gettext("Het paper is verzonden aan het ministerie."),
+    )
+
+
+@login_required
+@require_POST
+@weigering_toont(_detailpagina)
+def rapport_publiceren(request, pk):
+    """Publish the sent paper in the public archive (or move a planned date), after the
+    confirmation step: publishing makes it readable to anyone."""
+    rapport = _rapport(request, pk)
+    form = PublicerenForm(request.POST)
+    if not form.is_valid():
+        context = _detail_context(request, rapport, publiceren_form=form)
+        return render(request, "rapporten/detail.html", context, status=400)
+    with fouten_in(form):
+        moment = form.moment()
+    if form.errors:
+        context = _detail_context(request, rapport, publiceren_form=form)
+        return render(request, "rapporten/detail.html", context, status=400)
+    onderwerp = gettext("Position paper %(kenmerk)s, versie %(versie)s") % {
+        "kenmerk": rapport.consultatie.kenmerk,
+        "versie": rapport.versie,
+    }
+    if moment is not None and moment > timezone.now():
+        onderwerp += " — " + gettext("openbaar vanaf %(datum)s") % {
+            "datum": formats.date_format(timezone.localtime(moment), "j F Y")
+        }
+    else:
+        onderwerp += " — " + gettext("meteen openbaar")
+    if bevestigen := bevestiging(
+        request,
+        services.WERKSTROOM["publiceren"],
+        onderwerp=onderwerp,
+        terug=reverse("rapporten:detail", args=[rapport.pk]),
+        toegestaan="publiceren" in services.toegestane_acties(request.user, rapport),
+    ):
+        return bevestigen
+    return _uitvoeren(
+        request,
+        rapport,
+        lambda: services.rapport_publiceren(
+            rapport=rapport, actor=request.user, openbaar_vanaf=moment
+        ),
+        gettext("Het paper is openbaar gemaakt.")
+        if moment is None or moment <= timezone.now()
+        else gettext("Het paper wordt openbaar op %(datum)s.")
+        % {"datum": formats.date_format(timezone.localtime(moment), "j F Y")},
+    )
+
+
+@login_required
+@require_POST
+@weigering_toont(_detailpagina)
+def rapport_publicatie_intrekken(request, pk):
+    rapport = _rapport(request, pk)
+    toelichting = request.POST.get("toelichting", "")
+    return _uitvoeren(
+        request,
+        rapport,
+        lambda: services.rapport_publicatie_intrekken(
+            rapport=rapport, actor=request.user, toelichting=toelichting
+        ),
+        gettext("De publicatie is ingetrokken; het paper staat niet meer in het openbare archief."),
     )
 
 

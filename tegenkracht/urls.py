@@ -50,4 +50,6 @@ urlpatterns = [
     path("koppelingen/", include("koppelingen.urls")),
     path("zoeken/", include("kennisbank.urls")),
     path("themas/", include("themas.urls")),
+    # The public archive of published papers: no login (kennisbank/openbaar.py).
+    path("openbaar/", include("kennisbank.openbaar_urls")),
 ]

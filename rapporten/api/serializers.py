@@ -37,6 +37,11 @@ class RapportLinksSerializer(serializers.Serializer):
     pdf = LinkSerializer(
         required=False, help_text="De PDF; alleen zodra die klaar is (generatieStatus 'klaar')."
     )
+    openbaar = LinkSerializer(
+        required=False,
+        help_text="De pagina in het openbare archief (zonder inloggen); alleen zolang het "
+        "paper openbaar is.",
+    )
 
 
 class RapportSerializer(serializers.ModelSerializer):
@@ -61,6 +66,12 @@ class RapportSerializer(serializers.ModelSerializer):
     aantal_paginas = serializers.IntegerField(
         source="paginas", read_only=True, allow_null=True, help_text="Het aantal pagina's."
     )
+    openbaar_vanaf = serializers.DateTimeField(
+        read_only=True,
+        allow_null=True,
+        help_text="Vanaf wanneer het verzonden paper in het openbare archief staat (ook als "
+        "dat moment nog moet komen); null: niet openbaar gemaakt.",
+    )
 
     class Meta:
         model = Rapport
@@ -84,6 +95,7 @@ class RapportSerializer(serializers.ModelSerializer):
             "verzonden_op",
             "ontvangen_op",
             "ontvangst_toelichting",
+            "openbaar_vanaf",
         ]
         read_only_fields = fields
 
@@ -96,6 +108,9 @@ class RapportSerializer(serializers.ModelSerializer):
         }
         if rapport.pdf_gereed():
             links["pdf"] = _url(request, "api:rapport-pdf", rapport.pk)
+        if rapport.is_openbaar:
+            pad = reverse("openbaar:paper", args=[rapport.consultatie.kenmerk])
+            links["openbaar"] = {"href": request.build_absolute_uri(pad)}
         return links
 
 
@@ -202,3 +217,14 @@ VerwerkingenResultatenSerializer = resultaten_serializer(VerwerkingSerializer)
 
 class GeenInvoerSerializer(StrikteInvoerMixin, serializers.Serializer):
     pass
+
+
+class PublicerenSerializer(StrikteInvoerMixin, serializers.Serializer):
+    openbaar_vanaf = serializers.DateTimeField(
+        required=False,
+        allow_null=True,
+        help_text="Vanaf wanneer het paper openbaar is. Weglaten, null of een moment dat al "
+        "voorbij is: meteen. Een later moment kan tot dan worden gewijzigd (opnieuw POST) of "
+        "ingetrokken.",
+    )
+    toelichting = serializers.CharField(required=False, allow_blank=True, max_length=5000)

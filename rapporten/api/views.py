@@ -30,6 +30,7 @@ from ..models import Rapport, Status, Verwerking
 from ..views import pdf_antwoord
 from .serializers import (
     GeenInvoerSerializer,
+    PublicerenSerializer,
     RapportDetailSerializer,
     RapportSerializer,
     VerwerkingenLijstSerializer,
@@ -43,14 +44,18 @@ from .serializers import (
 def rapporten_voor(user):
     """Every version ``user`` may see, without the frozen snapshot (only the detail needs
     it), in a fixed number of queries."""
-    return Rapport.objects.zichtbaar_voor(user).select_related("consultatie").defer("snapshot")
+    return (
+        Rapport.objects.zichtbaar_voor(user)
+        .select_related("consultatie", "publicatie")
+        .defer("snapshot")
+    )
 
 
 def rapporten_met_inhoud(user):
     """The visible versions with everything the detail shows."""
     return (
         Rapport.objects.zichtbaar_voor(user)
-        .select_related("consultatie")
+        .select_related("consultatie", "publicatie")
         .prefetch_related(Prefetch("verwerkingen", queryset=Verwerking.objects.order_by("pk")))
     )
 
@@ -80,6 +85,8 @@ class RolMagActie(permissions.BasePermission):
         "ontvangst": regels.kan_ontvangst_bevestigen,
         "verwerkingen": regels.kan_verwerking_vastleggen,
         "verwerkingen_bulk": regels.kan_verwerking_vastleggen,
+        "publiceren": regels.kan_publiceren,
+        "publicatie_intrekken": regels.kan_publiceren,
     }
 
     def has_object_permission(self, request, view, obj):
@@ -225,6 +232,37 @@ class RapportViewSet(
         rapport = self.get_object()
         invoer = self._invoer(ToelichtingSerializer)
         rapport = services.rapport_verzenden(rapport=rapport, actor=request.user, **invoer)
+        return self._antwoord(rapport)
+
+    @_transitie_schema(
+        "Openbaar maken in het openbare archief (secretariaat)",
+        invoer=PublicerenSerializer,
+        beschrijving="Alleen het paper dat aan het ministerie is verzonden. Meteen, of vanaf "
+        "openbaarVanaf (bijvoorbeeld de dag waarop het ministerie het wetsvoorstel openbaar "
+        "maakt); zolang dat moment niet is gekomen, wijzigt een nieuwe POST het. Daarna staan "
+        "de PDF, de genummerde kernpunten en de verwerking door het ministerie zonder inloggen "
+        "op /openbaar/ en in de Atom-feed /openbaar/feed.atom. 409 als het paper niet "
+        "verzonden is of al openbaar is.",
+    )
+    @action(detail=True, methods=["post"])
+    def publiceren(self, request, pk=None):
+        rapport = self.get_object()
+        invoer = self._invoer(PublicerenSerializer)
+        rapport = services.rapport_publiceren(rapport=rapport, actor=request.user, **invoer)
+        return self._antwoord(rapport)
+
+    @_transitie_schema(
+        "Publicatie intrekken (secretariaat)",
+        beschrijving="Het paper verdwijnt meteen uit het openbare archief en de feed (of wordt "
+        "niet openbaar op de geplande datum). 409 als het niet openbaar is gemaakt.",
+    )
+    @action(detail=True, methods=["post"], url_path="publicatie-intrekken")
+    def publicatie_intrekken(self, request, pk=None):
+        rapport = self.get_object()
+        invoer = self._invoer(ToelichtingSerializer)
+        rapport = services.rapport_publicatie_intrekken(
+            rapport=rapport, actor=request.user, **invoer
+        )
         return self._antwoord(rapport)
 
     @extend_schema(

@@ -28,7 +28,7 @@ def stand():
 
 
 @pytest.mark.django_db
-def test_demo_is_idempotent_en_toont_elke_status():
+def test_demo_is_idempotent_en_toont_elke_status(client):
     call_command("demo", netwerk=NETWERK_CSV, stdout=StringIO())
     eerste = stand()
     call_command("demo", netwerk=NETWERK_CSV, stdout=StringIO())
@@ -118,3 +118,20 @@ def test_demo_is_idempotent_en_toont_elke_status():
     assert thema_services.mogelijke_dubbelen(Thema.objects.all())
     uwv_opsteller = Gebruiker.objects.get(username="uwv-opsteller")
     assert cijfers.bereken(uwv_opsteller)
+
+    # The public archive, right after the demo: one sent paper public, one from a later
+    # day (not yet in the archive), and no user of the demo named anywhere on it.
+    from rapporten.models import Rapport
+
+    assert [r.consultatie.kenmerk for r in Rapport.objects.openbaar()] == ["DEMO-2025-06"]
+    gepland = Rapport.objects.get(consultatie__kenmerk="DEMO-2026-05", status="verzonden")
+    assert gepland.publicatie_gepland
+    assert client.get("/openbaar/DEMO-2026-05/").status_code == 404
+    paginas = "".join(
+        client.get(pad).content.decode()
+        for pad in ("/openbaar/", "/openbaar/DEMO-2025-06/", "/openbaar/feed.atom")
+    )
+    assert "DEMO-2025-06" in paginas and "DEMO-2026-05" not in paginas
+    for g in Gebruiker.objects.all():
+        for tekst in (g.get_full_name(), g.email, f">{g.username}<"):
+            assert not tekst or tekst not in paginas, tekst

@@ -189,7 +189,8 @@ def test_definitief_maken_en_verzenden(concept, secretaris, ministerie_gebruiker
     assert response.status_code == 200, response.json()
     data = response.json()
     assert data["status"] == "verzonden" and data["verzondenOp"]
-    assert data["toegestaneActies"] == []
+    # Sent: what is left for the secretariat is making it public (#17).
+    assert data["toegestaneActies"] == ["publiceren"]
     assert client.get(f"/api/v1/consultaties/{concept.consultatie_id}").json()["status"] == (
         "verzonden"
     )

@@ -276,6 +276,12 @@ def rapport_verzonden(w):
     return waarden
 
 
+def rapport_openbaar(w):
+    waarden = rapport_verzonden(w)
+    rapport_services.rapport_publiceren(rapport=w.extra["rapport"], actor=w["sec"])
+    return waarden
+
+
 def geen(w):
     return {}
 
@@ -433,6 +439,8 @@ TABEL = {
     ("POST", P + "/verzenden"): Regel(rapport_definitief, "401 200 404 404 404 404 404 404 404 404"),
     ("POST", P + "/ontvangst"): Regel(rapport_verzonden, "401 403 403 403 404 404 404 200 404 404", toelichting),
     ("POST", P + "/verwerkingen"): Regel(rapport_verzonden, "401 403 403 403 404 404 404 201 404 404", verwerking),
+    ("POST", P + "/publiceren"): Regel(rapport_verzonden, "401 200 403 403 404 404 404 403 404 404"),
+    ("POST", P + "/publicatie-intrekken"): Regel(rapport_openbaar, "401 200 403 403 404 404 404 403 404 404", toelichting),
     ("POST", P + "/verwerkingen/bulk"): Regel(rapport_verzonden, "401 403 403 403 404 404 404 200 404 404", lambda w: {"verwerkingen": [verwerking(w)]}),
     ("GET", "/inzichten"): Regel(geen, "401 200 200 200 200 200 200 403 403 403"),
     # Everyone logged in may search; what they find is scoped (tests/kennisbank).
