@@ -45,6 +45,7 @@ RANG = {
     "ontwikkeling": 13,
 }
 
+
 def rang(module: str) -> int | None:
     treffers = [p for p in RANG if module == p or module.startswith(p + ".")]
     return RANG[max(treffers, key=len)] if treffers else None

@@ -7,9 +7,15 @@ from django.urls import reverse
 from audit.models import AuditEvent
 from reacties import services
 from reacties.models import Reactie, Status
+from tests import factories
 from tests.apihulp import api_client
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def org_c(db):
+    return factories.OrganisatieFactory(afkorting="DUO", naam="Dienst Uitvoering Onderwijs")
 
 
 def _reacties(consultatie):
@@ -37,7 +43,7 @@ def test_service_dubbele_ids_eenmaal(drie_ingediend, secretaris):
 
 
 def test_organisatie_mag_niet_accepteren_en_ziet_anderen_niet(drie_ingediend, org_a):
-    from tests.werkvoorraad.conftest import medewerker
+    from tests.werkhulp import medewerker
 
     r = _reacties(drie_ingediend)
     eigen, ander = r[org_a.afkorting], r["SVB" if org_a.afkorting != "SVB" else "UWV"]
@@ -88,7 +94,7 @@ def test_web_terug_naar_een_andere_site_wordt_het_overzicht(client, drie_ingedie
 
 
 def test_web_alleen_voor_het_secretariaat(client, drie_ingediend, org_a):
-    from tests.werkvoorraad.conftest import medewerker
+    from tests.werkhulp import medewerker
 
     client.force_login(medewerker(org_a, "accordeerder"))
     pk = _reacties(drie_ingediend)[org_a.afkorting].pk
@@ -134,7 +140,7 @@ def test_api_resultaat_per_item(drie_ingediend, secretaris):
 
 
 def test_api_organisatie_krijgt_403_en_404_per_item(drie_ingediend, org_a):
-    from tests.werkvoorraad.conftest import medewerker
+    from tests.werkhulp import medewerker
 
     r = _reacties(drie_ingediend)
     ander = next(x for k, x in r.items() if k != org_a.afkorting)
@@ -181,3 +187,13 @@ def test_api_queries_constant_in_aantal_items(
         client.post(URL, {"reacties": [r["SVB"].pk, r["UWV"].pk]}, format="json")
     per_item = len(twee) - len(een)
     assert 0 < per_item < 12
+
+
+def test_lege_selectie_is_ongeldig(secretaris):
+    from django.core.exceptions import ValidationError
+
+    from reacties import services
+
+    with pytest.raises(ValidationError) as fout:
+        services.reacties_accepteren(ids=[], actor=secretaris)
+    assert "reacties" in fout.value.message_dict

@@ -7,9 +7,15 @@ from django.urls import reverse
 from audit.models import AuditEvent
 from notificaties import services
 from notificaties.models import Email, Notificatie
-from tests.werkvoorraad.conftest import medewerker
+from tests import factories
+from tests.werkhulp import medewerker
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def org_c(db):
+    return factories.OrganisatieFactory(afkorting="DUO", naam="Dienst Uitvoering Onderwijs")
 
 
 def _reacties(consultatie):
