@@ -6,8 +6,11 @@ organisation its invitations and the ministry the papers sent to it. ``consultat
 below both apps in the app graph and does not import them. So each app registers a
 *bijdrage* to the page in its ``AppConfig.ready``: a function that returns its part of the
 template context. The page's view merges what the bijdragen return into its own context
-(the pattern of ``kern.startpagina`` and of Wagtail's hooks). A page is named by its URL
-name; each bijdrage's docstring names the context keys it fills.
+(the pattern of Wagtail's hooks). A page is named by its URL name; each bijdrage's
+docstring names the context keys it fills, which the page's template reads.
+
+``kern.startpagina`` is the other way in: a section with its own template, shown on the
+dashboard as a whole (the secretaris's work queue).
 """
 
 from collections import defaultdict
