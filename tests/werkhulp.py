@@ -46,6 +46,11 @@ def drie_ingediend(secretaris, ministerie, org_a, org_b, org_c):
     return consultatie
 
 
+def per_afkorting(consultatie) -> dict:
+    """The consultation's responses by their organisation's afkorting."""
+    return {r.organisatie.afkorting: r for r in consultatie.reacties.select_related("organisatie")}
+
+
 def werk_erbij(secretaris, ministerie, n: int, termijn_dagen=3):
     """An open consultation closing soon with ``n`` organisations: one submitted, one with
     an extension request, the others behind; and a failed e-mail."""
