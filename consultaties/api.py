@@ -1,7 +1,6 @@
 """API for consultations: serializers and thin views over ``consultaties.services``."""
 
 import django_filters
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 from djangorestframework_camel_case.parser import CamelCaseMultiPartParser
@@ -15,15 +14,6 @@ from rest_framework.reverse import reverse
 
 from audit.api import TijdlijnMixin, tijdlijn_schema
 from organisaties.models import Netwerk, Organisatie
-from rapporten import services as rapport_services
-from rapporten.api import (
-    LOCATION,
-    RapportAanmakenSerializer,
-    RapportDetailSerializer,
-    rapport_geaccepteerd,
-)
-from reacties.api import ReactieSerializer, ToelichtingSerializer, reacties_voor
-from reacties.models import Reactie
 from tegenkracht.api.filters import IdFilter
 from tegenkracht.api.renderers import BestandRenderer
 from tegenkracht.api.schema import AANMAKEN, LEZEN, LIJST, SCHRIJVEN, fouten
@@ -31,6 +21,7 @@ from tegenkracht.api.serializers import (
     IdVeld,
     StrikteInvoerMixin,
     ToegestaneActiesField,
+    ToelichtingSerializer,
 )
 
 from . import permissions as regels
@@ -276,15 +267,9 @@ class ConsultatieViewSet(
             Consultatie.objects.zichtbaar_voor(self.request.user)
             .met_verwerkingsstand()
             .select_related("ministerie")
-            .prefetch_related(
-                "vragen",
-                "documenten",
-                Prefetch(
-                    "reacties",
-                    queryset=Reactie.objects.only("id", "consultatie_id", "organisatie_id"),
-                ),
-                "rapporten",
-            )
+            .prefetch_related("vragen", "documenten")
+            .met_uitgenodigden()
+            .prefetch_related("rapporten")
         )
 
     def _antwoord(self, consultatie, status_code=status.HTTP_200_OK):
@@ -314,27 +299,6 @@ class ConsultatieViewSet(
             consultatie=consultatie, actor=request.user, **velden
         )
         return self._antwoord(consultatie)
-
-    @extend_schema(
-        summary="Organisaties of een heel netwerk uitnodigen",
-        description="Met 'organisaties' (id's), 'netwerk' (alle uitvoeringsorganisaties "
-        "van Manifestgroep, KleinLef of RBB Groep) of beide. Elke nieuw uitgenodigde "
-        "organisatie krijgt een reactie in status 'uitgenodigd' en staat in het antwoord; "
-        "al uitgenodigde organisaties worden overgeslagen. Alles of niets: is één "
-        "organisatie niet uit te nodigen (bijvoorbeeld een ministerie), dan 400 en wordt "
-        "niemand uitgenodigd.",
-        request=UitnodigenSerializer,
-        responses={201: ReactieSerializer(many=True), **fouten(*SCHRIJVEN)},
-    )
-    @action(detail=True, methods=["post"])
-    def uitnodigingen(self, request, pk=None):
-        consultatie = self.get_object()
-        nieuw = services.consultatie_uitnodigen(
-            consultatie=consultatie, actor=request.user, **self._invoer(UitnodigenSerializer)
-        )
-        reacties = reacties_voor(request.user).filter(pk__in=[r.pk for r in nieuw])
-        data = ReactieSerializer(reacties, many=True, context=self.get_serializer_context()).data
-        return Response(data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
         methods=["GET"],
@@ -420,25 +384,6 @@ class ConsultatieViewSet(
         consultatie = service(consultatie=consultatie, actor=self.request.user, **invoer)
         return self._antwoord(consultatie)
 
-    @extend_schema(
-        summary="Nieuwe versie van het position paper maken",
-        description="Bevriest de geaccepteerde reacties in een nieuwe conceptversie en maakt "
-        "de PDF op de achtergrond. Antwoordt 202 met in 'Location' de versie: vraag die op "
-        "tot generatieStatus 'klaar' (of 'mislukt') is. bestuurlijkeSamenvatting en "
-        "aanbevelingen worden eerst bij de consultatie bewaard.",
-        request=RapportAanmakenSerializer,
-        parameters=[LOCATION],
-        responses={202: RapportDetailSerializer, **fouten(*SCHRIJVEN)},
-    )
-    @action(detail=True, methods=["post"])
-    def rapporten(self, request, pk=None):
-        consultatie = self.get_object()
-        invoer = self._invoer(RapportAanmakenSerializer)
-        rapport = rapport_services.rapport_aanmaken(
-            consultatie=consultatie, actor=request.user, op_achtergrond=True, **invoer
-        )
-        return rapport_geaccepteerd(request, rapport, self.get_serializer_context())
-
     @_transitie_schema("Openstellen (concept → open)", GeenInvoerSerializer)
     @action(detail=True, methods=["post"])
     def openstellen(self, request, pk=None):
@@ -453,18 +398,6 @@ class ConsultatieViewSet(
     @action(detail=True, methods=["post"])
     def heropenen(self, request, pk=None):
         return self._transitie(services.consultatie_heropenen, HeropenenSerializer)
-
-    @_transitie_schema("Verzenden aan het ministerie (gesloten → verzonden)", GeenInvoerSerializer)
-    @action(detail=True, methods=["post"])
-    def verzenden(self, request, pk=None):
-        # Sending goes through the paper: the consultation never leaves without its PDF.
-        consultatie = self.get_object()
-        self._invoer(GeenInvoerSerializer)
-        rapport_services.rapport_verzenden_voor_consultatie(
-            consultatie=consultatie, actor=request.user
-        )
-        consultatie.refresh_from_db()
-        return self._antwoord(consultatie)
 
     @_transitie_schema("Afronden (verzonden → afgerond)")
     @action(detail=True, methods=["post"])

@@ -3,7 +3,7 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -154,6 +154,16 @@ class ConsultatieQuerySet(models.QuerySet):
         """Annotate whether the sent paper still has kernpunten without a verwerking (the
         paper's rule: ``rapporten.regels.met_verwerkingsstand``)."""
         return PAPERREGELS.met_verwerkingsstand(self)
+
+    def met_uitgenodigden(self):
+        """Prefetch the invitations: the invited organisations' responses (``reacties``),
+        of which only the keys are read — a response's content is large."""
+        reactie = self.model._meta.get_field("reacties").related_model
+        return self.prefetch_related(
+            Prefetch(
+                "reacties", queryset=reactie.objects.only("id", "consultatie_id", "organisatie_id")
+            )
+        )
 
     def opengesteld(self):
         """Consultations that were opened at some time: not a concept, and not one that

@@ -175,8 +175,6 @@ def consultatie_uitnodigen(
     Organisations already invited are skipped. When the consultation is already open, the
     new invitees are notified at once.
     """
-    from reacties.models import Reactie
-
     consultatie = Consultatie.objects.select_for_update().get(pk=consultatie.pk)
     _vereis(permissions.kan_uitnodigen(actor, consultatie))
     organisaties = list(organisaties)
@@ -198,23 +196,12 @@ def consultatie_uitnodigen(
             }
         )
     al_uitgenodigd = set(consultatie.reacties.values_list("organisatie_id", flat=True))
-    vorige = {}
-    if consultatie.vorige_consultatie_id:
-        vorige = {
-            r.organisatie_id: r
-            for r in Reactie.objects.filter(consultatie_id=consultatie.vorige_consultatie_id)
-        }
-    nieuw = [
-        Reactie(consultatie=consultatie, organisatie=o, vorige_reactie=vorige.get(o.pk))
-        for o in organisaties
-        if o.pk not in al_uitgenodigd
-    ]
-    Reactie.objects.bulk_create(nieuw)
-    nieuw = list(
-        Reactie.objects.filter(
-            consultatie=consultatie, organisatie__in=[r.organisatie for r in nieuw]
-        )
+    organisaties = [o for o in organisaties if o.pk not in al_uitgenodigd]
+    # In this transaction: reacties gives every new invitee its response.
+    publiceer(
+        "consultatie.organisaties_uitgenodigd", consultatie=consultatie, organisaties=organisaties
     )
+    nieuw = list(consultatie.reacties.filter(organisatie__in=organisaties))
     if nieuw:
         registreer(
             consultatie,

@@ -5,27 +5,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from audit.models import AuditEvent
-from kern import startpagina
+from kern import paginas, startpagina
 from kern.web import bevestiging, fouten_in, weigering_toont
 from kern.workflow import VerouderdeVersie
 from organisaties.models import Netwerk, Organisatie
-from rapporten import analyse as rapport_analyse
-from rapporten import permissions as rapport_permissions
-from rapporten.models import Rapport
-from rapporten.models import Status as RapportStatus
-from rapporten.snapshot import verschillen_gegevens
-from reacties import permissions as reactie_permissions
-from reacties.forms import OrganisatieLijstFilter
-from reacties.models import INGEDIENDE_STATUSSEN, LOPENDE_STATUSSEN, Kernpunt, Reactie
-from reacties.models import Status as ReactieStatus
-from reacties.services import toegestane_acties as reactie_acties
 
 from . import permissions, services
 from .forms import (
@@ -51,10 +41,6 @@ def _zichtbaar(request, pk) -> Consultatie:
     )
 
 
-#: How many finished invitations the organisation inbox shows below the current ones.
-RECENT_AFGEROND = 20
-
-
 @login_required
 def dashboard(request):
     user = request.user
@@ -70,45 +56,11 @@ def dashboard(request):
             .values_list("status", "n")
         )
         context["per_status"] = [(s.value, s.label, tellingen.get(s.value, 0)) for s in Status]
-        context["lopend"] = (
-            zichtbaar.filter(status__in=[Status.CONCEPT, Status.OPEN, Status.GESLOTEN])
-            .annotate(
-                uitgenodigd=Count("reacties"),
-                ingediend=Count("reacties", filter=Q(reacties__status__in=INGEDIENDE_STATUSSEN)),
-                te_beoordelen=Count("reacties", filter=Q(reacties__status=ReactieStatus.INGEDIEND)),
-            )
-            .order_by("termijn")
-        )
         # The work queue is supplied by the app that owns its parts (kern.startpagina).
         context["secties"] = startpagina.secties_voor(request)
-    elif user.is_organisatie_medewerker:
-        eigen = (
-            Reactie.objects.zichtbaar_voor(user)
-            .filter(organisatie_id=user.organisatie_id)
-            .select_related("consultatie", "consultatie__ministerie")
-        )
-        # Current work first (soonest deadline on top), then the most recent others: the
-        # inbox stays short however many years of invitations an organisation has.
-        context["uitnodigingen"] = [
-            *eigen.filter(consultatie__status=Status.OPEN).order_by("consultatie__termijn"),
-            *eigen.exclude(consultatie__status=Status.OPEN).order_by("-consultatie__termijn")[
-                :RECENT_AFGEROND
-            ],
-        ]
-        context["lopende_statussen"] = [s.value for s in LOPENDE_STATUSSEN]
-        if user.is_accordeerder:
-            # What only a board member can move on comes first: toetsen awaiting sign-off.
-            context["wacht_op_akkoord"] = eigen.filter(
-                status=ReactieStatus.TER_ACCORDERING, consultatie__status=Status.OPEN
-            ).order_by("termijn_effectief", "pk")[:RECENT_AFGEROND]
-    else:
-        # Only what the row shows: a paper's snapshot is hundreds of kB of JSON.
-        verzonden = Rapport.objects.filter(status=RapportStatus.VERZONDEN).only(
-            "pk", "consultatie_id", "versie", "status"
-        )
-        context["consultaties"] = zichtbaar.prefetch_related(
-            Prefetch("rapporten", queryset=verzonden)
-        )[:100]
+    # The running responses and the inbox (reacties.paginas), the papers sent to the
+    # ministry (rapporten.paginas): kern.paginas.
+    context.update(paginas.context("consultaties:dashboard", request, zichtbaar=zichtbaar))
     return render(request, "consultaties/dashboard.html", context)
 
 
@@ -130,49 +82,10 @@ def consultatie_lijst(request):
 
 def _detail_context(request, consultatie, fout=None) -> dict:
     user = request.user
-    reacties = (
-        Reactie.objects.zichtbaar_voor(user)
-        .filter(consultatie=consultatie)
-        .select_related("organisatie", "consultatie")
-        .order_by("organisatie__naam")
-    )
-    lijstfilter = statusoverzicht = None
-    if user.is_secretaris:
-        # The secretaris follows 30–40 organisations: a summary per state and network, and
-        # the list filtered and sorted by GET parameters (works without JavaScript).
-        statusoverzicht = reacties.statusoverzicht()
-        lijstfilter = OrganisatieLijstFilter(request.GET, queryset=reacties)
-        reacties = lijstfilter.qs
-    rijen = [(r, reactie_acties(user, r)) for r in reacties]
-    kernpunten = []
-    if consultatie.is_gesloten() and not user.is_ministerie:
-        kernpunten = (
-            Kernpunt.objects.zichtbaar_voor(user)
-            .filter(reactie__consultatie=consultatie, samengevoegd_in__isnull=True)
-            .select_related("reactie__organisatie", "reactie__consultatie")
-            .prefetch_related("onderschrijvingen__organisatie")
-        )
-    # The page lists the versions; their snapshots (hundreds of kB each) stay unread.
-    rapporten = consultatie.rapporten.only("pk", "consultatie_id", "versie", "status")
-    if user.is_secretaris:
-        # The secretariat sees whether (and from when) the sent version is public.
-        rapporten = rapporten.select_related("publicatie").only(
-            "pk", "consultatie_id", "versie", "status", "publicatie__openbaar_vanaf"
-        )
-    if user.is_ministerie:
-        rapporten = rapporten.filter(status=RapportStatus.VERZONDEN)
-    verschillen = None
-    if user.is_secretaris and consultatie.status == Status.GESLOTEN:
-        # The same analysis the paper prints, so the secretaris can reconcile it first,
-        # from only the fields that analysis reads rather than a whole snapshot per view.
-        verschillen = rapport_analyse.verschillen(verschillen_gegevens(consultatie))
     return {
         "consultatie": consultatie,
         "documenten": consultatie.documenten.all(),
         "vragen": consultatie.vragen.all(),
-        "rijen": rijen,
-        "kernpunten": kernpunten,
-        "rapporten": rapporten,
         "gebeurtenissen": AuditEvent.objects.voor(consultatie).zichtbaar_voor(user),
         "acties": knoppen(
             services.toegestane_acties(user, consultatie),
@@ -184,17 +97,12 @@ def _detail_context(request, consultatie, fout=None) -> dict:
         "mag_uitnodigen": permissions.kan_uitnodigen(user, consultatie),
         "mag_document": permissions.kan_document_toevoegen(user, consultatie),
         "mag_verlengen": permissions.kan_termijn_verlengen(user, consultatie),
-        "mag_rapport": consultatie.status == Status.GESLOTEN
-        and rapport_permissions.kan_aanmaken(user, consultatie),
-        "mag_kernpunten_exporteren": consultatie.is_gesloten()
-        and rapport_permissions.kan_kernpunten_exporteren(user, consultatie),
         "mag_achterstand_zien": user.is_secretaris and consultatie.status == Status.OPEN,
         "mag_samenvoegen": user.is_secretaris and consultatie.status == Status.GESLOTEN,
-        "verschillen": verschillen,
-        "statusoverzicht": statusoverzicht,
-        "lijstfilter": lijstfilter,
-        "herinneren": {r.pk for r, _acties in rijen if reactie_permissions.kan_herinneren(user, r)},
         "lijst_url": request.get_full_path(),
+        # The invited organisations and their responses (reacties.paginas), the paper's
+        # versions and differences of opinion (rapporten.paginas): kern.paginas.
+        **paginas.context("consultaties:detail", request, consultatie=consultatie),
     }
 
 

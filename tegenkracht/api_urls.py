@@ -5,13 +5,14 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
-from consultaties.api import ConsultatieViewSet
+from consultaties import api as consultaties_api
 from inzichten.api import InzichtenView
 from kennisbank.api import EerdereStandpuntenView, ZoekenView
 from koppelingen.api import AbonnementViewSet
 from organisaties.api import OrganisatieViewSet, OveralUitloggenView, TokenView, UitloggenView
-from rapporten.api import RapportViewSet
-from reacties.api import KernpuntViewSet, ReactieViewSet
+from rapporten.api import ConsultatiePaper, RapportViewSet, ReactieEerdereKernpunten
+from reacties import api as reacties_api
+from reacties.api import ConsultatieUitnodigingen, KernpuntViewSet
 from themas.api import KnelpuntenView, ThemaDetailView, ThemaLijstView
 
 
@@ -24,6 +25,21 @@ class Router(SimpleRouter):
     def get_lookup_regex(self, viewset, lookup_prefix=""):
         # Ids fit a 64-bit integer; longer numbers are simply unknown (404).
         return rf"(?P<{lookup_prefix}pk>[0-9]{{1,18}})"
+
+
+# A resource's sub-resources that a higher app owns are that app's mixin, composed here
+# (this wiring sits outside the app graph, tests/kern/test_importgraaf.py): inviting answers
+# with the new responses (reacties), the paper is made and sent from the consultation
+# (rapporten), a hertoets reads the earlier paper (rapporten). No docstrings: drf-spectacular
+# would take a class's docstring for the description of the resource's operations.
+class ConsultatieViewSet(
+    ConsultatiePaper, ConsultatieUitnodigingen, consultaties_api.ConsultatieViewSet
+):
+    pass
+
+
+class ReactieViewSet(ReactieEerdereKernpunten, reacties_api.ReactieViewSet):
+    pass
 
 
 router = Router()

@@ -12,6 +12,7 @@ from tests.rapporten.helpers import gesloten_consultatie, kleine_pdf, maak_rappo
 # The frozen clock and the consultation opened at a chosen moment, for the deadline tests
 # and every other test that needs them.
 from tests.termijnhulp import draai, klok, maak_consultatie, na_commit  # noqa: F401
+from tests.werkhulp import drie_ingediend as _drie_ingediend
 
 
 @pytest.fixture(autouse=True)
@@ -141,6 +142,12 @@ def org_c(db):
 @pytest.fixture
 def opsteller_c(org_c):
     return factories.opsteller(org_c)
+
+
+@pytest.fixture
+def drie_ingediend(secretaris, ministerie, org_a, org_b, org_c):
+    """An open consultation: A and B submitted, C still drafting (``tests/werkhulp.py``)."""
+    return _drie_ingediend(secretaris, ministerie, org_a, org_b, org_c)
 
 
 @pytest.fixture

@@ -6,14 +6,23 @@ from .serializers import (
     RapportDetailSerializer,
     toegestane_acties,
 )
-from .views import LOCATION, RapportViewSet, rapport_geaccepteerd, rapporten_voor
+from .views import (
+    LOCATION,
+    ConsultatiePaper,
+    RapportViewSet,
+    ReactieEerdereKernpunten,
+    rapport_geaccepteerd,
+    rapporten_voor,
+)
 
 __all__ = [
     "ACTIES",
+    "ConsultatiePaper",
     "LOCATION",
     "RapportAanmakenSerializer",
     "RapportDetailSerializer",
     "RapportViewSet",
+    "ReactieEerdereKernpunten",
     "rapport_geaccepteerd",
     "rapporten_voor",
     "toegestane_acties",

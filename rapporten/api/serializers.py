@@ -4,7 +4,7 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from reacties.models import Dimensie, Ernst
+from reacties.models import Dimensie, Ernst, Herbeoordeling
 from tegenkracht.api.bulk import lijst_van_items, resultaten_serializer
 from tegenkracht.api.filters import GROOTSTE_ID
 from tegenkracht.api.serializers import StrikteInvoerMixin, ToegestaneActiesField
@@ -228,3 +228,19 @@ class PublicerenSerializer(StrikteInvoerMixin, serializers.Serializer):
         "ingetrokken.",
     )
     toelichting = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+
+
+# --- a hertoets reads the earlier paper (GET /reacties/{id}/eerdere-kernpunten) ---------
+
+
+class EerderKernpuntSerializer(serializers.Serializer):
+    """A kernpunt of the organisation's earlier toets, as the sent paper numbered it, with
+    the ministry's verwerking and the organisation's marking in this re-toets."""
+
+    kernpunt = serializers.IntegerField(source="id")
+    nummer = serializers.CharField(help_text="Het nummer (K1, K2, …) in het eerdere paper.")
+    tekst = serializers.CharField()
+    verwerking = serializers.ChoiceField(Uitkomst.choices, allow_blank=True)
+    verwerking_toelichting = serializers.CharField(allow_blank=True)
+    oordeel = serializers.ChoiceField(Herbeoordeling.choices, allow_blank=True)
+    toelichting = serializers.CharField(allow_blank=True)

@@ -17,20 +17,26 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from audit.api import TijdlijnMixin, tijdlijn_schema
+from consultaties.api import ConsultatieSerializer
+from consultaties.api import GeenInvoerSerializer as ConsultatieGeenInvoerSerializer
 from kern.workflow import TransitieNietToegestaan
-from reacties.api import ToelichtingSerializer
+from reacties import services as reactie_services
+from reacties.models import Reactie
 from tegenkracht.api.bulk import MAX_ITEMS, per_item
 from tegenkracht.api.filters import IdFilter
 from tegenkracht.api.renderers import BinairRenderer
 from tegenkracht.api.schema import LEZEN, LIJST, SCHRIJVEN, fouten
+from tegenkracht.api.serializers import ToelichtingSerializer
 
 from .. import permissions as regels
 from .. import services
 from ..models import Rapport, Status, Verwerking
 from ..views import pdf_antwoord
 from .serializers import (
+    EerderKernpuntSerializer,
     GeenInvoerSerializer,
     PublicerenSerializer,
+    RapportAanmakenSerializer,
     RapportDetailSerializer,
     RapportSerializer,
     VerwerkingenLijstSerializer,
@@ -344,3 +350,72 @@ def _verwerking_vastleggen(rapport, actor, gegevens) -> tuple[int, dict]:
     )
     status_code = status.HTTP_200_OK if bestond else status.HTTP_201_CREATED
     return status_code, VerwerkingSerializer(verwerking).data
+
+
+# Mixed into the consultation resource (``tegenkracht/api_urls.py``): the paper is made and
+# sent from the consultation. No docstring, as drf-spectacular would take it for the
+# description of every operation of the resource.
+class ConsultatiePaper:
+    @extend_schema(
+        summary="Nieuwe versie van het position paper maken",
+        description="Bevriest de geaccepteerde reacties in een nieuwe conceptversie en maakt "
+        "de PDF op de achtergrond. Antwoordt 202 met in 'Location' de versie: vraag die op "
+        "tot generatieStatus 'klaar' (of 'mislukt') is. bestuurlijkeSamenvatting en "
+        "aanbevelingen worden eerst bij de consultatie bewaard.",
+        request=RapportAanmakenSerializer,
+        parameters=[LOCATION],
+        responses={202: RapportDetailSerializer, **fouten(*SCHRIJVEN)},
+    )
+    @action(detail=True, methods=["post"])
+    def rapporten(self, request, pk=None):
+        consultatie = self.get_object()
+        invoer = self._invoer(RapportAanmakenSerializer)
+        rapport = services.rapport_aanmaken(
+            consultatie=consultatie, actor=request.user, op_achtergrond=True, **invoer
+        )
+        return rapport_geaccepteerd(request, rapport, self.get_serializer_context())
+
+    @extend_schema(
+        summary="Verzenden aan het ministerie (gesloten → verzonden)",
+        request=ConsultatieGeenInvoerSerializer,
+        responses={200: ConsultatieSerializer, **fouten(*SCHRIJVEN)},
+    )
+    @action(detail=True, methods=["post"])
+    def verzenden(self, request, pk=None):
+        # Sending goes through the paper: the consultation never leaves without its PDF.
+        consultatie = self.get_object()
+        self._invoer(ConsultatieGeenInvoerSerializer)
+        services.rapport_verzenden_voor_consultatie(consultatie=consultatie, actor=request.user)
+        consultatie.refresh_from_db()
+        return self._antwoord(consultatie)
+
+
+# Mixed into the response resource (``tegenkracht/api_urls.py``): a hertoets reads the
+# earlier paper. No docstring (see above).
+class ReactieEerdereKernpunten:
+    @extend_schema(
+        summary="Kernpunten van de eerdere toets (hertoets)",
+        description="Per kernpunt van de eigen eerdere toets in het verzonden position paper: "
+        "het nummer, de tekst, de verwerking door het ministerie en het oordeel van de "
+        "organisatie of deze versie het oplost. Wijzigen: PATCH op de reactie met "
+        "'herbeoordelingen'. Leeg bij een eerste toets.",
+        request=None,
+        responses={200: EerderKernpuntSerializer(many=True), **fouten(*LEZEN)},
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path="eerdere-kernpunten",
+        filterset_class=None,
+        pagination_class=None,
+    )
+    def eerdere_kernpunten(self, request, pk=None):
+        reactie = self.get_object()
+        # Like the response page: only for who may see the earlier toets itself.
+        mag = (
+            Reactie.objects.zichtbaar_voor(request.user)
+            .filter(pk=reactie.vorige_reactie_id)
+            .exists()
+        )
+        rijen = reactie_services.eerdere_kernpunten(reactie) if mag else []
+        return Response(EerderKernpuntSerializer(rijen, many=True).data)

@@ -5,10 +5,13 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from kern import bulk
-from rapporten.models import Uitkomst
 from tegenkracht.api.filters import GROOTSTE_ID
 from tegenkracht.api.schema import ProbleemSerializer
-from tegenkracht.api.serializers import StrikteInvoerMixin, ToegestaneActiesField
+from tegenkracht.api.serializers import (
+    StrikteInvoerMixin,
+    ToegestaneActiesField,
+    ToelichtingSerializer,
+)
 
 from .. import permissions as regels
 from .. import services
@@ -85,19 +88,6 @@ class HerbeoordelingSerializer(serializers.ModelSerializer):
     class Meta:
         model = KernpuntHertoets
         fields = ["kernpunt", "oordeel", "toelichting"]
-
-
-class EerderKernpuntSerializer(serializers.Serializer):
-    """A kernpunt of the organisation's earlier toets, as the sent paper numbered it, with
-    the ministry's verwerking and the organisation's marking in this re-toets."""
-
-    kernpunt = serializers.IntegerField(source="id")
-    nummer = serializers.CharField(help_text="Het nummer (K1, K2, …) in het eerdere paper.")
-    tekst = serializers.CharField()
-    verwerking = serializers.ChoiceField(Uitkomst.choices, allow_blank=True)
-    verwerking_toelichting = serializers.CharField(allow_blank=True)
-    oordeel = serializers.ChoiceField(Herbeoordeling.choices, allow_blank=True)
-    toelichting = serializers.CharField(allow_blank=True)
 
 
 class ReactieSerializer(serializers.ModelSerializer):
@@ -248,10 +238,6 @@ class KernpuntInvoerSerializer(StrikteInvoerMixin, serializers.ModelSerializer):
     class Meta:
         model = Kernpunt
         fields = ["dimensie", "tekst", "artikel", "voorgestelde_wijziging", "ernst"]
-
-
-class ToelichtingSerializer(StrikteInvoerMixin, serializers.Serializer):
-    toelichting = serializers.CharField(required=False, allow_blank=True, max_length=5000)
 
 
 class SamenvoegenSerializer(ToelichtingSerializer):

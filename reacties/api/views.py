@@ -14,11 +14,14 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from audit.api import TijdlijnMixin, tijdlijn_schema
+from consultaties import services as consultatie_services
+from consultaties.api import UitnodigenSerializer
 from consultaties.downloads import bestand_antwoord
 from tegenkracht.api.filters import IdFilter
 from tegenkracht.api.problemen import probleem
 from tegenkracht.api.renderers import BestandRenderer
 from tegenkracht.api.schema import LEZEN, LIJST, SCHRIJVEN, fouten
+from tegenkracht.api.serializers import ToelichtingSerializer
 
 from .. import permissions as regels
 from .. import services
@@ -34,7 +37,6 @@ from ..models import (
 from .serializers import (
     BijlageInvoerSerializer,
     BijlageSerializer,
-    EerderKernpuntSerializer,
     KernpuntInvoerSerializer,
     KernpuntSerializer,
     ReactieSerializer,
@@ -42,7 +44,6 @@ from .serializers import (
     SamenvoegenSerializer,
     SelectieResultaatSerializer,
     SelectieSerializer,
-    ToelichtingSerializer,
 )
 
 
@@ -233,33 +234,6 @@ class ReactieViewSet(
         )
 
     @extend_schema(
-        summary="Kernpunten van de eerdere toets (hertoets)",
-        description="Per kernpunt van de eigen eerdere toets in het verzonden position paper: "
-        "het nummer, de tekst, de verwerking door het ministerie en het oordeel van de "
-        "organisatie of deze versie het oplost. Wijzigen: PATCH op de reactie met "
-        "'herbeoordelingen'. Leeg bij een eerste toets.",
-        request=None,
-        responses={200: EerderKernpuntSerializer(many=True), **fouten(*LEZEN)},
-    )
-    @action(
-        detail=True,
-        methods=["get"],
-        url_path="eerdere-kernpunten",
-        filterset_class=None,
-        pagination_class=None,
-    )
-    def eerdere_kernpunten(self, request, pk=None):
-        reactie = self.get_object()
-        # Like the response page: only for who may see the earlier toets itself.
-        mag = (
-            Reactie.objects.zichtbaar_voor(request.user)
-            .filter(pk=reactie.vorige_reactie_id)
-            .exists()
-        )
-        rijen = services.eerdere_kernpunten(reactie) if mag else []
-        return Response(EerderKernpuntSerializer(rijen, many=True).data)
-
-    @extend_schema(
         methods=["GET"],
         summary="Kernpunten van de reactie",
         request=None,
@@ -415,3 +389,29 @@ class KernpuntViewSet(viewsets.GenericViewSet):
         )
         doel = self.get_queryset().get(pk=doel.pk)
         return Response(self.get_serializer(doel).data)
+
+
+# Mixed into the consultation resource (``tegenkracht/api_urls.py``): inviting answers with
+# the new invitees' responses. No docstring, as drf-spectacular would take it for the
+# description of every operation of the resource.
+class ConsultatieUitnodigingen:
+    @extend_schema(
+        summary="Organisaties of een heel netwerk uitnodigen",
+        description="Met 'organisaties' (id's), 'netwerk' (alle uitvoeringsorganisaties "
+        "van Manifestgroep, KleinLef of RBB Groep) of beide. Elke nieuw uitgenodigde "
+        "organisatie krijgt een reactie in status 'uitgenodigd' en staat in het antwoord; "
+        "al uitgenodigde organisaties worden overgeslagen. Alles of niets: is één "
+        "organisatie niet uit te nodigen (bijvoorbeeld een ministerie), dan 400 en wordt "
+        "niemand uitgenodigd.",
+        request=UitnodigenSerializer,
+        responses={201: ReactieSerializer(many=True), **fouten(*SCHRIJVEN)},
+    )
+    @action(detail=True, methods=["post"])
+    def uitnodigingen(self, request, pk=None):
+        consultatie = self.get_object()
+        nieuw = consultatie_services.consultatie_uitnodigen(
+            consultatie=consultatie, actor=request.user, **self._invoer(UitnodigenSerializer)
+        )
+        reacties = reacties_voor(request.user).filter(pk__in=[r.pk for r in nieuw])
+        data = ReactieSerializer(reacties, many=True, context=self.get_serializer_context()).data
+        return Response(data, status=status.HTTP_201_CREATED)

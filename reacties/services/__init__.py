@@ -7,7 +7,8 @@ X`` and ``services.X`` keep working:
 - :mod:`.transities`: the state machine's actions (``WERKSTROOM``);
 - :mod:`.bewerken`: saving the draft; :mod:`.validatie`: the rules on what it contains;
 - :mod:`.hertoets`: the earlier toets's kernpunten and their markings;
-- :mod:`.kernpunten`: adding, endorsing, merging; :mod:`.bijlagen`: attachments.
+- :mod:`.kernpunten`: adding, endorsing, merging; :mod:`.bijlagen`: attachments;
+- :mod:`.uitnodigingen`: the response an invitation gives an organisation.
 """
 
 from .bewerken import OPGESLAGEN, reactie_bijwerken
@@ -41,6 +42,7 @@ from .transities import (
     reacties_accepteren,
     toegestane_acties,
 )
+from .uitnodigingen import reacties_voor_uitnodiging
 from .validatie import INHOUD_VELDEN
 
 __all__ = [
@@ -73,6 +75,7 @@ __all__ = [
     "reactie_terugsturen",
     "reactie_transitie",
     "reacties_accepteren",
+    "reacties_voor_uitnodiging",
     "toegestane_acties",
     "vergelijk_met_vorige_toets",
 ]

@@ -31,6 +31,12 @@ class StrikteInvoerMixin:
         return super().to_internal_value(data)
 
 
+# The input of an action on any resource: a note, which some actions require. (No
+# docstring: drf-spectacular would publish it as the schema's description.)
+class ToelichtingSerializer(StrikteInvoerMixin, serializers.Serializer):
+    toelichting = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+
+
 class ToegestaneActiesField(serializers.ListField):
     """The actions the requesting user may take now, as API names (``ter-accordering``)."""
 

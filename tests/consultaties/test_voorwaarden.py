@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
 
 from audit.models import AuditEvent
@@ -161,3 +162,35 @@ def test_onbekend_veld_wordt_geweigerd(concept, secretaris):
         services.consultatie_bijwerken(consultatie=concept, actor=secretaris, status="open")
     assert "status" in fout.value.message_dict
     assert Consultatie.objects.get(pk=concept.pk).status == "concept"
+
+
+@pytest.mark.django_db
+def test_uitnodiging_maakt_de_reacties_in_dezelfde_transactie(concept, secretaris, org_a, org_b):
+    """reacties creates the responses on the event the invitation publishes inside its
+    transaction: they exist before the commit, and a rollback takes them with it."""
+    from reacties.models import Reactie, Status
+
+    class Terugdraaien(Exception):
+        pass
+
+    with pytest.raises(Terugdraaien), transaction.atomic():
+        nieuw = services.consultatie_uitnodigen(
+            consultatie=concept, actor=secretaris, organisaties=[org_a, org_b]
+        )
+        # Not yet committed, and already there: not created on commit.
+        assert sorted(r.organisatie_id for r in nieuw) == sorted([org_a.pk, org_b.pk])
+        assert set(
+            Reactie.objects.filter(consultatie=concept).values_list("organisatie_id", "status")
+        ) == {(org_a.pk, Status.UITGENODIGD), (org_b.pk, Status.UITGENODIGD)}
+        assert AuditEvent.objects.voor(concept).filter(actie="uitgenodigd").exists()
+        raise Terugdraaien
+    assert not Reactie.objects.filter(consultatie=concept).exists()
+    assert not AuditEvent.objects.voor(concept).filter(actie="uitgenodigd").exists()
+
+    nieuw = services.consultatie_uitnodigen(
+        consultatie=concept, actor=secretaris, organisaties=[org_a]
+    )
+    assert [r.organisatie_id for r in Reactie.objects.filter(consultatie=concept)] == [org_a.pk]
+    assert [r.pk for r in nieuw] == list(
+        Reactie.objects.filter(consultatie=concept).values_list("pk", flat=True)
+    )

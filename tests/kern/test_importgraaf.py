@@ -7,7 +7,10 @@
 A module may import only from its own app or from an app further left. So no domain app
 imports notificaties or koppelingen (webhooks): both subscribe to domain events
 (``kern.gebeurtenissen``).
-Every import counts, also one inside a function. ``tegenkracht`` (settings, urls, the API
+Every import counts, also one inside a function, and there are no exceptions: a page or
+API resource of a lower app that shows what a higher app owns gets it through a hook the
+higher app fills (``kern.paginas`` for pages, a mixin composed in ``tegenkracht/api_urls.py``
+for the API, a domain event for a rule). ``tegenkracht`` (settings, urls, the API
 machinery) is the project's wiring and not part of the graph.
 """
 
@@ -40,18 +43,6 @@ RANG = {
     "koppelingen": 12,
     # Development tooling (demo, load generator): may use every app, nothing uses it.
     "ontwikkeling": 13,
-}
-
-#: Web and API pages that show what a higher app owns on a lower app's page. Known and
-#: fixed in number: the list may shrink, never grow.
-BEKENDE_UITZONDERINGEN = {
-    ("consultaties.views", "rapporten"),
-    ("consultaties.views", "reacties"),
-    ("consultaties.api", "rapporten"),
-    ("consultaties.api", "reacties"),
-    ("consultaties.services", "reacties"),
-    # The hertoets API's schema lists the ministry's verwerking choices (rapporten's).
-    ("reacties.api.serializers", "rapporten"),
 }
 
 
@@ -90,7 +81,6 @@ def imports(naam: str, pad: Path):
 
 
 def overtredingen():
-    gevonden = set()
     regels = []
     for naam, pad in modules():
         eigen = rang(naam)
@@ -99,16 +89,12 @@ def overtredingen():
             if doel_rang is None or app(doel) == app(naam):
                 continue
             if doel_rang > eigen:
-                sleutel = (naam, app(doel))
-                if sleutel in BEKENDE_UITZONDERINGEN:
-                    gevonden.add(sleutel)
-                    continue
                 regels.append(f"{pad.relative_to(ROOT)}:{regel} importeert {doel}")
-    return regels, gevonden
+    return regels
 
 
 def test_afhankelijkheden_wijzen_een_kant_op():
-    regels, _ = overtredingen()
+    regels = overtredingen()
     assert not regels, "Import tegen de richting in:\n" + "\n".join(regels)
 
 
@@ -126,12 +112,6 @@ def test_geen_app_importeert_koppelingen():
             continue
         for doel, regel in imports(naam, pad):
             assert app(doel) != "koppelingen", f"{pad.relative_to(ROOT)}:{regel}"
-
-
-def test_bekende_uitzonderingen_bestaan_nog():
-    """A fixed exception must leave the list, so it cannot come back unnoticed."""
-    _, gevonden = overtredingen()
-    assert gevonden == BEKENDE_UITZONDERINGEN
 
 
 @pytest.mark.parametrize(

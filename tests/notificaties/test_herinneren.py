@@ -7,17 +7,19 @@ from django.urls import reverse
 from audit.models import AuditEvent
 from notificaties import services
 from notificaties.models import Email, Notificatie
-from tests.werkvoorraad.conftest import medewerker
+from tests import factories
+from tests.werkhulp import medewerker, per_afkorting
 
 pytestmark = pytest.mark.django_db
 
 
-def _reacties(consultatie):
-    return {r.organisatie.afkorting: r for r in consultatie.reacties.select_related("organisatie")}
+@pytest.fixture
+def org_c(db):
+    return factories.OrganisatieFactory(afkorting="DUO", naam="Dienst Uitvoering Onderwijs")
 
 
 def test_herinnering_mailt_meldt_en_staat_in_de_audit(drie_ingediend, secretaris, org_c):
-    duo = _reacties(drie_ingediend)["DUO"]
+    duo = per_afkorting(drie_ingediend)["DUO"]
     accordeerder = medewerker(org_c, "accordeerder")
     [resultaat] = services.reacties_herinneren(
         ids=[duo.pk], actor=secretaris, toelichting="Graag vóór vrijdag."
@@ -37,14 +39,14 @@ def test_herinnering_mailt_meldt_en_staat_in_de_audit(drie_ingediend, secretaris
 
 
 def test_niet_tweemaal_op_een_dag(drie_ingediend, secretaris):
-    duo = _reacties(drie_ingediend)["DUO"]
+    duo = per_afkorting(drie_ingediend)["DUO"]
     services.reacties_herinneren(ids=[duo.pk], actor=secretaris)
     [tweede] = services.reacties_herinneren(ids=[duo.pk], actor=secretaris)
     assert tweede.status == 409 and "al herinnerd" in tweede.melding
 
 
 def test_gedeeltelijk_mislukt_noemt_wie_en_waarom(drie_ingediend, secretaris):
-    r = _reacties(drie_ingediend)
+    r = per_afkorting(drie_ingediend)
     resultaten = services.reacties_herinneren(ids=[r["UWV"].pk, r["DUO"].pk], actor=secretaris)
     assert [x.status for x in resultaten] == [409, 200]
     assert (
@@ -54,7 +56,7 @@ def test_gedeeltelijk_mislukt_noemt_wie_en_waarom(drie_ingediend, secretaris):
 
 
 def test_alleen_het_secretariaat(drie_ingediend, org_c):
-    duo = _reacties(drie_ingediend)["DUO"]
+    duo = per_afkorting(drie_ingediend)["DUO"]
     [resultaat] = services.reacties_herinneren(
         ids=[duo.pk], actor=medewerker(org_c, "accordeerder")
     )
@@ -63,7 +65,7 @@ def test_alleen_het_secretariaat(drie_ingediend, org_c):
 
 
 def test_web_herinneren_en_terug(client, drie_ingediend, secretaris):
-    r = _reacties(drie_ingediend)
+    r = per_afkorting(drie_ingediend)
     client.force_login(secretaris)
     terug = reverse("consultaties:detail", args=[drie_ingediend.pk]) + "?status=lopend"
     response = client.post(
@@ -79,7 +81,7 @@ def test_web_herinneren_en_terug(client, drie_ingediend, secretaris):
 
 def test_web_herinneren_alleen_secretariaat(client, drie_ingediend, org_c):
     client.force_login(medewerker(org_c, "opsteller"))
-    duo = _reacties(drie_ingediend)["DUO"]
+    duo = per_afkorting(drie_ingediend)["DUO"]
     assert (
         client.post(reverse("notificaties:herinneren"), {"reacties": [duo.pk]}).status_code == 403
     )

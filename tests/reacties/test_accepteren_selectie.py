@@ -7,17 +7,20 @@ from django.urls import reverse
 from audit.models import AuditEvent
 from reacties import services
 from reacties.models import Reactie, Status
+from tests import factories
 from tests.apihulp import api_client
+from tests.werkhulp import per_afkorting
 
 pytestmark = pytest.mark.django_db
 
 
-def _reacties(consultatie):
-    return {r.organisatie.afkorting: r for r in consultatie.reacties.select_related("organisatie")}
+@pytest.fixture
+def org_c(db):
+    return factories.OrganisatieFactory(afkorting="DUO", naam="Dienst Uitvoering Onderwijs")
 
 
 def test_service_accepteert_ingediende_en_noemt_de_rest(drie_ingediend, secretaris, org_c):
-    r = _reacties(drie_ingediend)
+    r = per_afkorting(drie_ingediend)
     ids = [r["UWV"].pk, r["DUO"].pk, r["SVB"].pk, 999_999]
     resultaten = services.reacties_accepteren(ids=ids, actor=secretaris)
     assert [x.id for x in resultaten] == ids
@@ -32,14 +35,14 @@ def test_service_accepteert_ingediende_en_noemt_de_rest(drie_ingediend, secretar
 
 
 def test_service_dubbele_ids_eenmaal(drie_ingediend, secretaris):
-    pk = _reacties(drie_ingediend)["UWV"].pk
+    pk = per_afkorting(drie_ingediend)["UWV"].pk
     assert [x.status for x in services.reacties_accepteren(ids=[pk, pk], actor=secretaris)] == [200]
 
 
 def test_organisatie_mag_niet_accepteren_en_ziet_anderen_niet(drie_ingediend, org_a):
-    from tests.werkvoorraad.conftest import medewerker
+    from tests.werkhulp import medewerker
 
-    r = _reacties(drie_ingediend)
+    r = per_afkorting(drie_ingediend)
     eigen, ander = r[org_a.afkorting], r["SVB" if org_a.afkorting != "SVB" else "UWV"]
     accordeerder = medewerker(org_a, "accordeerder")
     resultaten = services.reacties_accepteren(ids=[eigen.pk, ander.pk], actor=accordeerder)
@@ -48,7 +51,7 @@ def test_organisatie_mag_niet_accepteren_en_ziet_anderen_niet(drie_ingediend, or
 
 
 def test_web_vraagt_eerst_bevestiging(client, drie_ingediend, secretaris):
-    r = _reacties(drie_ingediend)
+    r = per_afkorting(drie_ingediend)
     client.force_login(secretaris)
     terug = reverse("consultaties:detail", args=[drie_ingediend.pk]) + "?status=ingediend"
     response = client.post(
@@ -63,7 +66,7 @@ def test_web_vraagt_eerst_bevestiging(client, drie_ingediend, secretaris):
 
 
 def test_web_bevestigd_meldt_wie_niet_lukte(client, drie_ingediend, secretaris, org_c):
-    r = _reacties(drie_ingediend)
+    r = per_afkorting(drie_ingediend)
     client.force_login(secretaris)
     terug = reverse("consultaties:detail", args=[drie_ingediend.pk])
     response = client.post(
@@ -79,7 +82,7 @@ def test_web_bevestigd_meldt_wie_niet_lukte(client, drie_ingediend, secretaris, 
 
 def test_web_terug_naar_een_andere_site_wordt_het_overzicht(client, drie_ingediend, secretaris):
     client.force_login(secretaris)
-    pk = _reacties(drie_ingediend)["UWV"].pk
+    pk = per_afkorting(drie_ingediend)["UWV"].pk
     response = client.post(
         reverse("reacties:accepteren_selectie"),
         {"reacties": [pk], "terug": "https://kwaad.example/", "bevestigd": "ja"},
@@ -88,10 +91,10 @@ def test_web_terug_naar_een_andere_site_wordt_het_overzicht(client, drie_ingedie
 
 
 def test_web_alleen_voor_het_secretariaat(client, drie_ingediend, org_a):
-    from tests.werkvoorraad.conftest import medewerker
+    from tests.werkhulp import medewerker
 
     client.force_login(medewerker(org_a, "accordeerder"))
-    pk = _reacties(drie_ingediend)[org_a.afkorting].pk
+    pk = per_afkorting(drie_ingediend)[org_a.afkorting].pk
     response = client.post(
         reverse("reacties:accepteren_selectie"), {"reacties": [pk], "bevestigd": "ja"}
     )
@@ -113,7 +116,7 @@ URL = "/api/v1/reacties/accepteren"
 
 
 def test_api_resultaat_per_item(drie_ingediend, secretaris):
-    r = _reacties(drie_ingediend)
+    r = per_afkorting(drie_ingediend)
     response = api_client(secretaris).post(
         URL, {"reacties": [r["UWV"].pk, r["DUO"].pk, 424242]}, format="json"
     )
@@ -134,9 +137,9 @@ def test_api_resultaat_per_item(drie_ingediend, secretaris):
 
 
 def test_api_organisatie_krijgt_403_en_404_per_item(drie_ingediend, org_a):
-    from tests.werkvoorraad.conftest import medewerker
+    from tests.werkhulp import medewerker
 
-    r = _reacties(drie_ingediend)
+    r = per_afkorting(drie_ingediend)
     ander = next(x for k, x in r.items() if k != org_a.afkorting)
     response = api_client(medewerker(org_a, "accordeerder")).post(
         URL, {"reacties": [r[org_a.afkorting].pk, ander.pk]}, format="json"
@@ -173,7 +176,7 @@ def test_api_queries_constant_in_aantal_items(
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    r = _reacties(drie_ingediend)
+    r = per_afkorting(drie_ingediend)
     client = api_client(secretaris)
     with CaptureQueriesContext(connection) as een:
         client.post(URL, {"reacties": [r["UWV"].pk]}, format="json")
@@ -181,3 +184,13 @@ def test_api_queries_constant_in_aantal_items(
         client.post(URL, {"reacties": [r["SVB"].pk, r["UWV"].pk]}, format="json")
     per_item = len(twee) - len(een)
     assert 0 < per_item < 12
+
+
+def test_lege_selectie_is_ongeldig(secretaris):
+    from django.core.exceptions import ValidationError
+
+    from reacties import services
+
+    with pytest.raises(ValidationError) as fout:
+        services.reacties_accepteren(ids=[], actor=secretaris)
+    assert "reacties" in fout.value.message_dict

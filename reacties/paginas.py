@@ -1,0 +1,100 @@
+"""What responses add to the pages of ``consultaties`` (registered in
+``ReactiesConfig.ready`` through ``kern.paginas``): the invited organisations on the
+consultation page, the running responses on the secretaris's start page and the
+organisation's inbox of invitations."""
+
+from django.db.models import Count, Q
+
+from consultaties.models import Status as ConsultatieStatus
+
+from . import permissions
+from .forms import OrganisatieLijstFilter
+from .models import INGEDIENDE_STATUSSEN, LOPENDE_STATUSSEN, Kernpunt, Reactie, Status
+from .services import toegestane_acties
+
+#: How many finished invitations the organisation inbox shows below the current ones.
+RECENT_AFGEROND = 20
+
+
+def consultatiepagina(request, consultatie) -> dict:
+    """``rijen``: every visible response with the actions the user may take now; for the
+    secretaris the ``statusoverzicht`` and the ``lijstfilter``; ``herinneren``: the
+    responses he may remind; once closed, the ``kernpunten`` to endorse (not for the
+    ministry)."""
+    user = request.user
+    reacties = (
+        Reactie.objects.zichtbaar_voor(user)
+        .filter(consultatie=consultatie)
+        .select_related("organisatie", "consultatie")
+        .order_by("organisatie__naam")
+    )
+    lijstfilter = statusoverzicht = None
+    if user.is_secretaris:
+        # The secretaris follows 30–40 organisations: a summary per state and network, and
+        # the list filtered and sorted by GET parameters (works without JavaScript).
+        statusoverzicht = reacties.statusoverzicht()
+        lijstfilter = OrganisatieLijstFilter(request.GET, queryset=reacties)
+        reacties = lijstfilter.qs
+    rijen = [(r, toegestane_acties(user, r)) for r in reacties]
+    kernpunten = []
+    if consultatie.is_gesloten() and not user.is_ministerie:
+        kernpunten = (
+            Kernpunt.objects.zichtbaar_voor(user)
+            .filter(reactie__consultatie=consultatie, samengevoegd_in__isnull=True)
+            .select_related("reactie__organisatie", "reactie__consultatie")
+            .prefetch_related("onderschrijvingen__organisatie")
+        )
+    return {
+        "rijen": rijen,
+        "kernpunten": kernpunten,
+        "statusoverzicht": statusoverzicht,
+        "lijstfilter": lijstfilter,
+        "herinneren": {r.pk for r, _acties in rijen if permissions.kan_herinneren(user, r)},
+    }
+
+
+def startpagina(request, zichtbaar) -> dict:
+    """For the secretaris ``lopend``: the running consultations with their responses
+    counted. For a member organisation ``uitnodigingen`` (its inbox) and, for an
+    accordeerder, ``wacht_op_akkoord``: the toetsen awaiting a board member's sign-off."""
+    user = request.user
+    context = {}
+    if user.is_secretaris:
+        context["lopend"] = (
+            zichtbaar.filter(
+                status__in=[
+                    ConsultatieStatus.CONCEPT,
+                    ConsultatieStatus.OPEN,
+                    ConsultatieStatus.GESLOTEN,
+                ]
+            )
+            .annotate(
+                uitgenodigd=Count("reacties"),
+                ingediend=Count("reacties", filter=Q(reacties__status__in=INGEDIENDE_STATUSSEN)),
+                te_beoordelen=Count("reacties", filter=Q(reacties__status=Status.INGEDIEND)),
+            )
+            .order_by("termijn")
+        )
+    elif user.is_organisatie_medewerker:
+        eigen = (
+            Reactie.objects.zichtbaar_voor(user)
+            .filter(organisatie_id=user.organisatie_id)
+            .select_related("consultatie", "consultatie__ministerie")
+        )
+        # Current work first (soonest deadline on top), then the most recent others: the
+        # inbox stays short however many years of invitations an organisation has.
+        context["uitnodigingen"] = [
+            *eigen.filter(consultatie__status=ConsultatieStatus.OPEN).order_by(
+                "consultatie__termijn"
+            ),
+            *eigen.exclude(consultatie__status=ConsultatieStatus.OPEN).order_by(
+                "-consultatie__termijn"
+            )[:RECENT_AFGEROND],
+        ]
+        context["lopende_statussen"] = [s.value for s in LOPENDE_STATUSSEN]
+        if user.is_accordeerder:
+            # What only a board member can move on comes first: toetsen awaiting sign-off.
+            context["wacht_op_akkoord"] = eigen.filter(
+                status=Status.TER_ACCORDERING, consultatie__status=ConsultatieStatus.OPEN
+            ).order_by("termijn_effectief", "pk")[:RECENT_AFGEROND]
+    return context
