@@ -7,7 +7,7 @@ from reacties.models import Reactie
 
 from .eerder import eerdere_standpunten
 from .forms import ZoekForm
-from .zoeken import FACETTEN, Zoekopdracht
+from .zoeken import FACETTEN, Zoekopdracht, ZoekvraagTeBreed
 
 
 def _pagina(request) -> int:
@@ -23,9 +23,12 @@ def zoeken(request):
     form = ZoekForm(request.GET)
     resultaat = None
     if form.is_valid() and form.cleaned_data["q"].strip():
-        resultaat = Zoekopdracht(request.user, form.cleaned_data["q"], form.filters()).resultaat(
-            _pagina(request)
-        )
+        try:
+            resultaat = Zoekopdracht(
+                request.user, form.cleaned_data["q"], form.filters()
+            ).resultaat(_pagina(request))
+        except ZoekvraagTeBreed as fout:
+            form.add_error("q", fout.bericht)
     status = 200 if form.is_valid() else 400
     return render(
         request,
