@@ -140,7 +140,8 @@ def main():
         cursor.execute(
             "SELECT (SELECT count(*) FROM consultaties_consultatie), "
             "(SELECT count(*) FROM reacties_reactie), (SELECT count(*) FROM reacties_beoordeling),"
-            " (SELECT count(*) FROM reacties_kernpunt), (SELECT count(*) FROM rapporten_verwerking),"
+            " (SELECT count(*) FROM reacties_kernpunt),"
+            " (SELECT count(*) FROM rapporten_verwerking),"
             " pg_size_pretty(pg_database_size(current_database())), current_database()"
         )
         aantallen = cursor.fetchone()
