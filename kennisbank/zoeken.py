@@ -591,13 +591,19 @@ def _uitvoeren(sql, params) -> list[tuple]:
             return cursor.fetchall()
     try:
         with transaction.atomic(), connection.cursor() as cursor:
-            # SET LOCAL: only this transaction (or savepoint's transaction) is limited.
+            # SET LOCAL (set_config(…, true)) ends with the transaction, or with the
+            # savepoint when the search fails. Inside a caller's transaction a released
+            # savepoint would keep it, so the old value is put back after a search.
             cursor.execute(
-                "SELECT set_config('statement_timeout', %s, true)",
-                [str(settings.ZOEK_TIJDSLIMIET)],
+                "SELECT current_setting('statement_timeout'), "
+                "set_config('statement_timeout', %s, true)",
+                [f"{settings.ZOEK_TIJDSLIMIET}ms"],
             )
+            vorige = cursor.fetchone()[0]
             cursor.execute(sql, params)
-            return cursor.fetchall()
+            rijen = cursor.fetchall()
+            cursor.execute("SELECT set_config('statement_timeout', %s, true)", [vorige])
+            return rijen
     except OperationalError as fout:
         if isinstance(fout.__cause__, QueryCanceled):
             raise ZoekvraagTeBreed from fout
