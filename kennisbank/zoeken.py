@@ -7,9 +7,16 @@ kernpunten, the ministry's verwerking, definitive papers) each start from their 
 On PostgreSQL a hit is a match of ``websearch_to_tsquery('dutch', …)`` on the
 ``zoekvector`` column (Dutch stemming, kept by the trigger of migration 0001, GIN index)
 ranked by ``ts_rank``. On SQLite every word must occur (``icontains``) in one of the
-source's fields, newest first. A fixed number of queries per search, whatever the data:
-one for all facet counts (a CTE over every source), one ranked query per source for the
-page, one for the facet labels.
+source's fields, newest first.
+
+A fixed number of queries per search, whatever the data. One statement finds each
+source's first ``PLAFOND`` visible matches once (a CTE with their rank, date and facet
+values) and returns from them both the facet counts and the ranked hits up to the page;
+one UNION reads what the page shows of its hits; one query names the organisations in the
+facets. On PostgreSQL the statement runs under a timeout (``ZOEK_TIJDSLIMIET``). Past
+``PLAFOND`` matches in one source the counts are lower bounds and the ranking orders the
+matches found first: a word in every toets would otherwise rank half a million rows per
+search (benchmarks/RESULTS.md, "Search").
 """
 
 from __future__ import annotations
@@ -311,12 +318,6 @@ class Zoekopdracht:
 
     def _vector(self, bron):
         return Zoekvector(bron.model._meta.db_table)
-
-    def begrensd(self, bron):
-        """The first ``PLAFOND`` matches (in no particular order: the database stops
-        looking there), with the joins the facets and the page need on top."""
-        eerste = self.queryset(bron).order_by().values("pk")[:PLAFOND]
-        return bron.model._default_manager.filter(pk__in=eerste)
 
     def queryset(self, bron):
         qs = bron.zichtbaar(self.user)
