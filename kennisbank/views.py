@@ -21,19 +21,24 @@ def _pagina(request) -> int:
 @require_GET
 def zoeken(request):
     form = ZoekForm(request.GET)
-    resultaat = None
+    resultaat = te_breed = None
     if form.is_valid() and form.cleaned_data["q"].strip():
         try:
             resultaat = Zoekopdracht(
                 request.user, form.cleaned_data["q"], form.filters()
             ).resultaat(_pagina(request))
         except ZoekvraagTeBreed as fout:
-            form.add_error("q", fout.bericht)
-    status = 200 if form.is_valid() else 400
+            te_breed = fout.bericht
+    status = 200 if form.is_valid() and not te_breed else 400
     return render(
         request,
         "kennisbank/zoeken.html",
-        {"form": form, "resultaat": resultaat, **_links(request, form, resultaat)},
+        {
+            "form": form,
+            "resultaat": resultaat,
+            "te_breed": te_breed,
+            **_links(request, form, resultaat),
+        },
         status=status,
     )
 
