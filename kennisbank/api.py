@@ -14,7 +14,14 @@ from tegenkracht.api.schema import fouten
 
 from .eerder import eerdere_standpunten
 from .forms import ZoekForm
-from .zoeken import BRONNEN, FACETTEN, MAXIMAAL_RESULTATEN, PAGINA_GROOTTE, Zoekopdracht
+from .zoeken import (
+    BRONNEN,
+    FACETTEN,
+    MAXIMAAL_RESULTATEN,
+    PAGINA_GROOTTE,
+    Zoekopdracht,
+    ZoekvraagTeBreed,
+)
 
 
 class TrefferSerializer(serializers.Serializer):
@@ -108,9 +115,12 @@ class ZoekenView(APIView):
             raise ValidationError(form.errors.as_data())
         grootte = _geheel(request.query_params.get("pageSize"), PAGINA_GROOTTE, 1, 100)
         pagina = _geheel(request.query_params.get("page"), 1, 1, 10_000)
-        resultaat = Zoekopdracht(request.user, form.cleaned_data["q"], form.filters()).resultaat(
-            pagina, grootte
-        )
+        try:
+            resultaat = Zoekopdracht(
+                request.user, form.cleaned_data["q"], form.filters()
+            ).resultaat(pagina, grootte)
+        except ZoekvraagTeBreed as fout:
+            raise ValidationError({"q": [fout.bericht]}) from fout
         data = ZoekresultaatSerializer(resultaat).data
         url = request.build_absolute_uri()
         laatste = max(1, -(-min(resultaat.aantal, MAXIMAAL_RESULTATEN) // grootte))

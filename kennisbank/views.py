@@ -7,7 +7,7 @@ from reacties.models import Reactie
 
 from .eerder import eerdere_standpunten
 from .forms import ZoekForm
-from .zoeken import FACETTEN, Zoekopdracht
+from .zoeken import FACETTEN, Zoekopdracht, ZoekvraagTeBreed
 
 
 def _pagina(request) -> int:
@@ -21,16 +21,24 @@ def _pagina(request) -> int:
 @require_GET
 def zoeken(request):
     form = ZoekForm(request.GET)
-    resultaat = None
+    resultaat = te_breed = None
     if form.is_valid() and form.cleaned_data["q"].strip():
-        resultaat = Zoekopdracht(request.user, form.cleaned_data["q"], form.filters()).resultaat(
-            _pagina(request)
-        )
-    status = 200 if form.is_valid() else 400
+        try:
+            resultaat = Zoekopdracht(
+                request.user, form.cleaned_data["q"], form.filters()
+            ).resultaat(_pagina(request))
+        except ZoekvraagTeBreed as fout:
+            te_breed = fout.bericht
+    status = 200 if form.is_valid() and not te_breed else 400
     return render(
         request,
         "kennisbank/zoeken.html",
-        {"form": form, "resultaat": resultaat, **_links(request, form, resultaat)},
+        {
+            "form": form,
+            "resultaat": resultaat,
+            "te_breed": te_breed,
+            **_links(request, form, resultaat),
+        },
         status=status,
     )
 

@@ -7,9 +7,16 @@ kernpunten, the ministry's verwerking, definitive papers) each start from their 
 On PostgreSQL a hit is a match of ``websearch_to_tsquery('dutch', …)`` on the
 ``zoekvector`` column (Dutch stemming, kept by the trigger of migration 0001, GIN index)
 ranked by ``ts_rank``. On SQLite every word must occur (``icontains``) in one of the
-source's fields, newest first. A fixed number of queries per search, whatever the data:
-one for all facet counts (a CTE over every source), one ranked query per source for the
-page, one for the facet labels.
+source's fields, newest first.
+
+A fixed number of queries per search, whatever the data. One statement finds each
+source's first ``PLAFOND`` visible matches once (a CTE with their rank, date and facet
+values) and returns from them both the facet counts and the ranked hits up to the page;
+one UNION reads what the page shows of its hits; one query names the organisations in the
+facets. On PostgreSQL the statement runs under a timeout (``ZOEK_TIJDSLIMIET``). Past
+``PLAFOND`` matches in one source the counts are lower bounds and the ranking orders the
+matches found first: a word in every toets would otherwise rank half a million rows per
+search (benchmarks/RESULTS.md, "Search").
 """
 
 from __future__ import annotations
@@ -18,9 +25,10 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
-from django.db import connection
-from django.db.models import BigIntegerField, CharField, F, Q, Value
+from django.db import OperationalError, connection, transaction
+from django.db.models import BigIntegerField, CharField, F, FloatField, Q, QuerySet, Value
 from django.db.models.expressions import Expression
 from django.db.models.fields.json import KT
 from django.db.models.functions import Cast, ExtractYear
@@ -28,6 +36,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from psycopg.errors import QueryCanceled
 
 from consultaties.models import Consultatie, Document
 from organisaties.models import Netwerk, Organisatie
@@ -154,9 +163,18 @@ BRONNEN = (
 SOORTEN = {b.soort: b for b in BRONNEN}
 #: One facet's counts over the matches (the CTE ``treffers``); ``{f}`` is a facet name.
 TELLING = (
-    "SELECT '{f}', CAST(f_{f} AS TEXT), COUNT(*) FROM treffers "
-    "WHERE f_{f} IS NOT NULL GROUP BY f_{f}"
+    "SELECT '{f}', CAST(f_{f} AS TEXT), COUNT(*), CAST(NULL AS REAL), CAST(NULL AS BIGINT) "
+    "FROM treffers WHERE f_{f} IS NOT NULL GROUP BY f_{f}"
 )
+#: The first hits over all sources in order (the limit is the parameter): an empty facet
+#: name, the kind, the id, the rank and the place.
+PAGINA_SQL = (
+    "SELECT * FROM (SELECT '', f_soort, t_pk, CAST(t_rang AS REAL), ROW_NUMBER() OVER "
+    "(ORDER BY t_rang DESC, t_datum DESC, t_pk DESC) AS nr FROM treffers ORDER BY nr "
+    "LIMIT %s) AS pagina"
+)
+#: The most searched texts one source has (the page's UNION pads the others with NULL).
+MAXIMAAL_TEKSTEN = 4
 FACETTEN = ("soort", "ministerie", "jaar", "organisatie", "netwerk", "dimensie", "eindoordeel")
 
 
@@ -301,12 +319,6 @@ class Zoekopdracht:
     def _vector(self, bron):
         return Zoekvector(bron.model._meta.db_table)
 
-    def begrensd(self, bron):
-        """The first ``PLAFOND`` matches (in no particular order: the database stops
-        looking there), with the joins the facets and the page need on top."""
-        eerste = self.queryset(bron).order_by().values("pk")[:PLAFOND]
-        return bron.model._default_manager.filter(pk__in=eerste)
-
     def queryset(self, bron):
         qs = bron.zichtbaar(self.user)
         if postgres():
@@ -335,14 +347,22 @@ class Zoekopdracht:
             qs = qs.filter(**{bron.eindoordeel: f.eindoordeel})
         return qs
 
-    # --- facets ---------------------------------------------------------------------------
+    # --- the search: one statement for facets and ranking -----------------------------
 
-    def _facetrijen(self, bron):
-        """The source's matches as rows of facet values (NULL where it has none)."""
+    def _kandidaten(self, bron):
+        """SQL of the source's first ``PLAFOND`` visible matches, one row each: its kind,
+        id, rank and date, and its facet values (NULL where the source has none)."""
         c = bron.consultatie
         # Typed NULLs: PostgreSQL resolves a UNION's column types branch by branch.
         geen_tekst = Cast(Value(None), CharField())
         kolommen = {
+            "t_pk": F("pk"),
+            "t_rang": (
+                SearchRank(self._vector(bron), self.query, normalization=32)
+                if postgres()
+                else Value(0.0, output_field=FloatField())
+            ),
+            "t_datum": F(bron.datum),
             "f_soort": Value(bron.soort, output_field=CharField()),
             "f_ministerie": F(f"{c}ministerie_id"),
             "f_jaar": ExtractYear(f"{c}termijn"),
@@ -357,32 +377,49 @@ class Zoekopdracht:
             "f_dimensie": F(bron.dimensie) if bron.dimensie else geen_tekst,
             "f_eindoordeel": F(bron.eindoordeel) if bron.eindoordeel else geen_tekst,
         }
-        qs = self.begrensd(bron).order_by().annotate(**kolommen).values(*kolommen)
+        # No ordering: the database stops at the first PLAFOND matches it finds.
+        qs = self.queryset(bron).order_by().annotate(**kolommen).values(*kolommen)[:PLAFOND]
         return qs.query.sql_with_params()
 
-    def tel(self) -> dict[str, dict[object, int]]:
-        """Every facet's counts over all matches, in one query."""
+    def zoek(self, tot: int) -> tuple[dict[str, dict[str, int]], list[tuple[str, int, float]]]:
+        """Every facet's counts over the capped matches, and the first ``tot`` hits in
+        order (kind, id, rank): one statement, so each source's matches are found once.
+
+        On PostgreSQL the statement runs under ``ZOEK_TIJDSLIMIET`` milliseconds; past it
+        ``ZoekvraagTeBreed``."""
         delen, params = [], []
         for bron in self.bronnen():
-            sql, p = self._facetrijen(bron)
+            sql, p = self._kandidaten(bron)
             # Django's own compiled SQL with its parameters kept apart.
             delen.append(f"SELECT * FROM ({sql}) AS b{len(delen)}")  # noqa: S608
             params.extend(p)
         tellingen = {f: {} for f in FACETTEN}
         if not delen:
-            return tellingen
-        # Only the constant facet names go into the SQL text.
-        per_facet = " UNION ALL ".join(TELLING.replace("{f}", f) for f in FACETTEN)
-        sql = f"WITH treffers AS ({' UNION ALL '.join(delen)}) {per_facet}"
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            for facet, waarde, aantal in cursor.fetchall():
+            return tellingen, []
+        # Only constant facet names go into the SQL text; the limit is a parameter.
+        sql = (
+            f"WITH treffers AS ({' UNION ALL '.join(delen)}) "
+            + " UNION ALL ".join(TELLING.replace("{f}", f) for f in FACETTEN)
+            + f" UNION ALL {PAGINA_SQL}"
+        )
+        params.append(tot)
+        rijen = _uitvoeren(sql, params)
+        treffers = []
+        for facet, waarde, aantal, rang, volgnummer in rijen:
+            if facet:
                 tellingen[facet][waarde] = aantal
-        return tellingen
+            else:
+                treffers.append((volgnummer, waarde, aantal, float(rang or 0)))
+        treffers.sort()
+        return tellingen, [(soort, pk, rang) for _nr, soort, pk, rang in treffers]
 
     def facetten(self, tellingen) -> dict[str, list[FacetWaarde]]:
         ids = {int(w) for f in ("ministerie", "organisatie") for w in tellingen[f]}
-        namen = dict(Organisatie.objects.filter(pk__in=ids).values_list("pk", "afkorting"))
+        namen = (
+            dict(Organisatie.objects.filter(pk__in=ids).values_list("pk", "afkorting"))
+            if ids
+            else {}
+        )
         labels = {
             "soort": {b.soort: b.label for b in BRONNEN},
             "ministerie": {str(k): v for k, v in namen.items()},
@@ -412,38 +449,48 @@ class Zoekopdracht:
 
     # --- the page -------------------------------------------------------------------------
 
-    def _gerangschikt(self, bron, tot: int) -> list[dict]:
+    def _details(self, bron, pks) -> QuerySet:
+        """What the page shows of the source's hits ``pks``: the same columns for every
+        source (NULL where it has none), so that one UNION reads them all."""
         c = bron.consultatie
+        geen_tekst = Cast(Value(None), CharField())
+        teksten = [_tekst(p) for p in bron.teksten]
+        teksten += [geen_tekst] * (MAXIMAAL_TEKSTEN - len(teksten))
         velden = {
+            "r_soort": Value(bron.soort, output_field=CharField()),
             "r_consultatie": F(f"{c}pk") if c else F("pk"),
             "r_kenmerk": F(f"{c}kenmerk"),
             "r_consultatie_titel": F(f"{c}titel"),
             "r_jaar": ExtractYear(f"{c}termijn"),
             "r_doel": F(bron.doel[1]),
-            "r_datum": F(bron.datum),
-            **{f"r_t{i}": _tekst(p) for i, p in enumerate(bron.teksten)},
+            **{f"r_t{i}": t for i, t in enumerate(teksten)},
+            "r_organisatie": (
+                F(f"{bron.organisatie.removesuffix('_id')}__afkorting")
+                if bron.organisatie
+                else geen_tekst
+            ),
+            "r_dimensie": F(bron.dimensie) if bron.dimensie else geen_tekst,
+            "r_eindoordeel": F(bron.eindoordeel) if bron.eindoordeel else geen_tekst,
+            "r_uitkomst": F("uitkomst") if bron.model is Verwerking else geen_tekst,
+            "r_kernpunt": (
+                F("kernpunt_id")
+                if bron.model is Verwerking
+                else F("pk")
+                if bron.model is Kernpunt
+                else Cast(Value(None), BigIntegerField())
+            ),
         }
-        if bron.organisatie:
-            velden["r_organisatie"] = F(f"{bron.organisatie.removesuffix('_id')}__afkorting")
-        if bron.dimensie:
-            velden["r_dimensie"] = F(bron.dimensie)
-        if bron.eindoordeel:
-            velden["r_eindoordeel"] = F(bron.eindoordeel)
-        if bron.model is Verwerking:
-            velden["r_uitkomst"] = F("uitkomst")
-            velden["r_kernpunt"] = F("kernpunt_id")
-        if bron.model is Kernpunt:
-            velden["r_kernpunt"] = F("pk")
-        qs = self.begrensd(bron)
-        if postgres():
-            velden["r_rang"] = SearchRank(self._vector(bron), self.query, normalization=32)
-            volgorde = ("-r_rang", "-r_datum", "-pk")
-        else:
-            velden["r_rang"] = Value(0.0)
-            volgorde = ("-r_datum", "-pk")
-        return list(qs.annotate(**velden).order_by(*volgorde).values("pk", *velden)[:tot])
+        # The ids came from the visible matches; reading them through the visibility
+        # again costs twenty index lookups and keeps this query safe on its own.
+        return (
+            bron.zichtbaar(self.user)
+            .filter(pk__in=pks)
+            .order_by()
+            .annotate(**velden)
+            .values("pk", *velden)
+        )
 
-    def treffer(self, bron, rij) -> Treffer:
+    def treffer(self, bron, rij, rang: float) -> Treffer:
         teksten = [rij[f"r_t{i}"] or "" for i in range(len(bron.teksten))]
         url = reverse(bron.doel[0], args=[rij["r_doel"]])
         if bron.model is Kernpunt:
@@ -474,7 +521,7 @@ class Zoekopdracht:
             titel=titel,
             fragment=fragment(teksten, self.woorden),
             url=url,
-            rang=float(rij["r_rang"] or 0),
+            rang=rang,
             consultatie_id=rij["r_consultatie"],
             kenmerk=rij["r_kenmerk"],
             consultatie_titel=rij["r_consultatie_titel"],
@@ -485,41 +532,83 @@ class Zoekopdracht:
             uitkomst=str(Uitkomst(uitkomst).label) if uitkomst else "",
         )
 
+    def treffers(self, gevonden: list[tuple[str, int, float]]) -> list[Treffer]:
+        """The page's hits (kind, id, rank, in order) with what the page shows of them."""
+        per_soort: dict[str, list[int]] = {}
+        for soort, pk, _rang in gevonden:
+            per_soort.setdefault(soort, []).append(pk)
+        delen = [self._details(SOORTEN[s], pks) for s, pks in per_soort.items()]
+        if not delen:
+            return []
+        rijen = {
+            (r["r_soort"], r["pk"]): r
+            for r in (delen[0].union(*delen[1:], all=True) if len(delen) > 1 else delen[0])
+        }
+        return [
+            self.treffer(SOORTEN[soort], rijen[(soort, pk)], rang)
+            for soort, pk, rang in gevonden
+            if (soort, pk) in rijen
+        ]
+
     def resultaat(self, pagina: int = 1, grootte: int = PAGINA_GROOTTE) -> Zoekresultaat:
         if not self.woorden:
             leeg = {f: [] for f in FACETTEN}
             return Zoekresultaat(self.tekst, self.filters, 0, 1, facetten=leeg, grootte=grootte)
-        tellingen = self.tel()
+        # Fetch up to the requested page (at most the pageable hits), then clamp the page
+        # to the last one the counts allow.
+        tellingen, gevonden = self.zoek(min(max(1, pagina) * grootte, MAXIMAAL_RESULTATEN))
         aantal = sum(tellingen["soort"].values())
         afgekapt = any(n >= PLAFOND for n in tellingen["soort"].values())
         laatste = max(1, -(-min(aantal, MAXIMAAL_RESULTATEN) // grootte))
         pagina = min(max(1, pagina), laatste)
-        tot = pagina * grootte
-        rijen = []
-        for bron in self.bronnen():
-            if not tellingen["soort"].get(bron.soort):
-                continue  # no matches: spare the query
-            rijen.extend((bron, rij) for rij in self._gerangschikt(bron, tot))
-        if postgres():
-            rijen.sort(key=lambda br: (-(br[1]["r_rang"] or 0), _datumsleutel(br[1])))
-        else:
-            rijen.sort(key=lambda br: _datumsleutel(br[1]))
-        treffers = [self.treffer(b, r) for b, r in rijen[tot - grootte : tot]]
         return Zoekresultaat(
             self.tekst,
             self.filters,
             aantal,
             pagina,
-            treffers=treffers,
+            treffers=self.treffers(gevonden[(pagina - 1) * grootte : pagina * grootte]),
             facetten=self.facetten(tellingen),
             grootte=grootte,
             afgekapt=afgekapt,
         )
 
 
-def _datumsleutel(rij):
-    datum = rij["r_datum"]
-    return (-(datum.timestamp() if hasattr(datum, "timestamp") else 0), -rij["pk"])
+class ZoekvraagTeBreed(Exception):
+    """The search ran past ``ZOEK_TIJDSLIMIET``: the user should narrow the question."""
+
+    bericht = _(
+        "Deze zoekvraag levert zo veel op dat het zoeken te lang duurde. Maak de vraag "
+        "specifieker (meer of zeldzamere woorden, een zinsdeel tussen aanhalingstekens) of "
+        "kies eerst een filter."
+    )
+
+
+def _uitvoeren(sql, params) -> list[tuple]:
+    """Run the search statement; on PostgreSQL under a statement timeout, so a question no
+    index can narrow cannot hold a worker and a connection for long."""
+    if not postgres():
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            # SET LOCAL (set_config(…, true)) ends with the transaction, or with the
+            # savepoint when the search fails. Inside a caller's transaction a released
+            # savepoint would keep it, so the old value is put back after a search.
+            cursor.execute(
+                "SELECT current_setting('statement_timeout'), "
+                "set_config('statement_timeout', %s, true)",
+                [f"{settings.ZOEK_TIJDSLIMIET}ms"],
+            )
+            vorige = cursor.fetchone()[0]
+            cursor.execute(sql, params)
+            rijen = cursor.fetchall()
+            cursor.execute("SELECT set_config('statement_timeout', %s, true)", [vorige])
+            return rijen
+    except OperationalError as fout:
+        if isinstance(fout.__cause__, QueryCanceled):
+            raise ZoekvraagTeBreed from fout
+        raise
 
 
 def fragment(teksten: list[str], woorden: list[str]) -> str:

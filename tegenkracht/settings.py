@@ -247,6 +247,11 @@ UPLOAD_ZIP_MAX_BESTANDEN = int(os.environ.get("UPLOAD_ZIP_MAX_BESTANDEN", "1000"
 UPLOAD_ZIP_MAX_UITGEPAKT = int(os.environ.get("UPLOAD_ZIP_MAX_UITGEPAKT", str(100 * 1024 * 1024)))
 UPLOAD_ZIP_MAX_VERHOUDING = int(os.environ.get("UPLOAD_ZIP_MAX_VERHOUDING", "100"))
 
+# The search (kennisbank) on PostgreSQL: its one statement is cancelled after this many
+# milliseconds and the user asked to narrow the question; a safety net, the search itself
+# takes a small fraction of it (benchmarks/RESULTS.md).
+ZOEK_TIJDSLIMIET = int(os.environ.get("ZOEK_TIJDSLIMIET_MS", "3000"))
+
 # A paper job whose worker vanished (killed, machine gone): no heartbeat for this many
 # seconds while "bezig" (or this long unclaimed in the queue) marks it mislukt, so it can
 # be retried. The worker beats every RAPPORT_HARTSLAG_SECONDEN while rendering.

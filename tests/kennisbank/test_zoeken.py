@@ -228,19 +228,93 @@ def _extra_consultatie(secretaris, ministerie, organisaties, nummer, opsteller):
     return c
 
 
+#: The queries of a search page beyond what every page runs (session, user, second
+#: factor, unread notifications, the organisation in the menu): the one search statement
+#: (facet counts and the ranked hits), the page's hits in one UNION, the facet labels; on
+#: PostgreSQL the search runs in a transaction (here a savepoint) under a statement
+#: timeout (SAVEPOINT, set_config, set_config back, RELEASE).
+ZOEKQUERIES = 3 + (4 if POSTGRES else 0)
+
+
 def test_aantal_queries_groeit_niet_met_de_gegevens(
     client, wereld, django_assert_num_queries, secretaris
 ):
     client.force_login(wereld["uwv"])
     url = reverse("kennisbank:zoeken")
     client.get(url, {"q": "huurtoeslag"})  # warm up (session, translations)
-    # Session, user, unread notifications, the facet counts, one ranked query per source with
-    # hits (consultation, toets, paper), the facet labels, ...
-    with django_assert_num_queries(10) as eerst:
-        client.get(url, {"q": "huurtoeslag"})
+    with django_assert_num_queries(5 + ZOEKQUERIES) as eerst:
+        antwoord = client.get(url, {"q": "huurtoeslag"})
+    # Three kinds of hits on the page (consultation, toets, paper), read in one query.
+    assert "3 resultaten gevonden" in antwoord.content.decode()
     ministerie = wereld["huur"].ministerie
     for nummer in range(3):
         _extra_consultatie(secretaris, ministerie, [wereld["org_uwv"]], nummer, wereld["uwv"])
     with django_assert_num_queries(len(eerst.captured_queries)):
         antwoord = client.get(url, {"q": "huurtoeslag"})
     assert "6 resultaten gevonden" in antwoord.content.decode()
+    # A facet chosen, and a page beyond the last: the same statements.
+    with django_assert_num_queries(len(eerst.captured_queries)):
+        antwoord = client.get(url, {"q": "huurtoeslag", "soort": "toets", "pagina": 9})
+    assert "1 resultaat gevonden" in antwoord.content.decode()
+
+
+def test_pagina_voorbij_de_laatste_toont_de_laatste(wereld):
+    s = wereld["secretaris"]
+    alle = Zoekopdracht(s, "huurtoeslag").resultaat(1, 100).treffers
+    assert len(alle) >= 3
+    laatste = Zoekopdracht(s, "huurtoeslag").resultaat(50, 2)
+    assert laatste.pagina == laatste.paginas == -(-len(alle) // 2)
+    assert [(t.soort, t.pk) for t in laatste.treffers] == [
+        (t.soort, t.pk) for t in alle[(laatste.pagina - 1) * 2 :]
+    ]
+    # The pages together are the whole list, in the same order, without repeats.
+    paginas = [Zoekopdracht(s, "huurtoeslag").resultaat(n, 2).treffers for n in (1, 2)]
+    assert [(t.soort, t.pk) for p in paginas for t in p] == [(t.soort, t.pk) for t in alle[:4]]
+
+
+def test_afgekapt_boven_het_plafond(wereld, monkeypatch):
+    """Past PLAFOND matches of one kind the counts are lower bounds and the page says so."""
+    from kennisbank import zoeken
+
+    monkeypatch.setattr(zoeken, "PLAFOND", 1)
+    resultaat = Zoekopdracht(wereld["secretaris"], "huurtoeslag").resultaat()
+    assert resultaat.afgekapt
+    assert {w.waarde: w.aantal for w in resultaat.facetten["soort"]} == {
+        "consultatie": 1,
+        "toets": 1,
+        "paper": 1,
+    }
+    monkeypatch.undo()
+    assert not Zoekopdracht(wereld["secretaris"], "huurtoeslag").resultaat().afgekapt
+
+
+@pytest.mark.skipif(not POSTGRES, reason="de tijdslimiet geldt op PostgreSQL")
+def test_te_brede_zoekvraag_stopt_met_een_duidelijke_melding(client, wereld, settings):
+    """The search statement runs under ZOEK_TIJDSLIMIET; past it the page and the API ask
+    for a narrower question. The statement is made slow by putting the database to sleep
+    in front of it, in the same transaction, so the real timeout cancels it."""
+    from django.db import connection
+
+    settings.ZOEK_TIJDSLIMIET = 50
+
+    def traag(execute, sql, params, many, context):
+        if sql.startswith("WITH treffers"):
+            sql = "SELECT pg_sleep(1); " + sql
+        return execute(sql, params, many, context)
+
+    client.force_login(wereld["uwv"])
+    with connection.execute_wrapper(traag):
+        pagina = client.get(reverse("kennisbank:zoeken"), {"q": "huurtoeslag"})
+        api = client.get("/api/v1/zoeken", {"q": "huurtoeslag"})
+    assert pagina.status_code == 400
+    html = pagina.content.decode()
+    assert html.count("Deze zoekvraag levert zo veel op") == 1
+    assert 'value="huurtoeslag"' in html  # the question stays in the form
+    assert api.status_code == 400
+    assert api.json()["invalidParams"][0]["name"] == "q"
+    # The limit was local to the search, also after one that succeeded inside a
+    # transaction (the test's): the connection works on without a limit.
+    assert client.get(reverse("kennisbank:zoeken"), {"q": "huurtoeslag"}).status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW statement_timeout")
+        assert cursor.fetchone()[0] == "0"
