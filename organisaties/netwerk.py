@@ -4,6 +4,7 @@ import csv
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Permission
 from django.db import transaction
 
@@ -52,7 +53,7 @@ def lees_netwerk(pad: Path) -> list[dict]:
     return rijen
 
 
-def _gebruiker(username, organisatie, rol, voornaam, achternaam, functie=""):
+def _gebruiker(username, organisatie, rol, voornaam, achternaam, functie="", *, wachtwoord):
     gebruiker, nieuw = Gebruiker.objects.get_or_create(username=username)
     gebruiker.organisatie = organisatie
     gebruiker.rol = rol
@@ -62,8 +63,8 @@ def _gebruiker(username, organisatie, rol, voornaam, achternaam, functie=""):
     gebruiker.email = f"{username}@demo.tegenkracht.example.nl"
     gebruiker.is_active = True
     gebruiker.is_staff = rol == Rol.SECRETARIS
-    if nieuw:  # hashing is slow by design; a re-run keeps the existing password
-        gebruiker.set_password(DEMO_WACHTWOORD)
+    if nieuw:  # a re-run keeps the existing password
+        gebruiker.password = wachtwoord
     gebruiker.save()
     return gebruiker
 
@@ -77,6 +78,10 @@ def _netwerk(waarde: str) -> str:
 def laad_netwerk(pad: Path | None = None, *, met_accounts: bool = True) -> dict[str, Organisatie]:
     """Create or update the organisations (idempotent) and their demo accounts."""
     organisaties = {}
+    # Hashing is slow by design (a quarter second each): hash the one public demo password
+    # once for all accounts, not once per account. A salt shared by the demo accounts
+    # protects nothing less: their password is documented.
+    wachtwoord = make_password(DEMO_WACHTWOORD) if met_accounts else None
     for rij in lees_netwerk(pad or standaard_csv()):
         afkorting = rij["afkorting"].strip()
         organisatie, _ = Organisatie.objects.update_or_create(
@@ -100,6 +105,7 @@ def laad_netwerk(pad: Path | None = None, *, met_accounts: bool = True) -> dict[
                 "Olga",
                 f"Opsteller ({afkorting})",
                 "Beleidsadviseur uitvoering",
+                wachtwoord=wachtwoord,
             )
             _gebruiker(
                 f"{naam}-accordeerder",
@@ -108,6 +114,7 @@ def laad_netwerk(pad: Path | None = None, *, met_accounts: bool = True) -> dict[
                 "Arjen",
                 f"Accordeerder ({afkorting})",
                 "Lid raad van bestuur",
+                wachtwoord=wachtwoord,
             )
         elif organisatie.soort == Soort.MINISTERIE:
             _gebruiker(
@@ -117,6 +124,7 @@ def laad_netwerk(pad: Path | None = None, *, met_accounts: bool = True) -> dict[
                 "Mirjam",
                 f"Medewerker ({afkorting})",
                 "Wetgevingsjurist",
+                wachtwoord=wachtwoord,
             )
         elif organisatie.soort == Soort.SECRETARIAAT:
             secretaris = _gebruiker(
@@ -126,6 +134,7 @@ def laad_netwerk(pad: Path | None = None, *, met_accounts: bool = True) -> dict[
                 "Sanne",
                 "Secretaris",
                 "Secretaris van het netwerk",
+                wachtwoord=wachtwoord,
             )
             secretaris.user_permissions.set(secretaris_rechten())
     return organisaties

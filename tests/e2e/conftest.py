@@ -1,7 +1,9 @@
 """Browser tests: Playwright for Python driving Debian's Chromium against pytest-django's
-live server. Screenshots of every step go to test-artifacts/screenshots/."""
+live server. Screenshots of every step go to test-artifacts/screenshots/ (on PostgreSQL to
+test-artifacts/screenshots-postgresql/, so the two runs of CI, side by side, keep theirs)."""
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -20,7 +22,17 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+ARTEFACTEN = Path(__file__).resolve().parents[2] / "test-artifacts"
+#: When this test process started: screenshots older than that are from an earlier run.
+BEGIN = time.time()
+
+
+def _screenshots() -> Path:
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        return ARTEFACTEN / "screenshots"
+    return ARTEFACTEN / f"screenshots-{connection.vendor}"
 
 
 @pytest.fixture(scope="session")
@@ -37,15 +49,20 @@ def browser():
 
 @pytest.fixture(scope="session")
 def screenshot_map():
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for oud in SCREENSHOTS.glob("*.png"):
-        oud.unlink()
-    return SCREENSHOTS
+    """Clears only what an earlier run left: another process of this run (a pytest-xdist
+    worker, say) may already have written its screenshots here."""
+    screenshots = _screenshots()
+    screenshots.mkdir(parents=True, exist_ok=True)
+    for oud in screenshots.glob("*.png"):
+        if oud.stat().st_mtime < BEGIN:
+            oud.unlink(missing_ok=True)
+    return screenshots
 
 
 def pytest_terminal_summary(terminalreporter):
-    if SCREENSHOTS.exists() and any(SCREENSHOTS.glob("*.png")):
-        terminalreporter.write_line(f"Schermafbeeldingen van de browsertests: {SCREENSHOTS}")
+    screenshots = _screenshots()
+    if screenshots.exists() and any(screenshots.glob("*.png")):
+        terminalreporter.write_line(f"Schermafbeeldingen van de browsertests: {screenshots}")
 
 
 # The live server runs over plain HTTP: tests/conftest.py switches off the TLS settings.
