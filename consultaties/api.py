@@ -22,6 +22,7 @@ from rapporten.api import (
     RapportDetailSerializer,
     rapport_geaccepteerd,
 )
+from rapporten.models import Rapport
 from reacties.api import ReactieSerializer, ToelichtingSerializer, reacties_voor
 from reacties.models import Reactie
 from tegenkracht.api.filters import IdFilter
@@ -283,7 +284,9 @@ class ConsultatieViewSet(
                     "reacties",
                     queryset=Reactie.objects.only("id", "consultatie_id", "organisatie_id"),
                 ),
-                "rapporten",
+                # For the allowed actions only (a definitive version?): a version's
+                # snapshot is hundreds of kB of JSON and stays unread.
+                Prefetch("rapporten", queryset=Rapport.objects.zonder_inhoud()),
             )
         )
 

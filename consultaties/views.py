@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from audit.models import AuditEvent
 from kern import startpagina
+from kern.lijsten import pagineer, zoekparameters
 from kern.web import bevestiging, fouten_in, weigering_toont
 from kern.workflow import VerouderdeVersie
 from organisaties.models import Netwerk, Organisatie
@@ -103,12 +104,19 @@ def dashboard(request):
             ).order_by("termijn_effectief", "pk")[:RECENT_AFGEROND]
     else:
         # Only what the row shows: a paper's snapshot is hundreds of kB of JSON.
-        verzonden = Rapport.objects.filter(status=RapportStatus.VERZONDEN).only(
-            "pk", "consultatie_id", "versie", "status"
+        verzonden = Rapport.objects.filter(status=RapportStatus.VERZONDEN).zonder_inhoud()
+        # One page at a time, as every long list: the page costs the same after years.
+        pagina = pagineer(
+            request, zichtbaar.prefetch_related(Prefetch("rapporten", queryset=verzonden))
         )
-        context["consultaties"] = zichtbaar.prefetch_related(
-            Prefetch("rapporten", queryset=verzonden)
-        )[:100]
+        context.update(
+            consultaties=pagina.object_list,
+            pagina=pagina,
+            paginanummers=pagina.paginator.get_elided_page_range(
+                pagina.number, on_each_side=1, on_ends=1
+            ),
+            zoekparameters=zoekparameters(request),
+        )
     return render(request, "consultaties/dashboard.html", context)
 
 
@@ -153,7 +161,7 @@ def _detail_context(request, consultatie, fout=None) -> dict:
             .prefetch_related("onderschrijvingen__organisatie")
         )
     # The page lists the versions; their snapshots (hundreds of kB each) stay unread.
-    rapporten = consultatie.rapporten.only("pk", "consultatie_id", "versie", "status")
+    rapporten = consultatie.rapporten.zonder_inhoud()
     if user.is_ministerie:
         rapporten = rapporten.filter(status=RapportStatus.VERZONDEN)
     verschillen = None

@@ -35,7 +35,14 @@ class Notificatie(models.Model):
         verbose_name = "notificatie"
         verbose_name_plural = "notificaties"
         ordering = ["-aangemaakt_op", "-pk"]
-        indexes = [models.Index(fields=["ontvanger", "gelezen_op"])]
+        indexes = [
+            models.Index(fields=["ontvanger", "gelezen_op"]),
+            # The list's order per user: a page read from the index, not a sort of every
+            # notification a user got in years (the secretaris gets tens of thousands).
+            models.Index(
+                fields=["ontvanger", "-aangemaakt_op", "-id"], name="notificatie_nieuwste"
+            ),
+        ]
 
     def __str__(self):
         return self.onderwerp

@@ -125,7 +125,7 @@ def werkvoorraad(nu: datetime | None = None) -> dict:
 
     for rapport in Rapport.objects.filter(
         status=RapportStatus.DEFINITIEF, consultatie__status=ConsultatieStatus.GESLOTEN
-    ).only("pk", "consultatie_id", "versie", "status"):
+    ).zonder_inhoud():
         groep(rapport.consultatie_id).te_verzenden.append(rapport)
 
     # The consultations of the groups, and the open ones that may close soon.

@@ -62,6 +62,11 @@ class RapportQuerySet(models.QuerySet):
         """Versions whose content is final (what a consultation needs to be sent)."""
         return self.filter(status__in=DEFINITIEVE_STATUSSEN)
 
+    def zonder_inhoud(self):
+        """Only what a list or an allowed action reads of a version (number and state):
+        its snapshot is hundreds of kB of JSON, decoded on every load."""
+        return self.only("id", "consultatie_id", "versie", "status")
+
     def zichtbaar_voor(self, user):
         """The secretaris sees every version; the ministry only the version sent to it, of
         its own consultations; a member organisation only the version sent to the ministry

@@ -168,6 +168,14 @@ class ReactieViewSet(
             return Reactie.objects.zichtbaar_voor(self.request.user).select_related("consultatie")
         return reacties_voor(self.request.user)
 
+    def aantal_resultaten(self) -> int | None:
+        """The list's total, counted per part of what the user may see (an organisation:
+        its own responses, the others' submitted ones) so that each count uses an index
+        (``tegenkracht.api.paginering``)."""
+        if self.action != "list":
+            return None
+        return Reactie.objects.aantal_zichtbaar_voor(self.request.user, self.filter_queryset)
+
     def _antwoord(self, reactie, status_code=status.HTTP_200_OK):
         reactie = self.get_queryset().get(pk=reactie.pk)
         return Response(self.get_serializer(reactie).data, status=status_code)
