@@ -3,6 +3,7 @@
 
 import django_filters
 from django.db.models import Prefetch
+from django.db.models.expressions import RawSQL
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 from djangorestframework_camel_case.parser import CamelCaseMultiPartParser
@@ -158,8 +159,11 @@ class ReactieViewSet(
     ordering_fields = ["status", "gewijzigd_op", "ingediend_op"]
     # Newest consultation first, grouped per consultation: the unique (consultatie,
     # organisatie) index gives this order, so a page is read without sorting every
-    # visible response (the model's order joins two tables and sorts them all).
-    ordering = ["-consultatie_id", "-organisatie_id"]
+    # visible response (the model's order joins two tables and sorts them all). Ordered
+    # on the joined consultation's own key, not on the response's copy of it (Django
+    # writes ``consultatie__id`` as the latter): SQLite then walks the consultations
+    # backwards and reads one page; on the copy it sorted every visible response first.
+    ordering = [RawSQL('"consultaties_consultatie"."id"', ()).desc(), "-organisatie_id"]
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
