@@ -54,6 +54,9 @@ def _zichtbaar(request, pk) -> Consultatie:
 
 #: How many finished invitations the organisation inbox shows below the current ones.
 RECENT_AFGEROND = 20
+#: Running consultations on the secretaris's start page (soonest termijn first); the
+#: consultation list per status holds them all.
+LOPEND_OP_DASHBOARD = 25
 
 
 @login_required
@@ -71,14 +74,16 @@ def dashboard(request):
             .values_list("status", "n")
         )
         context["per_status"] = [(s.value, s.label, tellingen.get(s.value, 0)) for s in Status]
+        lopende_statussen = [Status.CONCEPT, Status.OPEN, Status.GESLOTEN]
+        context["lopend_totaal"] = sum(tellingen.get(s, 0) for s in lopende_statussen)
         context["lopend"] = (
-            zichtbaar.filter(status__in=[Status.CONCEPT, Status.OPEN, Status.GESLOTEN])
+            zichtbaar.filter(status__in=lopende_statussen)
             .annotate(
                 uitgenodigd=Count("reacties"),
                 ingediend=Count("reacties", filter=Q(reacties__status__in=INGEDIENDE_STATUSSEN)),
                 te_beoordelen=Count("reacties", filter=Q(reacties__status=ReactieStatus.INGEDIEND)),
             )
-            .order_by("termijn")
+            .order_by("termijn", "pk")[:LOPEND_OP_DASHBOARD]
         )
         # The work queue is supplied by the app that owns its parts (kern.startpagina).
         context["secties"] = startpagina.secties_voor(request)

@@ -421,6 +421,10 @@ class Reactie(GewijzigdOpBijgehouden, ZonderStuurtekens, FSMModelMixin, models.M
             models.Index(
                 fields=["status", "consultatie", "organisatie"], name="reactie_status_cons_org"
             ),
+            # An organisation's own responses with their consultation, from the index: the
+            # consultations it was invited to (its visibility of others' responses) and
+            # the count of its own; the unique index starts with the consultation.
+            models.Index(fields=["organisatie", "consultatie"], name="reactie_org_cons"),
         ]
 
     def __str__(self):
