@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from audit.models import Mijlpalen
+from kern.keuzelabels import Keuzelabels
 from kern.wijzigingen import GewijzigdOpBijgehouden
 from kern.workflow import fsm_permissie
 from organisaties.models import Organisatie, Soort
@@ -183,7 +184,9 @@ def volgend_kenmerk() -> str:
     return f"{prefix}{volgnummer:04d}"
 
 
-class Consultatie(GewijzigdOpBijgehouden, ZonderStuurtekens, FSMModelMixin, models.Model):
+class Consultatie(
+    Keuzelabels, GewijzigdOpBijgehouden, ZonderStuurtekens, FSMModelMixin, models.Model
+):
     kenmerk = models.CharField("kenmerk", max_length=32, unique=True)
     titel = models.CharField("titel", max_length=300)
     samenvatting = models.TextField("samenvatting", blank=True)

@@ -10,6 +10,7 @@ from audit.models import Mijlpalen
 from consultaties.models import GESLOTEN_STATUSSEN, Consultatie, Vraag, opengesteld_q
 from consultaties.models import Status as ConsultatieStatus
 from consultaties.uploads import GeuploadBestand
+from kern.keuzelabels import Keuzelabels
 from kern.wijzigingen import GewijzigdOpBijgehouden
 from kern.workflow import fsm_permissie
 from organisaties.models import Organisatie
@@ -304,7 +305,7 @@ def zichtbaarheid_delen(user) -> list[Q]:
     return [zichtbaarheid(user)]
 
 
-class Reactie(GewijzigdOpBijgehouden, ZonderStuurtekens, FSMModelMixin, models.Model):
+class Reactie(Keuzelabels, GewijzigdOpBijgehouden, ZonderStuurtekens, FSMModelMixin, models.Model):
     """One organisation's uitvoeringstoets on one consultation; created by the invitation."""
 
     consultatie = models.ForeignKey(
@@ -668,7 +669,7 @@ class BeoordelingQuerySet(models.QuerySet):
         return self.filter(zichtbaarheid(user, "reactie__"))
 
 
-class Beoordeling(models.Model):
+class Beoordeling(Keuzelabels, models.Model):
     """The gevolgen-level and explanation for one dimension."""
 
     reactie = models.ForeignKey(Reactie, on_delete=models.CASCADE, related_name="beoordelingen")
@@ -756,7 +757,7 @@ class KernpuntQuerySet(models.QuerySet):
         return self.filter(zichtbaarheid(user, "reactie__"))
 
 
-class Kernpunt(ZonderStuurtekens, models.Model):
+class Kernpunt(Keuzelabels, ZonderStuurtekens, models.Model):
     """A discrete finding that other organisations can endorse (onderschrijven)."""
 
     reactie = models.ForeignKey(Reactie, on_delete=models.CASCADE, related_name="kernpunten")
