@@ -191,6 +191,11 @@ class Rapport(GewijzigdOpBijgehouden, FSMModelMixin, models.Model):
                 name="een_verzonden_rapport_per_consultatie",
             ),
         ]
+        indexes = [
+            # The API list's order (newest first): a page read from the index; without it
+            # SQLite joined every version to its consultation and sorted them all.
+            models.Index(fields=["-aangemaakt_op", "-id"], name="rapport_nieuwste"),
+        ]
 
     def __str__(self):
         return f"Position paper {self.consultatie.kenmerk} versie {self.versie}"
