@@ -19,8 +19,10 @@ import re
 import sys
 from pathlib import Path
 
+# The project first: benchmarks/termijnen.py would otherwise shadow the termijnen app.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.append(str(Path(__file__).resolve().parent))
 # A throwaway key: the settings refuse to start without one when DEBUG is off.
 os.environ.setdefault("SECRET_KEY", "benchmark-" + "x" * 60)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tegenkracht.settings")

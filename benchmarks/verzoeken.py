@@ -37,8 +37,10 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# The project first: benchmarks/termijnen.py would otherwise shadow the termijnen app.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.append(str(Path(__file__).resolve().parent))
 PYTHON = sys.executable
 POORT = int(os.environ.get("BENCH_POORT", "8791"))
 

@@ -269,7 +269,7 @@ class ConsultatieViewSet(
             .select_related("ministerie")
             .prefetch_related("vragen", "documenten")
             .met_uitgenodigden()
-            .prefetch_related("rapporten")
+            .met_versies()
         )
 
     def _antwoord(self, consultatie, status_code=status.HTTP_200_OK):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from audit.models import Mijlpalen
+from kern.keuzelabels import Keuzelabels
 from kern.wijzigingen import GewijzigdOpBijgehouden
 from kern.workflow import fsm_permissie
 from organisaties.models import Organisatie, Soort
@@ -165,6 +166,15 @@ class ConsultatieQuerySet(models.QuerySet):
             )
         )
 
+    def met_versies(self):
+        """Prefetch the paper's versions (``rapporten``) for the allowed actions, which ask
+        only whether one is definitive: a version's snapshot is hundreds of kB of JSON and
+        stays unread."""
+        rapport = self.model._meta.get_field("rapporten").related_model
+        return self.prefetch_related(
+            Prefetch("rapporten", queryset=rapport.objects.zonder_inhoud())
+        )
+
     def opengesteld(self):
         """Consultations that were opened at some time: not a concept, and not one that
         was withdrawn while still a concept."""
@@ -193,7 +203,9 @@ def volgend_kenmerk() -> str:
     return f"{prefix}{volgnummer:04d}"
 
 
-class Consultatie(GewijzigdOpBijgehouden, ZonderStuurtekens, FSMModelMixin, models.Model):
+class Consultatie(
+    Keuzelabels, GewijzigdOpBijgehouden, ZonderStuurtekens, FSMModelMixin, models.Model
+):
     kenmerk = models.CharField("kenmerk", max_length=32, unique=True)
     titel = models.CharField("titel", max_length=300)
     samenvatting = models.TextField("samenvatting", blank=True)

@@ -56,6 +56,10 @@ def dashboard(request):
             .values_list("status", "n")
         )
         context["per_status"] = [(s.value, s.label, tellingen.get(s.value, 0)) for s in Status]
+        # The page shows the first running consultations (reacties.paginas); the total of all.
+        context["lopend_totaal"] = sum(
+            tellingen.get(s, 0) for s in (Status.CONCEPT, Status.OPEN, Status.GESLOTEN)
+        )
         # The work queue is supplied by the app that owns its parts (kern.startpagina).
         context["secties"] = startpagina.secties_voor(request)
     # The running responses and the inbox (reacties.paginas), the papers sent to the

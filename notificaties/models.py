@@ -35,7 +35,14 @@ class Notificatie(models.Model):
         verbose_name = "notificatie"
         verbose_name_plural = "notificaties"
         ordering = ["-aangemaakt_op", "-pk"]
-        indexes = [models.Index(fields=["ontvanger", "gelezen_op"])]
+        indexes = [
+            models.Index(fields=["ontvanger", "gelezen_op"]),
+            # The list's order per user: a page read from the index, not a sort of every
+            # notification a user got in years (the secretaris gets tens of thousands).
+            models.Index(
+                fields=["ontvanger", "-aangemaakt_op", "-id"], name="notificatie_nieuwste"
+            ),
+        ]
 
     def __str__(self):
         return self.onderwerp
@@ -91,7 +98,12 @@ class Email(models.Model):
         verbose_name = "e-mail"
         verbose_name_plural = "e-mails"
         ordering = ["-aangemaakt_op", "-pk"]
-        indexes = [models.Index(fields=["status", "volgende_poging_op"])]
+        indexes = [
+            models.Index(fields=["status", "volgende_poging_op"]),
+            # The few failed ones among years of sent e-mails, newest first (the
+            # secretaris's start page and menu): read from the index, not a scan.
+            models.Index(fields=["status", "-aangemaakt_op", "-id"], name="email_status_nieuwste"),
+        ]
 
     def __str__(self):
         return f"{self.aan}: {self.onderwerp}"

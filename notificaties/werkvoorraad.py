@@ -1,8 +1,10 @@
 """The secretaris's work queue: what needs the secretariaat now, grouped by consultation.
 
 Read with a fixed number of queries whatever the number of consultations, organisations
-or items (``tests/notificaties/test_werkvoorraad.py`` pins it): each kind of work is one
-query over the running work only, and the grouping happens in Python.
+or items (``tests/werkvoorraad/test_werkvoorraad.py`` pins it): one query finds the first
+consultations with work and counts the totals, then each kind of work is one query over
+those consultations only, grouped in Python. The page shows the consultations whose
+termijn comes first, so it costs the same however much work is running.
 
 - responses to assess: submitted (``ingediend``), awaiting accept or return;
 - extension requests awaiting a decision;
@@ -16,7 +18,7 @@ query over the running work only, and the grouping happens in Python.
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import IntegerField, Subquery
+from django.db.models import IntegerField, Q, Subquery
 from django.utils import timezone
 
 from consultaties.models import Consultatie
@@ -26,9 +28,9 @@ from rapporten.models import Rapport
 from rapporten.models import Status as RapportStatus
 from reacties.models import LOPENDE_STATUSSEN, Reactie
 from reacties.models import Status as ReactieStatus
-from termijnen.kalender import resterende_werkdagen
+from termijnen.kalender import RISICO_WERKDAGEN, resterende_werkdagen
 from termijnen.models import Verlengingsverzoek
-from termijnen.overzichten import Urgentie, urgentie
+from termijnen.overzichten import Urgentie, urgentie, urgentie_grens
 
 from .bewaking import HORIZON
 from .models import Email
@@ -37,6 +39,9 @@ from .models import Email
 SLUIT_BINNEN_WERKDAGEN = 5
 #: Failed e-mails shown on the dashboard; the rest is on their own page.
 EMAILS_OP_DASHBOARD = 5
+#: Consultations with work shown on the dashboard, most urgent termijn first; the totals
+#: count them all. The page then costs the same however much work is running.
+GROEPEN_OP_DASHBOARD = 10
 
 
 @dataclass
@@ -81,83 +86,130 @@ def _te_beoordelen():
     )
 
 
-def werkvoorraad(nu: datetime | None = None) -> dict:
-    """The work queue: ``groepen`` (most urgent termijn first), ``totalen`` per kind and
-    the most recent failed e-mails."""
-    nu = nu or timezone.now()
-    groepen: dict[int, Groep] = {}
-
-    def groep(consultatie_id) -> Groep:
-        return groepen.setdefault(consultatie_id, Groep(consultatie=None))
-
-    for reactie in _te_beoordelen().select_related("organisatie").order_by("ingediend_op", "pk"):
-        groep(reactie.consultatie_id).te_beoordelen.append(reactie)
-
-    for verzoek in (
-        Verlengingsverzoek.objects.open()
-        .select_related("reactie__organisatie")
-        .order_by("aangevraagd_op", "pk")
-    ):
-        groep(verzoek.reactie.consultatie_id).verzoeken.append(verzoek)
-
-    # Only responses within the reminder horizon can be at risk: the query stays small.
-    achter = (
+def _achter(nu: datetime):
+    """Responses behind on their termijn in open consultations: expired, or at most
+    :data:`~termijnen.kalender.RISICO_WERKDAGEN` working days left (what
+    ``termijnen.overzichten.urgentie`` calls anything but op schema), in the database."""
+    return (
         Reactie.objects.filter(
             status__in=[*LOPENDE_STATUSSEN, ReactieStatus.VERLOPEN],
             consultatie__status=ConsultatieStatus.OPEN,
         )
         .met_effectieve_termijn()
         .filter(termijn_effectief__lte=nu + HORIZON)
-        .select_related("organisatie")
-        .order_by("termijn_effectief", "organisatie__naam")
+        .filter(
+            Q(status=ReactieStatus.VERLOPEN)
+            | Q(termijn_effectief__lt=urgentie_grens(nu, RISICO_WERKDAGEN))
+        )
     )
-    for reactie in achter:
-        categorie, werkdagen = urgentie(reactie, nu)
-        if categorie != Urgentie.OP_SCHEMA:
-            groep(reactie.consultatie_id).achter.append(
-                {
-                    "reactie": reactie,
-                    "urgentie": categorie,
-                    "urgentie_label": Urgentie.LABELS[categorie],
-                    "werkdagen": werkdagen,
-                }
-            )
 
-    for rapport in Rapport.objects.filter(
+
+def _te_verzenden():
+    return Rapport.objects.filter(
         status=RapportStatus.DEFINITIEF, consultatie__status=ConsultatieStatus.GESLOTEN
-    ).only("pk", "consultatie_id", "versie", "status"):
-        groep(rapport.consultatie_id).te_verzenden.append(rapport)
+    )
 
-    # The consultations of the groups, and the open ones that may close soon.
-    consultaties = (
-        Consultatie.objects.filter(pk__in=list(groepen))
-        | Consultatie.objects.filter(status=ConsultatieStatus.OPEN, termijn__lte=nu + HORIZON)
-    ).select_related("ministerie")
+
+def werkvoorraad(nu: datetime | None = None) -> dict:
+    """The work queue: ``groepen``, the :data:`GROEPEN_OP_DASHBOARD` consultations with
+    work whose termijn comes first (``meer_groepen``: how many more there are),
+    ``totalen`` per kind over all of them, and the most recent failed e-mails.
+
+    Which consultations have work and the totals are counted in the database; the items
+    are read for the groups shown only, so the page costs the same however much work is
+    running."""
+    nu = nu or timezone.now()
+    verzoeken = Verlengingsverzoek.objects.open()
+    sluit_grens = urgentie_grens(nu, SLUIT_BINNEN_WERKDAGEN)
+    sluit_binnenkort = Q(status=ConsultatieStatus.OPEN, termijn__gt=nu, termijn__lt=sluit_grens)
+    met_werk = (
+        Q(pk__in=_te_beoordelen().values("consultatie_id"))
+        | Q(pk__in=verzoeken.values("reactie__consultatie_id"))
+        | Q(pk__in=_achter(nu).values("consultatie_id"))
+        | Q(pk__in=_te_verzenden().values("consultatie_id"))
+        | sluit_binnenkort
+    )
+
+    def aantal(queryset):
+        return _Aantal(queryset.order_by().values("pk"))
+
+    # The groups shown and, on each row, the totals (one query; no rows, no work).
+    consultaties = list(
+        Consultatie.objects.filter(met_werk)
+        .select_related("ministerie")
+        .annotate(
+            totaal_groepen=aantal(Consultatie.objects.filter(met_werk)),
+            totaal_te_beoordelen=aantal(_te_beoordelen()),
+            totaal_verzoeken=aantal(verzoeken),
+            totaal_achter=aantal(_achter(nu)),
+            totaal_te_verzenden=aantal(_te_verzenden()),
+            totaal_sluit_binnenkort=aantal(Consultatie.objects.filter(sluit_binnenkort)),
+        )
+        .order_by("termijn", "pk")[:GROEPEN_OP_DASHBOARD]
+    )
+    groepen = {c.pk: Groep(consultatie=c) for c in consultaties}
     for consultatie in consultaties:
         if consultatie.status == ConsultatieStatus.OPEN and consultatie.termijn > nu:
             werkdagen = resterende_werkdagen(nu, consultatie.termijn)
             if werkdagen <= SLUIT_BINNEN_WERKDAGEN:
-                groep(consultatie.pk).sluit_over = werkdagen
-        if consultatie.pk in groepen:
-            groepen[consultatie.pk].consultatie = consultatie
+                groepen[consultatie.pk].sluit_over = werkdagen
 
-    lijst = sorted(
-        (g for g in groepen.values() if g.consultatie is not None),
-        key=lambda g: (g.consultatie.termijn, g.consultatie.pk),
-    )
+    # Only what the queue shows of a response: its texts stay unread.
+    kop = ("pk", "consultatie_id", "status", "organisatie__naam", "organisatie__afkorting")
+    for reactie in (
+        _te_beoordelen()
+        .filter(consultatie_id__in=groepen)
+        .select_related("organisatie")
+        .only(*kop)
+        .order_by("ingediend_op", "pk")
+    ):
+        groepen[reactie.consultatie_id].te_beoordelen.append(reactie)
+
+    for verzoek in (
+        verzoeken.filter(reactie__consultatie_id__in=groepen)
+        .select_related("reactie__organisatie")
+        .order_by("aangevraagd_op", "pk")
+    ):
+        groepen[verzoek.reactie.consultatie_id].verzoeken.append(verzoek)
+
+    for reactie in (
+        _achter(nu)
+        .filter(consultatie_id__in=groepen)
+        .select_related("organisatie")
+        .only(*kop, "termijn_verlengd_tot")
+        .order_by("termijn_effectief", "organisatie__naam")
+    ):
+        categorie, werkdagen = urgentie(reactie, nu)
+        groepen[reactie.consultatie_id].achter.append(
+            {
+                "reactie": reactie,
+                "urgentie": categorie,
+                "urgentie_label": Urgentie.LABELS[categorie],
+                "werkdagen": werkdagen,
+            }
+        )
+
+    for rapport in _te_verzenden().filter(consultatie_id__in=groepen).zonder_inhoud():
+        groepen[rapport.consultatie_id].te_verzenden.append(rapport)
+
     emails = list(
         Email.objects.mislukt().only("pk", "aan", "onderwerp", "status", "bijgewerkt_op")[
             : EMAILS_OP_DASHBOARD + 1
         ]
     )
+    eerste = consultaties[0] if consultaties else None
     return {
-        "groepen": lijst,
+        "groepen": list(groepen.values()),
+        "meer_groepen": eerste.totaal_groepen - len(groepen) if eerste else 0,
         "totalen": {
-            "te_beoordelen": sum(len(g.te_beoordelen) for g in lijst),
-            "verzoeken": sum(len(g.verzoeken) for g in lijst),
-            "achter": sum(len(g.achter) for g in lijst),
-            "te_verzenden": sum(len(g.te_verzenden) for g in lijst),
-            "sluit_binnenkort": sum(1 for g in lijst if g.sluit_over is not None),
+            soort: getattr(eerste, f"totaal_{soort}", 0)
+            for soort in (
+                "te_beoordelen",
+                "verzoeken",
+                "achter",
+                "te_verzenden",
+                "sluit_binnenkort",
+            )
         },
         "emails_mislukt": emails[:EMAILS_OP_DASHBOARD],
         "meer_emails_mislukt": len(emails) > EMAILS_OP_DASHBOARD,
@@ -185,14 +237,7 @@ def menutellingen(user) -> dict[str, int]:
             te_beoordelen=_Aantal(_te_beoordelen().order_by().values("pk")),
             verzoeken=_Aantal(Verlengingsverzoek.objects.open().order_by().values("pk")),
             emails_mislukt=_Aantal(Email.objects.mislukt().order_by().values("pk")),
-            te_verzenden=_Aantal(
-                Rapport.objects.filter(
-                    status=RapportStatus.DEFINITIEF,
-                    consultatie__status=ConsultatieStatus.GESLOTEN,
-                )
-                .order_by()
-                .values("pk")
-            ),
+            te_verzenden=_Aantal(_te_verzenden().order_by().values("pk")),
         )
     rij = Gebruiker.objects.filter(pk=user.pk).annotate(**tellingen).values(*tellingen).get()
     if user.is_secretaris:

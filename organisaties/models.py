@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from kern.keuzelabels import Keuzelabels
 from kern.wijzigingen import GewijzigdOpBijgehouden
 
 
@@ -81,7 +82,7 @@ ROL_BIJ_SOORT = {
 ROLLEN_VOOR_BEHEERDER = (Rol.OPSTELLER, Rol.ACCORDEERDER)
 
 
-class Gebruiker(AbstractUser):
+class Gebruiker(Keuzelabels, AbstractUser):
     organisatie = models.ForeignKey(
         Organisatie,
         verbose_name="organisatie",

@@ -63,6 +63,11 @@ class RapportQuerySet(models.QuerySet):
         """Versions whose content is final (what a consultation needs to be sent)."""
         return self.filter(status__in=DEFINITIEVE_STATUSSEN)
 
+    def zonder_inhoud(self):
+        """Only what a list or an allowed action reads of a version (number and state):
+        its snapshot is hundreds of kB of JSON, decoded on every load."""
+        return self.only("id", "consultatie_id", "versie", "status")
+
     def zichtbaar_voor(self, user):
         """The secretaris sees every version; the ministry only the version sent to it, of
         its own consultations; a member organisation only the version sent to the ministry
@@ -196,6 +201,11 @@ class Rapport(GewijzigdOpBijgehouden, FSMModelMixin, models.Model):
                 condition=Q(status="verzonden"),
                 name="een_verzonden_rapport_per_consultatie",
             ),
+        ]
+        indexes = [
+            # The API list's order (newest first): a page read from the index; without it
+            # SQLite joined every version to its consultation and sorted them all.
+            models.Index(fields=["-aangemaakt_op", "-id"], name="rapport_nieuwste"),
         ]
 
     def __str__(self):

@@ -5,6 +5,7 @@ opinion on the consultation page, and the papers sent on the ministry's start pa
 from django.db.models import Prefetch
 
 from consultaties.models import Status as ConsultatieStatus
+from kern.lijsten import pagineer, zoekparameters
 
 from . import analyse, permissions
 from .models import Rapport, Status
@@ -17,7 +18,7 @@ def consultatiepagina(request, consultatie) -> dict:
     opinion the paper will print; ``mag_rapport`` and ``mag_kernpunten_exporteren``."""
     user = request.user
     # The page lists the versions; their snapshots (hundreds of kB each) stay unread.
-    rapporten = consultatie.rapporten.only("pk", "consultatie_id", "versie", "status")
+    rapporten = consultatie.rapporten.zonder_inhoud()
     if user.is_secretaris:
         # The secretariat sees whether (and from when) the sent version is public.
         rapporten = rapporten.select_related("publicatie").only(
@@ -47,9 +48,16 @@ def startpagina(request, zichtbaar) -> dict:
     if user.is_secretaris or user.is_organisatie_medewerker:
         return {}
     # Only what the row shows: a paper's snapshot is hundreds of kB of JSON.
-    verzonden = Rapport.objects.filter(status=Status.VERZONDEN).only(
-        "pk", "consultatie_id", "versie", "status"
+    verzonden = Rapport.objects.filter(status=Status.VERZONDEN).zonder_inhoud()
+    # One page at a time, as every long list: the page costs the same after years.
+    pagina = pagineer(
+        request, zichtbaar.prefetch_related(Prefetch("rapporten", queryset=verzonden))
     )
     return {
-        "consultaties": zichtbaar.prefetch_related(Prefetch("rapporten", queryset=verzonden))[:100]
+        "consultaties": pagina.object_list,
+        "pagina": pagina,
+        "paginanummers": pagina.paginator.get_elided_page_range(
+            pagina.number, on_each_side=1, on_ends=1
+        ),
+        "zoekparameters": zoekparameters(request),
     }

@@ -14,6 +14,9 @@ from .services import toegestane_acties
 
 #: How many finished invitations the organisation inbox shows below the current ones.
 RECENT_AFGEROND = 20
+#: Running consultations on the secretaris's start page (soonest termijn first); the
+#: consultation list per status holds them all.
+LOPEND_OP_DASHBOARD = 25
 
 
 def consultatiepagina(request, consultatie) -> dict:
@@ -73,7 +76,7 @@ def startpagina(request, zichtbaar) -> dict:
                 ingediend=Count("reacties", filter=Q(reacties__status__in=INGEDIENDE_STATUSSEN)),
                 te_beoordelen=Count("reacties", filter=Q(reacties__status=Status.INGEDIEND)),
             )
-            .order_by("termijn")
+            .order_by("termijn", "pk")[:LOPEND_OP_DASHBOARD]
         )
     elif user.is_organisatie_medewerker:
         eigen = (

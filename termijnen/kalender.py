@@ -69,4 +69,11 @@ def resterende_werkdagen(nu: datetime, termijn: datetime) -> int:
     vandaag, einddag = lokale_datum(nu), lokale_datum(termijn)
     if einddag <= vandaag:
         return 0
+    return _werkdagen_tussen(vandaag, einddag)
+
+
+@lru_cache(maxsize=4096)
+def _werkdagen_tussen(vandaag: date, einddag: date) -> int:
+    # A pure function of two dates, asked for every response of a list: the responses of
+    # one consultation share its termijn (the secretaris's work queue asks hundreds).
     return _kalender().get_working_days_count(vandaag, einddag - timedelta(days=1))

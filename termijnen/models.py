@@ -66,6 +66,13 @@ class Verlengingsverzoek(FSMModelMixin, models.Model):
         # Moved here from notificaties: the table keeps its name, so the data stays put.
         db_table = "notificaties_verlengingsverzoek"
         ordering = ["-aangevraagd_op", "-pk"]
+        indexes = [
+            # The list's default order (open first, newest first): a page of 25 read from
+            # the index instead of sorting every request of the years.
+            models.Index(
+                fields=["status", "-aangevraagd_op", "-id"], name="verzoek_status_nieuwste"
+            ),
+        ]
         constraints = [
             # One pending request per response: a second one would only confuse.
             models.UniqueConstraint(

@@ -3,6 +3,7 @@
 
 import django_filters
 from django.db.models import Prefetch
+from django.db.models.expressions import RawSQL
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 from djangorestframework_camel_case.parser import CamelCaseMultiPartParser
@@ -159,8 +160,11 @@ class ReactieViewSet(
     ordering_fields = ["status", "gewijzigd_op", "ingediend_op"]
     # Newest consultation first, grouped per consultation: the unique (consultatie,
     # organisatie) index gives this order, so a page is read without sorting every
-    # visible response (the model's order joins two tables and sorts them all).
-    ordering = ["-consultatie_id", "-organisatie_id"]
+    # visible response (the model's order joins two tables and sorts them all). Ordered
+    # on the joined consultation's own key, not on the response's copy of it (Django
+    # writes ``consultatie__id`` as the latter): SQLite then walks the consultations
+    # backwards and reads one page; on the copy it sorted every visible response first.
+    ordering = [RawSQL('"consultaties_consultatie"."id"', ()).desc(), "-organisatie_id"]
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
@@ -168,6 +172,14 @@ class ReactieViewSet(
             # Only the response's visibility matters here, not its content.
             return Reactie.objects.zichtbaar_voor(self.request.user).select_related("consultatie")
         return reacties_voor(self.request.user)
+
+    def aantal_resultaten(self) -> int | None:
+        """The list's total, counted per part of what the user may see (an organisation:
+        its own responses, the others' submitted ones) so that each count uses an index
+        (``tegenkracht.api.paginering``)."""
+        if self.action != "list":
+            return None
+        return Reactie.objects.aantal_zichtbaar_voor(self.request.user, self.filter_queryset)
 
     def _antwoord(self, reactie, status_code=status.HTTP_200_OK):
         reactie = self.get_queryset().get(pk=reactie.pk)

@@ -75,3 +75,28 @@ def test_definitief_paper_staat_klaar_om_te_verzenden(client, secretaris, defini
     assert aantal == DASHBOARD_QUERIES
     # In the menu: the paper is the one item waiting for a decision.
     assert '1<span class="tk-visueel-verborgen"> punten in de werkvoorraad' in inhoud
+
+
+def test_werkvoorraad_toont_de_eerste_consultaties_en_telt_alles(client, secretaris, ministerie):
+    """However much work is running, the page shows the consultations whose termijn comes
+    first and counts the rest: same queries, totals over all of them."""
+    from notificaties.werkvoorraad import GROEPEN_OP_DASHBOARD
+
+    eerst = [
+        werk_erbij(secretaris, ministerie, 3, termijn_dagen=2 + i)
+        for i in range(GROEPEN_OP_DASHBOARD)
+    ]
+    later = [werk_erbij(secretaris, ministerie, 3, termijn_dagen=30 + i) for i in range(2)]
+    client.force_login(secretaris)
+    aantal, inhoud = tel_queries(client, reverse("consultaties:dashboard"))
+    assert aantal == DASHBOARD_QUERIES
+    assert inhoud.count('class="tk-kaart tk-werkvoorraad__groep"') == GROEPEN_OP_DASHBOARD
+    for consultatie in eerst:
+        assert f'id="werk-{consultatie.pk}"' in inhoud
+    for consultatie in later:
+        assert f'id="werk-{consultatie.pk}"' not in inhoud
+    assert "Nog 2 consultaties met werk" in inhoud
+    # Totals over all twelve: one submitted response and one extension request each.
+    totaal = GROEPEN_OP_DASHBOARD + 2
+    assert f'<span class="tk-tellers__getal">{totaal}</span> reacties te beoordelen' in inhoud
+    assert f'<span class="tk-tellers__getal">{totaal}</span> verlengingsverzoeken' in inhoud

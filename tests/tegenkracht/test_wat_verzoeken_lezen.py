@@ -76,13 +76,17 @@ def test_ministerie_leest_geen_snapshots_op_lijst_en_consultatiepagina(client, n
     consultatie = _verzonden(netwerk)
     assert consultatie is not None
     assert Rapport.objects.filter(status="verzonden").count() > 3
-    for pad in ("/", "/consultaties/", f"/consultaties/{consultatie.pk}/"):
+    for pad in ("/", "/consultaties/", f"/consultaties/{consultatie.pk}/", "/api/v1/consultaties"):
         sql = _sql(client, netwerk["ministerie"], pad)
         assert not _snapshot_gelezen(sql), pad
     # The page still links the version sent.
     rapport = consultatie.rapporten.get(status="verzonden")
     response = client.get("/")
     assert f"/rapporten/{rapport.pk}/" in response.content.decode()
+    # Nor does any role's API list of consultations (it reads the versions for the
+    # allowed actions only).
+    for rol in ("secretaris", "opsteller"):
+        assert not _snapshot_gelezen(_sql(client, netwerk[rol], "/api/v1/consultaties")), rol
 
 
 @pytest.mark.django_db
@@ -143,8 +147,10 @@ def test_api_reacties_op_volgorde_van_de_unieke_index(client, netwerk):
     sql = _sql(client, netwerk["opsteller"], "/api/v1/reacties")
     pagina = next(q for q in sql if "LIMIT" in q and '"reacties_reactie"."kernboodschap"' in q)
     volgorde = pagina.rsplit("ORDER BY", 1)[1]
+    # On the joined consultation's key: SQLite then reads one page along the indexes
+    # instead of sorting every visible response (PostgreSQL plans both the same way).
     assert volgorde.strip().startswith(
-        '"reacties_reactie"."consultatie_id" DESC, "reacties_reactie"."organisatie_id" DESC'
+        '("consultaties_consultatie"."id") DESC, "reacties_reactie"."organisatie_id" DESC'
     )
     response = client.get("/api/v1/reacties?pageSize=100").json()
     sleutels = [(r["consultatie"], r["organisatie"]) for r in response["resultaten"]]
@@ -165,3 +171,44 @@ def test_lichte_gegevens_geven_dezelfde_verschillen_als_het_snapshot(netwerk):
         assert licht == analyse.verschillen(build_snapshot(consultatie)), consultatie.kenmerk
         met_verschillen += licht["aanwezig"]
     assert met_verschillen  # the comparison covered real disagreement, not only empty ones
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("filter_", ["", "?status=ingediend", "?status=in_voorbereiding"])
+def test_aantal_reacties_per_deel_geteld_en_juist(client, netwerk, filter_):
+    """The total of an organisation's API list is counted per part of its visibility (own
+    responses; others' submitted ones): no count combines both with OR, which made
+    PostgreSQL read every block of the table. The total stays exact, also filtered."""
+    opsteller = netwerk["opsteller"]
+    sql = _sql(client, opsteller, f"/api/v1/reacties{filter_}")
+    tellingen = [q for q in sql if q.startswith("SELECT COUNT(*)")]
+    assert len(tellingen) == 2
+    assert not [q for q in tellingen if " OR " in q]
+    zichtbaar = Reactie.objects.zichtbaar_voor(opsteller)
+    if filter_:
+        zichtbaar = zichtbaar.filter(status=filter_.split("=")[1])
+    antwoord = client.get(f"/api/v1/reacties{filter_}").json()
+    assert (
+        antwoord["aantal"] == zichtbaar.count() == len(set(zichtbaar.values_list("pk", flat=True)))
+    )
+    assert antwoord["aantal"] or filter_
+
+
+@pytest.mark.django_db
+def test_samenvoegkeuze_noemt_elk_ander_kernpunt(client, netwerk):
+    """Each kernpunt of a closed consultation offers every other one to merge with (the
+    options are rendered once per page, not once per kernpunt)."""
+    gesloten = Consultatie.objects.filter(status="gesloten", reacties__kernpunten__isnull=False)
+    consultatie = gesloten.distinct().first()
+    client.force_login(netwerk["secretaris"])
+    inhoud = client.get(f"/consultaties/{consultatie.pk}/").content.decode()
+    kernpunten = list(
+        Kernpunt.objects.filter(
+            reactie__consultatie=consultatie, samengevoegd_in__isnull=True
+        ).values_list("pk", flat=True)
+    )
+    assert len(kernpunten) > 2
+    for pk in kernpunten:
+        keuze = inhoud.split(f'id="samenvoegen-{pk}"', 1)[1].split("</select>", 1)[0]
+        aangeboden = set(map(int, re.findall(r'<option value="(\d+)"', keuze)))
+        assert aangeboden == set(kernpunten) - {pk}
