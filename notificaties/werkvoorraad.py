@@ -1,7 +1,7 @@
 """The secretaris's work queue: what needs the secretariaat now, grouped by consultation.
 
 Read with a fixed number of queries whatever the number of consultations, organisations
-or items (``tests/werkvoorraad/test_werkvoorraad.py`` pins it): one query finds the first
+or items (``tests/notificaties/test_werkvoorraad.py`` pins it): one query finds the first
 consultations with work and counts the totals, then each kind of work is one query over
 those consultations only, grouped in Python. The page shows the consultations whose
 termijn comes first, so it costs the same however much work is running.
