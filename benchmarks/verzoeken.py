@@ -151,10 +151,12 @@ def kies_paden() -> dict:
 
 
 def meet_cpu(herhalingen: int) -> dict:
-    """Runs inside the benchmark's child process (Django set up on one database)."""
-    import django
+    """Runs inside the benchmark's child process (Django set up on one database) as
+    gunicorn runs it: through ``tegenkracht.wsgi``, which also freezes what start-up
+    loaded (``tegenkracht.geheugen``)."""
+    import importlib
 
-    django.setup()
+    importlib.import_module("tegenkracht.wsgi")  # sets Django up as in production
     from django.db import connection
     from django.test import Client
 
