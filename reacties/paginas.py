@@ -3,13 +3,20 @@
 consultation page, the running responses on the secretaris's start page and the
 organisation's inbox of invitations."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 
 from consultaties.models import Status as ConsultatieStatus
 
 from . import permissions
 from .forms import OrganisatieLijstFilter
-from .models import INGEDIENDE_STATUSSEN, LOPENDE_STATUSSEN, Kernpunt, Reactie, Status
+from .models import (
+    INGEDIENDE_STATUSSEN,
+    LOPENDE_STATUSSEN,
+    Kernpunt,
+    Onderschrijving,
+    Reactie,
+    Status,
+)
 from .services import toegestane_acties
 
 #: How many finished invitations the organisation inbox shows below the current ones.
@@ -41,12 +48,23 @@ def consultatiepagina(request, consultatie) -> dict:
     rijen = [(r, toegestane_acties(user, r)) for r in reacties]
     kernpunten = []
     if consultatie.is_gesloten() and not user.is_ministerie:
-        kernpunten = (
+        # Only what the list shows: the endorsers' abbreviations in one query, and the
+        # page's own consultation on every response instead of a copy per kernpunt.
+        kernpunten = list(
             Kernpunt.objects.zichtbaar_voor(user)
             .filter(reactie__consultatie=consultatie, samengevoegd_in__isnull=True)
-            .select_related("reactie__organisatie", "reactie__consultatie")
-            .prefetch_related("onderschrijvingen__organisatie")
+            .select_related("reactie__organisatie")
+            .prefetch_related(
+                Prefetch(
+                    "onderschrijvingen",
+                    queryset=Onderschrijving.objects.select_related("organisatie").only(
+                        "kernpunt_id", "organisatie__afkorting"
+                    ),
+                )
+            )
         )
+        for kernpunt in kernpunten:
+            kernpunt.reactie.consultatie = consultatie
     return {
         "rijen": rijen,
         "kernpunten": kernpunten,
