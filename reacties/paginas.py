@@ -29,13 +29,14 @@ LOPEND_OP_DASHBOARD = 25
 def consultatiepagina(request, consultatie) -> dict:
     """``rijen``: every visible response with the actions the user may take now; for the
     secretaris the ``statusoverzicht`` and the ``lijstfilter``; ``herinneren``: the
-    responses he may remind; once closed, the ``kernpunten`` to endorse (not for the
+    responses he may remind; ``eigen_reactie``: the response of the user's own
+    organisation, if invited; once closed, the ``kernpunten`` to endorse (not for the
     ministry)."""
     user = request.user
     reacties = (
         Reactie.objects.zichtbaar_voor(user)
         .filter(consultatie=consultatie)
-        .select_related("organisatie", "consultatie")
+        .select_related("organisatie")
         .order_by("organisatie__naam")
     )
     lijstfilter = statusoverzicht = None
@@ -45,6 +46,9 @@ def consultatiepagina(request, consultatie) -> dict:
         statusoverzicht = reacties.statusoverzicht()
         lijstfilter = OrganisatieLijstFilter(request.GET, queryset=reacties)
         reacties = lijstfilter.qs
+    reacties = list(reacties)
+    for reactie in reacties:  # the page's consultation, not a copy per row
+        reactie.consultatie = consultatie
     rijen = [(r, toegestane_acties(user, r)) for r in reacties]
     kernpunten = []
     if consultatie.is_gesloten() and not user.is_ministerie:
@@ -71,6 +75,9 @@ def consultatiepagina(request, consultatie) -> dict:
         "statusoverzicht": statusoverzicht,
         "lijstfilter": lijstfilter,
         "herinneren": {r.pk for r, _acties in rijen if permissions.kan_herinneren(user, r)},
+        "eigen_reactie": next(
+            (r for r, _acties in rijen if r.organisatie_id == user.organisatie_id), None
+        ),
     }
 
 
