@@ -4,6 +4,7 @@ consultation page, the running responses on the secretaris's start page and the
 organisation's inbox of invitations."""
 
 from django.db.models import Count, Prefetch, Q
+from django.utils.text import Truncator
 
 from consultaties.models import Status as ConsultatieStatus
 
@@ -52,12 +53,18 @@ def consultatiepagina(request, consultatie) -> dict:
     rijen = [(r, toegestane_acties(user, r)) for r in reacties]
     kernpunten = []
     if consultatie.is_gesloten() and not user.is_ministerie:
-        # Only what the list shows: the endorsers' abbreviations in one query, and the
-        # page's own consultation on every response instead of a copy per kernpunt.
+        # Only what the list and the permissions read (a response has 30 fields), the
+        # endorsers' abbreviations in one query, and the page's own consultation on every
+        # response instead of a copy per kernpunt.
         kernpunten = list(
             Kernpunt.objects.zichtbaar_voor(user)
             .filter(reactie__consultatie=consultatie, samengevoegd_in__isnull=True)
             .select_related("reactie__organisatie")
+            .only(
+                *("dimensie", "tekst", "artikel", "voorgestelde_wijziging", "ernst"),
+                *("reactie__status", "reactie__consultatie_id", "samengevoegd_in_id"),
+                *("reactie__organisatie__naam", "reactie__organisatie__afkorting"),
+            )
             .prefetch_related(
                 Prefetch(
                     "onderschrijvingen",
@@ -126,3 +133,32 @@ def startpagina(request, zichtbaar) -> dict:
                 status=Status.TER_ACCORDERING, consultatie__status=ConsultatieStatus.OPEN
             ).order_by("termijn_effectief", "pk")[:RECENT_AFGEROND]
     return context
+
+
+def kernpuntrijen(user, kernpunten, toon_organisatie=True) -> list[dict]:
+    """The list ``reacties/_kernpunten.html`` shows, as plain values per kernpunt: labels,
+    endorsers, the short text in button labels, and whether ``user`` may endorse it (the
+    service's rule, and not endorsed by his organisation yet). Computed here once per
+    kernpunt instead of looked up on the models by the template, field by field: a
+    consultation page lists 50–70 kernpunten. ``kernpunt`` is the model, for the tags of
+    the apps above this one (themes, paper numbers)."""
+    rijen = []
+    for k in kernpunten:
+        onderschrijvingen = k.onderschrijvingen.all()
+        rijen.append(
+            {
+                "kernpunt": k,
+                "pk": k.pk,
+                "dimensie": k.get_dimensie_display(),
+                "ernst": k.get_ernst_display(),
+                "artikel": k.artikel,
+                "organisatie": k.reactie.organisatie.afkorting if toon_organisatie else "",
+                "tekst": k.tekst,
+                "voorgestelde_wijziging": k.voorgestelde_wijziging,
+                "onderschrijvers": ", ".join(o.organisatie.afkorting for o in onderschrijvingen),
+                "kort": Truncator(k.tekst).chars(60),
+                "mag_onderschrijven": permissions.kan_onderschrijven(user, k)
+                and not any(o.organisatie_id == user.organisatie_id for o in onderschrijvingen),
+            }
+        )
+    return rijen

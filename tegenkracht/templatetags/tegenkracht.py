@@ -148,13 +148,11 @@ def samenvoegopties(context, kernpunten, kernpunt):
 
 
 @register.simple_tag
-def mag_onderschrijven(user, kernpunt) -> bool:
-    """The same predicate the service checks, plus: not endorsed by this organisation yet."""
-    from reacties.permissions import kan_onderschrijven
+def kernpuntrijen(user, kernpunten, toon_organisatie=None) -> list[dict]:
+    """The kernpunten as ``reacties/_kernpunten.html`` shows them (``reacties.paginas``)."""
+    from reacties.paginas import kernpuntrijen
 
-    return kan_onderschrijven(user, kernpunt) and not any(
-        o.organisatie_id == user.organisatie_id for o in kernpunt.onderschrijvingen.all()
-    )
+    return kernpuntrijen(user, kernpunten, toon_organisatie is not False)
 
 
 @register.filter
