@@ -3,7 +3,9 @@
 consultation page, the running responses on the secretaris's start page and the
 organisation's inbox of invitations."""
 
-from django.db.models import Count, Prefetch, Q
+from collections import defaultdict
+
+from django.db.models import Count, Q
 from django.utils.text import Truncator
 
 from consultaties.models import Status as ConsultatieStatus
@@ -13,6 +15,8 @@ from .forms import OrganisatieLijstFilter
 from .models import (
     INGEDIENDE_STATUSSEN,
     LOPENDE_STATUSSEN,
+    Dimensie,
+    Ernst,
     Kernpunt,
     Onderschrijving,
     Reactie,
@@ -32,7 +36,7 @@ def consultatiepagina(request, consultatie) -> dict:
     secretaris the ``statusoverzicht`` and the ``lijstfilter``; ``herinneren``: the
     responses he may remind; ``eigen_reactie``: the response of the user's own
     organisation, if invited; once closed, the ``kernpunten`` to endorse (not for the
-    ministry)."""
+    ministry) and their ``kernpuntrijen`` (see ``kernpuntrijen``)."""
     user = request.user
     reacties = (
         Reactie.objects.zichtbaar_voor(user)
@@ -51,11 +55,10 @@ def consultatiepagina(request, consultatie) -> dict:
     for reactie in reacties:  # the page's consultation, not a copy per row
         reactie.consultatie = consultatie
     rijen = [(r, toegestane_acties(user, r)) for r in reacties]
-    kernpunten = []
+    kernpunten = rijen_kernpunten = []
     if consultatie.is_gesloten() and not user.is_ministerie:
-        # Only what the list and the permissions read (a response has 30 fields), the
-        # endorsers' abbreviations in one query, and the page's own consultation on every
-        # response instead of a copy per kernpunt.
+        # Only what the list and the permissions read (a response has 30 fields), and the
+        # page's own consultation on every response instead of a copy per kernpunt.
         kernpunten = list(
             Kernpunt.objects.zichtbaar_voor(user)
             .filter(reactie__consultatie=consultatie, samengevoegd_in__isnull=True)
@@ -65,20 +68,23 @@ def consultatiepagina(request, consultatie) -> dict:
                 *("reactie__status", "reactie__consultatie_id", "samengevoegd_in_id"),
                 *("reactie__organisatie__naam", "reactie__organisatie__afkorting"),
             )
-            .prefetch_related(
-                Prefetch(
-                    "onderschrijvingen",
-                    queryset=Onderschrijving.objects.select_related("organisatie").only(
-                        "kernpunt_id", "organisatie__afkorting"
-                    ),
-                )
-            )
         )
         for kernpunt in kernpunten:
             kernpunt.reactie.consultatie = consultatie
+        # Who endorsed what: plain values in one query, not two layers of model instances.
+        onderschrijvers = defaultdict(list)
+        if kernpunten:
+            for kernpunt_id, organisatie_id, afkorting in (
+                Onderschrijving.objects.filter(kernpunt__in=[k.pk for k in kernpunten])
+                .order_by("kernpunt", "pk")
+                .values_list("kernpunt_id", "organisatie_id", "organisatie__afkorting")
+            ):
+                onderschrijvers[kernpunt_id].append((organisatie_id, afkorting))
+        rijen_kernpunten = kernpuntrijen(user, kernpunten, onderschrijvers=onderschrijvers)
     return {
         "rijen": rijen,
         "kernpunten": kernpunten,
+        "kernpuntrijen": rijen_kernpunten,
         "statusoverzicht": statusoverzicht,
         "lijstfilter": lijstfilter,
         "herinneren": {r.pk for r, _acties in rijen if permissions.kan_herinneren(user, r)},
@@ -135,30 +141,38 @@ def startpagina(request, zichtbaar) -> dict:
     return context
 
 
-def kernpuntrijen(user, kernpunten, toon_organisatie=True) -> list[dict]:
+def kernpuntrijen(user, kernpunten, toon_organisatie=True, onderschrijvers=None) -> list[dict]:
     """The list ``reacties/_kernpunten.html`` shows, as plain values per kernpunt: labels,
-    endorsers, the short text in button labels, and whether ``user`` may endorse it (the
-    service's rule, and not endorsed by his organisation yet). Computed here once per
-    kernpunt instead of looked up on the models by the template, field by field: a
-    consultation page lists 50–70 kernpunten. ``kernpunt`` is the model, for the tags of
+    endorsers, the short text in button labels, and whether ``user`` may endorse it.
+    Computed once per kernpunt instead of looked up on the models by the template, field
+    by field: a consultation page lists 50–70 kernpunten. ``onderschrijvers``: kernpunt id
+    → ``[(organisatie_id, afkorting)]`` where the page loaded them as values; else the
+    (prefetched) endorsements of each kernpunt. ``kernpunt`` is the model, for the tags of
     the apps above this one (themes, paper numbers)."""
+    dimensies = {waarde: str(label) for waarde, label in Dimensie.choices}
+    ernst = {waarde: str(label) for waarde, label in Ernst.choices}
     rijen = []
     for k in kernpunten:
-        onderschrijvingen = k.onderschrijvingen.all()
+        if onderschrijvers is None:
+            door = [(o.organisatie_id, o.organisatie.afkorting) for o in k.onderschrijvingen.all()]
+        else:
+            door = onderschrijvers.get(k.pk, [])
+        onderschreven = any(organisatie_id == user.organisatie_id for organisatie_id, _a in door)
         rijen.append(
             {
                 "kernpunt": k,
                 "pk": k.pk,
-                "dimensie": k.get_dimensie_display(),
-                "ernst": k.get_ernst_display(),
+                "dimensie": dimensies.get(k.dimensie, k.dimensie),
+                "ernst": ernst.get(k.ernst, k.ernst),
                 "artikel": k.artikel,
                 "organisatie": k.reactie.organisatie.afkorting if toon_organisatie else "",
                 "tekst": k.tekst,
                 "voorgestelde_wijziging": k.voorgestelde_wijziging,
-                "onderschrijvers": ", ".join(o.organisatie.afkorting for o in onderschrijvingen),
+                "onderschrijvers": ", ".join(afkorting for _o, afkorting in door),
                 "kort": Truncator(k.tekst).chars(60),
-                "mag_onderschrijven": permissions.kan_onderschrijven(user, k)
-                and not any(o.organisatie_id == user.organisatie_id for o in onderschrijvingen),
+                "mag_onderschrijven": permissions.kan_onderschrijven(
+                    user, k, onderschreven=onderschreven
+                ),
             }
         )
     return rijen

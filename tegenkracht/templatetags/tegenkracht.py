@@ -147,14 +147,6 @@ def samenvoegopties(context, kernpunten, kernpunt):
     return mark_safe("".join(html for pk, html in opties if pk != kernpunt.pk))  # noqa: S308
 
 
-@register.simple_tag
-def kernpuntrijen(user, kernpunten, toon_organisatie=None) -> list[dict]:
-    """The kernpunten as ``reacties/_kernpunten.html`` shows them (``reacties.paginas``)."""
-    from reacties.paginas import kernpuntrijen
-
-    return kernpuntrijen(user, kernpunten, toon_organisatie is not False)
-
-
 @register.filter
 def levensgebeurtenis(waarde):
     from reacties.models import Levensgebeurtenis
