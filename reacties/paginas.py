@@ -32,7 +32,8 @@ LOPEND_OP_DASHBOARD = 25
 
 
 def consultatiepagina(request, consultatie) -> dict:
-    """``rijen``: every visible response with the actions the user may take now; for the
+    """``rijen``: every visible response as the list shows it, with the actions the user
+    may take now (``_organisatierij``); for the
     secretaris the ``statusoverzicht`` and the ``lijstfilter``; ``herinneren``: the
     responses he may remind; ``eigen_reactie``: the response of the user's own
     organisation, if invited; once closed, the ``kernpunten`` to endorse (not for the
@@ -54,7 +55,8 @@ def consultatiepagina(request, consultatie) -> dict:
     reacties = list(reacties)
     for reactie in reacties:  # the page's consultation, not a copy per row
         reactie.consultatie = consultatie
-    rijen = [(r, toegestane_acties(user, r)) for r in reacties]
+    herinneren = {r.pk for r in reacties if permissions.kan_herinneren(user, r)}
+    rijen = [_organisatierij(r, toegestane_acties(user, r), herinneren) for r in reacties]
     kernpunten = rijen_kernpunten = []
     if consultatie.is_gesloten() and not user.is_ministerie:
         # Only what the list and the permissions read (a response has 30 fields), and the
@@ -87,10 +89,31 @@ def consultatiepagina(request, consultatie) -> dict:
         "kernpuntrijen": rijen_kernpunten,
         "statusoverzicht": statusoverzicht,
         "lijstfilter": lijstfilter,
-        "herinneren": {r.pk for r, _acties in rijen if permissions.kan_herinneren(user, r)},
+        "herinneren": herinneren,
         "eigen_reactie": next(
-            (r for r, _acties in rijen if r.organisatie_id == user.organisatie_id), None
+            (r for r in reacties if r.organisatie_id == user.organisatie_id), None
         ),
+    }
+
+
+def _organisatierij(reactie, acties, herinneren) -> dict:
+    """One row of the invited organisations, as plain values: the template reads them
+    30–40 times a page, cheaper from a dict than field by field from the models."""
+    organisatie = reactie.organisatie
+    return {
+        "pk": reactie.pk,
+        "naam": organisatie.naam,
+        "afkorting": organisatie.afkorting,
+        "netwerk": organisatie.get_netwerk_display(),
+        "status": reactie.status,
+        "afzien_reden": reactie.afzien_reden,
+        "termijn": reactie.effectieve_termijn,
+        "verlengd": bool(reactie.termijn_verlengd_tot),
+        "eindoordeel": reactie.get_eindoordeel_display(),
+        "accepteren": "accepteren" in acties,
+        "terugsturen": "terugsturen" in acties,
+        # The bulk actions: accept (submitted) or remind (still running).
+        "kiesbaar": "accepteren" in acties or reactie.pk in herinneren,
     }
 
 
