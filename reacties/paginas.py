@@ -9,6 +9,7 @@ from django.db.models import Count, Q
 from django.utils.text import Truncator
 
 from consultaties.models import Status as ConsultatieStatus
+from organisaties.models import Netwerk
 
 from . import permissions
 from .forms import OrganisatieLijstFilter
@@ -16,6 +17,7 @@ from .models import (
     INGEDIENDE_STATUSSEN,
     LOPENDE_STATUSSEN,
     Dimensie,
+    Eindoordeel,
     Ernst,
     Kernpunt,
     Onderschrijving,
@@ -56,7 +58,12 @@ def consultatiepagina(request, consultatie) -> dict:
     for reactie in reacties:  # the page's consultation, not a copy per row
         reactie.consultatie = consultatie
     herinneren = {r.pk for r in reacties if permissions.kan_herinneren(user, r)}
-    rijen = [_organisatierij(r, toegestane_acties(user, r), herinneren) for r in reacties]
+    # The labels once per list, not through the models' get_FOO_display per row.
+    labels = {
+        "netwerk": {waarde: str(label) for waarde, label in Netwerk.choices},
+        "eindoordeel": {waarde: str(label) for waarde, label in Eindoordeel.choices},
+    }
+    rijen = [_organisatierij(r, toegestane_acties(user, r), herinneren, labels) for r in reacties]
     kernpunten = rijen_kernpunten = []
     if consultatie.is_gesloten() and not user.is_ministerie:
         # Only what the list and the permissions read (a response has 30 fields), and the
@@ -96,7 +103,7 @@ def consultatiepagina(request, consultatie) -> dict:
     }
 
 
-def _organisatierij(reactie, acties, herinneren) -> dict:
+def _organisatierij(reactie, acties, herinneren, labels) -> dict:
     """One row of the invited organisations, as plain values: the template reads them
     30–40 times a page, cheaper from a dict than field by field from the models."""
     organisatie = reactie.organisatie
@@ -104,12 +111,12 @@ def _organisatierij(reactie, acties, herinneren) -> dict:
         "pk": str(reactie.pk),  # as text: an int is rendered through number formatting
         "naam": organisatie.naam,
         "afkorting": organisatie.afkorting,
-        "netwerk": organisatie.get_netwerk_display(),
+        "netwerk": labels["netwerk"].get(organisatie.netwerk, organisatie.netwerk),
         "status": reactie.status,
         "afzien_reden": reactie.afzien_reden,
         "termijn": reactie.effectieve_termijn,
         "verlengd": bool(reactie.termijn_verlengd_tot),
-        "eindoordeel": reactie.get_eindoordeel_display(),
+        "eindoordeel": labels["eindoordeel"].get(reactie.eindoordeel, reactie.eindoordeel),
         "accepteren": "accepteren" in acties,
         "terugsturen": "terugsturen" in acties,
         # The bulk actions: accept (submitted) or remind (still running).
