@@ -35,11 +35,10 @@ LOPEND_OP_DASHBOARD = 25
 
 def consultatiepagina(request, consultatie) -> dict:
     """``rijen``: every visible response as the list shows it, with the actions the user
-    may take now (``_organisatierij``); for the
-    secretaris the ``statusoverzicht`` and the ``lijstfilter``; ``herinneren``: the
-    responses he may remind; ``eigen_reactie``: the response of the user's own
-    organisation, if invited; once closed, the ``kernpunten`` to endorse (not for the
-    ministry) and their ``kernpuntrijen`` (see ``kernpuntrijen``)."""
+    may take now (``_organisatierij``); for the secretaris the ``statusoverzicht`` and the
+    ``lijstfilter``; ``herinneren``: the responses he may remind; ``eigen_reactie``: the
+    response of the user's own organisation, if invited; once closed, the ``kernpunten``
+    to endorse (not for the ministry) and their ``kernpuntrijen`` (see ``kernpuntrijen``)."""
     user = request.user
     reacties = (
         Reactie.objects.zichtbaar_voor(user)

@@ -107,7 +107,6 @@ def reactie_detail(request, pk, fout=None, status=200, geweigerd=False):
         "mag_bewerken": permissions.kan_bewerken(user, reactie),
         "eigen": permissions.is_eigen_organisatie(user, reactie),
         "mag_verlenging_aanvragen": permissions.kan_verlenging_aanvragen(user, reactie),
-        "toon_organisatie": False,
         "hertoets": _sinds_vorige_toets(user, reactie),
         "ontbrekend": _ontbrekend(user, reactie),
         "accordering_geweigerd": geweigerd,
