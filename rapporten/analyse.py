@@ -203,22 +203,29 @@ def verschillen(snapshot: dict) -> dict:
         }
     dimensies, verschillend_geraakt = [], []
     for d in Dimensie:
+        # (organisatie, beoordeling) per level; the reasons (shortened texts) only for the
+        # dimensions that are shown with them: the page computes this on every view.
         per_niveau = {niveau: [] for niveau in NIVEAU}
         for bijdrage in bijdragen:
             for b in bijdrage["beoordelingen"]:
                 if b["dimensie"] == d.value and b.get("gevolgen") in per_niveau:
-                    per_niveau[b["gevolgen"]].append(_reden(bijdrage["organisatie"], b))
+                    per_niveau[b["gevolgen"]].append((bijdrage["organisatie"], b))
         laag, hoog = per_niveau[Gevolgen.BEPERKT], per_niveau[Gevolgen.INGRIJPEND]
         if d in GEDEELDE_DIMENSIES and laag and hoog:
             dimensies.append(
-                {"label": str(d.label), "code": d.value, "beperkt": laag, "ingrijpend": hoog}
+                {
+                    "label": str(d.label),
+                    "code": d.value,
+                    "beperkt": [_reden(o, b) for o, b in laag],
+                    "ingrijpend": [_reden(o, b) for o, b in hoog],
+                }
             )
         if per_niveau[Gevolgen.NVT] and hoog:
             verschillend_geraakt.append(
                 {
                     "label": str(d.label),
-                    "nvt": [r["organisatie"]["afkorting"] for r in per_niveau[Gevolgen.NVT]],
-                    "ingrijpend": [r["organisatie"]["afkorting"] for r in hoog],
+                    "nvt": [o["afkorting"] for o, _b in per_niveau[Gevolgen.NVT]],
+                    "ingrijpend": [o["afkorting"] for o, _b in hoog],
                 }
             )
     return {

@@ -3,13 +3,27 @@
 consultation page, the running responses on the secretaris's start page and the
 organisation's inbox of invitations."""
 
+from collections import defaultdict
+
 from django.db.models import Count, Q
+from django.utils.text import Truncator
 
 from consultaties.models import Status as ConsultatieStatus
+from organisaties.models import Netwerk
 
 from . import permissions
 from .forms import OrganisatieLijstFilter
-from .models import INGEDIENDE_STATUSSEN, LOPENDE_STATUSSEN, Kernpunt, Reactie, Status
+from .models import (
+    INGEDIENDE_STATUSSEN,
+    LOPENDE_STATUSSEN,
+    Dimensie,
+    Eindoordeel,
+    Ernst,
+    Kernpunt,
+    Onderschrijving,
+    Reactie,
+    Status,
+)
 from .services import toegestane_acties
 
 #: How many finished invitations the organisation inbox shows below the current ones.
@@ -20,15 +34,16 @@ LOPEND_OP_DASHBOARD = 25
 
 
 def consultatiepagina(request, consultatie) -> dict:
-    """``rijen``: every visible response with the actions the user may take now; for the
-    secretaris the ``statusoverzicht`` and the ``lijstfilter``; ``herinneren``: the
-    responses he may remind; once closed, the ``kernpunten`` to endorse (not for the
-    ministry)."""
+    """``rijen``: every visible response as the list shows it, with the actions the user
+    may take now (``_organisatierij``); for the secretaris the ``statusoverzicht`` and the
+    ``lijstfilter``; ``herinneren``: the responses he may remind; ``eigen_reactie``: the
+    response of the user's own organisation, if invited; once closed, the ``kernpunten``
+    to endorse (not for the ministry) and their ``kernpuntrijen`` (see ``kernpuntrijen``)."""
     user = request.user
     reacties = (
         Reactie.objects.zichtbaar_voor(user)
         .filter(consultatie=consultatie)
-        .select_related("organisatie", "consultatie")
+        .select_related("organisatie")
         .order_by("organisatie__naam")
     )
     lijstfilter = statusoverzicht = None
@@ -38,21 +53,73 @@ def consultatiepagina(request, consultatie) -> dict:
         statusoverzicht = reacties.statusoverzicht()
         lijstfilter = OrganisatieLijstFilter(request.GET, queryset=reacties)
         reacties = lijstfilter.qs
-    rijen = [(r, toegestane_acties(user, r)) for r in reacties]
-    kernpunten = []
+    reacties = list(reacties)
+    for reactie in reacties:  # the page's consultation, not a copy per row
+        reactie.consultatie = consultatie
+    herinneren = {r.pk for r in reacties if permissions.kan_herinneren(user, r)}
+    # The labels once per list, not through the models' get_FOO_display per row.
+    labels = {
+        "netwerk": {waarde: str(label) for waarde, label in Netwerk.choices},
+        "eindoordeel": {waarde: str(label) for waarde, label in Eindoordeel.choices},
+    }
+    rijen = [_organisatierij(r, toegestane_acties(user, r), herinneren, labels) for r in reacties]
+    kernpunten = rijen_kernpunten = []
     if consultatie.is_gesloten() and not user.is_ministerie:
-        kernpunten = (
+        # Only what the list and the permissions read (a response has 30 fields), and the
+        # page's own consultation on every response instead of a copy per kernpunt.
+        kernpunten = list(
             Kernpunt.objects.zichtbaar_voor(user)
             .filter(reactie__consultatie=consultatie, samengevoegd_in__isnull=True)
-            .select_related("reactie__organisatie", "reactie__consultatie")
-            .prefetch_related("onderschrijvingen__organisatie")
+            .select_related("reactie__organisatie")
+            .only(
+                *("dimensie", "tekst", "artikel", "voorgestelde_wijziging", "ernst"),
+                *("reactie__status", "reactie__consultatie_id", "samengevoegd_in_id"),
+                *("reactie__organisatie__naam", "reactie__organisatie__afkorting"),
+            )
         )
+        for kernpunt in kernpunten:
+            kernpunt.reactie.consultatie = consultatie
+        # Who endorsed what: plain values in one query, not two layers of model instances.
+        onderschrijvers = defaultdict(list)
+        if kernpunten:
+            for kernpunt_id, organisatie_id, afkorting in (
+                Onderschrijving.objects.filter(kernpunt__in=[k.pk for k in kernpunten])
+                .order_by("kernpunt", "pk")
+                .values_list("kernpunt_id", "organisatie_id", "organisatie__afkorting")
+            ):
+                onderschrijvers[kernpunt_id].append((organisatie_id, afkorting))
+        rijen_kernpunten = kernpuntrijen(user, kernpunten, onderschrijvers=onderschrijvers)
     return {
         "rijen": rijen,
         "kernpunten": kernpunten,
+        "kernpuntrijen": rijen_kernpunten,
         "statusoverzicht": statusoverzicht,
         "lijstfilter": lijstfilter,
-        "herinneren": {r.pk for r, _acties in rijen if permissions.kan_herinneren(user, r)},
+        "herinneren": herinneren,
+        "eigen_reactie": next(
+            (r for r in reacties if r.organisatie_id == user.organisatie_id), None
+        ),
+    }
+
+
+def _organisatierij(reactie, acties, herinneren, labels) -> dict:
+    """One row of the invited organisations, as plain values: the template reads them
+    30–40 times a page, cheaper from a dict than field by field from the models."""
+    organisatie = reactie.organisatie
+    return {
+        "pk": str(reactie.pk),  # as text: an int is rendered through number formatting
+        "naam": organisatie.naam,
+        "afkorting": organisatie.afkorting,
+        "netwerk": labels["netwerk"].get(organisatie.netwerk, organisatie.netwerk),
+        "status": reactie.status,
+        "afzien_reden": reactie.afzien_reden,
+        "termijn": reactie.effectieve_termijn,
+        "verlengd": bool(reactie.termijn_verlengd_tot),
+        "eindoordeel": labels["eindoordeel"].get(reactie.eindoordeel, reactie.eindoordeel),
+        "accepteren": "accepteren" in acties,
+        "terugsturen": "terugsturen" in acties,
+        # The bulk actions: accept (submitted) or remind (still running).
+        "kiesbaar": "accepteren" in acties or reactie.pk in herinneren,
     }
 
 
@@ -101,3 +168,41 @@ def startpagina(request, zichtbaar) -> dict:
                 status=Status.TER_ACCORDERING, consultatie__status=ConsultatieStatus.OPEN
             ).order_by("termijn_effectief", "pk")[:RECENT_AFGEROND]
     return context
+
+
+def kernpuntrijen(user, kernpunten, toon_organisatie=True, onderschrijvers=None) -> list[dict]:
+    """The list ``reacties/_kernpunten.html`` shows, as plain values per kernpunt: labels,
+    endorsers, the short text in button labels, and whether ``user`` may endorse it.
+    Computed once per kernpunt instead of looked up on the models by the template, field
+    by field: a consultation page lists 50–70 kernpunten. ``onderschrijvers``: kernpunt id
+    → ``[(organisatie_id, afkorting)]`` where the page loaded them as values; else the
+    (prefetched) endorsements of each kernpunt. ``kernpunt`` is the model, for the tags of
+    the apps above this one (themes, paper numbers)."""
+    dimensies = {waarde: str(label) for waarde, label in Dimensie.choices}
+    ernst = {waarde: str(label) for waarde, label in Ernst.choices}
+    rijen = []
+    for k in kernpunten:
+        if onderschrijvers is None:
+            door = [(o.organisatie_id, o.organisatie.afkorting) for o in k.onderschrijvingen.all()]
+        else:
+            door = onderschrijvers.get(k.pk, [])
+        onderschreven = any(organisatie_id == user.organisatie_id for organisatie_id, _a in door)
+        rijen.append(
+            {
+                "kernpunt": k,
+                # As text: an int is rendered through number formatting, a dozen times a row.
+                "pk": str(k.pk),
+                "dimensie": dimensies.get(k.dimensie, k.dimensie),
+                "ernst": ernst.get(k.ernst, k.ernst),
+                "artikel": k.artikel,
+                "organisatie": k.reactie.organisatie.afkorting if toon_organisatie else "",
+                "tekst": k.tekst,
+                "voorgestelde_wijziging": k.voorgestelde_wijziging,
+                "onderschrijvers": ", ".join(afkorting for _o, afkorting in door),
+                "kort": Truncator(k.tekst).chars(60),
+                "mag_onderschrijven": permissions.kan_onderschrijven(
+                    user, k, onderschreven=onderschreven
+                ),
+            }
+        )
+    return rijen

@@ -50,7 +50,9 @@ def kan_bewerken(user, reactie) -> bool:
     )
 
 
-def kan_onderschrijven(user, kernpunt) -> bool:
+def kan_onderschrijven(user, kernpunt, onderschreven=None) -> bool:
+    """``onderschreven``: whether the user's organisation endorsed it already, where a list
+    page knows it (else read from the kernpunt's endorsements)."""
     from consultaties.models import GESLOTEN_STATUSSEN
 
     from .models import INGEDIENDE_STATUSSEN
@@ -64,7 +66,7 @@ def kan_onderschrijven(user, kernpunt) -> bool:
         and reactie.consultatie.status in GESLOTEN_STATUSSEN
         and kernpunt.samengevoegd_in_id is None
         and is_uitgenodigd(user, reactie.consultatie)
-        and not al_onderschreven(user, kernpunt)
+        and not (al_onderschreven(user, kernpunt) if onderschreven is None else onderschreven)
     )
 
 

@@ -36,6 +36,7 @@ from .forms import (
     TransitieForm,
 )
 from .models import Kernpunt, Reactie, Status
+from .paginas import kernpuntrijen
 
 
 def _zichtbaar(request, pk) -> Reactie:
@@ -83,15 +84,19 @@ def _ontbrekend(user, reactie) -> list[dict]:
 def reactie_detail(request, pk, fout=None, status=200, geweigerd=False):
     reactie = _zichtbaar(request, pk)
     user = request.user
+    kernpunten = (
+        reactie.kernpunten.filter(samengevoegd_in__isnull=True)
+        .select_related("reactie__organisatie", "reactie__consultatie")
+        .prefetch_related("onderschrijvingen__organisatie")
+    )
     context = {
         "reactie": reactie,
         "consultatie": reactie.consultatie,
         "beoordelingen": reactie.beoordelingen.all(),
         "kosten": reactie.kosten.all(),
         "antwoorden": reactie.antwoorden.select_related("vraag"),
-        "kernpunten": reactie.kernpunten.filter(samengevoegd_in__isnull=True)
-        .select_related("reactie__organisatie", "reactie__consultatie")
-        .prefetch_related("onderschrijvingen__organisatie"),
+        "kernpunten": kernpunten,
+        "kernpuntrijen": kernpuntrijen(user, kernpunten, toon_organisatie=False),
         "gebeurtenissen": AuditEvent.objects.voor(reactie).zichtbaar_voor(user),
         "acties": knoppen(
             services.toegestane_acties(user, reactie),
@@ -102,7 +107,6 @@ def reactie_detail(request, pk, fout=None, status=200, geweigerd=False):
         "mag_bewerken": permissions.kan_bewerken(user, reactie),
         "eigen": permissions.is_eigen_organisatie(user, reactie),
         "mag_verlenging_aanvragen": permissions.kan_verlenging_aanvragen(user, reactie),
-        "toon_organisatie": False,
         "hertoets": _sinds_vorige_toets(user, reactie),
         "ontbrekend": _ontbrekend(user, reactie),
         "accordering_geweigerd": geweigerd,

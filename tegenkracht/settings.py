@@ -109,6 +109,9 @@ MIDDLEWARE = [
 ROOT_URLCONF = "tegenkracht.urls"
 WSGI_APPLICATION = "tegenkracht.wsgi.application"
 
+# Django's renderer, with selects written in Python (tegenkracht.formulieren).
+FORM_RENDERER = "tegenkracht.formulieren.Renderer"
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

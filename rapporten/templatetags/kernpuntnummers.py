@@ -18,4 +18,4 @@ def kernpuntnummers(consultatie_id) -> dict[int, str]:
 
 @register.filter
 def nummer(nummers, kernpunt_id) -> str:
-    return (nummers or {}).get(kernpunt_id, "")
+    return (nummers or {}).get(int(kernpunt_id), "")

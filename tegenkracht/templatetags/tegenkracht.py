@@ -1,9 +1,12 @@
 """Display helpers shared by all templates: status badges, audit labels, NLDS form widgets."""
 
 from django import forms, template
+from django.template.defaulttags import CsrfTokenNode
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from audit import acties as audit_acties
@@ -49,9 +52,40 @@ def actie_label(actie):
     return audit_acties.label(actie)
 
 
-@register.inclusion_tag("partials/status.html")
+@register.simple_tag
 def status_badge(waarde):
-    return {"waarde": waarde, "label": status_label(waarde)}
+    # format_html, not an inclusion template: lists show a badge per row.
+    return format_html(
+        '<span class="tk-status tk-status--{}"><span class="tk-visueel-verborgen">{} </span>'
+        "{}</span>\n",
+        waarde,
+        gettext("Status:"),
+        status_label(waarde),
+    )
+
+
+#: Stands in for the pk in :func:`url_met_pk`; no real URL contains it.
+_PK = 987654321
+
+
+@register.simple_tag
+def url_met_pk(naam, *args):
+    """``reverse(naam, args=[pk, *args])`` once for a list, as the text before and after the
+    pk: each row adds its pk with the ``met_pk`` filter instead of a ``{% url %}`` (a
+    reverse() per row and form)."""
+    voor, _pk, na = reverse(naam, args=[_PK, *args]).partition(str(_PK))
+    return {"voor": voor, "na": na}
+
+
+@register.filter
+def met_pk(url, pk) -> str:
+    return f"{url['voor']}{pk}{url['na']}"
+
+
+@register.simple_tag(takes_context=True)
+def csrf_veld(context):
+    """The ``{% csrf_token %}`` input, rendered once for the forms repeated in a list."""
+    return CsrfTokenNode().render(context)
 
 
 def _css_klasse(widget) -> str:
@@ -111,16 +145,6 @@ def samenvoegopties(context, kernpunten, kernpunt):
         ]
     # Every option is format_html output (escaped).
     return mark_safe("".join(html for pk, html in opties if pk != kernpunt.pk))  # noqa: S308
-
-
-@register.simple_tag
-def mag_onderschrijven(user, kernpunt) -> bool:
-    """The same predicate the service checks, plus: not endorsed by this organisation yet."""
-    from reacties.permissions import kan_onderschrijven
-
-    return kan_onderschrijven(user, kernpunt) and not any(
-        o.organisatie_id == user.organisatie_id for o in kernpunt.onderschrijvingen.all()
-    )
 
 
 @register.filter

@@ -62,3 +62,45 @@ def test_consultatiepagina_queries_vast_in_aantal_organisaties(client, secretari
         for filter_ in ("", "?status=lopend&sorteer=-termijn")
     }
     assert aantallen == {CONSULTATIEPAGINA_QUERIES}
+
+
+#: The page of a closed consultation with its kernpunten (and their endorsers, in one query).
+GESLOTEN_PAGINA_QUERIES = {"secretaris": 20, "opsteller": 18}
+
+
+def _gesloten_met_kernpunten(secretaris, ministerie, per_reactie: int):
+    """A closed consultation of three organisations, each response with ``per_reactie``
+    more kernpunten, each endorsed by the other two organisations."""
+    from reacties.models import Kernpunt, Onderschrijving
+    from tests.rapporten.helpers import gesloten_consultatie
+
+    organisaties = [factories.OrganisatieFactory() for _ in range(3)]
+    consultatie = gesloten_consultatie(secretaris, ministerie, organisaties)
+    reacties = list(consultatie.reacties.select_related("organisatie"))
+    for reactie in reacties:
+        for i in range(per_reactie):
+            Kernpunt.objects.create(reactie=reactie, dimensie="ict", tekst=f"Punt {i}")
+    for kernpunt in Kernpunt.objects.filter(reactie__consultatie=consultatie):
+        for reactie in reacties:
+            if reactie.organisatie_id != kernpunt.reactie.organisatie_id:
+                Onderschrijving.objects.create(
+                    kernpunt=kernpunt,
+                    organisatie=reactie.organisatie,
+                    door=medewerker(reactie.organisatie, "opsteller"),
+                )
+    return consultatie, organisaties
+
+
+@pytest.mark.parametrize("rol", ["secretaris", "opsteller"])
+def test_gesloten_consultatiepagina_queries_vast_in_aantal_kernpunten(
+    client, secretaris, ministerie, rol
+):
+    aantallen = set()
+    for per_reactie in (1, 6):
+        consultatie, organisaties = _gesloten_met_kernpunten(secretaris, ministerie, per_reactie)
+        client.force_login(secretaris if rol == "secretaris" else medewerker(organisaties[0], rol))
+        aantal, inhoud = tel_queries(client, reverse("consultaties:detail", args=[consultatie.pk]))
+        aantallen.add(aantal)
+        anderen = ", ".join(o.afkorting for o in organisaties[1:])
+        assert f"Onderschreven door: {anderen}" in inhoud
+    assert aantallen == {GESLOTEN_PAGINA_QUERIES[rol]}

@@ -27,7 +27,7 @@ def themas_per_kernpunt(kernpunten) -> dict[int, list[Thema]]:
 
 @register.filter
 def themas_van(per_kernpunt, kernpunt_id) -> list[Thema]:
-    return per_kernpunt.get(kernpunt_id, [])
+    return per_kernpunt.get(int(kernpunt_id), [])
 
 
 @register.simple_tag
