@@ -192,10 +192,15 @@ def werkvoorraad(nu: datetime | None = None) -> dict:
     for rapport in _te_verzenden().filter(consultatie_id__in=groepen).zonder_inhoud():
         groepen[rapport.consultatie_id].te_verzenden.append(rapport)
 
+    # The newest failed ones found from the index (status, -aangemaakt_op, -id) alone, then
+    # read by key: asked for those columns in one go, SQLite's planner reads the index's
+    # statistics (nearly every e-mail has one status) as "no better than a scan" and
+    # sorted all e-mails (14 ms at 131,000).
+    nieuwste = Email.objects.mislukt().values("pk")[: EMAILS_OP_DASHBOARD + 1]
     emails = list(
-        Email.objects.mislukt().only("pk", "aan", "onderwerp", "status", "bijgewerkt_op")[
-            : EMAILS_OP_DASHBOARD + 1
-        ]
+        Email.objects.filter(pk__in=nieuwste).only(
+            "pk", "aan", "onderwerp", "status", "bijgewerkt_op"
+        )
     )
     eerste = consultaties[0] if consultaties else None
     return {
