@@ -18,7 +18,7 @@ termijn comes first, so it costs the same however much work is running.
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import IntegerField, Q, Subquery
+from django.db.models import Count, IntegerField, Q, Subquery, Window
 from django.utils import timezone
 
 from consultaties.models import Consultatie
@@ -122,12 +122,19 @@ def werkvoorraad(nu: datetime | None = None) -> dict:
     verzoeken = Verlengingsverzoek.objects.open()
     sluit_grens = urgentie_grens(nu, SLUIT_BINNEN_WERKDAGEN)
     sluit_binnenkort = Q(status=ConsultatieStatus.OPEN, termijn__gt=nu, termijn__lt=sluit_grens)
-    met_werk = (
-        Q(pk__in=_te_beoordelen().values("consultatie_id"))
-        | Q(pk__in=verzoeken.values("reactie__consultatie_id"))
-        | Q(pk__in=_achter(nu).values("consultatie_id"))
-        | Q(pk__in=_te_verzenden().values("consultatie_id"))
-        | sluit_binnenkort
+    # The consultations with work as one set of keys (a UNION of each kind's own index
+    # lookups), so the database looks up those few consultations by key instead of
+    # testing every consultation against each kind of work.
+    met_werk = Q(
+        pk__in=_te_beoordelen()
+        .order_by()
+        .values("consultatie_id")
+        .union(
+            verzoeken.order_by().values("reactie__consultatie_id"),
+            _achter(nu).order_by().values("consultatie_id"),
+            _te_verzenden().order_by().values("consultatie_id"),
+            Consultatie.objects.filter(sluit_binnenkort).order_by().values("pk"),
+        )
     )
 
     def aantal(queryset):
@@ -137,8 +144,12 @@ def werkvoorraad(nu: datetime | None = None) -> dict:
     consultaties = list(
         Consultatie.objects.filter(met_werk)
         .select_related("ministerie")
+        # Only what a group's heading shows: a consultation's texts stay unread.
+        .only("pk", "kenmerk", "titel", "termijn", "status", "ministerie__afkorting")
         .annotate(
-            totaal_groepen=aantal(Consultatie.objects.filter(met_werk)),
+            # Counted over the same rows before the LIMIT, rather than a second subquery
+            # that finds the consultations with work again.
+            totaal_groepen=Window(Count("pk")),
             totaal_te_beoordelen=aantal(_te_beoordelen()),
             totaal_verzoeken=aantal(verzoeken),
             totaal_achter=aantal(_achter(nu)),

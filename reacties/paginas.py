@@ -86,6 +86,8 @@ def startpagina(request, zichtbaar) -> dict:
                     ConsultatieStatus.GESLOTEN,
                 ]
             )
+            # Only what a row shows (also what the query groups by): no texts.
+            .only("pk", "kenmerk", "titel", "termijn", "status", "ministerie__afkorting")
             .annotate(
                 uitgenodigd=Count("reacties"),
                 ingediend=Count("reacties", filter=Q(reacties__status__in=INGEDIENDE_STATUSSEN)),
