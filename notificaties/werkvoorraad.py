@@ -145,7 +145,7 @@ def werkvoorraad(nu: datetime | None = None) -> dict:
         Consultatie.objects.filter(met_werk)
         .select_related("ministerie")
         # Only what a group's heading shows: a consultation's texts stay unread.
-        .only("pk", "kenmerk", "titel", "termijn", "status", "ministerie__afkorting")
+        .only(*Consultatie.LIJSTVELDEN)
         .annotate(
             # Counted over the same rows before the LIMIT, rather than a second subquery
             # that finds the consultations with work again.

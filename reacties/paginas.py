@@ -5,6 +5,7 @@ organisation's inbox of invitations."""
 
 from django.db.models import Count, Q
 
+from consultaties.models import Consultatie
 from consultaties.models import Status as ConsultatieStatus
 
 from . import permissions
@@ -87,7 +88,7 @@ def startpagina(request, zichtbaar) -> dict:
                 ]
             )
             # Only what a row shows (also what the query groups by): no texts.
-            .only("pk", "kenmerk", "titel", "termijn", "status", "ministerie__afkorting")
+            .only(*Consultatie.LIJSTVELDEN)
             .annotate(
                 uitgenodigd=Count("reacties"),
                 ingediend=Count("reacties", filter=Q(reacties__status__in=INGEDIENDE_STATUSSEN)),
