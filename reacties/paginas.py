@@ -107,16 +107,17 @@ def startpagina(request, zichtbaar) -> dict:
         # beyond the first are all in the consultation list filtered on "open" (every
         # open consultation the organisation is invited to), linked below the table.
         open_ = list(
-            rij.filter(consultatie__status=ConsultatieStatus.OPEN).order_by("consultatie__termijn")[
-                : OPEN_OP_STARTPAGINA + 1
-            ]
+            rij.filter(consultatie__status=ConsultatieStatus.OPEN).order_by(
+                "consultatie__termijn", "consultatie_id"
+            )[: OPEN_OP_STARTPAGINA + 1]
         )
         context["meer_open"] = len(open_) > OPEN_OP_STARTPAGINA
         context["open_getoond"] = OPEN_OP_STARTPAGINA
         context["uitnodigingen"] = [
             *open_[:OPEN_OP_STARTPAGINA],
+            # Ties broken by the consultation's key: the order of the lists' index.
             *rij.exclude(consultatie__status=ConsultatieStatus.OPEN).order_by(
-                "-consultatie__termijn"
+                "-consultatie__termijn", "-consultatie_id"
             )[:RECENT_AFGEROND],
         ]
         context["lopende_statussen"] = [s.value for s in LOPENDE_STATUSSEN]
