@@ -120,19 +120,20 @@ def werkvoorraad(nu: datetime | None = None) -> dict:
     running."""
     nu = nu or timezone.now()
     verzoeken = Verlengingsverzoek.objects.open()
+    # Each kind's queryset built once (its lookups resolved once), then narrowed per use.
+    te_beoordelen, achter, te_verzenden = _te_beoordelen(), _achter(nu), _te_verzenden()
     sluit_grens = urgentie_grens(nu, SLUIT_BINNEN_WERKDAGEN)
     sluit_binnenkort = Q(status=ConsultatieStatus.OPEN, termijn__gt=nu, termijn__lt=sluit_grens)
     # The consultations with work as one set of keys (a UNION of each kind's own index
     # lookups), so the database looks up those few consultations by key instead of
     # testing every consultation against each kind of work.
     met_werk = Q(
-        pk__in=_te_beoordelen()
-        .order_by()
+        pk__in=te_beoordelen.order_by()
         .values("consultatie_id")
         .union(
             verzoeken.order_by().values("reactie__consultatie_id"),
-            _achter(nu).order_by().values("consultatie_id"),
-            _te_verzenden().order_by().values("consultatie_id"),
+            achter.order_by().values("consultatie_id"),
+            te_verzenden.order_by().values("consultatie_id"),
             Consultatie.objects.filter(sluit_binnenkort).order_by().values("pk"),
         )
     )
@@ -150,10 +151,10 @@ def werkvoorraad(nu: datetime | None = None) -> dict:
             # Counted over the same rows before the LIMIT, rather than a second subquery
             # that finds the consultations with work again.
             totaal_groepen=Window(Count("pk")),
-            totaal_te_beoordelen=aantal(_te_beoordelen()),
+            totaal_te_beoordelen=aantal(te_beoordelen),
             totaal_verzoeken=aantal(verzoeken),
-            totaal_achter=aantal(_achter(nu)),
-            totaal_te_verzenden=aantal(_te_verzenden()),
+            totaal_achter=aantal(achter),
+            totaal_te_verzenden=aantal(te_verzenden),
             totaal_sluit_binnenkort=aantal(Consultatie.objects.filter(sluit_binnenkort)),
         )
         .order_by("termijn", "pk")[:GROEPEN_OP_DASHBOARD]
@@ -168,8 +169,7 @@ def werkvoorraad(nu: datetime | None = None) -> dict:
     # Only what the queue shows of a response: its texts stay unread.
     kop = ("pk", "consultatie_id", "status", "organisatie__naam", "organisatie__afkorting")
     for reactie in (
-        _te_beoordelen()
-        .filter(consultatie_id__in=groepen)
+        te_beoordelen.filter(consultatie_id__in=groepen)
         .select_related("organisatie")
         .only(*kop)
         .order_by("ingediend_op", "pk")
@@ -184,8 +184,7 @@ def werkvoorraad(nu: datetime | None = None) -> dict:
         groepen[verzoek.reactie.consultatie_id].verzoeken.append(verzoek)
 
     for reactie in (
-        _achter(nu)
-        .filter(consultatie_id__in=groepen)
+        achter.filter(consultatie_id__in=groepen)
         .select_related("organisatie")
         .only(*kop, "termijn_verlengd_tot")
         .order_by("termijn_effectief", "organisatie__naam")
@@ -200,7 +199,7 @@ def werkvoorraad(nu: datetime | None = None) -> dict:
             }
         )
 
-    for rapport in _te_verzenden().filter(consultatie_id__in=groepen).zonder_inhoud():
+    for rapport in te_verzenden.filter(consultatie_id__in=groepen).zonder_inhoud():
         groepen[rapport.consultatie_id].te_verzenden.append(rapport)
 
     # The newest failed ones found from the index (status, -aangemaakt_op, -id) alone, then
