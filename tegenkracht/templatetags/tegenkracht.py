@@ -135,16 +135,16 @@ def uitkomstkeuzes(kernpunt, uitkomsten):
     a row of ``rapporten.views._kernpunten``). Built here rather than in a template loop:
     the page has a form for each of the paper's 50-70 kernpunten."""
     ongeldig = mark_safe(' aria-invalid="true"') if kernpunt["fouten"].get("uitkomst") else ""
+    keuzes = [
+        (kernpunt["id"], waarde, label, _AANGEVINKT if kernpunt["keuze"] == waarde else "")
+        for waarde, label in uitkomsten
+    ]
     return format_html_join(
         "",
         '<li><label for="uitkomst-{0}-{1}"><input type="radio" class="utrecht-radio-button '
         'utrecht-radio-button--html-input" name="uitkomst" value="{1}" id="uitkomst-{0}-{1}"'
         "{3}{4}> {2}</label></li>",
-        (
-            (kernpunt["id"], waarde, label, _AANGEVINKT if kernpunt["keuze"] == waarde else "")
-            + (ongeldig,)
-            for waarde, label in uitkomsten
-        ),
+        (keuze + (ongeldig,) for keuze in keuzes),
     )
 
 

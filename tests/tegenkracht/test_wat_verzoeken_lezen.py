@@ -249,6 +249,20 @@ def test_inbox_leest_eigen_reacties_zonder_subquery_en_zonder_teksten(client, ne
 
 
 @pytest.mark.django_db
+def test_eigen_reacties_zijn_de_zichtbare_van_de_eigen_organisatie(netwerk):
+    for rol in ("opsteller", "ministerie", "secretaris"):
+        gebruiker = netwerk[rol]
+        verwacht = set(
+            Reactie.objects.zichtbaar_voor(gebruiker)
+            .filter(organisatie_id=gebruiker.organisatie_id)
+            .values_list("pk", flat=True)
+        )
+        eigen = set(Reactie.objects.eigen_van(gebruiker).values_list("pk", flat=True))
+        assert eigen == (verwacht if rol == "opsteller" else set()), rol
+    assert Reactie.objects.eigen_van(netwerk["opsteller"]).exists()
+
+
+@pytest.mark.django_db
 def test_werkvoorraad_zoekt_consultaties_met_werk_op_sleutel(client, netwerk):
     sql = _sql(client, netwerk["secretaris"], "/")
     # One set of keys (a UNION), not every consultation tested against each kind of work.
