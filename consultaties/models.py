@@ -268,11 +268,19 @@ class Consultatie(
 
     objects = ConsultatieQuerySet.as_manager()
 
+    #: What a row of a list of consultations shows (``.only()``): no texts.
+    LIJSTVELDEN = ("pk", "kenmerk", "titel", "termijn", "status", "ministerie__afkorting")
+
     class Meta:
         verbose_name = "consultatie"
         verbose_name_plural = "consultaties"
         ordering = ["-termijn", "-pk"]
-        indexes = [models.Index(fields=["status", "termijn"])]
+        indexes = [
+            models.Index(fields=["status", "termijn"]),
+            # The lists' order: a page of consultations (of an organisation, through its
+            # (organisatie, consultatie) index) is read along it instead of sorting them all.
+            models.Index(fields=["-termijn", "-id"], name="consultatie_termijn_nieuwste"),
+        ]
 
     def __str__(self):
         return f"{self.kenmerk} {self.titel}"

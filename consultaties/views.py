@@ -72,7 +72,10 @@ def dashboard(request):
 def consultatie_lijst(request):
     filter_ = ConsultatieFilter(
         request.GET,
-        queryset=Consultatie.objects.zichtbaar_voor(request.user).select_related("ministerie"),
+        queryset=Consultatie.objects.zichtbaar_voor(request.user)
+        .select_related("ministerie")
+        # Only what a row shows: a consultation's texts stay unread.
+        .only(*Consultatie.LIJSTVELDEN),
     )
     pagina = Paginator(filter_.qs, 25).get_page(request.GET.get("pagina"))
     zoekparameters = request.GET.copy()

@@ -18,7 +18,7 @@ termijn comes first, so it costs the same however much work is running.
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import IntegerField, Q, Subquery
+from django.db.models import Count, IntegerField, Q, Subquery, Window
 from django.utils import timezone
 
 from consultaties.models import Consultatie
@@ -120,14 +120,22 @@ def werkvoorraad(nu: datetime | None = None) -> dict:
     running."""
     nu = nu or timezone.now()
     verzoeken = Verlengingsverzoek.objects.open()
+    # Each kind's queryset built once (its lookups resolved once), then narrowed per use.
+    te_beoordelen, achter, te_verzenden = _te_beoordelen(), _achter(nu), _te_verzenden()
     sluit_grens = urgentie_grens(nu, SLUIT_BINNEN_WERKDAGEN)
     sluit_binnenkort = Q(status=ConsultatieStatus.OPEN, termijn__gt=nu, termijn__lt=sluit_grens)
-    met_werk = (
-        Q(pk__in=_te_beoordelen().values("consultatie_id"))
-        | Q(pk__in=verzoeken.values("reactie__consultatie_id"))
-        | Q(pk__in=_achter(nu).values("consultatie_id"))
-        | Q(pk__in=_te_verzenden().values("consultatie_id"))
-        | sluit_binnenkort
+    # The consultations with work as one set of keys (a UNION of each kind's own index
+    # lookups), so the database looks up those few consultations by key instead of
+    # testing every consultation against each kind of work.
+    met_werk = Q(
+        pk__in=te_beoordelen.order_by()
+        .values("consultatie_id")
+        .union(
+            verzoeken.order_by().values("reactie__consultatie_id"),
+            achter.order_by().values("consultatie_id"),
+            te_verzenden.order_by().values("consultatie_id"),
+            Consultatie.objects.filter(sluit_binnenkort).order_by().values("pk"),
+        )
     )
 
     def aantal(queryset):
@@ -137,12 +145,16 @@ def werkvoorraad(nu: datetime | None = None) -> dict:
     consultaties = list(
         Consultatie.objects.filter(met_werk)
         .select_related("ministerie")
+        # Only what a group's heading shows: a consultation's texts stay unread.
+        .only(*Consultatie.LIJSTVELDEN)
         .annotate(
-            totaal_groepen=aantal(Consultatie.objects.filter(met_werk)),
-            totaal_te_beoordelen=aantal(_te_beoordelen()),
+            # Counted over the same rows before the LIMIT, rather than a second subquery
+            # that finds the consultations with work again.
+            totaal_groepen=Window(Count("pk")),
+            totaal_te_beoordelen=aantal(te_beoordelen),
             totaal_verzoeken=aantal(verzoeken),
-            totaal_achter=aantal(_achter(nu)),
-            totaal_te_verzenden=aantal(_te_verzenden()),
+            totaal_achter=aantal(achter),
+            totaal_te_verzenden=aantal(te_verzenden),
             totaal_sluit_binnenkort=aantal(Consultatie.objects.filter(sluit_binnenkort)),
         )
         .order_by("termijn", "pk")[:GROEPEN_OP_DASHBOARD]
@@ -157,8 +169,7 @@ def werkvoorraad(nu: datetime | None = None) -> dict:
     # Only what the queue shows of a response: its texts stay unread.
     kop = ("pk", "consultatie_id", "status", "organisatie__naam", "organisatie__afkorting")
     for reactie in (
-        _te_beoordelen()
-        .filter(consultatie_id__in=groepen)
+        te_beoordelen.filter(consultatie_id__in=groepen)
         .select_related("organisatie")
         .only(*kop)
         .order_by("ingediend_op", "pk")
@@ -173,8 +184,7 @@ def werkvoorraad(nu: datetime | None = None) -> dict:
         groepen[verzoek.reactie.consultatie_id].verzoeken.append(verzoek)
 
     for reactie in (
-        _achter(nu)
-        .filter(consultatie_id__in=groepen)
+        achter.filter(consultatie_id__in=groepen)
         .select_related("organisatie")
         .only(*kop, "termijn_verlengd_tot")
         .order_by("termijn_effectief", "organisatie__naam")
@@ -189,13 +199,18 @@ def werkvoorraad(nu: datetime | None = None) -> dict:
             }
         )
 
-    for rapport in _te_verzenden().filter(consultatie_id__in=groepen).zonder_inhoud():
+    for rapport in te_verzenden.filter(consultatie_id__in=groepen).zonder_inhoud():
         groepen[rapport.consultatie_id].te_verzenden.append(rapport)
 
+    # The newest failed ones found from the index (status, -aangemaakt_op, -id) alone, then
+    # read by key: asked for those columns in one go, SQLite's planner reads the index's
+    # statistics (nearly every e-mail has one status) as "no better than a scan" and
+    # sorted all e-mails (14 ms at 131,000).
+    nieuwste = Email.objects.mislukt().values("pk")[: EMAILS_OP_DASHBOARD + 1]
     emails = list(
-        Email.objects.mislukt().only("pk", "aan", "onderwerp", "status", "bijgewerkt_op")[
-            : EMAILS_OP_DASHBOARD + 1
-        ]
+        Email.objects.filter(pk__in=nieuwste).only(
+            "pk", "aan", "onderwerp", "status", "bijgewerkt_op"
+        )
     )
     eerste = consultaties[0] if consultaties else None
     return {

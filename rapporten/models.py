@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.fields.json import KeyTransform
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
@@ -10,6 +11,7 @@ from django_fsm import FSMField, FSMModelMixin, transition
 from audit.models import Mijlpalen
 from consultaties.models import Consultatie
 from consultaties.models import Status as ConsultatieStatus
+from kern.keuzelabels import Keuzelabels
 from kern.wijzigingen import GewijzigdOpBijgehouden
 from kern.workflow import fsm_permissie
 from organisaties.models import Netwerk
@@ -67,6 +69,14 @@ class RapportQuerySet(models.QuerySet):
         """Only what a list or an allowed action reads of a version (number and state):
         its snapshot is hundreds of kB of JSON, decoded on every load."""
         return self.only("id", "consultatie_id", "versie", "status")
+
+    def met_snapshotkernpunten(self):
+        """For the page of a version: of its snapshot only the kernpunten it lists
+        (``snapshot_kernpunten``), extracted by the database; the rest of the snapshot (the
+        contributions, four fifths of it) stays unread unless asked for."""
+        return self.defer("snapshot").annotate(
+            snapshot_kernpunten=KeyTransform("kernpunten", "snapshot")
+        )
 
     def zichtbaar_voor(self, user):
         """The secretaris sees every version; the ministry only the version sent to it, of
@@ -307,7 +317,7 @@ class VerwerkingQuerySet(models.QuerySet):
         return self.filter(rapport__in=Rapport.objects.zichtbaar_voor(user).values("pk"))
 
 
-class Verwerking(models.Model):
+class Verwerking(Keuzelabels, models.Model):
     """What the ministry did with one kernpunt of the paper sent to it."""
 
     rapport = models.ForeignKey(Rapport, on_delete=models.PROTECT, related_name="verwerkingen")

@@ -4,6 +4,7 @@ opinion on the consultation page, and the papers sent on the ministry's start pa
 
 from django.db.models import Prefetch
 
+from consultaties.models import Consultatie
 from consultaties.models import Status as ConsultatieStatus
 from kern.lijsten import pagineer, zoekparameters
 
@@ -51,7 +52,10 @@ def startpagina(request, zichtbaar) -> dict:
     verzonden = Rapport.objects.filter(status=Status.VERZONDEN).zonder_inhoud()
     # One page at a time, as every long list: the page costs the same after years.
     pagina = pagineer(
-        request, zichtbaar.prefetch_related(Prefetch("rapporten", queryset=verzonden))
+        request,
+        zichtbaar.only(*Consultatie.LIJSTVELDEN).prefetch_related(
+            Prefetch("rapporten", queryset=verzonden)
+        ),
     )
     return {
         "consultaties": pagina.object_list,

@@ -21,9 +21,13 @@ from .forms import PublicerenForm, SamenstellenForm, ToelichtingForm, Verwerking
 from .models import Rapport, Uitkomst
 
 
-def _rapport(request, pk) -> Rapport:
+def _rapport(request, pk, *, pagina=False) -> Rapport:
+    """The version ``pk`` the user may see; for its ``pagina`` without the whole snapshot."""
+    rapporten = Rapport.objects.zichtbaar_voor(request.user)
+    if pagina:
+        rapporten = rapporten.met_snapshotkernpunten()
     rapport = get_object_or_404(
-        Rapport.objects.zichtbaar_voor(request.user).select_related(
+        rapporten.select_related(
             "consultatie",
             "consultatie__ministerie",
             "aangemaakt_door",
@@ -39,7 +43,7 @@ def _rapport(request, pk) -> Rapport:
 
 def _detailpagina(request, pk, **_):
     """The page a refused action on a version returns to (``kern.web``)."""
-    rapport = _rapport(request, pk)
+    rapport = _rapport(request, pk, pagina=True)
     return render(request, "rapporten/detail.html", _detail_context(request, rapport))
 
 
@@ -69,7 +73,10 @@ def _kernpunten(rapport, verwerking_form=None) -> list[dict]:
     verwerkingen = {v.kernpunt_id: v for v in rapport.verwerkingen.all()}
     fout_id = verwerking_form.data.get("kernpunt") if verwerking_form is not None else None
     kernpunten = []
-    for k in sorted(rapport.snapshot.get("kernpunten", []), key=analyse.nummer_van):
+    snapshotkernpunten = getattr(rapport, "snapshot_kernpunten", None)
+    if snapshotkernpunten is None:
+        snapshotkernpunten = rapport.snapshot.get("kernpunten") or []
+    for k in sorted(snapshotkernpunten, key=analyse.nummer_van):
         verwerking = verwerkingen.get(k["id"])
         regel = {
             **k,
@@ -110,7 +117,9 @@ def _detail_context(request, rapport, verwerking_form=None, publiceren_form=None
         "definitieve_versie": _definitieve_versie(request, rapport),
         "tijdlijn": AuditEvent.objects.voor(rapport).zichtbaar_voor(request.user),
         "toelichting_form": ToelichtingForm(),
-        "uitkomsten": Uitkomst.choices,
+        # Per kernpunt form, built once: plain labels, not lazy ones translated per row.
+        "uitkomsten": [(waarde, str(label)) for waarde, label in Uitkomst.choices],
+        "verwerking_url": reverse("rapporten:verwerking", args=[rapport.pk]),
         "onomkeerbaar": {
             naam: services.WERKSTROOM[naam].gevolg
             for naam in ("definitief_maken", "verzenden", "publiceren")
@@ -121,14 +130,14 @@ def _detail_context(request, rapport, verwerking_form=None, publiceren_form=None
 
 @login_required
 def rapport_detail(request, pk):
-    rapport = _rapport(request, pk)
+    rapport = _rapport(request, pk, pagina=True)
     return render(request, "rapporten/detail.html", _detail_context(request, rapport))
 
 
 @login_required
 def rapport_voortgang(request, pk):
     """The progress fragment the detail page polls (htmx); a plain page without JS."""
-    rapport = _rapport(request, pk)
+    rapport = _rapport(request, pk, pagina=True)
     template = "rapporten/_voortgang.html" if request.htmx else "rapporten/detail.html"
     response = render(request, template, _detail_context(request, rapport))
     if request.htmx and not rapport.is_bezig:

@@ -199,6 +199,15 @@ class ReactieQuerySet(models.QuerySet):
             return self.all()
         return self.filter(zichtbaarheid(user))
 
+    def eigen_van(self, user):
+        """``zichtbaar_voor(user)`` narrowed to the user's own organisation's responses, as
+        the own part of the visibility alone: without the other part's OR and EXISTS the
+        database reads them from the (organisatie, consultatie) index."""
+        if not user.is_authenticated or not user.is_active or not user.is_organisatie_medewerker:
+            return self.none()
+        eigen, _van_anderen = _organisatie_ziet(user)
+        return self.filter(eigen).met_effectieve_termijn()
+
     def aantal_zichtbaar_voor(self, user, filter_=lambda qs: qs) -> int:
         """``filter_(self.zichtbaar_voor(user)).count()``, counted per disjoint part of the
         visibility (:func:`zichtbaarheid_delen`) so that each part uses its index."""

@@ -8,6 +8,7 @@ from collections import defaultdict
 from django.db.models import Count, Q
 from django.utils.text import Truncator
 
+from consultaties.models import Consultatie
 from consultaties.models import Status as ConsultatieStatus
 from organisaties.models import Netwerk
 
@@ -28,6 +29,21 @@ from .services import toegestane_acties
 
 #: How many finished invitations the organisation inbox shows below the current ones.
 RECENT_AFGEROND = 20
+#: Open invitations on the organisation inbox (soonest termijn first); the consultation
+#: list filtered on "open" holds them all.
+OPEN_OP_STARTPAGINA = 20
+#: What an inbox row reads of a response and its consultation.
+INBOXVELDEN = (
+    "pk",
+    "status",
+    "termijn_verlengd_tot",
+    "ter_accordering_door_id",
+    "consultatie__titel",
+    "consultatie__kenmerk",
+    "consultatie__status",
+    "consultatie__termijn",
+    "consultatie__ministerie__afkorting",
+)
 #: Running consultations on the secretaris's start page (soonest termijn first); the
 #: consultation list per status holds them all.
 LOPEND_OP_DASHBOARD = 25
@@ -138,6 +154,8 @@ def startpagina(request, zichtbaar) -> dict:
                     ConsultatieStatus.GESLOTEN,
                 ]
             )
+            # Only what a row shows (also what the query groups by): no texts.
+            .only(*Consultatie.LIJSTVELDEN)
             .annotate(
                 uitgenodigd=Count("reacties"),
                 ingediend=Count("reacties", filter=Q(reacties__status__in=INGEDIENDE_STATUSSEN)),
@@ -146,25 +164,33 @@ def startpagina(request, zichtbaar) -> dict:
             .order_by("termijn", "pk")[:LOPEND_OP_DASHBOARD]
         )
     elif user.is_organisatie_medewerker:
-        eigen = (
-            Reactie.objects.zichtbaar_voor(user)
-            .filter(organisatie_id=user.organisatie_id)
-            .select_related("consultatie", "consultatie__ministerie")
+        eigen = Reactie.objects.eigen_van(user).select_related(
+            "consultatie", "consultatie__ministerie"
         )
+        # Only what a row shows: a response's and a consultation's texts stay unread.
+        rij = eigen.only(*INBOXVELDEN)
         # Current work first (soonest deadline on top), then the most recent others: the
-        # inbox stays short however many years of invitations an organisation has.
+        # inbox stays short however many invitations an organisation has. The open ones
+        # beyond the first are all in the consultation list filtered on "open" (every
+        # open consultation the organisation is invited to), linked below the table.
+        open_ = list(
+            rij.filter(consultatie__status=ConsultatieStatus.OPEN).order_by(
+                "consultatie__termijn", "consultatie_id"
+            )[: OPEN_OP_STARTPAGINA + 1]
+        )
+        context["meer_open"] = len(open_) > OPEN_OP_STARTPAGINA
+        context["open_getoond"] = OPEN_OP_STARTPAGINA
         context["uitnodigingen"] = [
-            *eigen.filter(consultatie__status=ConsultatieStatus.OPEN).order_by(
-                "consultatie__termijn"
-            ),
-            *eigen.exclude(consultatie__status=ConsultatieStatus.OPEN).order_by(
-                "-consultatie__termijn"
+            *open_[:OPEN_OP_STARTPAGINA],
+            # Ties broken by the consultation's key: the order of the lists' index.
+            *rij.exclude(consultatie__status=ConsultatieStatus.OPEN).order_by(
+                "-consultatie__termijn", "-consultatie_id"
             )[:RECENT_AFGEROND],
         ]
         context["lopende_statussen"] = [s.value for s in LOPENDE_STATUSSEN]
         if user.is_accordeerder:
             # What only a board member can move on comes first: toetsen awaiting sign-off.
-            context["wacht_op_akkoord"] = eigen.filter(
+            context["wacht_op_akkoord"] = rij.filter(
                 status=Status.TER_ACCORDERING, consultatie__status=ConsultatieStatus.OPEN
             ).order_by("termijn_effectief", "pk")[:RECENT_AFGEROND]
     return context

@@ -1,12 +1,14 @@
 """Display helpers shared by all templates: status badges, audit labels, NLDS form widgets."""
 
+from functools import lru_cache
+
 from django import forms, template
 from django.template.defaulttags import CsrfTokenNode
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from audit import acties as audit_acties
@@ -54,7 +56,13 @@ def actie_label(actie):
 
 @register.simple_tag
 def status_badge(waarde):
-    # format_html, not an inclusion template: lists show a badge per row.
+    """A state as a badge. Built in Python, not an included template: lists show one per
+    row, and an inclusion tag renders a template each time."""
+    return _status_badge(waarde, get_language())
+
+
+@lru_cache(maxsize=256)
+def _status_badge(waarde, taal):
     return format_html(
         '<span class="tk-status tk-status--{}"><span class="tk-visueel-verborgen">{} </span>'
         "{}</span>\n",
@@ -145,6 +153,28 @@ def samenvoegopties(context, kernpunten, kernpunt):
         ]
     # Every option is format_html output (escaped).
     return mark_safe("".join(html for pk, html in opties if pk != kernpunt.pk))  # noqa: S308
+
+
+@register.simple_tag
+def uitkomstkeuzes(kernpunt, uitkomsten):
+    """The radio buttons of a kernpunt's verwerking form on the paper page (``kernpunt``
+    a row of ``rapporten.views._kernpunten``). Built here rather than in a template loop:
+    the page has a form for each of the paper's 50-70 kernpunten."""
+    ongeldig = mark_safe(' aria-invalid="true"') if kernpunt["fouten"].get("uitkomst") else ""
+    keuzes = [
+        (kernpunt["id"], waarde, label, _AANGEVINKT if kernpunt["keuze"] == waarde else "")
+        for waarde, label in uitkomsten
+    ]
+    return format_html_join(
+        "",
+        '<li><label for="uitkomst-{0}-{1}"><input type="radio" class="utrecht-radio-button '
+        'utrecht-radio-button--html-input" name="uitkomst" value="{1}" id="uitkomst-{0}-{1}"'
+        "{3}{4}> {2}</label></li>",
+        (keuze + (ongeldig,) for keuze in keuzes),
+    )
+
+
+_AANGEVINKT = mark_safe(" checked")
 
 
 @register.filter

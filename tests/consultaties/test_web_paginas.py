@@ -386,6 +386,46 @@ def test_inbox_van_organisatie_toont_eigen_termijn(
 
 
 @pytest.mark.django_db
+def test_inbox_toont_de_eerste_open_uitnodigingen_en_verwijst_naar_alle(
+    client, secretaris, ministerie, org_a, opsteller_a, monkeypatch, django_assert_num_queries
+):
+    from reacties import paginas
+
+    monkeypatch.setattr(paginas, "OPEN_OP_STARTPAGINA", 2)
+    nu = timezone.now()
+
+    def open_consultatie(titel, dagen):
+        return factories.consultatie(
+            secretaris_gebruiker=secretaris,
+            ministerie=ministerie,
+            organisaties=[org_a],
+            open=True,
+            termijn=nu + timedelta(days=dagen),
+            titel=titel,
+        )
+
+    eerste = [open_consultatie("Eerste termijn", 20), open_consultatie("Tweede termijn", 21)]
+    client.force_login(opsteller_a)
+    url = reverse("consultaties:dashboard")
+    lijst_url = reverse("consultaties:lijst") + "?status=open"
+    client.get(url)
+    with django_assert_num_queries(7):
+        inhoud = client.get(url).content.decode()
+    assert all(c.titel in inhoud for c in eerste)
+    assert lijst_url not in inhoud  # nothing more to find
+
+    laatste = open_consultatie("Laatste termijn", 40)
+    with django_assert_num_queries(7):
+        inhoud = client.get(url).content.decode()
+    assert all(c.titel in inhoud for c in eerste)
+    assert laatste.titel not in inhoud
+    assert f'href="{lijst_url}"' in inhoud
+    # Behind the link: every open invitation, the one beyond the inbox too.
+    lijst = client.get(lijst_url).content.decode()
+    assert all(c.titel in lijst for c in [*eerste, laatste])
+
+
+@pytest.mark.django_db
 def test_vragen_bewerken_kan_alleen_in_concept(client, secretaris, ministerie, org_a):
     concept = factories.consultatie(
         secretaris_gebruiker=secretaris, ministerie=ministerie, vragen=["Oude vraag?"]

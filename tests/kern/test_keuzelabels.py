@@ -9,9 +9,10 @@ from django.utils import translation
 from consultaties.models import Consultatie
 from kern.keuzelabels import Keuzelabels
 from organisaties.models import Gebruiker
+from rapporten.models import Verwerking
 from reacties.models import Beoordeling, Kernpunt, Reactie
 
-MODELLEN = [Consultatie, Reactie, Beoordeling, Kernpunt, Gebruiker]
+MODELLEN = [Consultatie, Reactie, Beoordeling, Kernpunt, Gebruiker, Verwerking]
 
 
 @pytest.mark.parametrize("taal", ["nl", "en"])

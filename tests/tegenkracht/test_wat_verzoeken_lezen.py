@@ -212,3 +212,64 @@ def test_samenvoegkeuze_noemt_elk_ander_kernpunt(client, netwerk):
         keuze = inhoud.split(f'id="samenvoegen-{pk}"', 1)[1].split("</select>", 1)[0]
         aangeboden = set(map(int, re.findall(r'<option value="(\d+)"', keuze)))
         assert aangeboden == set(kernpunten) - {pk}
+
+
+#: The whole snapshot column selected (not a key extracted from it).
+SNAPSHOT_KOLOM = re.compile(r'"rapporten_rapport"\."snapshot"\s*(,\s*"|FROM\b)')
+#: A condition that tests each row against a subquery, OR'ed with others.
+OF_SUBQUERY = re.compile(r'\bOR\s+"[^"]+"\."[^"]+"\s+IN\s+\(\s*SELECT', re.I)
+
+
+@pytest.mark.django_db
+def test_paperpagina_leest_alleen_de_kernpunten_van_het_snapshot(client, netwerk):
+    consultatie = _verzonden(netwerk)
+    rapport = consultatie.rapporten.get(status="verzonden")
+    kernpunten = rapport.snapshot["kernpunten"]
+    assert kernpunten
+    for rol in ("ministerie", "secretaris"):
+        sql = _sql(client, netwerk[rol], f"/rapporten/{rapport.pk}/")
+        assert _snapshot_gelezen(sql), rol  # the kernpunten, extracted by the database
+        assert not [q for q in sql if SNAPSHOT_KOLOM.search(q)], rol
+        inhoud = client.get(f"/rapporten/{rapport.pk}/").content.decode()
+        # Still every kernpunt of the paper, in the paper's order.
+        posities = [inhoud.index(f'id="kernpunt-{k["id"]}"') for k in kernpunten]
+        volgorde = sorted(kernpunten, key=analyse.nummer_van)
+        assert [inhoud.index(f'id="kernpunt-{k["id"]}"') for k in volgorde] == sorted(posities)
+
+
+@pytest.mark.django_db
+def test_inbox_leest_eigen_reacties_zonder_subquery_en_zonder_teksten(client, netwerk):
+    sql = _sql(client, netwerk["opsteller"], "/")
+    reacties = [q for q in sql if 'FROM "reacties_reactie"' in q]
+    assert len(reacties) == 2  # the open invitations, the most recent others
+    for q in reacties:
+        # The own part of the visibility only: no EXISTS over the others' responses.
+        assert not SUBQUERY_OVER_REACTIES.search(q) and "EXISTS" not in q.upper()
+        assert '"kernboodschap"' not in q and '"samenvatting"' not in q
+
+
+@pytest.mark.django_db
+def test_eigen_reacties_zijn_de_zichtbare_van_de_eigen_organisatie(netwerk):
+    for rol in ("opsteller", "ministerie", "secretaris"):
+        gebruiker = netwerk[rol]
+        verwacht = set(
+            Reactie.objects.zichtbaar_voor(gebruiker)
+            .filter(organisatie_id=gebruiker.organisatie_id)
+            .values_list("pk", flat=True)
+        )
+        eigen = set(Reactie.objects.eigen_van(gebruiker).values_list("pk", flat=True))
+        assert eigen == (verwacht if rol == "opsteller" else set()), rol
+    assert Reactie.objects.eigen_van(netwerk["opsteller"]).exists()
+
+
+@pytest.mark.django_db
+def test_werkvoorraad_zoekt_consultaties_met_werk_op_sleutel(client, netwerk):
+    sql = _sql(client, netwerk["secretaris"], "/")
+    # One set of keys (a UNION), not every consultation tested against each kind of work.
+    assert len([q for q in sql if "UNION" in q.upper()]) == 1
+    assert not [q for q in sql if OF_SUBQUERY.search(q)]
+    # The groups and the running consultations read no texts of a consultation.
+    assert not [q for q in sql if '"consultaties_consultatie"."samenvatting"' in q]
+    # The newest failed e-mails: keys from the status index, then the rows by key.
+    emails = next(q for q in sql if 'FROM "notificaties_email"' in q and "LIMIT" in q)
+    assert '"notificaties_email"."id" IN (SELECT' in emails
