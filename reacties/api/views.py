@@ -7,7 +7,6 @@ from django.db.models.expressions import RawSQL
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 from djangorestframework_camel_case.parser import CamelCaseMultiPartParser
-from djangorestframework_camel_case.render import CamelCaseJSONRenderer
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, serializers, status, viewsets
@@ -20,7 +19,7 @@ from consultaties.api import UitnodigenSerializer
 from consultaties.downloads import bestand_antwoord
 from tegenkracht.api.filters import IdFilter
 from tegenkracht.api.problemen import probleem
-from tegenkracht.api.renderers import BestandRenderer
+from tegenkracht.api.renderers import BestandRenderer, JsonRenderer
 from tegenkracht.api.schema import LEZEN, LIJST, SCHRIJVEN, fouten
 from tegenkracht.api.serializers import ToelichtingSerializer
 
@@ -36,6 +35,7 @@ from ..models import (
     Status,
 )
 from .serializers import (
+    BETROKKEN_ORGANISATIES,
     BijlageInvoerSerializer,
     BijlageSerializer,
     KernpuntInvoerSerializer,
@@ -57,7 +57,9 @@ def reacties_voor(user):
         .prefetch_related(
             Prefetch(
                 "beoordelingen",
-                queryset=Beoordeling.objects.prefetch_related("betrokken_organisaties"),
+                queryset=Beoordeling.objects.prefetch_related(
+                    Prefetch("betrokken_organisaties", to_attr=BETROKKEN_ORGANISATIES)
+                ),
             ),
             "kosten",
             Prefetch("antwoorden", queryset=Antwoord.objects.select_related("vraag")),
@@ -327,7 +329,7 @@ class ReactieViewSet(
         detail=True,
         methods=["get"],
         url_path=r"bijlagen/(?P<bijlage_pk>[0-9]+)",
-        renderer_classes=[CamelCaseJSONRenderer, BestandRenderer],
+        renderer_classes=[JsonRenderer, BestandRenderer],
         filterset_class=None,
         pagination_class=None,
     )
