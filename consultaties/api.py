@@ -105,7 +105,10 @@ class ConsultatieSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_uitgenodigde_organisaties(self, consultatie) -> list[int]:
-        return sorted(r.organisatie_id for r in consultatie.reacties.all())
+        geladen = getattr(consultatie, "uitgenodigde_organisatie_ids", None)  # met_uitgenodigden
+        if geladen is not None:
+            return geladen
+        return sorted(consultatie.reacties.values_list("organisatie_id", flat=True))
 
 
 class ConsultatieWijzigenSerializer(StrikteInvoerMixin, serializers.ModelSerializer):
