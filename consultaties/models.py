@@ -12,6 +12,7 @@ from django_fsm import FSMField, FSMModelMixin, transition
 
 from audit.models import Mijlpalen
 from kern.keuzelabels import Keuzelabels
+from kern.tellingen import TellingBron, TellingBronQuerySet
 from kern.wijzigingen import GewijzigdOpBijgehouden
 from kern.workflow import fsm_permissie
 from organisaties.models import Organisatie, Soort
@@ -139,7 +140,7 @@ class Paperregels:
 PAPERREGELS = Paperregels()
 
 
-class ConsultatieQuerySet(models.QuerySet):
+class ConsultatieQuerySet(TellingBronQuerySet):
     #: Set by :meth:`met_uitgenodigden`: load the invited organisations once the rows are read.
     _uitgenodigden_laden = False
 
@@ -234,8 +235,13 @@ def volgend_kenmerk() -> str:
 
 
 class Consultatie(
-    Keuzelabels, GewijzigdOpBijgehouden, ZonderStuurtekens, FSMModelMixin, models.Model
+    TellingBron, Keuzelabels, GewijzigdOpBijgehouden, ZonderStuurtekens, FSMModelMixin, models.Model
 ):
+    #: Who may see the consultation's responses depends on these: a change makes the
+    #: remembered totals of responses stale (``kern.tellingen``). A consultation with
+    #: responses cannot be deleted (they protect it), so its deletion changes no total.
+    telling_velden = frozenset({"status", "geopend_op", "ministerie", "ministerie_id"})
+
     kenmerk = models.CharField("kenmerk", max_length=32, unique=True)
     titel = models.CharField("titel", max_length=300)
     samenvatting = models.TextField("samenvatting", blank=True)

@@ -168,6 +168,8 @@ class ReactieViewSet(
     # backwards and reads one page; on the copy it sorted every visible response first.
     ordering = [RawSQL('"consultaties_consultatie"."id"', ()).desc(), "-organisatie_id"]
     http_method_names = ["get", "post", "patch", "head", "options"]
+    #: The query parameters with which the list's total comes from the cache.
+    ONTHOUDEN_BIJ = frozenset({"status", "page", "pageSize", "sorteer"})
 
     def get_queryset(self):
         if self.action in ("kernpunten", "bijlagen", "bijlage", "tijdlijn"):
@@ -181,7 +183,12 @@ class ReactieViewSet(
         (``tegenkracht.api.paginering``)."""
         if self.action != "list":
             return None
-        return Reactie.objects.aantal_zichtbaar_voor(self.request.user, self.filter_queryset)
+        # Remembered only for the filters with a handful of values (so the cache holds a
+        # bounded number of totals); a consultation's responses are few to count anyway.
+        onthouden = set(self.request.query_params) <= self.ONTHOUDEN_BIJ
+        return Reactie.objects.aantal_zichtbaar_voor(
+            self.request.user, self.filter_queryset, onthouden=onthouden
+        )
 
     def _antwoord(self, reactie, status_code=status.HTTP_200_OK):
         reactie = self.get_queryset().get(pk=reactie.pk)
