@@ -212,7 +212,8 @@ class ReactieQuerySet(TellingBronQuerySet):
         if not user.is_authenticated or not user.is_active or user.is_secretaris:
             delen = [filter_(self._zichtbaar_voor(user))]
         else:
-            delen = [filter_(self.filter(deel)) for deel in zichtbaarheid_delen(user)]
+            gefilterd = filter_(self.all())  # once: a filter set builds its form each time
+            delen = [gefilterd.filter(deel) for deel in zichtbaarheid_delen(user)]
         if onthouden:
             return tellingen.aantal(delen)
         return sum(deel.count() for deel in delen)

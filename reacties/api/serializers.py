@@ -67,7 +67,18 @@ class BijlageInvoerSerializer(StrikteInvoerMixin, serializers.Serializer):
 #: Where ``reacties_voor`` puts each assessment's involved organisations: a plain list. Left
 #: in Django's own prefetch cache, every assessment on a page (ten per response) built a
 #: related manager and a queryset twice, once to store the prefetch and once to read it.
+#: The same for a response's own lists (``<veld>_vooraf``, see ``VoorafGeladenLijst``).
 BETROKKEN_ORGANISATIES = "betrokken_organisaties_vooraf"
+VOORAF = "_vooraf"
+
+
+class VoorafGeladenLijst(serializers.ListSerializer):
+    """A nested list read from ``<veld>_vooraf`` (a ``Prefetch(to_attr=…)``) when the
+    queryset filled it; else from the relation itself (same output, same schema)."""
+
+    def get_attribute(self, instance):
+        vooraf = getattr(instance, self.source + VOORAF, None)
+        return vooraf if vooraf is not None else super().get_attribute(instance)
 
 
 class VoorafGeladenRelatie(serializers.ManyRelatedField):
@@ -93,24 +104,28 @@ class BeoordelingSerializer(serializers.ModelSerializer):
     class Meta:
         model = Beoordeling
         fields = ["dimensie", "gevolgen", "toelichting", "betrokken_organisaties"]
+        list_serializer_class = VoorafGeladenLijst
 
 
 class KostenpostSerializer(serializers.ModelSerializer):
     class Meta:
         model = Kostenpost
         fields = ["categorie", "soort", "bedrag", "jaar", "toelichting"]
+        list_serializer_class = VoorafGeladenLijst
 
 
 class AntwoordSerializer(serializers.ModelSerializer):
     class Meta:
         model = Antwoord
         fields = ["vraag", "tekst"]
+        list_serializer_class = VoorafGeladenLijst
 
 
 class HerbeoordelingSerializer(serializers.ModelSerializer):
     class Meta:
         model = KernpuntHertoets
         fields = ["kernpunt", "oordeel", "toelichting"]
+        list_serializer_class = VoorafGeladenLijst
 
 
 class ReactieSerializer(serializers.ModelSerializer):

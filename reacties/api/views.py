@@ -36,6 +36,7 @@ from ..models import (
 )
 from .serializers import (
     BETROKKEN_ORGANISATIES,
+    VOORAF,
     BijlageInvoerSerializer,
     BijlageSerializer,
     KernpuntInvoerSerializer,
@@ -60,10 +61,15 @@ def reacties_voor(user):
                 queryset=Beoordeling.objects.prefetch_related(
                     Prefetch("betrokken_organisaties", to_attr=BETROKKEN_ORGANISATIES)
                 ),
+                to_attr="beoordelingen" + VOORAF,
             ),
-            "kosten",
-            Prefetch("antwoorden", queryset=Antwoord.objects.select_related("vraag")),
-            "herbeoordelingen",
+            Prefetch("kosten", to_attr="kosten" + VOORAF),
+            Prefetch(
+                "antwoorden",
+                queryset=Antwoord.objects.select_related("vraag"),
+                to_attr="antwoorden" + VOORAF,
+            ),
+            Prefetch("herbeoordelingen", to_attr="herbeoordelingen" + VOORAF),
         )
     )
 
