@@ -24,6 +24,8 @@ once its transaction commits; a total counted at an older version is counted aga
 Models opt in with :class:`TellingBron` and :class:`TellingBronQuerySet` and name their
 ``telling_velden``; every ORM write (save, delete, queryset ``update``, ``bulk_create``,
 ``bulk_update``, ``delete``) then makes a new version when it may change a count.
+Writes around the ORM (raw SQL, ``loaddata``) make none: their totals catch up within
+:data:`GELDIG` seconds.
 """
 
 import hashlib
