@@ -267,7 +267,7 @@ class ConsultatieViewSet(
             return Consultatie.objects.zichtbaar_voor(self.request.user)
         return (
             Consultatie.objects.zichtbaar_voor(self.request.user)
-            .met_verwerkingsstand()
+            .met_verwerkingsstand_per_rij()
             .select_related("ministerie")
             .prefetch_related("vragen", "documenten")
             .met_uitgenodigden()

@@ -141,25 +141,32 @@ PAPERREGELS = Paperregels()
 
 
 class ConsultatieQuerySet(TellingBronQuerySet):
-    #: Set by :meth:`met_uitgenodigden`: load the invited organisations once the rows are read.
-    _uitgenodigden_laden = False
+    #: What to load once the rows are read, in one query each, like a prefetch (set by
+    #: :meth:`met_uitgenodigden` and :meth:`met_verwerkingsstand_per_rij`).
+    _na_lezen: frozenset[str] = frozenset()
 
     def _clone(self):
         kloon = super()._clone()
-        kloon._uitgenodigden_laden = self._uitgenodigden_laden
+        kloon._na_lezen = self._na_lezen
+        return kloon
+
+    def _met_na_lezen(self, wat: str):
+        kloon = self._chain()
+        kloon._na_lezen = self._na_lezen | {wat}
         return kloon
 
     def _fetch_all(self):
         gelezen = self._result_cache is not None
         super()._fetch_all()
-        if self._uitgenodigden_laden and not gelezen and self._iterable_class is ModelIterable:
-            self._laad_uitgenodigden(self._result_cache)
+        if self._na_lezen and not gelezen and self._iterable_class is ModelIterable:
+            if self._result_cache and "uitgenodigden" in self._na_lezen:
+                self._laad_uitgenodigden(self._result_cache)
+            if self._result_cache and "verwerkingsstand" in self._na_lezen:
+                self._laad_verwerkingsstand(self._result_cache)
 
     def _laad_uitgenodigden(self, consultaties) -> None:
         """Set ``uitgenodigde_organisatie_ids`` (sorted) on each consultation: one query over
         the invitations' keys, no model instance per invitation."""
-        if not consultaties:
-            return
         per_consultatie = {c.pk: [] for c in consultaties}
         reactie = self.model._meta.get_field("reacties").related_model
         for consultatie_id, organisatie_id in (
@@ -170,6 +177,16 @@ class ConsultatieQuerySet(TellingBronQuerySet):
             per_consultatie[consultatie_id].append(organisatie_id)
         for consultatie in consultaties:
             consultatie.uitgenodigde_organisatie_ids = sorted(per_consultatie[consultatie.pk])
+
+    def _laad_verwerkingsstand(self, consultaties) -> None:
+        stand = dict(
+            self.model._default_manager.filter(pk__in=[c.pk for c in consultaties])
+            .met_verwerkingsstand()
+            .order_by()
+            .values_list("pk", "onverwerkte_kernpunten")
+        )
+        for consultatie in consultaties:
+            consultatie.onverwerkte_kernpunten = stand[consultatie.pk]
 
     def zichtbaar_voor(self, user):
         """What ``user`` may see. Everything else answers 404."""
@@ -188,14 +205,18 @@ class ConsultatieQuerySet(TellingBronQuerySet):
         paper's rule: ``rapporten.regels.met_verwerkingsstand``)."""
         return PAPERREGELS.met_verwerkingsstand(self)
 
+    def met_verwerkingsstand_per_rij(self):
+        """:meth:`met_verwerkingsstand` for the rows read only, in one query once they are
+        read. As an annotation SQLite computed it for every row before sorting and cutting
+        the page (PostgreSQL computes it after): a ministry's whole history per page."""
+        return self._met_na_lezen("verwerkingsstand")
+
     def met_uitgenodigden(self):
         """Load the invited organisations (``Consultatie.uitgenodigde_organisatie_ids``)
         with the rows, in one query like a prefetch. Not a prefetch of ``reacties``: that
         made a model instance and a related queryset per invitation, 720 for a page of 20
         consultations of the whole network, more than the rest of the page cost."""
-        kloon = self._chain()
-        kloon._uitgenodigden_laden = True
-        return kloon
+        return self._met_na_lezen("uitgenodigden")
 
     def met_versies(self):
         """Prefetch the paper's versions (``rapporten``) for the allowed actions, which ask

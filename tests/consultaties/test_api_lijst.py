@@ -31,6 +31,11 @@ def test_uitgenodigden_en_acties_in_de_lijst(secretaris, ministerie, org_a, org_
     uitnodigingen = [q for q in queries if 'FROM "reacties_reactie"' in q["sql"]]
     assert len(uitnodigingen) == 1
     assert '"reacties_reactie"."kernboodschap"' not in uitnodigingen[0]["sql"]
+    # The paper's verwerkingsstand is asked for the page's rows only, not computed in the
+    # page's own query (SQLite did that for every visible row before sorting).
+    stand = [q["sql"] for q in queries if "reacties_kernpunt" in q["sql"]]
+    assert len(stand) == 1
+    assert 'WHERE "consultaties_consultatie"."id" IN (' in stand[0]
 
 
 @pytest.mark.django_db

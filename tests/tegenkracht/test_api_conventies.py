@@ -278,7 +278,8 @@ def _queries(client, url) -> int:
 @pytest.mark.parametrize(
     ("url", "maximum", "daarna"),
     [
-        ("/api/v1/consultaties", 7, 7),
+        # + the paper's verwerkingsstand of the page's rows, one query after them.
+        ("/api/v1/consultaties", 8, 8),
         # + herbeoordelingen (hertoets), one prefetch. The total is remembered
         # (kern.tellingen): after a change the first request counts it and writes it to
         # the cache (here 6 statements more: the cache read, its culling count, a
