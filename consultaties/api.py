@@ -4,7 +4,6 @@ import django_filters
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 from djangorestframework_camel_case.parser import CamelCaseMultiPartParser
-from djangorestframework_camel_case.render import CamelCaseJSONRenderer
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, serializers, status, viewsets
@@ -15,7 +14,7 @@ from rest_framework.reverse import reverse
 from audit.api import TijdlijnMixin, tijdlijn_schema
 from organisaties.models import Netwerk, Organisatie
 from tegenkracht.api.filters import IdFilter
-from tegenkracht.api.renderers import BestandRenderer
+from tegenkracht.api.renderers import BestandRenderer, JsonRenderer
 from tegenkracht.api.schema import AANMAKEN, LEZEN, LIJST, SCHRIJVEN, fouten
 from tegenkracht.api.serializers import (
     IdVeld,
@@ -106,7 +105,10 @@ class ConsultatieSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_uitgenodigde_organisaties(self, consultatie) -> list[int]:
-        return sorted(r.organisatie_id for r in consultatie.reacties.all())
+        geladen = getattr(consultatie, "uitgenodigde_organisatie_ids", None)  # met_uitgenodigden
+        if geladen is not None:
+            return geladen
+        return sorted(consultatie.reacties.values_list("organisatie_id", flat=True))
 
 
 class ConsultatieWijzigenSerializer(StrikteInvoerMixin, serializers.ModelSerializer):
@@ -265,7 +267,7 @@ class ConsultatieViewSet(
             return Consultatie.objects.zichtbaar_voor(self.request.user)
         return (
             Consultatie.objects.zichtbaar_voor(self.request.user)
-            .met_verwerkingsstand()
+            .met_verwerkingsstand_per_rij()
             .select_related("ministerie")
             .prefetch_related("vragen", "documenten")
             .met_uitgenodigden()
@@ -355,7 +357,7 @@ class ConsultatieViewSet(
         detail=True,
         methods=["get"],
         url_path=r"documenten/(?P<document_pk>[0-9]{1,18})",
-        renderer_classes=[CamelCaseJSONRenderer, BestandRenderer],
+        renderer_classes=[JsonRenderer, BestandRenderer],
         filterset_class=None,
         pagination_class=None,
     )

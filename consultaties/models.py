@@ -4,6 +4,7 @@ from datetime import date, datetime, timedelta
 from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch, Q
+from django.db.models.query import ModelIterable
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,7 @@ from django_fsm import FSMField, FSMModelMixin, transition
 
 from audit.models import Mijlpalen
 from kern.keuzelabels import Keuzelabels
+from kern.tellingen import TellingBron, TellingBronQuerySet
 from kern.wijzigingen import GewijzigdOpBijgehouden
 from kern.workflow import fsm_permissie
 from organisaties.models import Organisatie, Soort
@@ -138,7 +140,54 @@ class Paperregels:
 PAPERREGELS = Paperregels()
 
 
-class ConsultatieQuerySet(models.QuerySet):
+class ConsultatieQuerySet(TellingBronQuerySet):
+    #: What to load once the rows are read, in one query each, like a prefetch (set by
+    #: :meth:`met_uitgenodigden` and :meth:`met_verwerkingsstand_per_rij`).
+    _na_lezen: frozenset[str] = frozenset()
+
+    def _clone(self):
+        kloon = super()._clone()
+        kloon._na_lezen = self._na_lezen
+        return kloon
+
+    def _met_na_lezen(self, wat: str):
+        kloon = self._chain()
+        kloon._na_lezen = self._na_lezen | {wat}
+        return kloon
+
+    def _fetch_all(self):
+        gelezen = self._result_cache is not None
+        super()._fetch_all()
+        if self._na_lezen and not gelezen and self._iterable_class is ModelIterable:
+            if self._result_cache and "uitgenodigden" in self._na_lezen:
+                self._laad_uitgenodigden(self._result_cache)
+            if self._result_cache and "verwerkingsstand" in self._na_lezen:
+                self._laad_verwerkingsstand(self._result_cache)
+
+    def _laad_uitgenodigden(self, consultaties) -> None:
+        """Set ``uitgenodigde_organisatie_ids`` (sorted) on each consultation: one query over
+        the invitations' keys, no model instance per invitation."""
+        per_consultatie = {c.pk: [] for c in consultaties}
+        reactie = self.model._meta.get_field("reacties").related_model
+        for consultatie_id, organisatie_id in (
+            reactie.objects.filter(consultatie_id__in=per_consultatie)
+            .order_by()
+            .values_list("consultatie_id", "organisatie_id")
+        ):
+            per_consultatie[consultatie_id].append(organisatie_id)
+        for consultatie in consultaties:
+            consultatie.uitgenodigde_organisatie_ids = sorted(per_consultatie[consultatie.pk])
+
+    def _laad_verwerkingsstand(self, consultaties) -> None:
+        stand = dict(
+            self.model._default_manager.filter(pk__in=[c.pk for c in consultaties])
+            .met_verwerkingsstand()
+            .order_by()
+            .values_list("pk", "onverwerkte_kernpunten")
+        )
+        for consultatie in consultaties:
+            consultatie.onverwerkte_kernpunten = stand[consultatie.pk]
+
     def zichtbaar_voor(self, user):
         """What ``user`` may see. Everything else answers 404."""
         if not user.is_authenticated or not user.is_active:
@@ -156,15 +205,18 @@ class ConsultatieQuerySet(models.QuerySet):
         paper's rule: ``rapporten.regels.met_verwerkingsstand``)."""
         return PAPERREGELS.met_verwerkingsstand(self)
 
+    def met_verwerkingsstand_per_rij(self):
+        """:meth:`met_verwerkingsstand` for the rows read only, in one query once they are
+        read. As an annotation SQLite computed it for every row before sorting and cutting
+        the page (PostgreSQL computes it after): a ministry's whole history per page."""
+        return self._met_na_lezen("verwerkingsstand")
+
     def met_uitgenodigden(self):
-        """Prefetch the invitations: the invited organisations' responses (``reacties``),
-        of which only the keys are read — a response's content is large."""
-        reactie = self.model._meta.get_field("reacties").related_model
-        return self.prefetch_related(
-            Prefetch(
-                "reacties", queryset=reactie.objects.only("id", "consultatie_id", "organisatie_id")
-            )
-        )
+        """Load the invited organisations (``Consultatie.uitgenodigde_organisatie_ids``)
+        with the rows, in one query like a prefetch. Not a prefetch of ``reacties``: that
+        made a model instance and a related queryset per invitation, 720 for a page of 20
+        consultations of the whole network, more than the rest of the page cost."""
+        return self._met_na_lezen("uitgenodigden")
 
     def met_versies(self):
         """Prefetch the paper's versions (``rapporten``) for the allowed actions, which ask
@@ -204,8 +256,13 @@ def volgend_kenmerk() -> str:
 
 
 class Consultatie(
-    Keuzelabels, GewijzigdOpBijgehouden, ZonderStuurtekens, FSMModelMixin, models.Model
+    TellingBron, Keuzelabels, GewijzigdOpBijgehouden, ZonderStuurtekens, FSMModelMixin, models.Model
 ):
+    #: Who may see the consultation's responses depends on these: a change makes the
+    #: remembered totals of responses stale (``kern.tellingen``). A consultation with
+    #: responses cannot be deleted (they protect it), so its deletion changes no total.
+    telling_velden = frozenset({"status", "geopend_op", "ministerie", "ministerie_id"})
+
     kenmerk = models.CharField("kenmerk", max_length=32, unique=True)
     titel = models.CharField("titel", max_length=300)
     samenvatting = models.TextField("samenvatting", blank=True)
@@ -307,7 +364,8 @@ class Consultatie(
         return not self.termijn_in_toekomst()
 
     def heeft_uitnodigingen(self) -> bool:
-        return self.reacties.exists()
+        geladen = getattr(self, "uitgenodigde_organisatie_ids", None)  # met_uitgenodigden
+        return bool(geladen) if geladen is not None else self.reacties.exists()
 
     def heeft_document(self) -> bool:
         return self.documenten.exists()

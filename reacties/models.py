@@ -10,7 +10,9 @@ from audit.models import Mijlpalen
 from consultaties.models import GESLOTEN_STATUSSEN, Consultatie, Vraag, opengesteld_q
 from consultaties.models import Status as ConsultatieStatus
 from consultaties.uploads import GeuploadBestand
+from kern import tellingen
 from kern.keuzelabels import Keuzelabels
+from kern.tellingen import TellingBron, TellingBronQuerySet
 from kern.wijzigingen import GewijzigdOpBijgehouden
 from kern.workflow import fsm_permissie
 from organisaties.models import Organisatie
@@ -179,7 +181,7 @@ def effectieve_termijn(pad: str = ""):
     )
 
 
-class ReactieQuerySet(models.QuerySet):
+class ReactieQuerySet(TellingBronQuerySet):
     def met_effectieve_termijn(self):
         return self.annotate(termijn_effectief=effectieve_termijn())
 
@@ -208,12 +210,22 @@ class ReactieQuerySet(models.QuerySet):
         eigen, _van_anderen = _organisatie_ziet(user)
         return self.filter(eigen).met_effectieve_termijn()
 
-    def aantal_zichtbaar_voor(self, user, filter_=lambda qs: qs) -> int:
+    def aantal_zichtbaar_voor(self, user, filter_=lambda qs: qs, onthouden=False) -> int:
         """``filter_(self.zichtbaar_voor(user)).count()``, counted per disjoint part of the
-        visibility (:func:`zichtbaarheid_delen`) so that each part uses its index."""
+        visibility (:func:`zichtbaarheid_delen`) so that each part uses its index.
+
+        ``onthouden``: the total comes from the cache while no response or consultation
+        changed in a way that can change it (``kern.tellingen``): a count over years of
+        responses then costs one cache query. For filters with few values only (the
+        caller decides), so that the cache holds a bounded number of totals."""
         if not user.is_authenticated or not user.is_active or user.is_secretaris:
-            return filter_(self._zichtbaar_voor(user)).count()
-        return sum(filter_(self.filter(deel)).count() for deel in zichtbaarheid_delen(user))
+            delen = [filter_(self._zichtbaar_voor(user))]
+        else:
+            gefilterd = filter_(self.all())  # once: a filter set builds its form each time
+            delen = [gefilterd.filter(deel) for deel in zichtbaarheid_delen(user)]
+        if onthouden:
+            return tellingen.aantal(delen)
+        return sum(deel.count() for deel in delen)
 
     def lopend(self):
         return self.filter(status__in=LOPENDE_STATUSSEN)
@@ -314,8 +326,22 @@ def zichtbaarheid_delen(user) -> list[Q]:
     return [zichtbaarheid(user)]
 
 
-class Reactie(Keuzelabels, GewijzigdOpBijgehouden, ZonderStuurtekens, FSMModelMixin, models.Model):
+class Reactie(
+    TellingBron,
+    Keuzelabels,
+    GewijzigdOpBijgehouden,
+    ZonderStuurtekens,
+    FSMModelMixin,
+    models.Model,
+):
     """One organisation's uitvoeringstoets on one consultation; created by the invitation."""
+
+    #: Who may see a response, and so every total of responses, depends on these (and on
+    #: its consultation's, see ``Consultatie.telling_velden``): ``kern.tellingen``. No
+    #: cascade deletes a response (its foreign keys protect it).
+    telling_velden = frozenset(
+        {"status", "consultatie", "consultatie_id", "organisatie", "organisatie_id"}
+    )
 
     consultatie = models.ForeignKey(
         Consultatie,

@@ -154,11 +154,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache shared by every process and machine (the database): the API throttles count
 # here, so their limit does not depend on the number of workers. The table is created by
-# a migration (organisaties 0003), so `migrate` is all a fresh installation needs.
+# a migration (organisaties 0003), so `migrate` is all a fresh installation needs. It also
+# holds the remembered totals of the responses list (kern.tellingen: a few hundred, one per
+# visibility and status filter): room for them, so that they never make the cache cull
+# (delete a third of its entries, throttles and login ceilings among them; Django's
+# default is 300 entries).
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "tegenkracht_cache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
     }
 }
 
@@ -392,7 +397,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_RENDERER_CLASSES": ["djangorestframework_camel_case.render.CamelCaseJSONRenderer"],
+    "DEFAULT_RENDERER_CLASSES": ["tegenkracht.api.renderers.JsonRenderer"],
     "DEFAULT_PARSER_CLASSES": ["tegenkracht.api.parsers.JsonParser"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",

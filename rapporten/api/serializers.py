@@ -7,7 +7,7 @@ from rest_framework import serializers
 from reacties.models import Dimensie, Ernst, Herbeoordeling
 from tegenkracht.api.bulk import lijst_van_items, resultaten_serializer
 from tegenkracht.api.filters import GROOTSTE_ID
-from tegenkracht.api.serializers import StrikteInvoerMixin, ToegestaneActiesField
+from tegenkracht.api.serializers import StrikteInvoerMixin, ToegestaneActiesField, pad_met_id
 
 from .. import services
 from ..analyse import nummer_van
@@ -24,7 +24,7 @@ def toegestane_acties(user, rapport) -> list[str]:
 
 
 def _url(request, naam: str, pk: int) -> dict:
-    return {"href": request.build_absolute_uri(reverse(naam, args=[pk]))}
+    return {"href": request.build_absolute_uri(pad_met_id(naam, pk))}
 
 
 class LinkSerializer(serializers.Serializer):

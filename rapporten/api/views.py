@@ -4,7 +4,6 @@ Thin views over ``rapporten.services``; visibility from ``Rapport.objects.zichtb
 import django_filters
 from django.db.models import Prefetch
 from django.utils.translation import gettext
-from djangorestframework_camel_case.render import CamelCaseJSONRenderer
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -24,7 +23,7 @@ from reacties import services as reactie_services
 from reacties.models import Reactie
 from tegenkracht.api.bulk import MAX_ITEMS, per_item
 from tegenkracht.api.filters import IdFilter
-from tegenkracht.api.renderers import BinairRenderer
+from tegenkracht.api.renderers import BinairRenderer, JsonRenderer
 from tegenkracht.api.schema import LEZEN, LIJST, SCHRIJVEN, fouten
 from tegenkracht.api.serializers import ToelichtingSerializer
 
@@ -207,7 +206,7 @@ class RapportViewSet(
     @action(
         detail=True,
         methods=["get"],
-        renderer_classes=[PdfRenderer, CamelCaseJSONRenderer],
+        renderer_classes=[PdfRenderer, JsonRenderer],
         filterset_class=None,
         pagination_class=None,
     )

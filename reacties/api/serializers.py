@@ -64,30 +64,68 @@ class BijlageInvoerSerializer(StrikteInvoerMixin, serializers.Serializer):
     bestand = serializers.FileField(help_text="PDF, DOCX of ODT (gecontroleerd op inhoud).")
 
 
+#: Where ``reacties_voor`` puts each assessment's involved organisations: a plain list. Left
+#: in Django's own prefetch cache, every assessment on a page (ten per response) built a
+#: related manager and a queryset twice, once to store the prefetch and once to read it.
+#: The same for a response's own lists (``<veld>_vooraf``, see ``VoorafGeladenLijst``).
+BETROKKEN_ORGANISATIES = "betrokken_organisaties_vooraf"
+VOORAF = "_vooraf"
+
+
+class VoorafGeladenLijst(serializers.ListSerializer):
+    """A nested list read from ``<veld>_vooraf`` (a ``Prefetch(to_attr=…)``) when the
+    queryset filled it; else from the relation itself (same output, same schema)."""
+
+    def get_attribute(self, instance):
+        vooraf = getattr(instance, self.source + VOORAF, None)
+        return vooraf if vooraf is not None else super().get_attribute(instance)
+
+
+class VoorafGeladenRelatie(serializers.ManyRelatedField):
+    """A to-many relation read from the list a ``Prefetch(to_attr=…)`` stored, when the
+    queryset did so; else from the relation itself (same output, same schema)."""
+
+    def __init__(self, *, attribuut: str, **kwargs):
+        self.attribuut = attribuut
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        vooraf = getattr(instance, self.attribuut, None)
+        return vooraf if vooraf is not None else super().get_attribute(instance)
+
+
 class BeoordelingSerializer(serializers.ModelSerializer):
-    betrokken_organisaties = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    betrokken_organisaties = VoorafGeladenRelatie(
+        child_relation=serializers.PrimaryKeyRelatedField(read_only=True),
+        read_only=True,
+        attribuut=BETROKKEN_ORGANISATIES,
+    )
 
     class Meta:
         model = Beoordeling
         fields = ["dimensie", "gevolgen", "toelichting", "betrokken_organisaties"]
+        list_serializer_class = VoorafGeladenLijst
 
 
 class KostenpostSerializer(serializers.ModelSerializer):
     class Meta:
         model = Kostenpost
         fields = ["categorie", "soort", "bedrag", "jaar", "toelichting"]
+        list_serializer_class = VoorafGeladenLijst
 
 
 class AntwoordSerializer(serializers.ModelSerializer):
     class Meta:
         model = Antwoord
         fields = ["vraag", "tekst"]
+        list_serializer_class = VoorafGeladenLijst
 
 
 class HerbeoordelingSerializer(serializers.ModelSerializer):
     class Meta:
         model = KernpuntHertoets
         fields = ["kernpunt", "oordeel", "toelichting"]
+        list_serializer_class = VoorafGeladenLijst
 
 
 class ReactieSerializer(serializers.ModelSerializer):

@@ -7,7 +7,6 @@ from django.db.models.expressions import RawSQL
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 from djangorestframework_camel_case.parser import CamelCaseMultiPartParser
-from djangorestframework_camel_case.render import CamelCaseJSONRenderer
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, serializers, status, viewsets
@@ -20,7 +19,7 @@ from consultaties.api import UitnodigenSerializer
 from consultaties.downloads import bestand_antwoord
 from tegenkracht.api.filters import IdFilter
 from tegenkracht.api.problemen import probleem
-from tegenkracht.api.renderers import BestandRenderer
+from tegenkracht.api.renderers import BestandRenderer, JsonRenderer
 from tegenkracht.api.schema import LEZEN, LIJST, SCHRIJVEN, fouten
 from tegenkracht.api.serializers import ToelichtingSerializer
 
@@ -36,6 +35,8 @@ from ..models import (
     Status,
 )
 from .serializers import (
+    BETROKKEN_ORGANISATIES,
+    VOORAF,
     BijlageInvoerSerializer,
     BijlageSerializer,
     KernpuntInvoerSerializer,
@@ -57,11 +58,18 @@ def reacties_voor(user):
         .prefetch_related(
             Prefetch(
                 "beoordelingen",
-                queryset=Beoordeling.objects.prefetch_related("betrokken_organisaties"),
+                queryset=Beoordeling.objects.prefetch_related(
+                    Prefetch("betrokken_organisaties", to_attr=BETROKKEN_ORGANISATIES)
+                ),
+                to_attr="beoordelingen" + VOORAF,
             ),
-            "kosten",
-            Prefetch("antwoorden", queryset=Antwoord.objects.select_related("vraag")),
-            "herbeoordelingen",
+            Prefetch("kosten", to_attr="kosten" + VOORAF),
+            Prefetch(
+                "antwoorden",
+                queryset=Antwoord.objects.select_related("vraag"),
+                to_attr="antwoorden" + VOORAF,
+            ),
+            Prefetch("herbeoordelingen", to_attr="herbeoordelingen" + VOORAF),
         )
     )
 
@@ -166,6 +174,8 @@ class ReactieViewSet(
     # backwards and reads one page; on the copy it sorted every visible response first.
     ordering = [RawSQL('"consultaties_consultatie"."id"', ()).desc(), "-organisatie_id"]
     http_method_names = ["get", "post", "patch", "head", "options"]
+    #: The query parameters with which the list's total comes from the cache.
+    ONTHOUDEN_BIJ = frozenset({"status", "page", "pageSize", "sorteer"})
 
     def get_queryset(self):
         if self.action in ("kernpunten", "bijlagen", "bijlage", "tijdlijn"):
@@ -179,7 +189,12 @@ class ReactieViewSet(
         (``tegenkracht.api.paginering``)."""
         if self.action != "list":
             return None
-        return Reactie.objects.aantal_zichtbaar_voor(self.request.user, self.filter_queryset)
+        # Remembered only for the filters with a handful of values (so the cache holds a
+        # bounded number of totals); a consultation's responses are few to count anyway.
+        onthouden = set(self.request.query_params) <= self.ONTHOUDEN_BIJ
+        return Reactie.objects.aantal_zichtbaar_voor(
+            self.request.user, self.filter_queryset, onthouden=onthouden
+        )
 
     def _antwoord(self, reactie, status_code=status.HTTP_200_OK):
         reactie = self.get_queryset().get(pk=reactie.pk)
@@ -327,7 +342,7 @@ class ReactieViewSet(
         detail=True,
         methods=["get"],
         url_path=r"bijlagen/(?P<bijlage_pk>[0-9]+)",
-        renderer_classes=[CamelCaseJSONRenderer, BestandRenderer],
+        renderer_classes=[JsonRenderer, BestandRenderer],
         filterset_class=None,
         pagination_class=None,
     )

@@ -76,6 +76,10 @@ def underscoreize_term(term: str) -> str:
     )
 
 
+#: Per list view class: whether its model keeps ``gewijzigd_op`` (see ``GewijzigdSinds``).
+_GEWIJZIGD_OP_BIJGEHOUDEN: dict[type, bool] = {}
+
+
 class GewijzigdSinds(BaseFilterBackend):
     """``?gewijzigdSinds=<ISO 8601>`` on every list whose model keeps ``gewijzigd_op``: for
     clients that poll instead of subscribing to webhooks. Inclusive (``>=``), so a client
@@ -92,6 +96,11 @@ class GewijzigdSinds(BaseFilterBackend):
     def _van_toepassing(self, view) -> bool:
         if getattr(view, "action", None) != "list":
             return False
+        # The answer depends on the view class alone: remember it, so a request does not
+        # build the view's whole queryset (visibility, prefetches) just to learn its model.
+        soort = type(view)
+        if (bekend := _GEWIJZIGD_OP_BIJGEHOUDEN.get(soort)) is not None:
+            return bekend
         model = getattr(getattr(view, "queryset", None), "model", None) or getattr(
             view, "gewijzigd_model", None
         )
@@ -100,7 +109,10 @@ class GewijzigdSinds(BaseFilterBackend):
                 model = view.get_queryset().model
             except Exception:  # schema generation without a request
                 return False
-        return any(f.name == self.veld for f in model._meta.get_fields())
+        bekend = _GEWIJZIGD_OP_BIJGEHOUDEN[soort] = any(
+            f.name == self.veld for f in model._meta.get_fields()
+        )
+        return bekend
 
     def filter_queryset(self, request, queryset, view):
         waarde = request.query_params.get(self.param)
@@ -156,15 +168,22 @@ class BekendeParameters(BaseFilterBackend):
     ``page``, ``pageSize``): anything else is a 400, so a mistyped filter (``?statsu=open``)
     is not silently ignored with every result returned."""
 
+    #: Per list view class, the parameters it documents: they depend on the class alone
+    #: (its filter set, sort fields, model and pagination), not on the request.
+    _bekend: dict[type, frozenset[str]] = {}
+
     def filter_queryset(self, request, queryset, view):
         if getattr(view, "action", None) != "list":
             return queryset
-        bekend = set()
-        for backend in view.filter_backends:
-            if backend is not type(self):
-                bekend |= _parameters(backend(), view, queryset)
-        if view.paginator is not None:
-            bekend |= {p["name"] for p in view.paginator.get_schema_operation_parameters(view)}
+        bekend = self._bekend.get(type(view))
+        if bekend is None:
+            bekend = set()
+            for backend in view.filter_backends:
+                if backend is not type(self):
+                    bekend |= _parameters(backend(), view, queryset)
+            if view.paginator is not None:
+                bekend |= {p["name"] for p in view.paginator.get_schema_operation_parameters(view)}
+            bekend = self._bekend[type(view)] = frozenset(bekend)
         onbekend = sorted(set(request.query_params) - bekend)
         if onbekend:
             raise serializers.ValidationError(

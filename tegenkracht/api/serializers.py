@@ -1,5 +1,9 @@
 """Serializer machinery shared by the apps' ``api.py`` (no domain rules)."""
 
+from functools import lru_cache
+
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -92,3 +96,25 @@ def _heldere_datummeldingen():
 
 
 _heldere_datummeldingen()
+
+
+#: Stands for the id while a route is reversed once (no real id is this large in a test or
+#: a network; ``pad_met_id`` checks the route echoes it exactly once).
+_PLAATSHOUDER = "9081726354453627"
+
+
+@lru_cache(maxsize=256)
+def _padsjabloon(naam: str, *_sleutel) -> tuple[str, str]:
+    pad = reverse(naam, args=[int(_PLAATSHOUDER)])
+    if pad.count(_PLAATSHOUDER) != 1:
+        raise ValueError(f"{naam}: de route bevat het id niet precies één keer")
+    voor, _, na = pad.partition(_PLAATSHOUDER)
+    return voor, na
+
+
+def pad_met_id(naam: str, pk: int) -> str:
+    """``reverse(naam, args=[pk])`` for a route whose one argument is an integer id: the
+    route is reversed once per process (and script prefix and URLconf), then the id filled
+    in. ``reverse`` cost ~0.1 ms a call, and a page of 20 papers carries 60 links."""
+    voor, na = _padsjabloon(naam, get_script_prefix(), get_urlconf(), settings.ROOT_URLCONF)
+    return f"{voor}{int(pk)}{na}"

@@ -241,6 +241,8 @@ def test_volledige_workflow_via_de_api(
     detail = min_client.get(status_url).json()
     assert len(detail["kernpunten"]) == 2
     assert detail["alleKernpuntenVerwerkt"] is False
+    in_lijst = {c["id"]: c for c in sec.get("/api/v1/consultaties").json()["resultaten"]}
+    assert "afronden" not in in_lijst[cid]["toegestaneActies"]
     for kernpunt, uitkomst in zip(
         detail["kernpunten"], ("overgenomen", "deels_overgenomen"), strict=True
     ):
@@ -255,6 +257,8 @@ def test_volledige_workflow_via_de_api(
     # The secretaris closes the loop.
     consultatie = sec.get(f"/api/v1/consultaties/{cid}").json()
     assert "afronden" in consultatie["toegestaneActies"]
+    in_lijst = {c["id"]: c for c in sec.get("/api/v1/consultaties").json()["resultaten"]}
+    assert in_lijst[cid]["toegestaneActies"] == consultatie["toegestaneActies"]
     response = sec.post(f"/api/v1/consultaties/{cid}/afronden", {}, format="json")
     assert response.status_code == 200, response.json()
     assert response.json()["status"] == "afgerond"

@@ -276,15 +276,20 @@ def _queries(client, url) -> int:
 
 
 @pytest.mark.parametrize(
-    ("url", "maximum"),
+    ("url", "maximum", "daarna"),
     [
-        ("/api/v1/consultaties", 7),
-        ("/api/v1/reacties", 8),  # + herbeoordelingen (hertoets), one prefetch
-        ("/api/v1/organisaties", 3),
+        # + the paper's verwerkingsstand of the page's rows, one query after them.
+        ("/api/v1/consultaties", 8, 8),
+        # + herbeoordelingen (hertoets), one prefetch. The total is remembered
+        # (kern.tellingen): after a change the first request counts it and writes it to
+        # the cache (here 6 statements more: the cache read, its culling count, a
+        # savepoint, the select and insert), the next ones read it in one cache query.
+        ("/api/v1/reacties", 14, 8),
+        ("/api/v1/organisaties", 3, 3),
     ],
 )
 def test_lijsten_hebben_een_vast_aantal_queries(
-    url, maximum, secretaris, ministerie, django_assert_max_num_queries
+    url, maximum, daarna, secretaris, ministerie, django_assert_max_num_queries
 ):
     client = api_client(secretaris)
     _netwerk(secretaris, ministerie, 2)
@@ -293,7 +298,7 @@ def test_lijsten_hebben_een_vast_aantal_queries(
     with django_assert_max_num_queries(maximum):
         response = client.get(url)
     assert response.json()["aantal"] > 7
-    assert _queries(client, url) == weinig, weinig
+    assert _queries(client, url) == weinig - maximum + daarna, weinig
 
 
 def test_documentatie_zonder_cdn_en_zonder_inline_code():
