@@ -18,6 +18,7 @@ termijn comes first, so it costs the same however much work is running.
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.db import connections, router
 from django.db.models import Count, IntegerField, Q, Subquery, Window
 from django.utils import timezone
 
@@ -242,19 +243,58 @@ class _Aantal(Subquery):
     output_field = IntegerField()
 
 
+#: Per database: the SQL and parameters of the secretaris's counts in the menu. They do
+#: not depend on the user or the time, so they are compiled once per process instead of
+#: resolving and compiling four subqueries on every page (about a millisecond of CPU).
+_WERKVOORRAAD_SQL: dict[tuple[str, str], tuple[list[str], list[str], list]] = {}
+
+
+def _werkvoorraad_sql(connection) -> tuple[list[str], list[str], list]:
+    sleutel = (connection.alias, connection.vendor)
+    if sleutel not in _WERKVOORRAAD_SQL:
+        namen, delen, params = [], [], []
+        for naam, queryset in (
+            ("te_beoordelen", _te_beoordelen()),
+            ("verzoeken", Verlengingsverzoek.objects.open()),
+            ("emails_mislukt", Email.objects.mislukt()),
+            ("te_verzenden", _te_verzenden()),
+        ):
+            sql, p = _aantal_sql(queryset, connection)
+            namen.append(naam)
+            delen.append(sql)
+            params.extend(p)
+        _WERKVOORRAAD_SQL[sleutel] = (namen, delen, params)
+    return _WERKVOORRAAD_SQL[sleutel]
+
+
+def _aantal_sql(queryset, connection) -> tuple[str, tuple]:
+    """``COUNT(*)`` of ``queryset`` as a scalar subquery (as :class:`_Aantal`)."""
+    sql, params = (
+        queryset.order_by().values("pk").query.get_compiler(connection=connection).as_sql()
+    )
+    # Django compiled the SQL; the values stay parameters.
+    return f"(SELECT COUNT(*) FROM ({sql}) _aantal)", params  # noqa: S608
+
+
 def menutellingen(user) -> dict[str, int]:
     """The user's unread notifications and, for the secretaris, the counts of the work
     queue that the menu shows — in one query, the one every page already made for the
     unread count."""
-    tellingen = {"ongelezen": _Aantal(user.notificaties.ongelezen().order_by().values("pk"))}
+    connection = connections[router.db_for_read(Gebruiker)]
+    sql, params = _aantal_sql(user.notificaties.ongelezen(), connection)
+    namen, delen, params = ["ongelezen"], [sql], list(params)
     if user.is_secretaris:
-        tellingen.update(
-            te_beoordelen=_Aantal(_te_beoordelen().order_by().values("pk")),
-            verzoeken=_Aantal(Verlengingsverzoek.objects.open().order_by().values("pk")),
-            emails_mislukt=_Aantal(Email.objects.mislukt().order_by().values("pk")),
-            te_verzenden=_Aantal(_te_verzenden().order_by().values("pk")),
+        extra_namen, extra_delen, extra_params = _werkvoorraad_sql(connection)
+        namen += extra_namen
+        delen += extra_delen
+        params += extra_params
+    with connection.cursor() as cursor:
+        kolommen = (
+            f"{deel} AS {connection.ops.quote_name(n)}"
+            for deel, n in zip(delen, namen, strict=True)
         )
-    rij = Gebruiker.objects.filter(pk=user.pk).annotate(**tellingen).values(*tellingen).get()
+        cursor.execute("SELECT " + ", ".join(kolommen), params)
+        rij = dict(zip(namen, cursor.fetchone(), strict=True))
     if user.is_secretaris:
         rij["werkvoorraad"] = rij["te_beoordelen"] + rij["verzoeken"] + rij["te_verzenden"]
     return rij

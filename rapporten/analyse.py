@@ -201,15 +201,18 @@ def verschillen(snapshot: dict) -> dict:
                 for b in negatief
             ],
         }
+    # (organisatie, beoordeling) per dimension and level, in one pass over the
+    # contributions (not one per dimension); the reasons (shortened texts) only for the
+    # dimensions that are shown with them: the page computes this on every view.
+    per_dimensie = {d.value: {niveau: [] for niveau in NIVEAU} for d in Dimensie}
+    for bijdrage in bijdragen:
+        for b in bijdrage["beoordelingen"]:
+            per_niveau = per_dimensie.get(b["dimensie"])
+            if per_niveau is not None and b.get("gevolgen") in per_niveau:
+                per_niveau[b["gevolgen"]].append((bijdrage["organisatie"], b))
     dimensies, verschillend_geraakt = [], []
     for d in Dimensie:
-        # (organisatie, beoordeling) per level; the reasons (shortened texts) only for the
-        # dimensions that are shown with them: the page computes this on every view.
-        per_niveau = {niveau: [] for niveau in NIVEAU}
-        for bijdrage in bijdragen:
-            for b in bijdrage["beoordelingen"]:
-                if b["dimensie"] == d.value and b.get("gevolgen") in per_niveau:
-                    per_niveau[b["gevolgen"]].append((bijdrage["organisatie"], b))
+        per_niveau = per_dimensie[d.value]
         laag, hoog = per_niveau[Gevolgen.BEPERKT], per_niveau[Gevolgen.INGRIJPEND]
         if d in GEDEELDE_DIMENSIES and laag and hoog:
             dimensies.append(

@@ -27,6 +27,15 @@ from .models import (
 )
 from .services import toegestane_acties
 
+#: A response's long texts, which no list shows.
+LANGE_TEKSTEN = (
+    "kernboodschap",
+    "voorwaarden",
+    "beslag_op_portfolio",
+    "burgerperspectief",
+    "doenvermogen_conclusie",
+    "levensgebeurtenissen",
+)
 #: How many finished invitations the organisation inbox shows below the current ones.
 RECENT_AFGEROND = 20
 #: Open invitations on the organisation inbox (soonest termijn first); the consultation
@@ -60,6 +69,8 @@ def consultatiepagina(request, consultatie) -> dict:
         Reactie.objects.zichtbaar_voor(user)
         .filter(consultatie=consultatie)
         .select_related("organisatie")
+        # The list reads states, termijnen and verdicts: its texts stay unread.
+        .defer(*LANGE_TEKSTEN)
         .order_by("organisatie__naam")
     )
     lijstfilter = statusoverzicht = None

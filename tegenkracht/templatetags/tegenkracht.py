@@ -139,20 +139,26 @@ def samenvoegopties(context, kernpunten, kernpunt):
     sleutel = ("samenvoegopties", id(kernpunten))
     opties = context.render_context.get(sleutel)
     if opties is None:
-        opties = context.render_context[sleutel] = [
-            (
+        # All options joined once, with each kernpunt's span in it: a kernpunt's choice is
+        # the whole string without its own option (two slices, not a join of 50 strings).
+        delen, spannen, positie = [], {}, 0
+        for k in kernpunten:
+            html = format_html(
+                '<option value="{}">{}: {}</option>',
                 k.pk,
-                format_html(
-                    '<option value="{}">{}: {}</option>',
-                    k.pk,
-                    k.reactie.organisatie.afkorting,
-                    Truncator(k.tekst).chars(70),
-                ),
+                k.reactie.organisatie.afkorting,
+                Truncator(k.tekst).chars(70),
             )
-            for k in kernpunten
-        ]
+            spannen.setdefault(k.pk, (positie, positie + len(html)))
+            delen.append(html)
+            positie += len(html)
+        opties = context.render_context[sleutel] = ("".join(delen), spannen)
+    alles, spannen = opties
+    span = spannen.get(kernpunt.pk)
     # Every option is format_html output (escaped).
-    return mark_safe("".join(html for pk, html in opties if pk != kernpunt.pk))  # noqa: S308
+    if span is None:
+        return mark_safe(alles)  # noqa: S308
+    return mark_safe(alles[: span[0]] + alles[span[1] :])  # noqa: S308
 
 
 @register.simple_tag

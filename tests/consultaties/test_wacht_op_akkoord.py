@@ -55,7 +55,7 @@ def test_akkoordblok_kost_evenveel_queries_bij_meer_toetsen(
     client.force_login(accordeerder_a)
     url = reverse("consultaties:dashboard")
     client.get(url)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         client.get(url)
     for _ in range(3):
         consultatie = factories.consultatie(
@@ -64,6 +64,6 @@ def test_akkoordblok_kost_evenveel_queries_bij_meer_toetsen(
         reactie = services.reactie_starten(reactie=consultatie.reacties.get(), actor=opsteller_a)
         reactie = factories.vul_reactie_in(reactie, opsteller_a)
         services.reactie_ter_accordering(reactie=reactie, actor=opsteller_a)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         inhoud = client.get(url).content.decode()
     assert inhoud.split('id="akkoord-kop"', 1)[1].split("</section>", 1)[0].count("<li>") == 4

@@ -228,8 +228,8 @@ def _extra_consultatie(secretaris, ministerie, organisaties, nummer, opsteller):
     return c
 
 
-#: The queries of a search page beyond what every page runs (session, user, second
-#: factor, unread notifications, the organisation in the menu): the one search statement
+#: The queries of a search page beyond what every page runs (session, user with his
+#: organisation, second factor, unread notifications): the one search statement
 #: (facet counts and the ranked hits), the page's hits in one UNION, the facet labels; on
 #: PostgreSQL the search runs in a transaction (here a savepoint) under a statement
 #: timeout (SAVEPOINT, set_config, set_config back, RELEASE).
@@ -242,7 +242,7 @@ def test_aantal_queries_groeit_niet_met_de_gegevens(
     client.force_login(wereld["uwv"])
     url = reverse("kennisbank:zoeken")
     client.get(url, {"q": "huurtoeslag"})  # warm up (session, translations)
-    with django_assert_num_queries(5 + ZOEKQUERIES) as eerst:
+    with django_assert_num_queries(4 + ZOEKQUERIES) as eerst:
         antwoord = client.get(url, {"q": "huurtoeslag"})
     # Three kinds of hits on the page (consultation, toets, paper), read in one query.
     assert "3 resultaten gevonden" in antwoord.content.decode()

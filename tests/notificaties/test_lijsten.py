@@ -134,13 +134,13 @@ def test_achterstand_kost_evenveel_queries_bij_meer_organisaties_en_consultaties
     client.force_login(secretaris)
     url = reverse("notificaties:achterstand")
     client.get(url)  # warm the session and the content types
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         assert client.get(url).status_code == 200
     meer_organisaties(open_consultatie, secretaris, 40)
     factories.consultatie(
         secretaris_gebruiker=secretaris, ministerie=ministerie, organisaties=[org_a], open=True
     )
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         assert rijen(client.get(url)) == PER_PAGINA
 
 
@@ -168,10 +168,10 @@ def test_werklast_overzicht_kost_evenveel_queries_bij_meer_organisaties(
     client.force_login(secretaris)
     url = reverse("notificaties:werklast")
     client.get(url)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         client.get(url)
     meer_organisaties(open_consultatie, secretaris, 40)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         assert rijen(client.get(url)) == PER_PAGINA
 
 
@@ -207,13 +207,13 @@ def test_werklast_van_een_organisatie_kost_evenveel_queries(
     client.force_login(opsteller_a)
     url = reverse("notificaties:werklast_organisatie", args=[org_a.pk])
     client.get(url)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         client.get(url)
     for _ in range(PER_PAGINA + 5):
         factories.consultatie(
             secretaris_gebruiker=secretaris, ministerie=ministerie, organisaties=[org_a], open=True
         )
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         assert rijen(client.get(url)) == PER_PAGINA
 
 
@@ -247,10 +247,10 @@ def test_notificaties_pagineren_en_kosten_evenveel_queries(
     client.force_login(opsteller_a)
     url = reverse("notificaties:lijst")
     client.get(url)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         client.get(url)
     _notificaties(opsteller_a, 3 * PER_PAGINA)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         inhoud = client.get(url, {"sorteer": "oudste", "pagina": 2}).content.decode()
     assert "Bericht 000" not in inhoud and inhoud.count('<li class="ongelezen">') == PER_PAGINA
 
@@ -267,7 +267,7 @@ def test_verlengingen_filteren_op_status_en_pagineren(
     client.get(url)
     # The page's responses (with consultation and organisation) and requesters are read
     # for its rows: two queries, however many requests the years left.
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         assert rijen(client.get(url, {"status": "aangevraagd"})) == 1
     assert rijen(client.get(url, {"status": "afgewezen"})) == 0
     nieuwe = meer_organisaties(open_consultatie, secretaris, PER_PAGINA + 1)
@@ -278,7 +278,7 @@ def test_verlengingen_filteren_op_status_en_pagineren(
             actor=medewerker,
             reden="Drukte.",
         )
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         assert rijen(client.get(url)) == PER_PAGINA
     assert rijen(client.get(url, {"pagina": 2})) == 2
     assert rijen(client.get(url, {"zoek": "EXTRA3"})) == 1

@@ -32,7 +32,7 @@ def test_instellingen_staan_standaard_op_meteen_en_worden_opgeslagen(
     client.force_login(opsteller_a)
     url = reverse("notificaties:instellingen")
     client.get(url)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         pagina = client.get(url)
     direct = pagina.content.decode().split('value="direct"', 1)[1].split(">", 1)[0]
     assert "checked" in direct

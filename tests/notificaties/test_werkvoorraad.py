@@ -11,9 +11,10 @@ from tests.werkhulp import tel_queries, werk_erbij
 
 pytestmark = pytest.mark.django_db
 
-#: The dashboard of the secretaris: session and user, the menu counts (one query), the
-#: counts per status, the running consultations, and the seven queries of the work queue.
-DASHBOARD_QUERIES = 13
+#: The dashboard of the secretaris: session and user (with his organisation), the menu
+#: counts (one query), the counts per status, the running consultations, and the seven
+#: queries of the work queue.
+DASHBOARD_QUERIES = 12
 
 
 def test_werkvoorraad_gegroepeerd_met_tellers(client, secretaris, ministerie):

@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from tests.inloggen import wachtwoord_inloggen
@@ -107,3 +108,31 @@ def test_zonder_secret_key_en_zonder_debug_start_de_applicatie_niet(tmp_path):
 
 def test_met_debug_start_de_ontwikkelomgeving_zonder_secret_key(tmp_path):
     assert _start(DEBUG="1", VAR_DIR=str(tmp_path)).returncode == 0
+
+
+def test_de_sessiegebruiker_komt_met_zijn_organisatie(client, opsteller_a, org_a):
+    """The menu on every page shows the user's organisation: it comes with the user, in the
+    query that loads him for the session, not in one of its own."""
+    from django.contrib.auth import get_user
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(opsteller_a)
+    verzoek = client.get(reverse("notificaties:lijst")).wsgi_request
+    verzoek.session = client.session
+    verzoek.session.items()  # the session's own query, not the one counted here
+    with CaptureQueriesContext(connection) as queries:
+        user = get_user(verzoek)
+        assert user.organisatie.afkorting == org_a.afkorting
+    assert len(queries) == 1
+
+
+def test_een_gedeactiveerde_sessiegebruiker_is_niemand(client, opsteller_a):
+    from django.contrib.auth import get_user
+
+    client.force_login(opsteller_a)
+    verzoek = client.get(reverse("notificaties:lijst")).wsgi_request
+    verzoek.session = client.session
+    opsteller_a.is_active = False
+    opsteller_a.save()
+    assert not get_user(verzoek).is_authenticated
