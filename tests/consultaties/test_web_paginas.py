@@ -409,13 +409,13 @@ def test_inbox_toont_de_eerste_open_uitnodigingen_en_verwijst_naar_alle(
     url = reverse("consultaties:dashboard")
     lijst_url = reverse("consultaties:lijst") + "?status=open"
     client.get(url)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         inhoud = client.get(url).content.decode()
     assert all(c.titel in inhoud for c in eerste)
     assert lijst_url not in inhoud  # nothing more to find
 
     laatste = open_consultatie("Laatste termijn", 40)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         inhoud = client.get(url).content.decode()
     assert all(c.titel in inhoud for c in eerste)
     assert laatste.titel not in inhoud
