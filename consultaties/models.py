@@ -337,6 +337,9 @@ class Consultatie(
             # The lists' order: a page of consultations (of an organisation, through its
             # (organisatie, consultatie) index) is read along it instead of sorting them all.
             models.Index(fields=["-termijn", "-id"], name="consultatie_termijn_nieuwste"),
+            # What visibility asks of each consultation joined to an organisation's
+            # responses (the list's count): read from this index, not from the wide rows.
+            models.Index(fields=["id", "status", "geopend_op"], name="consultatie_zichtbaar"),
         ]
 
     def __str__(self):

@@ -56,6 +56,14 @@ def rapporten_voor(user):
     )
 
 
+#: The consultation's long texts, unused by the list of versions.
+_LANGE_TEKSTEN = (
+    "consultatie__samenvatting",
+    "consultatie__bestuurlijke_samenvatting",
+    "consultatie__aanbevelingen",
+)
+
+
 def rapporten_met_inhoud(user):
     """The visible versions with everything the detail shows."""
     return (
@@ -170,6 +178,10 @@ class RapportViewSet(
     def get_queryset(self):
         if self.action == "retrieve":
             return rapporten_met_inhoud(self.request.user)
+        if self.action == "list":
+            # The list shows no text of the consultation: its long texts would be carried
+            # through the sort of every visible version (SQLite sorts whole rows).
+            return rapporten_voor(self.request.user).defer(*_LANGE_TEKSTEN)
         return rapporten_voor(self.request.user)
 
     def get_serializer_class(self):

@@ -273,3 +273,29 @@ def test_werkvoorraad_zoekt_consultaties_met_werk_op_sleutel(client, netwerk):
     # The newest failed e-mails: keys from the status index, then the rows by key.
     emails = next(q for q in sql if 'FROM "notificaties_email"' in q and "LIMIT" in q)
     assert '"notificaties_email"."id" IN (SELECT' in emails
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's plan; PostgreSQL's is not")
+def test_consultatielijst_telt_zonder_de_rijen_van_de_consultaties(client, netwerk):
+    sql = _sql(client, netwerk["opsteller"], "/consultaties/")
+    telling = next(q for q in sql if "COUNT(*)" in q and '"reacties_reactie"' in q)
+    with connection.cursor() as cursor:
+        # With the statistics a filled database has (``genereer_last`` gathers them; without
+        # any, SQLite does not know the index's first column is unique).
+        cursor.execute("ANALYZE")
+        cursor.execute("EXPLAIN QUERY PLAN " + telling)
+        plan = [rij[3] for rij in cursor.fetchall()]
+    # Each of the organisation's responses asks its consultation's state: from the narrow
+    # index, not from the wide row of every consultation the organisation was ever in.
+    assert any("consultatie_zichtbaar" in stap and "COVERING" in stap for stap in plan), plan
+    assert not any("SCAN" in stap for stap in plan), plan
+
+
+@pytest.mark.django_db
+def test_api_rapporten_lijst_leest_geen_lange_teksten_van_de_consultatie(client, netwerk):
+    sql = _sql(client, netwerk["ministerie"], "/api/v1/rapporten")
+    pagina = next(q for q in sql if "LIMIT" in q and '"rapporten_rapport"."versie"' in q)
+    for kolom in ("samenvatting", "bestuurlijke_samenvatting", "aanbevelingen"):
+        assert f'"consultaties_consultatie"."{kolom}"' not in pagina
+    assert '"rapporten_rapport"."snapshot"' not in pagina
