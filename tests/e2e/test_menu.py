@@ -7,6 +7,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from notificaties.models import Notificatie
+from tests.e2e.inloggen import ingelogde_pagina
 
 pytestmark = [
     pytest.mark.e2e,
@@ -15,28 +16,12 @@ pytestmark = [
 ]
 
 
-def _ingelogd(browser, live_server, gebruiker, breedte, taal="nl", javascript=True):
-    context = browser.new_context(
-        locale="nl-NL",
-        viewport={"width": breedte, "height": 700},
-        java_script_enabled=javascript,
-    )
-    context.add_cookies([{"name": "django_language", "value": taal, "url": live_server.url}])
-    pagina = context.new_page()
-    pagina.goto(live_server.url + "/accounts/login/")
-    pagina.fill("#id_username", gebruiker.username)
-    pagina.fill("#id_password", "geheim-wachtwoord-123")
-    pagina.click("main button[type=submit]")
-    pagina.wait_for_url(re.compile(r"^(?!.*login).*$"))
-    return pagina
-
-
 @pytest.mark.parametrize("taal", ["nl", "en"])
 def test_smal_scherm_menu_achter_knop(browser, live_server, screenshot_map, opsteller_a, taal):
     Notificatie.objects.create(
         ontvanger=opsteller_a, soort="test", onderwerp="Nieuwe consultatie", tekst="Open"
     )
-    pagina = _ingelogd(browser, live_server, opsteller_a, 320, taal)
+    pagina = ingelogde_pagina(browser, live_server, opsteller_a, 320, taal)
     menu = pagina.locator("#hoofdmenu")
     knop = pagina.locator(".tk-menuknop")
 
@@ -66,12 +51,12 @@ def test_smal_scherm_menu_achter_knop(browser, live_server, screenshot_map, opst
 
 
 def test_breed_scherm_geen_knop(browser, live_server, opsteller_a):
-    pagina = _ingelogd(browser, live_server, opsteller_a, 1280)
+    pagina = ingelogde_pagina(browser, live_server, opsteller_a, 1280)
     assert pagina.locator("#hoofdmenu").is_visible()
     assert not pagina.locator(".tk-menuknop").is_visible()
 
 
 def test_zonder_javascript_blijft_het_menu_open(browser, live_server, opsteller_a):
-    pagina = _ingelogd(browser, live_server, opsteller_a, 320, javascript=False)
+    pagina = ingelogde_pagina(browser, live_server, opsteller_a, 320, javascript=False)
     assert pagina.locator("#hoofdmenu").is_visible()
     assert not pagina.locator(".tk-menuknop").is_visible()

@@ -3,8 +3,6 @@
 320 px, in Dutch and English. Its paragraphs and list used to sit side by side in the
 alert's flex row, a page 536 px wide on a 320 px screen."""
 
-import re
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -14,6 +12,7 @@ from ontwikkeling.last_historie import genereer_historie, zonder_historie
 from rapporten import analyse
 from rapporten.snapshot import verschillen_gegevens
 from tests import factories
+from tests.e2e.inloggen import ingelogde_pagina
 
 pytestmark = [
     pytest.mark.e2e,
@@ -41,14 +40,7 @@ def _gesloten_met_verschillen():
 @pytest.mark.parametrize("taal", ["nl", "en"])
 def test_verschil_van_inzicht_past_op_320_px(browser, live_server, screenshot_map, taal):
     consultatie, secretaris = _gesloten_met_verschillen()
-    context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 800})
-    context.add_cookies([{"name": "django_language", "value": taal, "url": live_server.url}])
-    pagina = context.new_page()
-    pagina.goto(live_server.url + "/accounts/login/")
-    pagina.fill("#id_username", secretaris.username)
-    pagina.fill("#id_password", "geheim-wachtwoord-123")
-    pagina.click("main button[type=submit]")
-    pagina.wait_for_url(re.compile(r"^(?!.*login).*$"))
+    pagina = ingelogde_pagina(browser, live_server, secretaris, 1280, taal)
     pagina.goto(f"{live_server.url}/consultaties/{consultatie.pk}/")
 
     waarschuwing = pagina.locator("#verschillen-kop + .utrecht-alert")
@@ -64,4 +56,4 @@ def test_verschil_van_inzicht_past_op_320_px(browser, live_server, screenshot_ma
     resultaat = Axe().run(pagina)
     assert resultaat.violations_count == 0, resultaat.generate_report()
     waarschuwing.screenshot(path=screenshot_map / f"verschil-van-inzicht-{taal}-320.png")
-    context.close()
+    pagina.context.close()
