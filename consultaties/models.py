@@ -4,7 +4,6 @@ from datetime import date, datetime, timedelta
 from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch, Q
-from django.db.models.query import ModelIterable
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +11,7 @@ from django_fsm import FSMField, FSMModelMixin, transition
 
 from audit.models import Mijlpalen
 from kern.keuzelabels import Keuzelabels
+from kern.na_lezen import NaLezenQuerySet
 from kern.tellingen import TellingBron, TellingBronQuerySet
 from kern.wijzigingen import GewijzigdOpBijgehouden
 from kern.workflow import fsm_permissie
@@ -140,29 +140,9 @@ class Paperregels:
 PAPERREGELS = Paperregels()
 
 
-class ConsultatieQuerySet(TellingBronQuerySet):
-    #: What to load once the rows are read, in one query each, like a prefetch (set by
-    #: :meth:`met_uitgenodigden` and :meth:`met_verwerkingsstand_per_rij`).
-    _na_lezen: frozenset[str] = frozenset()
-
-    def _clone(self):
-        kloon = super()._clone()
-        kloon._na_lezen = self._na_lezen
-        return kloon
-
-    def _met_na_lezen(self, wat: str):
-        kloon = self._chain()
-        kloon._na_lezen = self._na_lezen | {wat}
-        return kloon
-
-    def _fetch_all(self):
-        gelezen = self._result_cache is not None
-        super()._fetch_all()
-        if self._na_lezen and not gelezen and self._iterable_class is ModelIterable:
-            if self._result_cache and "uitgenodigden" in self._na_lezen:
-                self._laad_uitgenodigden(self._result_cache)
-            if self._result_cache and "verwerkingsstand" in self._na_lezen:
-                self._laad_verwerkingsstand(self._result_cache)
+class ConsultatieQuerySet(NaLezenQuerySet, TellingBronQuerySet):
+    # What to load once the rows are read (kern.na_lezen): :meth:`met_uitgenodigden` and
+    # :meth:`met_verwerkingsstand_per_rij`.
 
     def _laad_uitgenodigden(self, consultaties) -> None:
         """Set ``uitgenodigde_organisatie_ids`` (sorted) on each consultation: one query over

@@ -1,9 +1,10 @@
 """The secretaris's work queue: what needs the secretariaat now, grouped by consultation.
 
 Read with a fixed number of queries whatever the number of consultations, organisations
-or items (``tests/notificaties/test_werkvoorraad.py`` pins it): one query finds the first
-consultations with work and counts the totals, then each kind of work is one query over
-those consultations only, grouped in Python. The page shows the consultations whose
+or items (``tests/notificaties/test_werkvoorraad.py`` pins it): one query lists every item
+of running work by consultation and kind (the totals), one reads the first consultations
+with work, then each kind of work is one query over those consultations only, grouped in
+Python. The page shows the consultations whose
 termijn comes first, so it costs the same however much work is running.
 
 - responses to assess: submitted (``ingediend``), awaiting accept or return;
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import connections, router
-from django.db.models import Count, IntegerField, Q, Subquery, Window
+from django.db.models import CharField, Q, Value
 from django.utils import timezone
 
 from consultaties.models import Consultatie
@@ -125,39 +126,38 @@ def werkvoorraad(nu: datetime | None = None) -> dict:
     te_beoordelen, achter, te_verzenden = _te_beoordelen(), _achter(nu), _te_verzenden()
     sluit_grens = urgentie_grens(nu, SLUIT_BINNEN_WERKDAGEN)
     sluit_binnenkort = Q(status=ConsultatieStatus.OPEN, termijn__gt=nu, termijn__lt=sluit_grens)
-    # The consultations with work as one set of keys (a UNION of each kind's own index
-    # lookups), so the database looks up those few consultations by key instead of
-    # testing every consultation against each kind of work.
-    met_werk = Q(
-        pk__in=te_beoordelen.order_by()
-        .values("consultatie_id")
-        .union(
-            verzoeken.order_by().values("reactie__consultatie_id"),
-            achter.order_by().values("consultatie_id"),
-            te_verzenden.order_by().values("consultatie_id"),
-            Consultatie.objects.filter(sluit_binnenkort).order_by().values("pk"),
-        )
+    # Every item of running work as (consultation, kind, key): one UNION of each kind's
+    # own index lookups. It gives the totals per kind and the consultations with work,
+    # which are then read by key. Running work only: as many items however many years lie
+    # behind. (Found inside the query that sorts them by termijn, PostgreSQL walked the
+    # termijn index through every consultation of the years. A UNION ALL it ran with
+    # parallel workers, slower than the work itself on a busy server; with the item's key
+    # in each row, UNION drops nothing. Grouped per consultation in SQL, SQLite scanned
+    # every submitted response in key order.)
+    soorten = {
+        "te_beoordelen": (te_beoordelen, "consultatie_id"),
+        "verzoeken": (verzoeken, "reactie__consultatie_id"),
+        "achter": (achter, "consultatie_id"),
+        "te_verzenden": (te_verzenden, "consultatie_id"),
+        "sluit_binnenkort": (Consultatie.objects.filter(sluit_binnenkort), "pk"),
+    }
+    eerste, *overige = (
+        queryset.order_by()
+        .annotate(soort=Value(soort, output_field=CharField()))
+        .values_list(consultatie, "soort", "pk")
+        for soort, (queryset, consultatie) in soorten.items()
     )
+    totalen = dict.fromkeys(soorten, 0)
+    met_werk = set()
+    for consultatie_id, soort, _pk in eerste.union(*overige):
+        totalen[soort] += 1
+        met_werk.add(consultatie_id)
 
-    def aantal(queryset):
-        return _Aantal(queryset.order_by().values("pk"))
-
-    # The groups shown and, on each row, the totals (one query; no rows, no work).
     consultaties = list(
-        Consultatie.objects.filter(met_werk)
+        Consultatie.objects.filter(pk__in=met_werk)
         .select_related("ministerie")
         # Only what a group's heading shows: a consultation's texts stay unread.
         .only(*Consultatie.LIJSTVELDEN)
-        .annotate(
-            # Counted over the same rows before the LIMIT, rather than a second subquery
-            # that finds the consultations with work again.
-            totaal_groepen=Window(Count("pk")),
-            totaal_te_beoordelen=aantal(te_beoordelen),
-            totaal_verzoeken=aantal(verzoeken),
-            totaal_achter=aantal(achter),
-            totaal_te_verzenden=aantal(te_verzenden),
-            totaal_sluit_binnenkort=aantal(Consultatie.objects.filter(sluit_binnenkort)),
-        )
         .order_by("termijn", "pk")[:GROEPEN_OP_DASHBOARD]
     )
     groepen = {c.pk: Groep(consultatie=c) for c in consultaties}
@@ -213,20 +213,10 @@ def werkvoorraad(nu: datetime | None = None) -> dict:
             "pk", "aan", "onderwerp", "status", "bijgewerkt_op"
         )
     )
-    eerste = consultaties[0] if consultaties else None
     return {
         "groepen": list(groepen.values()),
-        "meer_groepen": eerste.totaal_groepen - len(groepen) if eerste else 0,
-        "totalen": {
-            soort: getattr(eerste, f"totaal_{soort}", 0)
-            for soort in (
-                "te_beoordelen",
-                "verzoeken",
-                "achter",
-                "te_verzenden",
-                "sluit_binnenkort",
-            )
-        },
+        "meer_groepen": len(met_werk) - len(groepen),
+        "totalen": totalen,
         "emails_mislukt": emails[:EMAILS_OP_DASHBOARD],
         "meer_emails_mislukt": len(emails) > EMAILS_OP_DASHBOARD,
         "sluit_binnen_werkdagen": SLUIT_BINNEN_WERKDAGEN,
@@ -234,13 +224,6 @@ def werkvoorraad(nu: datetime | None = None) -> dict:
 
 
 # --- the counts in the main menu ----------------------------------------------------------
-
-
-class _Aantal(Subquery):
-    """``COUNT(*)`` of an independent queryset, as a column of another query."""
-
-    template = "(SELECT COUNT(*) FROM (%(subquery)s) _aantal)"
-    output_field = IntegerField()
 
 
 #: Per database: the SQL and parameters of the secretaris's counts in the menu. They do
@@ -268,7 +251,7 @@ def _werkvoorraad_sql(connection) -> tuple[list[str], list[str], list]:
 
 
 def _aantal_sql(queryset, connection) -> tuple[str, tuple]:
-    """``COUNT(*)`` of ``queryset`` as a scalar subquery (as :class:`_Aantal`)."""
+    """``COUNT(*)`` of ``queryset`` as a scalar subquery."""
     sql, params = (
         queryset.order_by().values("pk").query.get_compiler(connection=connection).as_sql()
     )

@@ -157,7 +157,10 @@ def startpagina(request, zichtbaar) -> dict:
     user = request.user
     context = {}
     if user.is_secretaris:
-        context["lopend"] = (
+        # The running consultations are a few dozen among years of finished ones: their
+        # keys are found by state (an index) and the first by termijn taken here. Asked
+        # for in order, SQLite walked the termijn index through every finished one.
+        lopend = sorted(
             zichtbaar.filter(
                 status__in=[
                     ConsultatieStatus.CONCEPT,
@@ -165,6 +168,12 @@ def startpagina(request, zichtbaar) -> dict:
                     ConsultatieStatus.GESLOTEN,
                 ]
             )
+            .order_by()
+            .values_list("termijn", "pk")
+        )[:LOPEND_OP_DASHBOARD]
+        context["lopend"] = (
+            # The responses counted for the rows shown only.
+            zichtbaar.filter(pk__in=[pk for _termijn, pk in lopend])
             # Only what a row shows (also what the query groups by): no texts.
             .only(*Consultatie.LIJSTVELDEN)
             .annotate(
@@ -172,7 +181,7 @@ def startpagina(request, zichtbaar) -> dict:
                 ingediend=Count("reacties", filter=Q(reacties__status__in=INGEDIENDE_STATUSSEN)),
                 te_beoordelen=Count("reacties", filter=Q(reacties__status=Status.INGEDIEND)),
             )
-            .order_by("termijn", "pk")[:LOPEND_OP_DASHBOARD]
+            .order_by("termijn", "pk")
         )
     elif user.is_organisatie_medewerker:
         eigen = Reactie.objects.eigen_van(user).select_related(

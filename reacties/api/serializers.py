@@ -72,6 +72,10 @@ BETROKKEN_ORGANISATIES = "betrokken_organisaties_vooraf"
 VOORAF = "_vooraf"
 
 
+class Weergave(list):
+    """A nested list already in its representation (see ``beoordelingen_als_weergave``)."""
+
+
 class VoorafGeladenLijst(serializers.ListSerializer):
     """A nested list read from ``<veld>_vooraf`` (a ``Prefetch(to_attr=…)``) when the
     queryset filled it; else from the relation itself (same output, same schema)."""
@@ -79,6 +83,11 @@ class VoorafGeladenLijst(serializers.ListSerializer):
     def get_attribute(self, instance):
         vooraf = getattr(instance, self.source + VOORAF, None)
         return vooraf if vooraf is not None else super().get_attribute(instance)
+
+    def to_representation(self, data):
+        if isinstance(data, Weergave):
+            return list(data)
+        return super().to_representation(data)
 
 
 class VoorafGeladenRelatie(serializers.ManyRelatedField):
@@ -105,6 +114,38 @@ class BeoordelingSerializer(serializers.ModelSerializer):
         model = Beoordeling
         fields = ["dimensie", "gevolgen", "toelichting", "betrokken_organisaties"]
         list_serializer_class = VoorafGeladenLijst
+
+
+def beoordelingen_als_weergave(reacties) -> None:
+    """Give each response its assessments as ``BeoordelingSerializer`` writes them, read as
+    plain values in two queries. A list page of 20 responses has 200 assessments: as model
+    instances with their involved organisations, and each through the serializer's fields,
+    they cost more than the rest of the page. The detail (and ``tests``) keep the
+    serializer; a test holds both to the same output."""
+    per_reactie = {reactie.pk: Weergave() for reactie in reacties}
+    per_beoordeling = {}
+    for pk, reactie_id, dimensie, gevolgen, toelichting in (
+        Beoordeling.objects.filter(reactie_id__in=per_reactie)
+        .order_by("reactie", "pk")  # the model's order, which the serializer follows
+        .values_list("pk", "reactie_id", "dimensie", "gevolgen", "toelichting")
+    ):
+        per_beoordeling[pk] = weergave = {
+            "dimensie": dimensie,
+            "gevolgen": gevolgen,
+            "toelichting": toelichting,
+            "betrokken_organisaties": [],
+        }
+        per_reactie[reactie_id].append(weergave)
+    if per_beoordeling:
+        betrokken = Beoordeling.betrokken_organisaties.through.objects
+        for beoordeling_id, organisatie_id in (
+            betrokken.filter(beoordeling_id__in=per_beoordeling)
+            .order_by("organisatie__naam", "organisatie_id")  # Organisatie's own order
+            .values_list("beoordeling_id", "organisatie_id")
+        ):
+            per_beoordeling[beoordeling_id]["betrokken_organisaties"].append(organisatie_id)
+    for reactie in reacties:
+        setattr(reactie, "beoordelingen" + VOORAF, per_reactie[reactie.pk])
 
 
 class KostenpostSerializer(serializers.ModelSerializer):

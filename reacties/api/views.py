@@ -46,23 +46,30 @@ from .serializers import (
     SamenvoegenSerializer,
     SelectieResultaatSerializer,
     SelectieSerializer,
+    beoordelingen_als_weergave,
 )
 
 
-def reacties_voor(user):
+def reacties_voor(user, *, beoordelingen=True):
     """Every response ``user`` may see, with what the serializer needs in a fixed number of
-    queries."""
-    return (
-        Reactie.objects.zichtbaar_voor(user)
-        .select_related("consultatie")
-        .prefetch_related(
+    queries. ``beoordelingen=False``: without the assessments, which the list reads for its
+    page only (``beoordelingen_als_weergave``)."""
+    vooraf = []
+    if beoordelingen:
+        vooraf.append(
             Prefetch(
                 "beoordelingen",
                 queryset=Beoordeling.objects.prefetch_related(
                     Prefetch("betrokken_organisaties", to_attr=BETROKKEN_ORGANISATIES)
                 ),
                 to_attr="beoordelingen" + VOORAF,
-            ),
+            )
+        )
+    return (
+        Reactie.objects.zichtbaar_voor(user)
+        .select_related("consultatie")
+        .prefetch_related(
+            *vooraf,
             Prefetch("kosten", to_attr="kosten" + VOORAF),
             Prefetch(
                 "antwoorden",
@@ -181,7 +188,13 @@ class ReactieViewSet(
         if self.action in ("kernpunten", "bijlagen", "bijlage", "tijdlijn"):
             # Only the response's visibility matters here, not its content.
             return Reactie.objects.zichtbaar_voor(self.request.user).select_related("consultatie")
-        return reacties_voor(self.request.user)
+        return reacties_voor(self.request.user, beoordelingen=self.action != "list")
+
+    def paginate_queryset(self, queryset):
+        pagina = super().paginate_queryset(queryset)
+        if pagina and self.action == "list":
+            beoordelingen_als_weergave(pagina)
+        return pagina
 
     def aantal_resultaten(self) -> int | None:
         """The list's total, counted per part of what the user may see (an organisation:

@@ -165,3 +165,28 @@ def test_ongeldige_json_in_het_engels(secretaris):
         data["detail"]
         == "The JSON in the request is invalid: a value is expected (line 1, column 11)."
     )
+
+
+def test_een_reactie_in_de_lijst_is_dezelfde_als_haar_eigen_bron(
+    drie_ingediend, secretaris, org_a, org_b, org_c
+):
+    """The list reads its page's assessments as values (``beoordelingen_als_weergave``), the
+    detail through the serializer: the same response must come out of both, including each
+    assessment's involved organisations in their order (by name, not by key)."""
+    from reacties.models import Beoordeling
+
+    beoordelingen = list(Beoordeling.objects.order_by("pk")[:3])
+    assert beoordelingen
+    # org_c was made last (highest key) but its name sorts first ("DUO" < "SVB"...).
+    beoordelingen[0].betrokken_organisaties.set([org_b, org_c, org_a])
+    beoordelingen[2].betrokken_organisaties.set([org_a])
+    client = api_client(secretaris)
+    lijst = client.get("/api/v1/reacties?pageSize=100").json()["resultaten"]
+    assert len(lijst) == 3
+    for item in lijst:
+        assert item == client.get(f"/api/v1/reacties/{item['id']}").json()
+    betrokken = [b["betrokkenOrganisaties"] for r in lijst for b in r["beoordelingen"]]
+    namen = {o.pk: o.naam for o in (org_a, org_b, org_c)}
+    volgorde = next(ids for ids in betrokken if len(ids) == 3)
+    assert [namen[pk] for pk in volgorde] == sorted(namen.values())
+    assert sum(len(ids) for ids in betrokken) == 4
