@@ -56,6 +56,14 @@ def test_dubbel_kernpunt_samenvoegen_via_de_eigen_pagina(
     keuzes = pagina.locator("input[type=radio][name=in_kernpunt]")
     assert keuzes.count() == 2
     pagina.screenshot(path=screenshot_map / f"kernpunt-samenvoegen-{taal}-1280.png")
+    # The long text shortened; its whole text unfolds below the choice.
+    volledig = pagina.locator(f"li:has(input[value='{blijft.pk}']) details")
+    assert not volledig.locator("p").is_visible()
+    volledig.locator("summary").click()
+    assert volledig.locator("p").is_visible()
+    pagina.locator("fieldset").screenshot(
+        path=screenshot_map / f"kernpunt-samenvoegen-keuzes-{taal}-1280.png"
+    )
     _toegankelijk_en_smal(pagina, screenshot_map, f"kernpunt-samenvoegen-{taal}")
 
     # No choice: the same page, the error at the choices and in the summary.
