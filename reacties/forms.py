@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consultaties.forms import DatumInvoer
 from organisaties.models import Netwerk
+from tegenkracht.velden import IdKeuzeVeld
 
 from .models import (
     DIMENSIE_UITLEG,
@@ -351,6 +352,25 @@ class BijlageForm(forms.Form):
         required=False,
         widget=forms.ClearableFileInput(attrs={"form": FORMULIER_ID, "accept": ".pdf,.docx,.odt"}),
     )
+
+
+class KernpuntSamenvoegenForm(forms.Form):
+    """The kernpunt to merge into, one of ``doelen`` (the others of the consultation the
+    user may see; the merge page offers exactly these)."""
+
+    in_kernpunt = IdKeuzeVeld(
+        queryset=Kernpunt.objects.none(),
+        label=_("Kernpunt dat blijft"),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Kies het kernpunt waarmee u dit kernpunt wilt samenvoegen."),
+            "invalid_choice": _("Kies een ander kernpunt van dezelfde consultatie."),
+        },
+    )
+
+    def __init__(self, *args, doelen, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["in_kernpunt"].queryset = doelen
 
 
 class TransitieForm(forms.Form):

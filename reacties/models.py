@@ -791,6 +791,13 @@ class KernpuntQuerySet(models.QuerySet):
             return self.all()
         return self.filter(zichtbaarheid(user, "reactie__"))
 
+    def samen_te_voegen_met(self, kernpunt):
+        """The kernpunten ``kernpunt`` may be merged into: the others of its consultation
+        that are not merged themselves (``kernpunt_samenvoegen`` refuses any other)."""
+        return self.filter(
+            reactie__consultatie_id=kernpunt.reactie.consultatie_id, samengevoegd_in__isnull=True
+        ).exclude(pk=kernpunt.pk)
+
 
 class Kernpunt(Keuzelabels, ZonderStuurtekens, models.Model):
     """A discrete finding that other organisations can endorse (onderschrijven)."""

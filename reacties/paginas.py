@@ -252,3 +252,45 @@ def kernpuntrijen(user, kernpunten, toon_organisatie=True, onderschrijvers=None)
             }
         )
     return rijen
+
+
+#: How much of a kernpunt's text a choice on the merge page shows; the rest folds out.
+SAMENVOEGKEUZE_TEKST = 200
+
+
+def samenvoegpagina(kernpunt, doelen, form) -> dict:
+    """The merge page of ``kernpunt``: the kernpunt itself and each of ``doelen`` (the
+    others it may be merged into, ``KernpuntQuerySet.samen_te_voegen_met``) as plain
+    values, read in one query; ``gekozen``: the id the form chose, to keep it checked."""
+    dimensies = {waarde: str(label) for waarde, label in Dimensie.choices}
+    ernst = {waarde: str(label) for waarde, label in Ernst.choices}
+
+    def rij(k) -> dict:
+        kort = Truncator(k.tekst).chars(SAMENVOEGKEUZE_TEKST)
+        return {
+            "pk": str(k.pk),
+            "organisatie": k.reactie.organisatie.afkorting,
+            "dimensie": dimensies.get(k.dimensie, k.dimensie),
+            "ernst": ernst.get(k.ernst, k.ernst),
+            "tekst": k.tekst,
+            "kort": kort,
+            "ingekort": kort != k.tekst,
+        }
+
+    keuzes = (
+        doelen.select_related("reactie__organisatie")
+        .only("dimensie", "tekst", "ernst", "reactie__organisatie__afkorting")
+        .order_by("reactie", "pk")  # as the consultation page lists them
+    )
+    dit = rij(kernpunt)
+    dit["onderschrijvers"] = ", ".join(
+        kernpunt.onderschrijvingen.order_by("pk").values_list("organisatie__afkorting", flat=True)
+    )
+    return {
+        "kernpunt": kernpunt,
+        "consultatie": kernpunt.reactie.consultatie,
+        "dit": dit,
+        "keuzes": [rij(k) for k in keuzes],
+        "gekozen": str(form["in_kernpunt"].value() or ""),
+        "form": form,
+    }

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from audit.models import AuditEvent
 from consultaties.forms import knoppen
@@ -25,18 +25,18 @@ from kern.web import (
     weigering_toont,
 )
 from kern.workflow import TransitieNietToegestaan, VerouderdeVersie
-from tegenkracht.velden import IdKeuzeVeld
 
 from . import permissions, services
 from .forms import (
     BijlageForm,
     KernpuntForm,
+    KernpuntSamenvoegenForm,
     KostenFormSet,
     ReactieForm,
     TransitieForm,
 )
 from .models import Kernpunt, Reactie, Status
-from .paginas import kernpuntrijen
+from .paginas import kernpuntrijen, samenvoegpagina
 
 
 def _zichtbaar(request, pk) -> Reactie:
@@ -398,27 +398,40 @@ def kernpunt_onderschrijven(request, pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 @weigering_toont(_consultatiepagina_van_kernpunt)
 def kernpunt_samenvoegen(request, pk):
-    """The secretaris merges a duplicate kernpunt into another; endorsements are kept."""
+    """The secretaris merges a duplicate kernpunt into another of its consultation, chosen
+    on a page of its own; endorsements are kept (``services.kernpunt_samenvoegen``)."""
     kernpunt = get_object_or_404(
-        Kernpunt.objects.zichtbaar_voor(request.user).select_related("reactie"), pk=pk
+        Kernpunt.objects.zichtbaar_voor(request.user).select_related(
+            "reactie__consultatie", "reactie__organisatie"
+        ),
+        pk=pk,
     )
-    keuze = IdKeuzeVeld(Kernpunt.objects.zichtbaar_voor(request.user), required=False)
-    try:
-        doel = keuze.clean(request.POST.get("in_kernpunt"))
-    except ValidationError:
-        doel = None
-    consultatie_id = kernpunt.reactie.consultatie_id
-    if doel is None:
-        messages.error(request, _("Kies het kernpunt waarmee u dit kernpunt wilt samenvoegen."))
-        return redirect(reverse("consultaties:detail", args=[consultatie_id]) + "#kernpunten-kop")
-    services.kernpunt_samenvoegen(kernpunt=kernpunt, in_kernpunt=doel, actor=request.user)
-    messages.success(
-        request, _("De kernpunten zijn samengevoegd; de onderschrijvingen zijn behouden.")
+    services.controleer_samenvoegen(kernpunt=kernpunt, actor=request.user)
+    doelen = Kernpunt.objects.zichtbaar_voor(request.user).samen_te_voegen_met(kernpunt)
+    form = KernpuntSamenvoegenForm(
+        request.POST if request.method == "POST" else None, doelen=doelen
     )
-    return redirect(reverse("consultaties:detail", args=[consultatie_id]) + "#kernpunten-kop")
+    if form.is_valid():
+        with fouten_in(form):
+            services.kernpunt_samenvoegen(
+                kernpunt=kernpunt, in_kernpunt=form.cleaned_data["in_kernpunt"], actor=request.user
+            )
+            messages.success(
+                request, _("De kernpunten zijn samengevoegd; de onderschrijvingen zijn behouden.")
+            )
+            return redirect(
+                reverse("consultaties:detail", args=[kernpunt.reactie.consultatie_id])
+                + "#kernpunten-kop"
+            )
+    return render(
+        request,
+        "reacties/samenvoegen.html",
+        samenvoegpagina(kernpunt, doelen, form),
+        status=400 if form.errors else 200,
+    )
 
 
 @require_POST

@@ -105,6 +105,25 @@ def kernpunt_onderschrijven(*, kernpunt: Kernpunt, actor) -> Onderschrijving:
     return onderschrijving
 
 
+def controleer_samenvoegen(*, kernpunt: Kernpunt, actor) -> None:
+    """Whether ``actor`` may merge ``kernpunt`` into another kernpunt at all, whichever:
+    ``PermissionDenied`` for any role but the secretariaat, ``TransitieNietToegestaan``
+    once the consultation is past ``gesloten`` or the kernpunt is already merged. The
+    merge page asks before it offers the choice; ``kernpunt_samenvoegen`` asks again."""
+    if not permissions.mag_samenvoegen(actor):
+        raise PermissionDenied(gettext("Alleen het secretariaat kan kernpunten samenvoegen."))
+    if not permissions.kan_samenvoegen(actor, kernpunt):
+        raise TransitieNietToegestaan(
+            kernpunt.reactie,
+            "samenvoegen",
+            gettext("Kernpunten samenvoegen kan alleen zolang de consultatie open of gesloten is."),
+        )
+    if kernpunt.samengevoegd_in_id:
+        raise TransitieNietToegestaan(
+            kernpunt.reactie, "samenvoegen", gettext("Een van deze kernpunten is al samengevoegd.")
+        )
+
+
 @transaction.atomic
 def kernpunt_samenvoegen(
     *, kernpunt: Kernpunt, in_kernpunt: Kernpunt, actor, toelichting: str = ""
@@ -121,14 +140,7 @@ def kernpunt_samenvoegen(
         .get(pk=kernpunt.pk)
     )
     doel = Kernpunt.objects.select_for_update().select_related("reactie").get(pk=in_kernpunt.pk)
-    if not permissions.mag_samenvoegen(actor):
-        raise PermissionDenied(gettext("Alleen het secretariaat kan kernpunten samenvoegen."))
-    if not permissions.kan_samenvoegen(actor, duplicaat):
-        raise TransitieNietToegestaan(
-            duplicaat.reactie,
-            "samenvoegen",
-            gettext("Kernpunten samenvoegen kan alleen zolang de consultatie open of gesloten is."),
-        )
+    controleer_samenvoegen(kernpunt=duplicaat, actor=actor)
     if duplicaat.pk == doel.pk or duplicaat.reactie.consultatie_id != doel.reactie.consultatie_id:
         raise ValidationError(
             {"in_kernpunt": gettext("Kies een ander kernpunt van dezelfde consultatie.")}

@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils.dates import MONTHS
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.text import Truncator
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -130,38 +129,6 @@ def widget(veld, **extra):
         attrs["aria-describedby"] = " ".join(beschreven_door)
     attrs.update(extra)
     return veld.as_widget(attrs=attrs)
-
-
-@register.simple_tag(takes_context=True)
-def samenvoegopties(context, kernpunten, kernpunt):
-    """The ``<option>``s of ``kernpunt``'s merge choice: every other kernpunt of the list.
-
-    Each option is rendered once per list, not once per kernpunt: every kernpunt offers all
-    the others, and a template loop per kernpunt made the page quadratic in its kernpunten
-    (2,900 truncated texts and numbers for 54 kernpunten; 250 ms a page)."""
-    sleutel = ("samenvoegopties", id(kernpunten))
-    opties = context.render_context.get(sleutel)
-    if opties is None:
-        # All options joined once, with each kernpunt's span in it: a kernpunt's choice is
-        # the whole string without its own option (two slices, not a join of 50 strings).
-        delen, spannen, positie = [], {}, 0
-        for k in kernpunten:
-            html = format_html(
-                '<option value="{}">{}: {}</option>',
-                k.pk,
-                k.reactie.organisatie.afkorting,
-                Truncator(k.tekst).chars(70),
-            )
-            spannen.setdefault(k.pk, (positie, positie + len(html)))
-            delen.append(html)
-            positie += len(html)
-        opties = context.render_context[sleutel] = ("".join(delen), spannen)
-    alles, spannen = opties
-    span = spannen.get(kernpunt.pk)
-    # Every option is format_html output (escaped).
-    if span is None:
-        return mark_safe(alles)  # noqa: S308
-    return mark_safe(alles[: span[0]] + alles[span[1] :])  # noqa: S308
 
 
 @register.simple_tag

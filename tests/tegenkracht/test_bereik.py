@@ -205,4 +205,6 @@ def test_samenvoegen_met_enorm_kernpunt_id_geeft_een_melding(
     response = client.post(
         f"/reacties/kernpunten/{kernpunt.pk}/samenvoegen/", {"in_kernpunt": HUGE}
     )
-    assert response.status_code == 302
+    # The merge page again, with the error at the choice.
+    assert response.status_code == 400
+    assert "Kies een ander kernpunt van dezelfde consultatie." in response.content.decode()

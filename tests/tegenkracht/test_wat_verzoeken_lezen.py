@@ -195,9 +195,10 @@ def test_aantal_reacties_per_deel_geteld_en_juist(client, netwerk, filter_):
 
 
 @pytest.mark.django_db
-def test_samenvoegkeuze_noemt_elk_ander_kernpunt(client, netwerk):
-    """Each kernpunt of a closed consultation offers every other one to merge with (the
-    options are rendered once per page, not once per kernpunt)."""
+def test_samenvoegen_op_een_eigen_pagina_die_elk_ander_kernpunt_biedt(client, netwerk):
+    """The page of a closed consultation links each kernpunt to its merge page instead of
+    offering every other kernpunt under each one (a page quadratic in its kernpunten); the
+    merge page offers every other one and reads no snapshot for their numbers."""
     gesloten = Consultatie.objects.filter(status="gesloten", reacties__kernpunten__isnull=False)
     consultatie = gesloten.distinct().first()
     client.force_login(netwerk["secretaris"])
@@ -208,10 +209,15 @@ def test_samenvoegkeuze_noemt_elk_ander_kernpunt(client, netwerk):
         ).values_list("pk", flat=True)
     )
     assert len(kernpunten) > 2
+    assert 'name="in_kernpunt"' not in inhoud
     for pk in kernpunten:
-        keuze = inhoud.split(f'id="samenvoegen-{pk}"', 1)[1].split("</select>", 1)[0]
-        aangeboden = set(map(int, re.findall(r'<option value="(\d+)"', keuze)))
-        assert aangeboden == set(kernpunten) - {pk}
+        assert f'href="/reacties/kernpunten/{pk}/samenvoegen/"' in inhoud
+    pk = kernpunten[len(kernpunten) // 2]
+    sql = _sql(client, netwerk["secretaris"], f"/reacties/kernpunten/{pk}/samenvoegen/")
+    assert not _snapshot_gelezen(sql)
+    pagina = client.get(f"/reacties/kernpunten/{pk}/samenvoegen/").content.decode()
+    aangeboden = set(map(int, re.findall(r'name="in_kernpunt" value="(\d+)"', pagina)))
+    assert aangeboden == set(kernpunten) - {pk}
 
 
 #: The whole snapshot column selected (not a key extracted from it).
