@@ -420,9 +420,13 @@ def verschillen_gegevens(consultatie: Consultatie) -> dict:
     per_reactie = {r[0]: {} for r in reacties}
     if reacties:
         # In the model's order, as the prefetch had it: the last of a dimension counts.
-        for reactie_id, dimensie, gevolgen, toelichting in Beoordeling.objects.filter(
-            reactie_id__in=per_reactie
-        ).values_list("reactie_id", "dimensie", "gevolgen", "toelichting"):
+        # (Said as the response's key, not the response: that joined the response, its
+        # consultation and organisation only to sort.)
+        for reactie_id, dimensie, gevolgen, toelichting in (
+            Beoordeling.objects.filter(reactie_id__in=per_reactie)
+            .order_by("reactie_id", "pk")
+            .values_list("reactie_id", "dimensie", "gevolgen", "toelichting")
+        ):
             per_reactie[reactie_id][dimensie] = (gevolgen, toelichting)
     gevolgen_labels = {waarde: str(label) for waarde, label in Gevolgen.choices}
     dimensies = [(d.value, d.label) for d in Dimensie]

@@ -111,7 +111,7 @@ def consultatiepagina(request, consultatie) -> dict:
         if kernpunten:
             for kernpunt_id, organisatie_id, afkorting in (
                 Onderschrijving.objects.filter(kernpunt__in=[k.pk for k in kernpunten])
-                .order_by("kernpunt", "pk")
+                .order_by("kernpunt_id", "pk")
                 .values_list("kernpunt_id", "organisatie_id", "organisatie__afkorting")
             ):
                 onderschrijvers[kernpunt_id].append((organisatie_id, afkorting))

@@ -126,7 +126,9 @@ def beoordelingen_als_weergave(reacties) -> None:
     per_beoordeling = {}
     for pk, reactie_id, dimensie, gevolgen, toelichting in (
         Beoordeling.objects.filter(reactie_id__in=per_reactie)
-        .order_by("reactie", "pk")  # the model's order, which the serializer follows
+        # The model's order within one response (said as the response's own order, it
+        # joined the response, its consultation and organisation to sort).
+        .order_by("reactie_id", "pk")
         .values_list("pk", "reactie_id", "dimensie", "gevolgen", "toelichting")
     ):
         per_beoordeling[pk] = weergave = {

@@ -30,6 +30,8 @@ from ..models import (
     Beoordeling,
     Bijlage,
     Kernpunt,
+    KernpuntHertoets,
+    Kostenpost,
     Onderschrijving,
     Reactie,
     Status,
@@ -70,13 +72,26 @@ def reacties_voor(user, *, beoordelingen=True):
         .select_related("consultatie")
         .prefetch_related(
             *vooraf,
-            Prefetch("kosten", to_attr="kosten" + VOORAF),
+            # Each list in its model's order within one response, said without the
+            # response: the models' own order starts with the response's, which joined
+            # the response, its consultation and organisation (seven tables for a
+            # hertoets) only to sort lists that each belong to one response.
+            Prefetch(
+                "kosten",
+                queryset=Kostenpost.objects.order_by("categorie", "soort", "pk"),
+                to_attr="kosten" + VOORAF,
+            ),
             Prefetch(
                 "antwoorden",
-                queryset=Antwoord.objects.select_related("vraag"),
+                queryset=Antwoord.objects.order_by("vraag__volgorde", "pk"),
                 to_attr="antwoorden" + VOORAF,
             ),
-            Prefetch("herbeoordelingen", to_attr="herbeoordelingen" + VOORAF),
+            # A hertoets judges the kernpunten of one earlier toets: their keys' order.
+            Prefetch(
+                "herbeoordelingen",
+                queryset=KernpuntHertoets.objects.order_by("kernpunt_id"),
+                to_attr="herbeoordelingen" + VOORAF,
+            ),
         )
     )
 
