@@ -29,3 +29,10 @@ def kan_termijn_verlengen(user, consultatie) -> bool:
     from .models import Status
 
     return is_secretaris(user, consultatie) and consultatie.status == Status.OPEN
+
+
+def kan_kernpunten_zien(user, consultatie) -> bool:
+    """The kernpunten page (reading, endorsing, themes, merging) of a consultation the user
+    sees: once it has closed, for the network (the secretariaat and the invited
+    organisations), not for the ministry (it reads the kernpunten in the paper)."""
+    return consultatie.is_gesloten() and not user.is_ministerie

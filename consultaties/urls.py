@@ -8,6 +8,11 @@ urlpatterns = [
     path("consultaties/", views.consultatie_lijst, name="lijst"),
     path("consultaties/nieuw/", views.consultatie_aanmaken, name="aanmaken"),
     path("consultaties/<int:pk>/", views.consultatie_detail, name="detail"),
+    path(
+        "consultaties/<int:pk>/kernpunten/",
+        views.consultatie_kernpunten,
+        name="kernpunten",
+    ),
     path("consultaties/<int:pk>/bewerken/", views.consultatie_bewerken, name="bewerken"),
     path("consultaties/<int:pk>/documenten/", views.document_toevoegen, name="document"),
     path(

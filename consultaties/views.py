@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -105,12 +106,62 @@ def _detail_context(request, consultatie, fout=None) -> dict:
         "mag_document": permissions.kan_document_toevoegen(user, consultatie),
         "mag_verlengen": permissions.kan_termijn_verlengen(user, consultatie),
         "mag_achterstand_zien": user.is_secretaris and consultatie.status == Status.OPEN,
-        "mag_samenvoegen": user.is_secretaris and consultatie.status == Status.GESLOTEN,
         "lijst_url": request.get_full_path(),
-        # The invited organisations and their responses (reacties.paginas), the paper's
-        # versions and differences of opinion (rapporten.paginas): kern.paginas.
+        # The invited organisations and their responses, the kernpunten counted
+        # (reacties.paginas), the paper's versions and differences of opinion
+        # (rapporten.paginas): kern.paginas.
         **paginas.context("consultaties:detail", request, consultatie=consultatie),
     }
+
+
+@login_required
+def consultatie_kernpunten(request, pk):
+    """The kernpunten of a closed consultation, to read, endorse, give themes and merge:
+    work of its own, apart from the consultation page (which counts them and links here)."""
+    return kernpuntenpagina(request, pk)
+
+
+def kernpuntenpagina(request, pk):
+    """The kernpunten page of consultation ``pk``; 404 where the user may not see it
+    (``permissions.kan_kernpunten_zien``). Also the page a refused action on a kernpunt
+    returns to (``kern.web``, see ``pagina_van_kernpunten``)."""
+    user = request.user
+    consultatie = get_object_or_404(
+        Consultatie.objects.zichtbaar_voor(user).select_related("ministerie"), pk=pk
+    )
+    if not permissions.kan_kernpunten_zien(user, consultatie):
+        raise Http404
+    context = {
+        "consultatie": consultatie,
+        "mag_samenvoegen": user.is_secretaris and consultatie.status == Status.GESLOTEN,
+        # The kernpunten with their endorsers (reacties.paginas), whether the user may
+        # export them (rapporten.paginas): kern.paginas.
+        **paginas.context("consultaties:kernpunten", request, consultatie=consultatie),
+    }
+    return render(request, "consultaties/kernpunten.html", context)
+
+
+def pagina_van_kernpunten(request, consultatie_id):
+    """Where an action on a kernpunt of consultation ``consultatie_id`` shows its refusal:
+    the kernpunten page where the user may see it, else the consultation page (an action
+    on a kernpunt of a consultation still open, or the ministry's)."""
+    consultatie = get_object_or_404(
+        Consultatie.objects.zichtbaar_voor(request.user).only("pk", "status"),
+        pk=consultatie_id,
+    )
+    if permissions.kan_kernpunten_zien(request.user, consultatie):
+        return kernpuntenpagina(request, consultatie_id)
+    return consultatie_detail(request, consultatie_id)
+
+
+def kernpunten_url(user, consultatie, kernpunt_id=None) -> str:
+    """The address to return to after an action on a kernpunt of ``consultatie``: the
+    kernpunt on the kernpunten page (``#kernpunten-kop`` without one), or the consultation
+    page where the user may not see the kernpunten page."""
+    if not permissions.kan_kernpunten_zien(user, consultatie):
+        return reverse("consultaties:detail", args=[consultatie.pk])
+    anker = f"#kernpunt-{kernpunt_id}" if kernpunt_id else "#kernpunten-kop"
+    return reverse("consultaties:kernpunten", args=[consultatie.pk]) + anker
 
 
 @login_required

@@ -22,7 +22,8 @@ class RapportenConfig(AppConfig):
         VORIGE_PAPER.eerdere_kernpunten = hertoets.eerdere_kernpunten
         VORIGE_PAPER.vergelijk_met_vorige_toets = snapshot.vergelijk_met_vorige_toets
 
-        # The paper's versions on the consultation page, the papers sent on the ministry's
-        # start page.
+        # The paper's versions on the consultation page, the export on its kernpunten page,
+        # the papers sent on the ministry's start page.
         paginas.draag_bij("consultaties:detail", "rapporten", rapport_paginas.consultatiepagina)
+        paginas.draag_bij("consultaties:kernpunten", "rapporten", rapport_paginas.kernpuntenpagina)
         paginas.draag_bij("consultaties:dashboard", "rapporten", rapport_paginas.startpagina)

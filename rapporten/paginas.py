@@ -1,6 +1,7 @@
 """What the paper adds to the pages of ``consultaties`` (registered in
 ``RapportenConfig.ready`` through ``kern.paginas``): its versions and the differences of
-opinion on the consultation page, and the papers sent on the ministry's start page."""
+opinion on the consultation page, the export on its kernpunten page, and the papers sent
+on the ministry's start page."""
 
 from django.db.models import Prefetch
 
@@ -16,9 +17,7 @@ from .snapshot import verschillen_gegevens
 def consultatiepagina(request, consultatie) -> dict:
     """``rapporten``: the paper's versions (for the ministry only those sent to it);
     ``verschillen``: for the secretaris of a closed consultation, the differences of
-    opinion the paper will print; ``kernpuntnummers_bekend``: ``{}`` when no version
-    numbers the kernpunten yet, else ``None``; ``mag_rapport`` and
-    ``mag_kernpunten_exporteren``."""
+    opinion the paper will print; ``mag_rapport`` and ``mag_kernpunten_exporteren``."""
     user = request.user
     # The page lists the versions; their snapshots (hundreds of kB each) stay unread.
     rapporten = consultatie.rapporten.zonder_inhoud()
@@ -30,12 +29,6 @@ def consultatiepagina(request, consultatie) -> dict:
     if user.is_ministerie:
         rapporten = rapporten.filter(status=Status.VERZONDEN)
     rapporten = list(rapporten)
-    # The numbers of the kernpunten come from a definitive or sent version: with only
-    # concepts (all of them listed here, except for the ministry) there are none, and the
-    # kernpunten list need not look (kernpuntnummers tag).
-    nummers_bekend = None
-    if not user.is_ministerie and all(r.status == Status.CONCEPT for r in rapporten):
-        nummers_bekend = {}
     verschillen = None
     if user.is_secretaris and consultatie.status == ConsultatieStatus.GESLOTEN:
         # The same analysis the paper prints, so the secretaris can reconcile it first,
@@ -44,11 +37,20 @@ def consultatiepagina(request, consultatie) -> dict:
     return {
         "rapporten": rapporten,
         "verschillen": verschillen,
-        "kernpuntnummers_bekend": nummers_bekend,
         "mag_rapport": consultatie.status == ConsultatieStatus.GESLOTEN
         and permissions.kan_aanmaken(user, consultatie),
         "mag_kernpunten_exporteren": consultatie.is_gesloten()
         and permissions.kan_kernpunten_exporteren(user, consultatie),
+    }
+
+
+def kernpuntenpagina(request, consultatie) -> dict:
+    """``mag_kernpunten_exporteren`` on the kernpunten page (the list's numbers from the
+    paper come from the ``kernpuntnummers`` tag)."""
+    return {
+        "mag_kernpunten_exporteren": permissions.kan_kernpunten_exporteren(
+            request.user, consultatie
+        ),
     }
 
 

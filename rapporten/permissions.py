@@ -57,8 +57,8 @@ def kan_kernpunten_exporteren(user, consultatie) -> bool:
             ConsultatieStatus.AFGEROND,
         )
     if user.is_organisatie_medewerker:
-        return (
-            consultatie.status in GESLOTEN_STATUSSEN
-            and consultatie.reacties.filter(organisatie_id=user.organisatie_id).exists()
-        )
+        from reacties.permissions import is_uitgenodigd
+
+        # Asked through reacties (remembered per request): the kernpunten page asks it too.
+        return consultatie.status in GESLOTEN_STATUSSEN and is_uitgenodigd(user, consultatie)
     return False

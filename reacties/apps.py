@@ -18,6 +18,8 @@ class ReactiesConfig(AppConfig):
         # Inviting an organisation gives it a response, in the same transaction.
         abonneer("consultatie.organisaties_uitgenodigd", services.reacties_voor_uitnodiging)
 
-        # The invited organisations on the consultation page, the inbox on the start page.
+        # The invited organisations on the consultation page, its kernpunten on a page of
+        # their own, the inbox on the start page.
         paginas.draag_bij("consultaties:detail", "reacties", reactie_paginas.consultatiepagina)
+        paginas.draag_bij("consultaties:kernpunten", "reacties", reactie_paginas.kernpuntenpagina)
         paginas.draag_bij("consultaties:dashboard", "reacties", reactie_paginas.startpagina)

@@ -1,7 +1,7 @@
 """What responses add to the pages of ``consultaties`` (registered in
 ``ReactiesConfig.ready`` through ``kern.paginas``): the invited organisations on the
-consultation page, the running responses on the secretaris's start page and the
-organisation's inbox of invitations."""
+consultation page, the kernpunten on its kernpunten page, the running responses on the
+secretaris's start page and the organisation's inbox of invitations."""
 
 from collections import defaultdict
 
@@ -10,6 +10,7 @@ from django.utils.text import Truncator
 
 from consultaties.models import Consultatie
 from consultaties.models import Status as ConsultatieStatus
+from consultaties.permissions import kan_kernpunten_zien
 from organisaties.models import Netwerk
 
 from . import permissions
@@ -62,8 +63,9 @@ def consultatiepagina(request, consultatie) -> dict:
     """``rijen``: every visible response as the list shows it, with the actions the user
     may take now (``_organisatierij``); for the secretaris the ``statusoverzicht`` and the
     ``lijstfilter``; ``herinneren``: the responses he may remind; ``eigen_reactie``: the
-    response of the user's own organisation, if invited; once closed, the ``kernpunten``
-    to endorse (not for the ministry) and their ``kernpuntrijen`` (see ``kernpuntrijen``)."""
+    response of the user's own organisation, if invited; ``kernpunten_telling``: where the
+    user may see the kernpunten page (``kan_kernpunten_zien``), ``{"kernpunten": n,
+    "organisaties": m}`` counted over the kernpunten that page lists, else ``None``."""
     user = request.user
     reacties = (
         Reactie.objects.zichtbaar_voor(user)
@@ -90,42 +92,63 @@ def consultatiepagina(request, consultatie) -> dict:
         "eindoordeel": {waarde: str(label) for waarde, label in Eindoordeel.choices},
     }
     rijen = [_organisatierij(r, toegestane_acties(user, r), herinneren, labels) for r in reacties]
-    kernpunten = rijen_kernpunten = []
-    if consultatie.is_gesloten() and not user.is_ministerie:
-        # Only what the list and the permissions read (a response has 30 fields), and the
-        # page's own consultation on every response instead of a copy per kernpunt.
-        kernpunten = list(
-            Kernpunt.objects.zichtbaar_voor(user)
-            .filter(reactie__consultatie=consultatie, samengevoegd_in__isnull=True)
-            .select_related("reactie__organisatie")
-            .only(
-                *("dimensie", "tekst", "artikel", "voorgestelde_wijziging", "ernst"),
-                *("reactie__status", "reactie__consultatie_id", "samengevoegd_in_id"),
-                *("reactie__organisatie__naam", "reactie__organisatie__afkorting"),
-            )
+    kernpunten_telling = None
+    if kan_kernpunten_zien(user, consultatie):
+        # The list itself is a page of its own (``kernpuntenpagina``): here only counted,
+        # kernpunten and organisations in one query.
+        kernpunten_telling = _kernpunten(user, consultatie).aggregate(
+            kernpunten=Count("pk"), organisaties=Count("reactie__organisatie", distinct=True)
         )
-        for kernpunt in kernpunten:
-            kernpunt.reactie.consultatie = consultatie
-        # Who endorsed what: plain values in one query, not two layers of model instances.
-        onderschrijvers = defaultdict(list)
-        if kernpunten:
-            for kernpunt_id, organisatie_id, afkorting in (
-                Onderschrijving.objects.filter(kernpunt__in=[k.pk for k in kernpunten])
-                .order_by("kernpunt_id", "pk")
-                .values_list("kernpunt_id", "organisatie_id", "organisatie__afkorting")
-            ):
-                onderschrijvers[kernpunt_id].append((organisatie_id, afkorting))
-        rijen_kernpunten = kernpuntrijen(user, kernpunten, onderschrijvers=onderschrijvers)
     return {
         "rijen": rijen,
-        "kernpunten": kernpunten,
-        "kernpuntrijen": rijen_kernpunten,
+        "kernpunten_telling": kernpunten_telling,
         "statusoverzicht": statusoverzicht,
         "lijstfilter": lijstfilter,
         "herinneren": herinneren,
         "eigen_reactie": next(
             (r for r in reacties if r.organisatie_id == user.organisatie_id), None
         ),
+    }
+
+
+def _kernpunten(user, consultatie):
+    """The kernpunten of ``consultatie`` that its kernpunten page lists: those ``user`` may
+    see, merged ones in the one they went into."""
+    return Kernpunt.objects.zichtbaar_voor(user).filter(
+        reactie__consultatie=consultatie, samengevoegd_in__isnull=True
+    )
+
+
+def kernpuntenpagina(request, consultatie) -> dict:
+    """The page ``consultaties:kernpunten`` (only shown where ``kan_kernpunten_zien``):
+    the ``kernpunten`` to endorse, give themes and merge, and their ``kernpuntrijen`` (see
+    ``kernpuntrijen``)."""
+    user = request.user
+    # Only what the list and the permissions read (a response has 30 fields), and the
+    # page's own consultation on every response instead of a copy per kernpunt.
+    kernpunten = list(
+        _kernpunten(user, consultatie)
+        .select_related("reactie__organisatie")
+        .only(
+            *("dimensie", "tekst", "artikel", "voorgestelde_wijziging", "ernst"),
+            *("reactie__status", "reactie__consultatie_id", "samengevoegd_in_id"),
+            *("reactie__organisatie__naam", "reactie__organisatie__afkorting"),
+        )
+    )
+    for kernpunt in kernpunten:
+        kernpunt.reactie.consultatie = consultatie
+    # Who endorsed what: plain values in one query, not two layers of model instances.
+    onderschrijvers = defaultdict(list)
+    if kernpunten:
+        for kernpunt_id, organisatie_id, afkorting in (
+            Onderschrijving.objects.filter(kernpunt__in=[k.pk for k in kernpunten])
+            .order_by("kernpunt_id", "pk")
+            .values_list("kernpunt_id", "organisatie_id", "organisatie__afkorting")
+        ):
+            onderschrijvers[kernpunt_id].append((organisatie_id, afkorting))
+    return {
+        "kernpunten": kernpunten,
+        "kernpuntrijen": kernpuntrijen(user, kernpunten, onderschrijvers=onderschrijvers),
     }
 
 

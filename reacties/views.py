@@ -121,12 +121,22 @@ def _detailpagina(request, pk, fout=None, **_):
 
 
 def _consultatiepagina_van_kernpunt(request, pk, **_):
-    from consultaties.views import consultatie_detail
+    """The page a refused action on kernpunt ``pk`` returns to (``kern.web``): its
+    consultation's kernpunten page (the consultation page where that is not shown)."""
+    from consultaties.views import pagina_van_kernpunten
 
     kernpunt = get_object_or_404(
         Kernpunt.objects.zichtbaar_voor(request.user).select_related("reactie"), pk=pk
     )
-    return consultatie_detail(request, kernpunt.reactie.consultatie_id)
+    return pagina_van_kernpunten(request, kernpunt.reactie.consultatie_id)
+
+
+def _naar_kernpunten(request, kernpunt, kernpunt_id=None):
+    """Back to the kernpunten page after an action on ``kernpunt``, at ``kernpunt_id``
+    (at the list's heading without one)."""
+    from consultaties.views import kernpunten_url
+
+    return redirect(kernpunten_url(request.user, kernpunt.reactie.consultatie, kernpunt_id))
 
 
 def _formulieren(request, reactie, data=None):
@@ -391,10 +401,9 @@ def kernpunt_onderschrijven(request, pk):
     kernpunt = get_object_or_404(
         Kernpunt.objects.zichtbaar_voor(request.user).select_related("reactie"), pk=pk
     )
-    consultatie_id = kernpunt.reactie.consultatie_id
     services.kernpunt_onderschrijven(kernpunt=kernpunt, actor=request.user)
     messages.success(request, _("Uw organisatie onderschrijft dit kernpunt."))
-    return redirect(reverse("consultaties:detail", args=[consultatie_id]) + "#kernpunten-kop")
+    return _naar_kernpunten(request, kernpunt, kernpunt.pk)
 
 
 @login_required
@@ -422,14 +431,16 @@ def kernpunt_samenvoegen(request, pk):
             messages.success(
                 request, _("De kernpunten zijn samengevoegd; de onderschrijvingen zijn behouden.")
             )
-            return redirect(
-                reverse("consultaties:detail", args=[kernpunt.reactie.consultatie_id])
-                + "#kernpunten-kop"
-            )
+            return _naar_kernpunten(request, kernpunt, form.cleaned_data["in_kernpunt"].pk)
+    from consultaties.views import kernpunten_url
+
     return render(
         request,
         "reacties/samenvoegen.html",
-        samenvoegpagina(kernpunt, doelen, form),
+        {
+            **samenvoegpagina(kernpunt, doelen, form),
+            "terug_url": kernpunten_url(request.user, kernpunt.reactie.consultatie, kernpunt.pk),
+        },
         status=400 if form.errors else 200,
     )
 

@@ -3,7 +3,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -93,20 +92,23 @@ def samenvoegen(request, pk):
     return redirect("themas:detail", blijft.pk)
 
 
-def _consultatiepagina(request, pk, **_):
-    from consultaties.views import consultatie_detail
+def _kernpuntenpagina(request, pk, **_):
+    """The page a refused change of kernpunt ``pk``'s themes returns to (``kern.web``):
+    its consultation's kernpunten page (the consultation page where that is not shown)."""
+    from consultaties.views import pagina_van_kernpunten
 
     kernpunt = get_object_or_404(
         Kernpunt.objects.zichtbaar_voor(request.user).select_related("reactie"), pk=pk
     )
-    return consultatie_detail(request, kernpunt.reactie.consultatie_id)
+    return pagina_van_kernpunten(request, kernpunt.reactie.consultatie_id)
 
 
 @login_required
 @require_POST
-@weigering_toont(_consultatiepagina)
+@weigering_toont(_kernpuntenpagina)
 def kernpunt_themas(request, pk):
-    """The secretariaat gives a kernpunt its themes (on the consultation's page)."""
+    """The secretariaat gives a kernpunt its themes (on the consultation's kernpunten
+    page)."""
     kernpunt = get_object_or_404(
         Kernpunt.objects.zichtbaar_voor(request.user).select_related("reactie"), pk=pk
     )
@@ -114,10 +116,9 @@ def kernpunt_themas(request, pk):
     namen = services.namen_uit_tekst(form.data.get("themas", ""))
     services.kernpunt_themas_instellen(kernpunt=kernpunt, namen=namen, actor=request.user)
     messages.success(request, _("De thema's van het kernpunt zijn opgeslagen."))
-    return redirect(
-        reverse("consultaties:detail", args=[kernpunt.reactie.consultatie_id])
-        + f"#kernpunt-{kernpunt.pk}"
-    )
+    from consultaties.views import kernpunten_url
+
+    return redirect(kernpunten_url(request.user, kernpunt.reactie.consultatie, kernpunt.pk))
 
 
 def _knelpunten(request):

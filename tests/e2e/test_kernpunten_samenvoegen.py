@@ -46,7 +46,7 @@ def test_dubbel_kernpunt_samenvoegen_via_de_eigen_pagina(
     Kernpunt.objects.filter(pk=blijft.pk).update(tekst="De gegevenslevering loopt vast. " * 20)
 
     pagina = ingelogde_pagina(browser, live_server, secretaris, 1280, taal)
-    pagina.goto(live_server.url + reverse("consultaties:detail", args=[consultatie.pk]))
+    pagina.goto(live_server.url + reverse("consultaties:kernpunten", args=[consultatie.pk]))
     link = pagina.locator(f"#kernpunt-{dubbel.pk} a[href$='/samenvoegen/']")
     link.click()
     pagina.wait_for_url(re.compile(rf"/kernpunten/{dubbel.pk}/samenvoegen/$"))
@@ -78,7 +78,7 @@ def test_dubbel_kernpunt_samenvoegen_via_de_eigen_pagina(
     pagina.locator("[role=alert] a[href='#id_in_kernpunt']").click()
     pagina.locator(f"input[value='{blijft.pk}']").check()
     pagina.locator("main button[type=submit]").click()
-    pagina.wait_for_url(re.compile(r"#kernpunten-kop$"))
+    pagina.wait_for_url(re.compile(rf"/kernpunten/#kernpunt-{blijft.pk}$"))
     dubbel.refresh_from_db()
     assert dubbel.samengevoegd_in_id == blijft.pk
     assert pagina.locator(f"#kernpunt-{dubbel.pk}").count() == 0

@@ -513,7 +513,13 @@ def test_organisaties_vragen_verlenging_stellen_op_accorderen_en_onderschrijven(
         "SVB-kernpunten",
         "consultatie-detail-organisatie",
     )
+    # The consultation page counts the kernpunten; they are endorsed on their own page.
+    assert re.search(r"\d+ kernpunten? van \d+ organisaties?\.", svb.content())
+    svb.click("text=Alle kernpunten bekijken en onderschrijven")
+    svb.wait_for_url(re.compile(r"/kernpunten/$"))
+    reis.controleer(svb, "SVB-kernpuntenpagina", "kernpunten-organisatie")
     svb.locator(".tk-kernpunten button").first.click()
+    svb.wait_for_url(re.compile(r"/kernpunten/#kernpunt-\d+$"))
     assert "onderschrijft dit kernpunt" in _melding(svb)
     reis.controleer(svb, "SVB-onderschreven")
     reis.ga_naar(svb, reverse("password_change"), "wachtwoord-wijzigen")

@@ -33,7 +33,11 @@ def test_themas_in_de_browser(browser, live_server, screenshot_map, netwerk, sec
     sec = reis.als("secretaris")
 
     kernpunt = netwerk["k2_uwv"]
+    # From the consultation page's summary to its kernpunten page.
     reis.ga_naar(sec, reverse("consultaties:detail", args=[netwerk["c2"].pk]), "themas-consultatie")
+    sec.click("text=Alle kernpunten bekijken, bundelen en thema's geven")
+    sec.wait_for_url(re.compile(r"/kernpunten/$"))
+    reis.controleer(sec, "themas-kernpunten", "kernpunten-secretaris")
     sec.fill(f"#themas-{kernpunt.pk}", "ICT-systemen, Gegevenslevering")
     sec.click(f"#kernpunt-{kernpunt.pk} button:has-text('Thema')")
     sec.wait_for_url(re.compile(rf"#kernpunt-{kernpunt.pk}$"))
@@ -60,6 +64,13 @@ def test_themas_in_de_browser(browser, live_server, screenshot_map, netwerk, sec
         sec, reverse("themas:detail", args=[ict.pk]), "themas-detail-en", "themas-detail-en"
     )
     reis.ga_naar(sec, reverse("themas:knelpunten"), "themas-knelpunten-en", "themas-knelpunten-en")
+    reis.ga_naar(
+        sec,
+        reverse("consultaties:kernpunten", args=[netwerk["c2"].pk]),
+        "themas-kernpunten-en",
+        "kernpunten-secretaris-en",
+    )
+    assert "Key points" in sec.content()
 
     lbio = _wachtwoord(factories.opsteller(netwerk["lbio"], username="lbio-lezer"))
     org = reis.als(lbio.username)

@@ -149,7 +149,7 @@ def test_nummers_staan_in_snapshot_api_xlsx_en_pagina(
     assert not {str(k.pk) for k in Kernpunt.objects.all()} & {str(r[0]) for r in rijen}
 
     client.force_login(opsteller_a)
-    pagina = client.get(f"/consultaties/{gesloten.pk}/").content.decode()
+    pagina = client.get(f"/consultaties/{gesloten.pk}/kernpunten/").content.decode()
     assert 'class="tk-kernpuntnummer">K1</strong>' in pagina
     assert 'class="tk-kernpuntnummer">K2</strong>' in pagina
     reactie = gesloten.reacties.get(organisatie=opsteller_a.organisatie)
@@ -161,7 +161,8 @@ def test_nummers_staan_in_snapshot_api_xlsx_en_pagina(
 def test_concept_toont_nog_geen_nummers_op_de_paginas(client, concept, opsteller_a, gesloten):
     # Concept numbers may still change; pages show only the definitive ones.
     client.force_login(opsteller_a)
-    pagina = client.get(f"/consultaties/{gesloten.pk}/").content.decode()
+    pagina = client.get(f"/consultaties/{gesloten.pk}/kernpunten/").content.decode()
+    assert 'id="kernpunt-' in pagina
     assert "tk-kernpuntnummer" not in pagina
 
 

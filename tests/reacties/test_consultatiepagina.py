@@ -64,9 +64,11 @@ def test_consultatiepagina_queries_vast_in_aantal_organisaties(client, secretari
     assert aantallen == {CONSULTATIEPAGINA_QUERIES}
 
 
-#: The page of a closed consultation with its kernpunten (and their endorsers, in one query;
-#: no paper version yet, so no query for the kernpunt numbers).
-GESLOTEN_PAGINA_QUERIES = {"secretaris": 18, "opsteller": 16}
+#: The page of a closed consultation: its kernpunten counted (one query), not listed.
+GESLOTEN_PAGINA_QUERIES = {"secretaris": 15, "opsteller": 13}
+#: The kernpunten page of a closed consultation: the kernpunten, their endorsers (one
+#: query) and themes; no paper version yet, so no kernpunt numbers.
+KERNPUNTENPAGINA_QUERIES = {"secretaris": 10, "opsteller": 10}
 
 
 def _gesloten_met_kernpunten(secretaris, ministerie, per_reactie: int):
@@ -102,6 +104,21 @@ def test_gesloten_consultatiepagina_queries_vast_in_aantal_kernpunten(
         client.force_login(secretaris if rol == "secretaris" else medewerker(organisaties[0], rol))
         aantal, inhoud = tel_queries(client, reverse("consultaties:detail", args=[consultatie.pk]))
         aantallen.add(aantal)
-        anderen = ", ".join(o.afkorting for o in organisaties[1:])
-        assert f"Onderschreven door: {anderen}" in inhoud
+        # One kernpunt per response from the helper, and per_reactie more each.
+        assert f"{3 * (per_reactie + 1)} kernpunten van 3 organisaties." in inhoud
+        assert "Onderschreven door" not in inhoud  # the list is on the kernpunten page
     assert aantallen == {GESLOTEN_PAGINA_QUERIES[rol]}
+
+
+@pytest.mark.parametrize("rol", ["secretaris", "opsteller"])
+def test_kernpuntenpagina_queries_vast_in_aantal_kernpunten(client, secretaris, ministerie, rol):
+    aantallen = set()
+    for per_reactie in (1, 6):
+        consultatie, organisaties = _gesloten_met_kernpunten(secretaris, ministerie, per_reactie)
+        client.force_login(secretaris if rol == "secretaris" else medewerker(organisaties[0], rol))
+        url = reverse("consultaties:kernpunten", args=[consultatie.pk])
+        aantal, inhoud = tel_queries(client, url)
+        aantallen.add(aantal)
+        anderen = ", ".join(o.afkorting for o in organisaties[1:])
+        assert inhoud.count(f"Onderschreven door: {anderen}") == per_reactie + 1
+    assert aantallen == {KERNPUNTENPAGINA_QUERIES[rol]}

@@ -161,12 +161,12 @@ def elders(secretaris, ministerie, org_a):
 
 
 @pytest.mark.django_db
-def test_consultatiepagina_verwijst_per_kernpunt_naar_de_samenvoegpagina(
+def test_kernpuntenpagina_verwijst_per_kernpunt_naar_de_samenvoegpagina(
     client, drie_organisaties, secretaris
 ):
     consultatie, kernpunten, _ = drie_organisaties
     client.force_login(secretaris)
-    inhoud = client.get(reverse("consultaties:detail", args=[consultatie.pk])).content.decode()
+    inhoud = client.get(reverse("consultaties:kernpunten", args=[consultatie.pk])).content.decode()
     for kernpunt in kernpunten.values():
         assert f'href="{_pagina(kernpunt)}"' in inhoud
     # No merge choice on the page itself any more: a link per kernpunt, named by it.
@@ -179,7 +179,7 @@ def test_consultatiepagina_verwijst_per_kernpunt_naar_de_samenvoegpagina(
 def test_alleen_het_secretariaat_krijgt_de_verwijzing(client, drie_organisaties, org_a):
     consultatie, kernpunten, _ = drie_organisaties
     client.force_login(factories.opsteller(org_a))
-    inhoud = client.get(reverse("consultaties:detail", args=[consultatie.pk])).content.decode()
+    inhoud = client.get(reverse("consultaties:kernpunten", args=[consultatie.pk])).content.decode()
     assert kernpunten["SVB"].tekst in inhoud
     assert "/samenvoegen/" not in inhoud
 
@@ -199,7 +199,7 @@ def test_samenvoegpagina_biedt_de_andere_kernpunten_van_de_consultatie(
     assert '<h1 class="nl-heading nl-heading--level-1">Kernpunt samenvoegen</h1>' in inhoud
     assert kernpunten["SVB"].tekst in inhoud  # the kernpunt that is merged, in full
     assert "<legend" in inhoud and "Kernpunt dat blijft" in inhoud
-    annuleren = reverse("consultaties:detail", args=[consultatie.pk]) + (
+    annuleren = reverse("consultaties:kernpunten", args=[consultatie.pk]) + (
         f"#kernpunt-{kernpunten['SVB'].pk}"
     )
     assert f'href="{annuleren}">Annuleren</a>' in inhoud
@@ -233,7 +233,8 @@ def test_samenvoegen_via_de_pagina(client, drie_organisaties, secretaris, org_b)
     response = client.post(_pagina(kernpunten["SVB"]), {"in_kernpunt": kernpunten["UWV"].pk})
     assert response.status_code == 302
     assert response["Location"] == (
-        reverse("consultaties:detail", args=[consultatie.pk]) + "#kernpunten-kop"
+        reverse("consultaties:kernpunten", args=[consultatie.pk])
+        + f"#kernpunt-{kernpunten['UWV'].pk}"
     )
     kernpunten["SVB"].refresh_from_db()
     assert kernpunten["SVB"].samengevoegd_in_id == kernpunten["UWV"].pk

@@ -113,7 +113,8 @@ def test_werklast_van_een_organisatie_groeit_niet_met_de_database(client, netwer
 @pytest.mark.django_db
 @pytest.mark.parametrize("rol", ["secretaris", "opsteller"])
 def test_consultatiepagina_groeit_niet_met_organisaties_en_kernpunten(client, netwerk, rol):
-    """A closed consultation with kernpunten and endorsements: 3 against 6 organisations."""
+    """A closed consultation with kernpunten and endorsements: 3 against 6 organisations,
+    its page and its kernpunten page."""
     from consultaties.models import Consultatie
 
     tellingen = []
@@ -133,7 +134,13 @@ def test_consultatiepagina_groeit_niet_met_organisaties_en_kernpunten(client, ne
         assert consultatie.reacties.count() == aantal
         client.force_login(netwerk[rol])
         ContentType.objects.clear_cache()
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(f"/consultaties/{consultatie.pk}/").status_code == 200
-        tellingen.append(len(queries))
+        per_pagina = []
+        for pad in (
+            f"/consultaties/{consultatie.pk}/",
+            f"/consultaties/{consultatie.pk}/kernpunten/",
+        ):
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(pad).status_code == 200
+            per_pagina.append(len(queries))
+        tellingen.append(per_pagina)
     assert tellingen[0] == tellingen[1]

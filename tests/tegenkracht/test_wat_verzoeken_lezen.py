@@ -93,10 +93,12 @@ def test_ministerie_leest_geen_snapshots_op_lijst_en_consultatiepagina(client, n
 def test_secretaris_leest_geen_snapshot_op_pagina_van_gesloten_consultatie(client, netwerk):
     gesloten = Consultatie.objects.filter(status="gesloten", rapporten__isnull=False).first()
     assert gesloten is not None
-    sql = _sql(client, netwerk["secretaris"], f"/consultaties/{gesloten.pk}/")
-    assert not _snapshot_gelezen(sql)
-    # Nor does it prefetch what only the paper needs (costs, endorsements of every response).
-    assert not [q for q in sql if '"reacties_kostenpost"' in q]
+    for pad in (f"/consultaties/{gesloten.pk}/", f"/consultaties/{gesloten.pk}/kernpunten/"):
+        sql = _sql(client, netwerk["secretaris"], pad)
+        assert not _snapshot_gelezen(sql), pad
+        # Nor does it prefetch what only the paper needs (costs, endorsements of every
+        # response).
+        assert not [q for q in sql if '"reacties_kostenpost"' in q], pad
 
 
 @pytest.mark.django_db
@@ -109,7 +111,10 @@ def test_organisatie_pagina_zonder_subquery_over_al_haar_reacties(client, netwer
         .first()
     )
     assert consultatie is not None
-    for pad in (f"/consultaties/{consultatie.pk}/", "/api/v1/reacties"):
+    paden = [f"/consultaties/{consultatie.pk}/", "/api/v1/reacties"]
+    if status != "open":
+        paden.append(f"/consultaties/{consultatie.pk}/kernpunten/")
+    for pad in paden:
         sql = _sql(client, netwerk["opsteller"], pad)
         assert not [q for q in sql if SUBQUERY_OVER_REACTIES.search(q)], pad
 
@@ -202,7 +207,7 @@ def test_samenvoegen_op_een_eigen_pagina_die_elk_ander_kernpunt_biedt(client, ne
     gesloten = Consultatie.objects.filter(status="gesloten", reacties__kernpunten__isnull=False)
     consultatie = gesloten.distinct().first()
     client.force_login(netwerk["secretaris"])
-    inhoud = client.get(f"/consultaties/{consultatie.pk}/").content.decode()
+    inhoud = client.get(f"/consultaties/{consultatie.pk}/kernpunten/").content.decode()
     kernpunten = list(
         Kernpunt.objects.filter(
             reactie__consultatie=consultatie, samengevoegd_in__isnull=True

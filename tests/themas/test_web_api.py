@@ -25,13 +25,13 @@ def _themanamen(kernpunt):
     )
 
 
-# --- tagging on the consultation page ------------------------------------------------
+# --- tagging on the consultation's kernpunten page -------------------------------------
 
 
 @pytest.mark.django_db
-def test_secretaris_geeft_themas_op_de_consultatiepagina(client, netwerk, secretaris):
+def test_secretaris_geeft_themas_op_de_kernpuntenpagina(client, netwerk, secretaris):
     c = _client(client, secretaris)
-    pagina = c.get(reverse("consultaties:detail", args=[netwerk["c2"].pk]))
+    pagina = c.get(reverse("consultaties:kernpunten", args=[netwerk["c2"].pk]))
     html = pagina.content.decode()
     assert f'action="{reverse("themas:kernpunt", args=[netwerk["k2_uwv"].pk])}"' in html
     assert 'list="themanamen"' in html
@@ -40,7 +40,10 @@ def test_secretaris_geeft_themas_op_de_consultatiepagina(client, netwerk, secret
         {"themas": "ICT-systemen, Gegevenslevering"},
     )
     assert antwoord.status_code == 302
-    assert antwoord["Location"].endswith(f"#kernpunt-{netwerk['k2_uwv'].pk}")
+    assert antwoord["Location"] == (
+        reverse("consultaties:kernpunten", args=[netwerk["c2"].pk])
+        + f"#kernpunt-{netwerk['k2_uwv'].pk}"
+    )
     assert _themanamen(netwerk["k2_uwv"]) == ["Gegevenslevering", "ICT-systemen"]
     assert AuditEvent.objects.voor(netwerk["k2_uwv"]).filter(actie="themas_gewijzigd").exists()
 
@@ -49,7 +52,7 @@ def test_secretaris_geeft_themas_op_de_consultatiepagina(client, netwerk, secret
 def test_organisatie_ziet_themas_maar_geen_formulier_en_mag_niet_posten(client, netwerk):
     lbio = factories.opsteller(netwerk["lbio"], username="lbio-lezer")
     c = _client(client, lbio)
-    html = c.get(reverse("consultaties:detail", args=[netwerk["c2"].pk])).content.decode()
+    html = c.get(reverse("consultaties:kernpunten", args=[netwerk["c2"].pk])).content.decode()
     assert "ICT-systemen" in html
     assert reverse("themas:kernpunt", args=[netwerk["k2_uwv"].pk]) not in html
     antwoord = c.post(reverse("themas:kernpunt", args=[netwerk["k2_uwv"].pk]), {"themas": "Eigen"})
@@ -73,6 +76,8 @@ def test_themas_geven_op_open_consultatie_is_409(client, secretaris, reactie_a, 
     )
     assert antwoord.status_code == 409
     assert not Thema.objects.exists()
+    # Refused over the consultation page: it has no kernpunten page while open.
+    assert f"<title>{reactie.consultatie.titel}" in antwoord.content.decode()
 
 
 # --- theme pages, merging ------------------------------------------------------------
@@ -247,11 +252,11 @@ def test_aantal_queries_blijft_gelijk_als_de_gegevens_groeien(
     assert Getagd.objects.filter(tag=ict).count() == 5 + 12
     assert _tellingen(c, ict) == voor
 
-    # The consultation page shows each kernpunt's themes and form at a fixed cost: two
+    # The kernpunten page shows each kernpunt's themes and form at a fixed cost: two
     # tagged kernpunten cost as many queries as six with two themes each.
     def consultatiepagina(consultatie):
         with CaptureQueriesContext(connection) as vastgelegd:
-            antwoord = c.get(reverse("consultaties:detail", args=[consultatie.pk]))
+            antwoord = c.get(reverse("consultaties:kernpunten", args=[consultatie.pk]))
         assert antwoord.status_code == 200
         return len(vastgelegd), antwoord.content.decode().count('name="themas"')
 
@@ -259,3 +264,22 @@ def test_aantal_queries_blijft_gelijk_als_de_gegevens_groeien(
     groot, formulieren_groot = consultatiepagina(consultatie)
     assert (formulieren_klein, formulieren_groot) == (2, 6)
     assert groot == klein
+
+
+@pytest.mark.django_db
+def test_themapagina_linkt_naar_het_kernpunt_op_de_kernpuntenpagina(
+    client, netwerk, secretaris, ministerie_gebruiker
+):
+    ict = Thema.objects.get(name="ICT-systemen")
+    html = _client(client, secretaris).get(reverse("themas:detail", args=[ict.pk])).content
+    kernpunt = netwerk["k1_uwv"]
+    assert (
+        f'href="{reverse("consultaties:kernpunten", args=[netwerk["c1"].pk])}'
+        f'#kernpunt-{kernpunt.pk}"'
+    ) in html.decode()
+    # The ministry has no kernpunten page: its link goes to the consultation.
+    html = _client(client, ministerie_gebruiker).get(reverse("themas:detail", args=[ict.pk]))
+    assert html.status_code == 200
+    html = html.content.decode()
+    assert f'href="{reverse("consultaties:detail", args=[netwerk["c1"].pk])}"' in html
+    assert "/kernpunten/" not in html

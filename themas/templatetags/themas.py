@@ -1,5 +1,5 @@
-"""Themes on the kernpunten of a consultation's page (a lower app's template): one query
-for every kernpunt on the page, and the secretariaat's form to give them."""
+"""Themes on a consultation's kernpunten page (a lower app's template): one query for
+every kernpunt on the page, and the secretariaat's form to give them."""
 
 from collections import defaultdict
 
