@@ -93,7 +93,7 @@ def kies_paden() -> dict:
     from consultaties.models import Consultatie
     from organisaties.models import Organisatie
     from rapporten.models import Rapport
-    from reacties.models import Reactie
+    from reacties.models import Kernpunt, Reactie
 
     uwv = Organisatie.objects.get(afkorting="UWV")
 
@@ -109,6 +109,12 @@ def kies_paden() -> dict:
     ministerie = Consultatie.objects.get(pk=verzonden).ministerie.afkorting.lower() + "-ministerie"
     eigen_open = Reactie.objects.get(consultatie_id=open_, organisatie=uwv).pk
     eigen_verzonden = Reactie.objects.get(consultatie_id=verzonden, organisatie=uwv).pk
+    dubbel = (
+        Kernpunt.objects.filter(reactie__consultatie_id=gesloten, samengevoegd_in__isnull=True)
+        .order_by("pk")
+        .first()
+        .pk
+    )
     return {
         "secretaris": {
             "dashboard": "/",
@@ -116,6 +122,9 @@ def kies_paden() -> dict:
             "consultatie open": f"/consultaties/{open_}/",
             "consultatie gesloten (paper in voorbereiding)": f"/consultaties/{gesloten}/",
             "consultatie verzonden": f"/consultaties/{verzonden}/",
+            "kernpunten gesloten (bundelen)": f"/consultaties/{gesloten}/kernpunten/",
+            "kernpunten verzonden": f"/consultaties/{verzonden}/kernpunten/",
+            "kernpunt samenvoegen": f"/kernpunten/{dubbel}/samenvoegen/",
             "reactie": f"/reacties/{eigen_verzonden}/",
             "paper (verzonden versie)": f"/rapporten/{rapport.pk}/",
             "notificaties": "/notificaties/",
@@ -131,6 +140,7 @@ def kies_paden() -> dict:
             "consultatie open": f"/consultaties/{open_}/",
             "consultatie gesloten": f"/consultaties/{gesloten}/",
             "consultatie verzonden": f"/consultaties/{verzonden}/",
+            "kernpunten gesloten (onderschrijven)": f"/consultaties/{gesloten}/kernpunten/",
             "eigen reactie (open)": f"/reacties/{eigen_open}/",
             "notificaties": "/notificaties/",
             "API consultaties": "/api/v1/consultaties",
