@@ -124,7 +124,7 @@ def kies_paden() -> dict:
             "consultatie verzonden": f"/consultaties/{verzonden}/",
             "kernpunten gesloten (bundelen)": f"/consultaties/{gesloten}/kernpunten/",
             "kernpunten verzonden": f"/consultaties/{verzonden}/kernpunten/",
-            "kernpunt samenvoegen": f"/kernpunten/{dubbel}/samenvoegen/",
+            "kernpunt samenvoegen": f"/reacties/kernpunten/{dubbel}/samenvoegen/",
             "reactie": f"/reacties/{eigen_verzonden}/",
             "paper (verzonden versie)": f"/rapporten/{rapport.pk}/",
             "notificaties": "/notificaties/",
