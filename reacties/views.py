@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from audit.models import AuditEvent
 from consultaties.forms import knoppen
+from consultaties.permissions import kan_kernpunten_zien
 from kern.bulk import controleer_selectie
 from kern.conflict import conflicttekst
 from kern.web import (
@@ -434,12 +435,18 @@ def kernpunt_samenvoegen(request, pk):
             return _naar_kernpunten(request, kernpunt, form.cleaned_data["in_kernpunt"].pk)
     from consultaties.views import kernpunten_url
 
+    consultatie = kernpunt.reactie.consultatie
     return render(
         request,
         "reacties/samenvoegen.html",
         {
             **samenvoegpagina(kernpunt, doelen, form),
-            "terug_url": kernpunten_url(request.user, kernpunt.reactie.consultatie, kernpunt.pk),
+            "terug_url": kernpunten_url(request.user, consultatie, kernpunt.pk),
+            # The kernpunten page, in the breadcrumb, where the user sees it (not while the
+            # consultation is still open, when merging is allowed too).
+            "kernpunten_url": reverse("consultaties:kernpunten", args=[consultatie.pk])
+            if kan_kernpunten_zien(request.user, consultatie)
+            else None,
         },
         status=400 if form.errors else 200,
     )

@@ -203,6 +203,10 @@ def test_samenvoegpagina_biedt_de_andere_kernpunten_van_de_consultatie(
         f"#kernpunt-{kernpunten['SVB'].pk}"
     )
     assert f'href="{annuleren}">Annuleren</a>' in inhoud
+    # The breadcrumb passes the kernpunten page.
+    kruimelpad = inhoud.split('class="utrecht-breadcrumb-nav"', 1)[1].split("</nav>", 1)[0]
+    kernpunten_url = reverse("consultaties:kernpunten", args=[consultatie.pk])
+    assert f'href="{kernpunten_url}">Kernpunten</a>' in kruimelpad
 
 
 @pytest.mark.django_db
@@ -373,3 +377,19 @@ def test_samenvoegpagina_telt_zijn_queries_niet_per_kernpunt(
         with django_assert_num_queries(8):
             response = client.get(_pagina(kernpunt))
         assert len(_aangeboden(response)) == aantal
+
+
+@pytest.mark.django_db
+def test_zonder_ander_kernpunt_leidt_de_pagina_terug_naar_de_kernpunten(
+    client, gesloten, secretaris
+):
+    uwv, svb = Kernpunt.objects.filter(reactie__consultatie=gesloten).order_by("pk")
+    services.kernpunt_samenvoegen(kernpunt=svb, in_kernpunt=uwv, actor=secretaris)
+    client.force_login(secretaris)
+    response = client.get(_pagina(uwv))
+    assert response.status_code == 200
+    inhoud = response.content.decode()
+    assert "Deze consultatie heeft geen ander kernpunt om mee samen te voegen." in inhoud
+    assert 'name="in_kernpunt"' not in inhoud
+    terug = reverse("consultaties:kernpunten", args=[gesloten.pk]) + f"#kernpunt-{uwv.pk}"
+    assert f'href="{terug}">Terug naar de kernpunten</a>' in inhoud
