@@ -7,14 +7,10 @@ from rapporten.models import Rapport
 register = template.Library()
 
 
-@register.simple_tag(takes_context=True)
-def kernpuntnummers(context, consultatie_id) -> dict[int, str]:
+@register.simple_tag
+def kernpuntnummers(consultatie_id) -> dict[int, str]:
     """Kernpunt id → number in the consultation's definitive (or sent) paper; {} before
-    there is one. One query per list, not per kernpunt; none where the page already knows
-    (``kernpuntnummers_bekend``, rapporten.paginas)."""
-    bekend = context.get("kernpuntnummers_bekend")
-    if bekend is not None:
-        return bekend
+    there is one. One query per list, not per kernpunt."""
     if not consultatie_id:
         return {}
     return Rapport.objects.kernpuntnummers_voor(consultatie_id)
