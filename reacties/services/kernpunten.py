@@ -145,7 +145,8 @@ def kernpunt_samenvoegen(
         raise ValidationError(
             {"in_kernpunt": gettext("Kies een ander kernpunt van dezelfde consultatie.")}
         )
-    if duplicaat.samengevoegd_in_id or doel.samengevoegd_in_id:
+    # (The duplicate itself was asked by ``controleer_samenvoegen``.)
+    if doel.samengevoegd_in_id:
         raise TransitieNietToegestaan(
             duplicaat.reactie, "samenvoegen", gettext("Een van deze kernpunten is al samengevoegd.")
         )
