@@ -20,6 +20,12 @@ def _labels(field, taal: str | None) -> dict:
     return {make_hashable(waarde): force_str(label) for waarde, label in field.flatchoices}
 
 
+def labels(model, veld: str) -> dict:
+    """Value → label of ``model``'s field ``veld`` in the active language: the same table
+    ``get_FOO_display`` reads, for code that labels a list of plain values."""
+    return _labels(model._meta.get_field(veld), get_language())
+
+
 class Keuzelabels:
     """Mix into a model (before ``models.Model``): its ``get_FOO_display`` methods read a
     table of labels per field and language. The same answers as Django's."""

@@ -11,16 +11,14 @@ from django.utils.text import Truncator
 from consultaties.models import Consultatie
 from consultaties.models import Status as ConsultatieStatus
 from consultaties.permissions import kan_kernpunten_zien
-from organisaties.models import Netwerk
+from kern import keuzelabels
+from organisaties.models import Organisatie
 
 from . import permissions
 from .forms import OrganisatieLijstFilter
 from .models import (
     INGEDIENDE_STATUSSEN,
     LOPENDE_STATUSSEN,
-    Dimensie,
-    Eindoordeel,
-    Ernst,
     Kernpunt,
     Onderschrijving,
     Reactie,
@@ -88,8 +86,8 @@ def consultatiepagina(request, consultatie) -> dict:
     herinneren = {r.pk for r in reacties if permissions.kan_herinneren(user, r)}
     # The labels once per list, not through the models' get_FOO_display per row.
     labels = {
-        "netwerk": {waarde: str(label) for waarde, label in Netwerk.choices},
-        "eindoordeel": {waarde: str(label) for waarde, label in Eindoordeel.choices},
+        "netwerk": keuzelabels.labels(Organisatie, "netwerk"),
+        "eindoordeel": keuzelabels.labels(Reactie, "eindoordeel"),
     }
     rijen = [_organisatierij(r, toegestane_acties(user, r), herinneren, labels) for r in reacties]
     kernpunten_telling = None
@@ -247,8 +245,8 @@ def kernpuntrijen(user, kernpunten, toon_organisatie=True, onderschrijvers=None)
     → ``[(organisatie_id, afkorting)]`` where the page loaded them as values; else the
     (prefetched) endorsements of each kernpunt. ``kernpunt`` is the model, for the tags of
     the apps above this one (themes, paper numbers)."""
-    dimensies = {waarde: str(label) for waarde, label in Dimensie.choices}
-    ernst = {waarde: str(label) for waarde, label in Ernst.choices}
+    dimensies = keuzelabels.labels(Kernpunt, "dimensie")
+    ernst = keuzelabels.labels(Kernpunt, "ernst")
     rijen = []
     for k in kernpunten:
         if onderschrijvers is None:
@@ -285,8 +283,8 @@ def samenvoegpagina(kernpunt, doelen, form) -> dict:
     """The merge page of ``kernpunt``: the kernpunt itself and each of ``doelen`` (the
     others it may be merged into, ``KernpuntQuerySet.samen_te_voegen_met``) as plain
     values, read in one query; ``gekozen``: the id the form chose, to keep it checked."""
-    dimensies = {waarde: str(label) for waarde, label in Dimensie.choices}
-    ernst = {waarde: str(label) for waarde, label in Ernst.choices}
+    dimensies = keuzelabels.labels(Kernpunt, "dimensie")
+    ernst = keuzelabels.labels(Kernpunt, "ernst")
 
     def rij(k) -> dict:
         kort = Truncator(k.tekst).chars(SAMENVOEGKEUZE_TEKST)
