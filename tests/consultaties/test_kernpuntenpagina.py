@@ -229,3 +229,14 @@ def test_samenvoegen_na_verzenden_geweigerd_op_de_kernpuntenpagina(
     html = response.content.decode()
     assert f"<title>Kernpunten – {consultatie.titel}" in html
     assert "open of gesloten" in html
+
+
+def test_artikel_staat_er_zoals_de_opsteller_het_schreef(client, gesloten, secretaris, org_a):
+    """The article field is free text ("Artikel 22", "art. 3 lid 2"): shown as written,
+    as in the paper, without a prefix of our own that doubles it ("artikel Artikel 22")."""
+    kernpunt = _kernpunt_van(gesloten, org_a)
+    Kernpunt.objects.filter(pk=kernpunt.pk).update(artikel="Artikel 22 <b>lid 2</b>")
+    for url in (_url(gesloten), reverse("reacties:samenvoegen", args=[kernpunt.pk])):
+        html = _get(client, secretaris, url).content.decode()
+        assert " · <span>Artikel 22 &lt;b&gt;lid 2&lt;/b&gt;</span>" in html
+        assert "artikel Artikel" not in html
