@@ -6,7 +6,6 @@ secretaris's start page and the organisation's inbox of invitations."""
 from collections import defaultdict
 
 from django.db.models import Count, Q
-from django.utils.text import Truncator
 
 from consultaties.models import Consultatie
 from consultaties.models import Status as ConsultatieStatus
@@ -266,13 +265,26 @@ def kernpuntrijen(user, kernpunten, toon_organisatie=True, onderschrijvers=None)
                 "tekst": k.tekst,
                 "voorgestelde_wijziging": k.voorgestelde_wijziging,
                 "onderschrijvers": ", ".join(afkorting for _o, afkorting in door),
-                "kort": Truncator(k.tekst).chars(60),
+                "kort": ingekort(k.tekst, 60),
                 "mag_onderschrijven": permissions.kan_onderschrijven(
                     user, k, onderschreven=onderschreven
                 ),
             }
         )
     return rijen
+
+
+def ingekort(tekst: str, tekens: int) -> str:
+    """``tekst`` cut to at most ``tekens`` characters at a word boundary, with "…"; a
+    single word longer than that is cut inside it (Truncator cuts mid-word always)."""
+    if len(tekst) <= tekens:
+        return tekst
+    kort = tekst[: tekens - 1]
+    if tekst[tekens - 1].isalnum() and kort[-1:].isalnum():  # inside a word
+        woorden = kort.rsplit(maxsplit=1)
+        if len(woorden) == 2:
+            kort = woorden[0]
+    return kort.rstrip(" \t\r\n,;:.–-") + "…"
 
 
 #: How much of a kernpunt's text a choice on the merge page shows; the rest folds out.
@@ -287,7 +299,7 @@ def samenvoegpagina(kernpunt, doelen, form) -> dict:
     ernst = keuzelabels.labels(Kernpunt, "ernst")
 
     def rij(k) -> dict:
-        kort = Truncator(k.tekst).chars(SAMENVOEGKEUZE_TEKST)
+        kort = ingekort(k.tekst, SAMENVOEGKEUZE_TEKST)
         return {
             "pk": str(k.pk),
             "organisatie": k.reactie.organisatie.afkorting,
