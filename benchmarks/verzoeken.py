@@ -189,7 +189,8 @@ def meet_cpu(herhalingen: int) -> dict:
                 return execute(sql, params, many, context)
 
             with connection.execute_wrapper(tel):
-                status = client.get(pad).status_code
+                antwoord = client.get(pad)
+            status = antwoord.status_code
             if status != 200:
                 print(f"FOUT: {gebruiker} {pad}: HTTP {status}", file=sys.stderr)
             cpu, wand = [], []
@@ -205,6 +206,7 @@ def meet_cpu(herhalingen: int) -> dict:
                     "pad": pad,
                     "status": status,
                     "queries": len(queries),
+                    "bytes": len(antwoord.content),
                     "cpu_ms": statistics.median(cpu),
                     "wand_ms": statistics.median(wand),
                 }
@@ -345,6 +347,35 @@ def tabel(cpu: dict, last: dict) -> list[str]:
     return regels
 
 
+#: A page on the small database smaller than this share of the same page on the large
+#: one shows fewer rows (a list not full): its ratio measures the rows, not the data.
+VOLLE_PAGINA = 0.8
+
+
+def paginavulling(cpu: dict) -> list[str]:
+    """The requests whose response on the small database is much smaller than on the
+    large one: there the small database has too few rows to fill the page, and the
+    ratio of their costs says little about growth with the data."""
+    regels = []
+    for db in ("pg", "sqlite"):
+        klein = cpu.get(f"{db}-klein", {}).get("metingen", [])
+        groot = cpu.get(f"{db}-groot", {}).get("metingen", [])
+        for k, g in zip(klein, groot, strict=False):
+            if k.get("bytes") and g.get("bytes") and k["bytes"] < VOLLE_PAGINA * g["bytes"]:
+                regels.append(
+                    f"- {db}: {k['rol']} {k['naam']}: {k['bytes']:,} bytes op de kleine, "
+                    f"{g['bytes']:,} op de grote database"
+                )
+    if regels:
+        regels.insert(
+            0,
+            "\nNiet vol op de kleine database (minder dan "
+            f"{VOLLE_PAGINA:.0%} van de bytes op de grote; de verhouding meet daar de rijen "
+            "op de pagina, niet de groei met de data):",
+        )
+    return regels
+
+
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
@@ -410,6 +441,8 @@ def main():
         )
     )
     for regel in tabel(cpu, belast):
+        print(regel)
+    for regel in paginavulling(cpu):
         print(regel)
     print(f"\nRuwe cijfers: {uit.relative_to(ROOT)}")
 

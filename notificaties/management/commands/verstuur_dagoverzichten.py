@@ -10,6 +10,8 @@ from notificaties import services, tasks
 
 class Command(BaseCommand):
     help = "Verstuur het dagoverzicht aan wie daarvoor koos (hooguit één per dag)."
+    # Scheduled from cron like verwerk_termijnen: no system checks on every run.
+    requires_system_checks = []
 
     def add_arguments(self, parser):
         parser.add_argument(
