@@ -1,14 +1,18 @@
-"""Query plans of the SQL the pages really run, on a filled PostgreSQL database.
+"""Query plans of the SQL the pages really run, on a filled PostgreSQL or SQLite database.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/tk_prestaties_groot \\
         .venv/bin/python benchmarks/queryplannen.py [--alles]
+    DATABASE_URL=sqlite:////pad/naar/groot.sqlite3 .venv/bin/python benchmarks/queryplannen.py
 
 Calls every page type and API list of ``benchmarks/verzoeken.py`` through the Django test
-client as its role, captures each SQL statement the request executed, and runs
-``EXPLAIN (ANALYZE, BUFFERS)`` on exactly that statement. A sequential scan over a table of
-more than ``GROOT`` rows is flagged: that is a cost that grows with the years of data.
-Prints per request its statements, their execution time and the flags (with the plan of
-each flagged statement; ``--alles`` prints every plan).
+client as its role, captures each SQL statement the request executed, and explains exactly
+that statement: ``EXPLAIN (ANALYZE, BUFFERS)`` on PostgreSQL, ``EXPLAIN QUERY PLAN`` on
+SQLite (its execution time: the fastest of three runs). A scan of a whole table of more
+than ``GROOT`` rows is flagged: that is a cost that grows with the years of data (on
+SQLite ``SCAN t`` without an index; a ``SCAN t USING INDEX`` walks an index in order and
+stops at the LIMIT, and is listed, not flagged). Prints per request its statements, their
+execution time and the flags (with the plan of each flagged statement; ``--alles`` prints
+every plan).
 
 The database must be filled with ``manage.py demo`` and ``ONTWIKKELING=1 manage.py genereer_last``.
 """
@@ -17,6 +21,7 @@ import argparse
 import os
 import re
 import sys
+import time
 from pathlib import Path
 
 # The project first: benchmarks/termijnen.py would otherwise shadow the termijnen app.
@@ -41,6 +46,33 @@ for naam, waarde in {
 GROOT = 10_000
 
 
+def aliassen(sql: str) -> dict[str, str]:
+    """Django's table aliases in ``sql`` (``FROM "reacties_reactie" U0``, ``JOIN … T3``):
+    SQLite's plan names a table by its alias."""
+    return {
+        alias: tabel
+        for tabel, alias in re.findall(r'(?:FROM|JOIN)\s+"(\w+)"\s+(?:AS\s+)?"?([A-Z]\d+)\b', sql)
+    }
+
+
+def uitleg_postgres(cursor, sql, params) -> tuple[str, float]:
+    cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
+    plan = "\n".join(r[0] for r in cursor.fetchall())
+    return plan, float(re.search(r"Execution Time: ([\d.]+)", plan).group(1))
+
+
+def uitleg_sqlite(cursor, sql, params) -> tuple[str, float]:
+    cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+    plan = "\n".join(r[-1] for r in cursor.fetchall())
+    snelste = float("inf")
+    for _ in range(3):
+        begin = time.perf_counter()
+        cursor.execute(sql, params)
+        cursor.fetchall()
+        snelste = min(snelste, (time.perf_counter() - begin) * 1000)
+    return plan, snelste
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--alles", action="store_true", help="print every plan")
@@ -55,14 +87,21 @@ def main():
 
     from organisaties.models import Gebruiker
 
-    if connection.vendor != "postgresql":
-        sys.exit("Zet DATABASE_URL op een gevulde PostgreSQL-database.")
+    postgres = connection.vendor == "postgresql"
+    if connection.vendor not in ("postgresql", "sqlite"):
+        sys.exit("Zet DATABASE_URL op een gevulde PostgreSQL- of SQLite-database.")
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT relname, reltuples::bigint FROM pg_class "
-            "WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace"
-        )
-        rijen = dict(cursor.fetchall())
+        if postgres:
+            cursor.execute(
+                "SELECT relname, reltuples::bigint FROM pg_class "
+                "WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace"
+            )
+            rijen = dict(cursor.fetchall())
+        else:
+            rijen = {}
+            for tabel in connection.introspection.table_names(cursor):
+                cursor.execute(f'SELECT COUNT(*) FROM "{tabel}"')  # noqa: S608
+                rijen[tabel] = cursor.fetchone()[0]
     groot = {naam for naam, aantal in rijen.items() if aantal > GROOT}
     namen = sorted(groot, key=rijen.get, reverse=True)
     print(f"Grote tabellen (> {GROOT} rijen): " + ", ".join(f"{n} ({rijen[n]:,})" for n in namen))
@@ -88,11 +127,14 @@ def main():
                 if not sql.lstrip().upper().startswith("SELECT"):
                     continue
                 with connection.cursor() as cursor:
-                    cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
-                    plan = "\n".join(r[0] for r in cursor.fetchall())
-                tijd = float(re.search(r"Execution Time: ([\d.]+)", plan).group(1))
+                    plan, tijd = (uitleg_postgres if postgres else uitleg_sqlite)(
+                        cursor, sql, params
+                    )
                 totaal += tijd
-                scans = sorted({t for t in re.findall(r"Seq Scan on (\w+)", plan) if t in groot})
+                patroon = r"Seq Scan on (\w+)" if postgres else r"SCAN (\w+)\b(?! USING)"
+                tabellen = aliassen(sql)
+                gescand = {tabellen.get(t, t) for t in re.findall(patroon, plan)}
+                scans = sorted(gescand & groot)
                 if scans:
                     gevonden.append((gebruiker, naam, scans))
                 if scans or args.alles:
