@@ -6,12 +6,14 @@ The effective termijn itself (extension or the consultation's) is
 
 from datetime import datetime, time, timedelta
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from consultaties.models import Status as ConsultatieStatus
-from reacties.models import LOPENDE_STATUSSEN, Reactie, Status
+from organisaties.models import Organisatie
+from reacties.models import LOPENDE_STATUSSEN, Reactie, Status, effectieve_termijn
 
 from .kalender import (
     AMSTERDAM,
@@ -104,6 +106,33 @@ def achterstand_reacties(consultaties=None):
         reacties.met_effectieve_termijn()
         .select_related("organisatie", "consultatie")
         .prefetch_related("herinneringen")
+    )
+
+
+def werklast_per_organisatie():
+    """The execution organisations with running work in open consultations, annotated
+    ``lopend`` (how many) and ``eerste_termijn`` (the first effective termijn).
+
+    Per organisation a subquery over its running responses only (the index on status,
+    consultation and organisation finds them): as a join of every organisation with all
+    its responses it read every response of the years (72,000) to count the few running.
+    """
+    lopende = Reactie.objects.filter(
+        organisatie=OuterRef("pk"),
+        status__in=LOPENDE_STATUSSEN,
+        consultatie__status=ConsultatieStatus.OPEN,
+    ).order_by()
+    return (
+        Organisatie.objects.uitvoeringsorganisaties()
+        .filter(Exists(lopende))
+        .annotate(
+            lopend=Coalesce(
+                Subquery(lopende.values("organisatie").annotate(n=Count("pk")).values("n")), 0
+            ),
+            eerste_termijn=Subquery(
+                lopende.annotate(t=effectieve_termijn()).order_by("t").values("t")[:1]
+            ),
+        )
     )
 
 

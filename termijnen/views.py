@@ -8,7 +8,7 @@ keep their place and names under ``notificaties:`` (``notificaties/urls.py``).
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Min, Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,11 +18,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from consultaties.models import Consultatie
-from consultaties.models import Status as ConsultatieStatus
 from kern.lijsten import lijstcontext
 from kern.web import bevestiging, fouten_in, weigering_toont
 from organisaties.models import Organisatie
-from reacties.models import LOPENDE_STATUSSEN, Reactie, effectieve_termijn
+from reacties.models import LOPENDE_STATUSSEN, Reactie
 from reacties.permissions import kan_verlenging_aanvragen
 
 from . import overzichten, permissions, services
@@ -53,23 +52,11 @@ def werklast(request):
     if user.is_organisatie_medewerker:
         return redirect("notificaties:werklast_organisatie", organisatie_id=user.organisatie_id)
     _vereis(user.is_secretaris)
-    lopend = Q(
-        reacties__status__in=LOPENDE_STATUSSEN,
-        reacties__consultatie__status=ConsultatieStatus.OPEN,
-    )
-    organisaties = (
-        Organisatie.objects.uitvoeringsorganisaties()
-        .annotate(
-            lopend=Count("reacties", filter=lopend),
-            eerste_termijn=Min(effectieve_termijn("reacties__"), filter=lopend),
-        )
-        .filter(lopend__gt=0)
-    )
     keuze = WerklastOverzichtKeuze(request.GET)
     return render(
         request,
         "notificaties/werklast_overzicht.html",
-        lijstcontext(request, keuze, keuze.filter(organisaties)),
+        lijstcontext(request, keuze, keuze.filter(overzichten.werklast_per_organisatie())),
     )
 
 
