@@ -205,3 +205,22 @@ def test_ministerie_ziet_alleen_eigen_verzonden_consultaties(
     bzk = cijfers.bereken(bzk_gebruiker)
     assert {c.naam for c in bzk} == {"ICT-systemen", "Privacy"}
     assert _van(bzk, "ICT-systemen").kernpunt_ids == {netwerk["k3_uwv"].pk}
+
+
+@pytest.mark.django_db
+def test_cijfers_lezen_de_kernpunten_met_een_thema_niet_alle_kernpunten(netwerk, secretaris):
+    """What the figures touch (issue 19): each tagged kernpunt is checked by key (EXISTS),
+    and the outcomes are read for the ids found, so no statement lists every visible
+    kernpunt or every outcome of the years first."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert _van(cijfers.bereken(secretaris), "ICT-systemen") is not None
+    statements = [q["sql"] for q in queries.captured_queries]
+    getagd = next(s for s in statements if 'FROM "themas_getagd"' in s)
+    assert "EXISTS" in getagd
+    assert '"themas_getagd"."content_object_id" IN (SELECT' not in getagd
+    verwerking = next(s for s in statements if 'FROM "rapporten_verwerking"' in s)
+    assert '"kernpunt_id" IN (SELECT' not in verwerking
+    assert '"rapport_id" IN (SELECT' not in verwerking
