@@ -48,7 +48,7 @@ install: $(VENV)/.installed $(VENDOR)/.installed
 # Translations: the compiled .mo files are committed (so gettext is not needed to run);
 # `make messages` refreshes the .po files and recompiles after changing UI text.
 messages: install
-	DEBUG=1 $(PY) manage.py makemessages -l en --ignore=.venv --ignore=node_modules --ignore=.tools
+	DEBUG=1 $(PY) manage.py makemessages -l en --ignore=.venv --ignore=node_modules --ignore=.tools --ignore=tests
 	DEBUG=1 $(PY) manage.py compilemessages -l en --ignore=.venv --ignore=node_modules --ignore=.tools
 
 migrate: install

@@ -84,6 +84,10 @@ class InzichtenSerializer(serializers.Serializer):
         help_text="Gesloten consultaties met hun termijn in de periode."
     )
     tabellen = TabellenSerializer()
+    berekend_op = serializers.DateTimeField(
+        help_text="Wanneer deze cijfers werden geteld: ze worden hooguit zo lang als de "
+        "instelling INZICHTEN_GELDIG_SECONDEN zegt (standaard 10 minuten) uit de cache gegeven."
+    )
 
 
 # --- view ------------------------------------------------------------------------------
@@ -118,5 +122,5 @@ class InzichtenView(APIView):
         form = PeriodeForm(request.query_params or None)
         if not form.is_valid():
             raise ValidationError(form.errors.as_data())
-        inzichten = services.bereken(*form.periode())
+        inzichten = services.inzichten(*form.periode())
         return Response(InzichtenSerializer(inzichten).data)

@@ -10,9 +10,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from statistics import median
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from consultaties.models import GESLOTEN_STATUSSEN, Consultatie
 from organisaties.models import Netwerk
@@ -49,6 +51,8 @@ class Inzichten:
     tot: date
     consultaties: int
     tabellen: dict[str, Tabel]
+    #: When these figures were counted (:func:`inzichten` may give them from the cache).
+    berekend_op: datetime = field(default_factory=timezone.now)
 
 
 def _percentage(deel: int, geheel: int) -> float | None:
@@ -60,13 +64,24 @@ def standaard_periode(vandaag: date | None = None) -> tuple[date, date]:
     return vandaag - timedelta(days=365), vandaag
 
 
-def _consultaties(van: date, tot: date):
+def _in_periode(van: date, tot: date, pad: str = "") -> Q:
+    """The closed consultations whose termijn falls in the period, from any model that
+    reaches a consultation by ``pad``: the figures join from them (index on status and
+    termijn) to what hangs below, so a year costs the same after five years."""
     tz = timezone.get_current_timezone()
     begin = timezone.make_aware(datetime.combine(van, time.min), tz)
     einde = timezone.make_aware(datetime.combine(tot + timedelta(days=1), time.min), tz)
-    return Consultatie.objects.filter(
-        status__in=GESLOTEN_STATUSSEN, termijn__gte=begin, termijn__lt=einde
+    return Q(
+        **{
+            f"{pad}status__in": GESLOTEN_STATUSSEN,
+            f"{pad}termijn__gte": begin,
+            f"{pad}termijn__lt": einde,
+        }
     )
+
+
+def _consultaties(van: date, tot: date):
+    return Consultatie.objects.filter(_in_periode(van, tot))
 
 
 def _adoptie_kolommen():
@@ -78,15 +93,25 @@ def _adoptie_kolommen():
     ]
 
 
-def _kernpunt_telling(kernpunten, groep: str) -> dict:
-    rijen = kernpunten.values(groep).annotate(
+def _kernpunt_tellingen(kernpunten) -> dict[str, dict]:
+    """Kernpunten, processed and adopted, per organisation (``reactie__organisatie_id``),
+    per ministry (``reactie__consultatie__ministerie_id``) and per dimension: counted in
+    one query per combination of the three, then added up. A kernpunt and its
+    verwerkingen belong to one organisation, ministry and dimension, so the sums are the
+    distinct counts."""
+    groepen = ("reactie__organisatie_id", "reactie__consultatie__ministerie_id", "dimensie")
+    tellingen = {groep: {} for groep in groepen}
+    for rij in kernpunten.values(*groepen).annotate(
         kernpunten=Count("pk", distinct=True),
         verwerkt=Count("verwerkingen", distinct=True),
         overgenomen=Count(
             "verwerkingen", filter=Q(verwerkingen__uitkomst__in=OVERGENOMEN), distinct=True
         ),
-    )
-    return {rij[groep]: rij for rij in rijen}
+    ):
+        for groep in groepen:
+            telling = tellingen[groep].setdefault(rij[groep], Counter())
+            telling.update({k: rij[k] for k in ("kernpunten", "verwerkt", "overgenomen")})
+    return tellingen
 
 
 def _adoptie(telling: dict | None) -> dict:
@@ -103,10 +128,17 @@ def _adoptie(telling: dict | None) -> dict:
 
 
 def bereken(van: date, tot: date) -> Inzichten:
-    consultaties = _consultaties(van, tot)
-    reacties = Reactie.objects.filter(consultatie__in=consultaties)
+    consultaties = _consultaties(van, tot).order_by()
+    # Joined from the period's consultations down, without ordering: as IN-subqueries over
+    # the responses PostgreSQL scanned every response of the years for each figure.
+    reacties = Reactie.objects.filter(_in_periode(van, tot, "consultatie__")).order_by()
     ingediend = reacties.filter(status__in=INGEDIENDE_STATUSSEN)
-    kernpunten = Kernpunt.objects.filter(reactie__in=ingediend, samengevoegd_in__isnull=True)
+    kernpunten = Kernpunt.objects.filter(
+        _in_periode(van, tot, "reactie__consultatie__"),
+        reactie__status__in=INGEDIENDE_STATUSSEN,
+        samengevoegd_in__isnull=True,
+    ).order_by()
+    kernpunt_tellingen = _kernpunt_tellingen(kernpunten)
 
     # Per organisation: participation, timeliness and adoption.
     deelname = reacties.values(
@@ -125,7 +157,7 @@ def bereken(van: date, tot: date) -> Inzichten:
             marge.setdefault(organisatie_id, []).append(
                 (termijn - ingediend_op).total_seconds() / 86400
             )
-    per_organisatie_kp = _kernpunt_telling(kernpunten, "reactie__organisatie_id")
+    per_organisatie_kp = kernpunt_tellingen["reactie__organisatie_id"]
     organisaties = Tabel(
         gettext("Organisaties"),
         [
@@ -187,7 +219,7 @@ def bereken(van: date, tot: date) -> Inzichten:
         )
 
     # Per ministry: how much of what we raised was taken over.
-    per_ministerie_kp = _kernpunt_telling(kernpunten, "reactie__consultatie__ministerie_id")
+    per_ministerie_kp = kernpunt_tellingen["reactie__consultatie__ministerie_id"]
     ministeries = Tabel(
         gettext("Ministeries"),
         [
@@ -196,11 +228,13 @@ def bereken(van: date, tot: date) -> Inzichten:
             *_adoptie_kolommen(),
         ],
     )
+    aantal_consultaties = 0
     for rij in (
         consultaties.values("ministerie_id", "ministerie__naam")
         .annotate(aantal=Count("pk"))
         .order_by("ministerie__naam")
     ):
+        aantal_consultaties += rij["aantal"]
         ministeries.rijen.append(
             {
                 "ministerie": rij["ministerie__naam"],
@@ -210,13 +244,18 @@ def bereken(van: date, tot: date) -> Inzichten:
         )
 
     # Per dimension: points raised and adopted, and how often the impact is 'ingrijpend'.
-    per_dimensie_kp = _kernpunt_telling(kernpunten, "dimensie")
+    per_dimensie_kp = kernpunt_tellingen["dimensie"]
     ingrijpend = dict(
-        Beoordeling.objects.filter(reactie__in=ingediend, gevolgen=Gevolgen.INGRIJPEND)
+        Beoordeling.objects.filter(
+            _in_periode(van, tot, "reactie__consultatie__"),
+            reactie__status__in=INGEDIENDE_STATUSSEN,
+            gevolgen=Gevolgen.INGRIJPEND,
+        )
+        .order_by()
         .values_list("dimensie")
         .annotate(n=Count("pk"))
     )
-    aantal_ingediend = ingediend.count()
+    aantal_ingediend = sum(rij["ingediend"] for rij in organisaties.rijen)
     dimensies = Tabel(
         gettext("Dimensies"),
         [
@@ -250,7 +289,8 @@ def bereken(van: date, tot: date) -> Inzichten:
         ],
     )
     labels = {code: str(label) for code, label in Levensgebeurtenis.choices}
-    for waarde, aantal in teller.most_common():
+    # Most touched first; equal counts by name, not by the order the rows came in.
+    for waarde, aantal in sorted(teller.items(), key=lambda w: (-w[1], labels.get(w[0], ""))):
         if waarde in labels:
             levensgebeurtenissen.rijen.append(
                 {
@@ -263,7 +303,7 @@ def bereken(van: date, tot: date) -> Inzichten:
     return Inzichten(
         van=van,
         tot=tot,
-        consultaties=consultaties.count(),
+        consultaties=aantal_consultaties,
         tabellen={
             "netwerken": netwerken,
             "ministeries": ministeries,
@@ -272,6 +312,29 @@ def bereken(van: date, tot: date) -> Inzichten:
             "levensgebeurtenissen": levensgebeurtenissen,
         },
     )
+
+
+#: Part of the cache key: a new version when the shape of :class:`Inzichten` changes, so
+#: a deployment never reads what an older one stored.
+CACHEVERSIE = 1
+
+
+def inzichten(van: date, tot: date) -> Inzichten:
+    """The figures of :func:`bereken` for the period, counted at most once per
+    ``INZICHTEN_GELDIG_SECONDEN`` per period and language (the tables carry translated
+    titles) and read from the shared cache in between: the page, its charts, the
+    exports and the API ask the same period in a row, and a year's count is far beyond
+    what a page may cost. ``berekend_op`` says how fresh they are."""
+    geldig = settings.INZICHTEN_GELDIG_SECONDEN
+    if geldig <= 0:
+        return bereken(van, tot)
+    sleutel = f"inzichten:{CACHEVERSIE}:{van.isoformat()}:{tot.isoformat()}:{get_language()}"
+    onthouden = cache.get(sleutel)
+    if isinstance(onthouden, Inzichten):
+        return onthouden
+    uitkomst = bereken(van, tot)
+    cache.set(sleutel, uitkomst, geldig)
+    return uitkomst
 
 
 def mag_inzien(user) -> bool:

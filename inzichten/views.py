@@ -1,4 +1,5 @@
 from csp.decorators import csp_replace
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -16,7 +17,7 @@ def _inzichten(request):
         )
     form = PeriodeForm(request.GET or None)
     van, tot = form.periode()
-    return form, services.bereken(van, tot)
+    return form, services.inzichten(van, tot)
 
 
 @login_required
@@ -31,6 +32,7 @@ def overzicht(request):
             "inzichten": inzichten,
             "query": request.GET.urlencode(),
             "grafieken": list(grafieken.GRAFIEKEN),
+            "geldig_minuten": settings.INZICHTEN_GELDIG_SECONDEN // 60,
         },
     )
 

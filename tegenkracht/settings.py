@@ -265,6 +265,10 @@ ZOEK_TIJDSLIMIET = int(os.environ.get("ZOEK_TIJDSLIMIET_MS", "3000"))
 # be retried. The worker beats every RAPPORT_HARTSLAG_SECONDEN while rendering.
 RAPPORT_HARTSLAG_SECONDEN = int(os.environ.get("RAPPORT_HARTSLAG_SECONDEN", "15"))
 RAPPORT_STIL_NA_SECONDEN = int(os.environ.get("RAPPORT_STIL_NA_SECONDEN", "300"))
+# The insights (inzichten) count a period's consultations, responses and kernpunten: a
+# year is 10,000 responses. Computed once per period and language, then read from the
+# shared cache for this many seconds (0: computed on every request).
+INZICHTEN_GELDIG_SECONDEN = int(os.environ.get("INZICHTEN_GELDIG_SECONDEN", "600"))
 RAPPORT_WACHTRIJ_STIL_NA_SECONDEN = int(
     os.environ.get("RAPPORT_WACHTRIJ_STIL_NA_SECONDEN", str(60 * 60))
 )

@@ -26,4 +26,7 @@ def snelle_instellingen(bestanden) -> dict:
         # A test's transaction never commits: remembered totals (kern.tellingen) get their
         # new version at once instead (tests/kern/test_tellingen.py checks the commit).
         "TELLINGEN_NA_COMMIT": False,
+        # Figures computed on every request, so a test sees what it just changed; the
+        # cache has its own tests (tests/inzichten/test_onthouden.py).
+        "INZICHTEN_GELDIG_SECONDEN": 0,
     }
