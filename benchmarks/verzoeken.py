@@ -92,8 +92,9 @@ def kies_paden() -> dict:
     the most recent generated consultation in each state that UWV was invited to."""
     from consultaties.models import Consultatie
     from organisaties.models import Organisatie
-    from rapporten.models import Rapport
+    from rapporten.models import Publicatie, Rapport
     from reacties.models import Kernpunt, Reactie
+    from themas.models import Thema
 
     uwv = Organisatie.objects.get(afkorting="UWV")
 
@@ -115,7 +116,20 @@ def kies_paden() -> dict:
         .first()
         .pk
     )
+    thema = Thema.objects.order_by("pk").values_list("pk", flat=True).first()
+    openbaar = (
+        Publicatie.objects.order_by("pk")
+        .values_list("rapport__consultatie__kenmerk", flat=True)
+        .first()
+    )
+    zoekvraag = "?q=uitvoering"
     return {
+        "anoniem": {
+            "inloggen": "/accounts/login/",
+            "openbaar archief": "/openbaar/",
+            "openbaar paper": f"/openbaar/{openbaar}/",
+            "openbare feed": "/openbaar/feed.atom",
+        },
         "secretaris": {
             "dashboard": "/",
             "consultatielijst": "/consultaties/",
@@ -133,6 +147,24 @@ def kies_paden() -> dict:
             "API reacties": "/api/v1/reacties",
             "API rapporten": "/api/v1/rapporten",
             "API organisaties": "/api/v1/organisaties",
+            "werklast": "/notificaties/werklast/",
+            "achterstand": "/notificaties/achterstand/",
+            "achterstand van een consultatie": f"/notificaties/achterstand/{open_}/",
+            "mislukte e-mails": "/notificaties/emails/mislukt/",
+            "inzichten": "/inzichten/",
+            "inzichten grafiek": "/inzichten/grafiek/netwerken.svg",
+            "API inzichten": "/api/v1/inzichten",
+            "thema's": "/themas/",
+            "thema": f"/themas/{thema}/",
+            "knelpunten": "/themas/knelpunten/",
+            "API thema's": "/api/v1/themas",
+            "API knelpunten": "/api/v1/themas/knelpunten",
+            "zoeken": f"/zoeken/{zoekvraag}",
+            "API zoeken": f"/api/v1/zoeken{zoekvraag}",
+            "koppelingen": "/koppelingen/",
+            "API abonnementen": "/api/v1/abonnementen",
+            "gebruikers": "/beheer/gebruikers/",
+            "uitnodigingen": "/beheer/uitnodigingen/",
         },
         "uwv-opsteller": {
             "dashboard (inbox)": "/",
@@ -146,6 +178,17 @@ def kies_paden() -> dict:
             "API consultaties": "/api/v1/consultaties",
             "API reacties": "/api/v1/reacties",
             "API kernpunten van een reactie": f"/api/v1/reacties/{eigen_verzonden}/kernpunten",
+            "eigen reactie bewerken": f"/reacties/{eigen_open}/bewerken/",
+            "eerdere standpunten": f"/zoeken/reacties/{eigen_open}/eerdere-standpunten/",
+            "werklast van de organisatie": f"/notificaties/werklast/{uwv.pk}/",
+            "agenda": "/notificaties/agenda/",
+            "thema's": "/themas/",
+            "inzichten": "/inzichten/",
+            "zoeken": f"/zoeken/{zoekvraag}",
+        },
+        "uwv-beheerder": {
+            "gebruikers": "/beheer/gebruikers/",
+            "uitnodigingen": "/beheer/uitnodigingen/",
         },
         ministerie: {
             "dashboard (papers)": "/",
@@ -174,7 +217,11 @@ def meet_cpu(herhalingen: int) -> dict:
 
     paden = kies_paden()
     uitkomst = {"paden": paden, "metingen": []}
-    rollen = {"anoniem": {"triviale view": "/gezondheid/live"}, **paden}
+    rollen = {
+        **paden,
+        "anoniem": {"triviale view": "/gezondheid/live", **paden.get("anoniem", {})},
+    }
+    rollen = {"anoniem": rollen.pop("anoniem"), **rollen}
     for gebruiker, pagina_s in rollen.items():
         client = Client(HTTP_HOST="127.0.0.1")
         if gebruiker != "anoniem":
@@ -288,7 +335,8 @@ def belasting(url: str, paden: dict, seconden: int) -> dict:
                 f"{basis}/gezondheid/live", None, seconden, str(script)
             )
             for gebruiker, pagina_s in paden.items():
-                cookie = Sessie(basis, gebruiker).cookie_header()
+                anoniem = gebruiker == "anoniem"
+                cookie = None if anoniem else Sessie(basis, gebruiker).cookie_header()
                 for pad in pagina_s.values():
                     uitkomst[(gebruiker, pad)] = wrk(f"{basis}{pad}", cookie, seconden, str(script))
         finally:

@@ -313,8 +313,15 @@ class Rapport(GewijzigdOpBijgehouden, FSMModelMixin, models.Model):
 
 class VerwerkingQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user):
-        """What the ministry recorded is read with the paper it was recorded on."""
-        return self.filter(rapport__in=Rapport.objects.zichtbaar_voor(user).values("pk"))
+        """What the ministry recorded is read with the paper it was recorded on.
+
+        Asked per row by key (EXISTS): as ``rapport__in`` SQLite first listed every paper
+        the user may read, for an organisation one per response of the years."""
+        return self.filter(
+            models.Exists(
+                Rapport.objects.zichtbaar_voor(user).filter(pk=models.OuterRef("rapport_id"))
+            )
+        )
 
 
 class Verwerking(Keuzelabels, models.Model):

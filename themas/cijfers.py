@@ -15,7 +15,7 @@ from django.db.models import Exists, OuterRef
 from django.db.models.functions import ExtractYear
 
 from organisaties.models import Netwerk
-from rapporten.models import Rapport, Status, Uitkomst, Verwerking
+from rapporten.models import Status, Uitkomst, Verwerking
 from rapporten.regels import kernpunten_in_paper_q
 from reacties.models import Kernpunt, Onderschrijving
 
@@ -156,11 +156,8 @@ def bereken(user, thema: Thema | None = None) -> list[Themacijfers]:
         # joined every ministry outcome of the years (86,000) before matching the few.
         kernpunt_ids = list(per_kernpunt)
         uitkomst = dict(
-            Verwerking.objects.filter(
-                Exists(Rapport.objects.zichtbaar_voor(user).filter(pk=OuterRef("rapport_id"))),
-                kernpunt_id__in=kernpunt_ids,
-                rapport__status=Status.VERZONDEN,
-            )
+            Verwerking.objects.zichtbaar_voor(user)
+            .filter(kernpunt_id__in=kernpunt_ids, rapport__status=Status.VERZONDEN)
             .order_by()
             .values_list("kernpunt_id", "uitkomst")
         )

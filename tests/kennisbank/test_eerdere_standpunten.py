@@ -112,3 +112,31 @@ def test_api_eerdere_standpunten(client, wereld):
     assert eerder["uitkomst"] == "niet_overgenomen"
     assert eerder["eigen"] is True
     assert eerder["samenvatting"].startswith("Wij brachten dit in")
+
+
+def test_van_hetzelfde_ministerie_alleen_de_recentste_maar_de_hele_keten(
+    wereld, secretaris, monkeypatch
+):
+    """Of the same ministry only the RECENTSTE most recent consultations count (the cost
+    stays the same after years); the same chain of drafts counts however old."""
+    from kennisbank import eerder
+
+    reactie = wereld["nieuw"][wereld["org_uwv"].pk]
+    assert {e.kernpunt_id for e in eerdere_standpunten(reactie, secretaris)} == {
+        wereld["kernpunt"].pk
+    }
+    monkeypatch.setattr(eerder, "RECENTSTE", 0)
+    assert eerdere_standpunten(reactie, secretaris) == []
+    # A nota van wijziging of the earlier bill: its chain reaches back past the limit.
+    nota = factories.consultatie(
+        secretaris_gebruiker=secretaris,
+        ministerie=wereld["huur"].ministerie,
+        organisaties=[wereld["org_uwv"]],
+        open=True,
+        titel="Nota van wijziging huurtoeslag",
+        vorige_consultatie=wereld["huur"],
+    )
+    in_keten = nota.reacties.get(organisatie=wereld["org_uwv"])
+    assert {e.kernpunt_id for e in eerdere_standpunten(in_keten, secretaris)} == {
+        wereld["kernpunt"].pk
+    }
