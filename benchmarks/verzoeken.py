@@ -110,6 +110,15 @@ def kies_paden() -> dict:
     ministerie = Consultatie.objects.get(pk=verzonden).ministerie.afkorting.lower() + "-ministerie"
     eigen_open = Reactie.objects.get(consultatie_id=open_, organisatie=uwv).pk
     eigen_verzonden = Reactie.objects.get(consultatie_id=verzonden, organisatie=uwv).pk
+    # The form opens once the toets is started: one in preparation in an open consultation.
+    in_voorbereiding = (
+        Reactie.objects.filter(
+            organisatie=uwv, consultatie__status="open", status="in_voorbereiding"
+        )
+        .order_by("-pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
     dubbel = (
         Kernpunt.objects.filter(reactie__consultatie_id=gesloten, samengevoegd_in__isnull=True)
         .order_by("pk")
@@ -178,7 +187,7 @@ def kies_paden() -> dict:
             "API consultaties": "/api/v1/consultaties",
             "API reacties": "/api/v1/reacties",
             "API kernpunten van een reactie": f"/api/v1/reacties/{eigen_verzonden}/kernpunten",
-            "eigen reactie bewerken": f"/reacties/{eigen_open}/bewerken/",
+            "eigen reactie bewerken": f"/reacties/{in_voorbereiding}/bewerken/",
             "eerdere standpunten": f"/zoeken/reacties/{eigen_open}/eerdere-standpunten/",
             "werklast van de organisatie": f"/notificaties/werklast/{uwv.pk}/",
             "agenda": "/notificaties/agenda/",
