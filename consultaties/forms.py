@@ -3,7 +3,9 @@ rule (who may, in which state, which content is required) lives in the services.
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from organisaties.models import Netwerk, Organisatie
@@ -28,6 +30,57 @@ class DatumInvoer(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
+class KenmerkInvoer(forms.TextInput):
+    """A consultation's kenmerk, typed, with the most recent ones as suggestions (a
+    ``<datalist>``; ``suggesties`` is a list of ``(kenmerk, titel)``). A select of every
+    consultation would grow with the years (2,000 options, 70 ms a page)."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"autocomplete": "off", "spellcheck": "false", **(attrs or {})})
+        self.suggesties = []
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if self.suggesties and context["widget"]["attrs"].get("id"):
+            context["widget"]["attrs"]["list"] = f"{context['widget']['attrs']['id']}_suggesties"
+        return context
+
+    def render(self, name, value, attrs=None, renderer=None):
+        html = super().render(name, value, attrs, renderer)
+        if not self.suggesties or not (attrs or {}).get("id"):
+            return html
+        return format_html(
+            '{}<datalist id="{}_suggesties">{}</datalist>',
+            html,
+            attrs["id"],
+            format_html_join("", '<option value="{}">{}</option>', self.suggesties),
+        )
+
+
+class KenmerkVeld(forms.ModelChoiceField):
+    """A consultation chosen by its kenmerk (case and surrounding spaces ignored)."""
+
+    widget = KenmerkInvoer
+
+    def __init__(self, **kwargs):
+        super().__init__(Consultatie.objects.all(), to_field_name="kenmerk", **kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values or not str(value).strip():
+            return None
+        kenmerk = str(value).strip()[:100]
+        try:
+            return self.queryset.get(kenmerk__iexact=kenmerk)
+        except (Consultatie.DoesNotExist, Consultatie.MultipleObjectsReturned):
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            ) from None
+
+
+#: How many recent consultations the kenmerk field suggests.
+SUGGESTIES = 50
+
+
 class ConsultatieForm(forms.ModelForm):
     # The server validates; browser bubbles would bypass the accessible error summary.
     use_required_attribute = False
@@ -43,6 +96,21 @@ class ConsultatieForm(forms.ModelForm):
         help_text=_("Eén vraag per regel. Elke organisatie beantwoordt deze vragen."),
     )
 
+    vorige_consultatie = KenmerkVeld(
+        label=_("Eerdere consultatie (bij een hertoets)"),
+        required=False,
+        help_text=_(
+            "Alleen bij een nota van wijziging of amendement (hertoets): het kenmerk van de "
+            "eerdere consultatie, bijvoorbeeld TK-2025-0031. Leeg bij een eerste toets."
+        ),
+        error_messages={
+            "invalid_choice": _(
+                "Er is geen consultatie met dit kenmerk. Kies er een uit de suggesties of "
+                "laat het veld leeg."
+            )
+        },
+    )
+
     class Meta:
         model = Consultatie
         fields = list(GEGEVENS_VELDEN)
@@ -52,16 +120,18 @@ class ConsultatieForm(forms.ModelForm):
             "samenvatting": forms.Textarea(attrs={"rows": 5}),
         }
         # A huge id is "not a valid choice" (400), never an OverflowError on SQLite.
-        field_classes = {"ministerie": IdKeuzeVeld, "vorige_consultatie": IdKeuzeVeld}
-        help_texts = {
-            "vorige_consultatie": _("Alleen bij een nota van wijziging of amendement (hertoets)."),
-        }
+        field_classes = {"ministerie": IdKeuzeVeld}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["ministerie"].queryset = Organisatie.objects.ministeries()
         self.fields["ministerie"].empty_label = _("Kies een ministerie")
-        self.fields["vorige_consultatie"].empty_label = _("Geen (eerste toets)")
+        eerdere = Consultatie.objects.exclude(pk=self.instance.pk) if self.instance.pk else None
+        self.fields["vorige_consultatie"].widget.suggesties = list(
+            (eerdere if eerdere is not None else Consultatie.objects.all())
+            .order_by("-aangemaakt_op", "-pk")
+            .values_list("kenmerk", "titel")[:SUGGESTIES]
+        )
         self.fields["instrument"].choices = [
             ("", _("Kies")),
             *self.fields["instrument"].choices[1:],
@@ -80,9 +150,10 @@ class ConsultatieForm(forms.ModelForm):
             else:
                 del self.fields["vragen"]
                 del self.fields["termijn"]
-            self.fields["vorige_consultatie"].queryset = Consultatie.objects.exclude(
-                pk=self.instance.pk
-            )
+            self.fields["vorige_consultatie"].queryset = eerdere
+            if self.instance.vorige_consultatie_id:
+                # Shown by its kenmerk, as typed (the model's initial is its id).
+                self.initial["vorige_consultatie"] = self.instance.vorige_consultatie.kenmerk
 
     def velden(self) -> dict:
         """The cleaned values the service takes (only changed ones when editing)."""
