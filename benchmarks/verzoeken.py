@@ -7,7 +7,10 @@ database, on PostgreSQL and SQLite (issue 19).
         --sqlite-klein var/klein/klein.sqlite3 --sqlite-groot var/groot/groot.sqlite3
 
 The databases must already be filled (``manage.py demo`` and
-``ONTWIKKELING=1 manage.py genereer_last``);
+``ONTWIKKELING=1 manage.py genereer_last``: ``--consultaties 2000 --seed 2026`` for the
+large one, ``--consultaties 200 --seed 2025`` for the small one, so that every list the
+script measures is a full page on both and the ratio measures the years of data, not the
+rows on a page; the script names any request whose page is not full on the small one);
 this script only reads them. For each database it measures:
 
 - CPU per request in-process: the Django test client as each role (DEBUG off), the
