@@ -62,7 +62,7 @@ def _input(widget: dict) -> str:
         '<input type="{}" name="{}"{}{}>',
         widget["type"],
         widget["name"],
-        format_html(' value="{}"', "%s" % waarde) if waarde is not None else "",
+        format_html(' value="{}"', f"{waarde}") if waarde is not None else "",
         _attrs(widget["attrs"]),
     )
 
