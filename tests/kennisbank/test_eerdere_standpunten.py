@@ -133,7 +133,9 @@ def test_van_hetzelfde_ministerie_alleen_de_recentste_maar_de_hele_keten(
         ministerie=wereld["huur"].ministerie,
         organisaties=[wereld["org_uwv"]],
         open=True,
-        titel="Nota van wijziging huurtoeslag",
+        # The same subject: on PostgreSQL candidates must share a word with it.
+        titel="Nota van wijziging Wet huurtoeslag herzien",
+        samenvatting="Terugvordering van huurtoeslag beperken.",
         vorige_consultatie=wereld["huur"],
     )
     in_keten = nota.reacties.get(organisatie=wereld["org_uwv"])
