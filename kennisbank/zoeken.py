@@ -6,8 +6,15 @@ kernpunten, the ministry's verwerking, definitive papers) each start from their 
 
 On PostgreSQL a hit is a match of ``websearch_to_tsquery('dutch', …)`` on the
 ``zoekvector`` column (Dutch stemming, kept by the trigger of migration 0001, GIN index)
-ranked by ``ts_rank``. On SQLite every word must occur (``icontains``) in one of the
-source's fields, newest first.
+ranked by ``ts_rank``. On SQLite a hit is a row whose id its table's FTS5 index (migration
+0002, kept by triggers) returns for the question: every word must occur as the start of a
+word in one of the source's texts ("uitvoer" finds "uitvoering"), case and diacritics do
+not matter ("een" finds "één"), no stemming; hits are ordered newest first. Each word goes
+to FTS5 quoted, so nothing a user types is FTS5 syntax (``fts_vraag``). The index drives
+the loop: its matches are read in order and joined to their rows until ``PLAFOND`` of
+them are visible and pass the filters. Either way a search reads the index, not every
+text of every row; what it still costs grows with how many rows hold the words (a word
+in every toelichting, and a filter that passes few of them, walks all of them).
 
 A fixed number of queries per search, whatever the data. One statement finds each
 source's first ``PLAFOND`` visible matches once (a CTE with their rank, date and facet
@@ -23,12 +30,13 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import OperationalError, connection, transaction
-from django.db.models import BigIntegerField, CharField, F, FloatField, Q, QuerySet, Value
+from django.db.models import BigIntegerField, CharField, F, FloatField, QuerySet, Value
 from django.db.models.expressions import Expression
 from django.db.models.fields.json import KT
 from django.db.models.functions import Cast, ExtractYear
@@ -61,7 +69,8 @@ class Bron:
     soort: str
     label: object
     model: type
-    #: ORM paths of the searched texts (SQLite matches on these; fragments come from them).
+    #: ORM paths of the searched texts (the fragments come from them; the indexes of
+    #: migrations 0001 and 0002 hold the same texts).
     teksten: tuple[str, ...]
     #: Path prefix from the model to its consultation.
     consultatie: str
@@ -200,6 +209,11 @@ def postgres() -> bool:
     return connection.vendor == "postgresql"
 
 
+def fts_index(bron: Bron) -> str:
+    """The FTS5 table of migration 0002 that indexes the source's texts (SQLite only)."""
+    return f"kennisbank_zoek_{bron.model._meta.db_table}"
+
+
 def _tekst(pad: str):
     return KT(pad) if pad.startswith("snapshot__") else F(pad)
 
@@ -280,11 +294,27 @@ class Zoekresultaat:
 
 def woorden(tekst: str) -> list[str]:
     """The words of a question, without websearch operators (quotes, a leading minus, or)."""
-    return [
-        w
-        for w in re.findall(r"[\w][\w\-']*", tekst.lower())
-        if w not in ("or", "of") and len(w) > 1
-    ][:12]
+    # Composed first: an accent typed as a separate mark would split the word.
+    tekst = unicodedata.normalize("NFC", tekst).lower()
+    gevonden = re.findall(r"[\w][\w\-']*", tekst)
+    return [w for w in gevonden if w not in ("or", "of") and len(w) > 1][:12]
+
+
+def fts_vraag(woorden: list[str]) -> str:
+    """An FTS5 query that holds every word (AND), each as a prefix: ``"uitvoer"*``.
+
+    User input never reaches FTS5 as syntax: a word keeps only its letters and digits
+    (what the ``unicode61`` tokenizer keeps; a hyphen or apostrophe splits it) and goes in
+    double quotes, so ``OR``, ``NEAR(…)``, ``col:``, ``^``, ``-`` and ``*`` are just text.
+    A word split in parts ("uitvoerings-toets") becomes a phrase: the parts in a row, the
+    last as a prefix. Empty when no word is left: the caller then finds nothing."""
+    delen = []
+    for woord in woorden:
+        stukken = re.findall(r"[^\W_]+", unicodedata.normalize("NFC", woord))
+        if stukken:
+            # Only letters and digits remain; doubling quotes keeps it safe regardless.
+            delen.append('"' + " ".join(stukken).replace('"', '""') + '"*')
+    return " AND ".join(delen)
 
 
 class Zoekopdracht:
@@ -292,12 +322,19 @@ class Zoekopdracht:
 
     def __init__(self, user, tekst: str, filters: Filters | None = None):
         self.user = user
-        self.tekst = (tekst or "").strip()[:200]
+        # PostgreSQL refuses a NUL in a text parameter (an error, not "nothing found").
+        self.tekst = (tekst or "").replace("\x00", "").strip()[:200]
         self.filters = filters or Filters()
         self.woorden = woorden(self.tekst)
         self.query = (
             SearchQuery(self.tekst, config="dutch", search_type="websearch") if postgres() else None
         )
+        self.fts = "" if postgres() else fts_vraag(self.woorden)
+
+    @property
+    def leeg(self) -> bool:
+        """No word to search for: no statement runs, nothing is found."""
+        return not self.woorden or (not postgres() and not self.fts)
 
     # --- building the querysets -------------------------------------------------------
 
@@ -324,12 +361,20 @@ class Zoekopdracht:
         if postgres():
             qs = qs.alias(_zv=self._vector(bron)).filter(_zv=self.query)
         else:
-            qs = qs.alias(**{f"_t{i}": _tekst(p) for i, p in enumerate(bron.teksten)})
-            for woord in self.woorden:
-                ergens = Q()
-                for i in range(len(bron.teksten)):
-                    ergens |= Q(**{f"_t{i}__icontains": woord})
-                qs = qs.filter(ergens)
+            # The source's rows joined to its index's matches, the index the outer loop:
+            # one MATCH per search, streamed until PLAFOND visible rows. Not "pk IN
+            # (SELECT rowid …)": SQLite materialises every match first (565,000 rowids
+            # for a word in every toelichting). The unary plus keeps the index off the
+            # inner loop: a rowid probe re-reads a prefix's matches each time (20 ms on
+            # the large database). extra(): the ORM has no join to a table without a
+            # model. The names are constants, the question a parameter.
+            index = fts_index(bron)
+            tabel = bron.model._meta.db_table
+            qs = qs.extra(  # noqa: S610
+                tables=[index],
+                where=[f"+{index}.rowid = {tabel}.id", f"{index} MATCH %s"],
+                params=[self.fts],
+            )
         f = self.filters
         c = bron.consultatie
         if f.ministerie:
@@ -551,7 +596,7 @@ class Zoekopdracht:
         ]
 
     def resultaat(self, pagina: int = 1, grootte: int = PAGINA_GROOTTE) -> Zoekresultaat:
-        if not self.woorden:
+        if self.leeg:
             leeg = {f: [] for f in FACETTEN}
             return Zoekresultaat(self.tekst, self.filters, 0, 1, facetten=leeg, grootte=grootte)
         # Fetch up to the requested page (at most the pageable hits), then clamp the page

@@ -135,9 +135,11 @@ def test_facetten_tellen_en_filteren(wereld):
 
 
 def test_facetten_tellen_alleen_wat_zichtbaar_is(wereld):
-    resultaat = Zoekopdracht(wereld["svb"], "toeslag").resultaat()
+    # A whole word: on SQLite a word matches word starts ("toeslag" is not one in
+    # "huurtoeslag"), on PostgreSQL stems; either way this finds something.
+    resultaat = Zoekopdracht(wereld["svb"], "huurtoeslag").resultaat()
     totaal = sum(w.aantal for w in resultaat.facetten["soort"])
-    assert totaal == resultaat.aantal == len(resultaat.treffers)
+    assert totaal == resultaat.aantal == len(resultaat.treffers) > 0
 
 
 def test_fragment_is_geescapet_en_markeert_de_woorden():
