@@ -368,6 +368,14 @@ class KernpuntSamenvoegenForm(forms.Form):
         },
     )
 
+    toelichting = forms.CharField(
+        label=_("Toelichting (optioneel)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Waarom deze kernpunten samengaan; komt in de geschiedenis van beide."),
+    )
+
     def __init__(self, *args, doelen, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["in_kernpunt"].queryset = doelen

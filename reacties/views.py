@@ -427,7 +427,10 @@ def kernpunt_samenvoegen(request, pk):
     if form.is_valid():
         with fouten_in(form):
             services.kernpunt_samenvoegen(
-                kernpunt=kernpunt, in_kernpunt=form.cleaned_data["in_kernpunt"], actor=request.user
+                kernpunt=kernpunt,
+                in_kernpunt=form.cleaned_data["in_kernpunt"],
+                actor=request.user,
+                toelichting=form.cleaned_data["toelichting"],
             )
             messages.success(
                 request, _("De kernpunten zijn samengevoegd; de onderschrijvingen zijn behouden.")

@@ -251,6 +251,46 @@ def test_samenvoegen_via_de_pagina(client, drie_organisaties, secretaris, org_b)
 
 
 @pytest.mark.django_db
+def test_samenvoegen_met_toelichting_komt_in_de_geschiedenis_van_beide(
+    client, drie_organisaties, secretaris
+):
+    _, kernpunten, _ = drie_organisaties
+    client.force_login(secretaris)
+    formulier = client.get(_pagina(kernpunten["SVB"])).content.decode()
+    assert 'name="toelichting"' in formulier and "Toelichting (optioneel)" in formulier
+    response = client.post(
+        _pagina(kernpunten["SVB"]),
+        {"in_kernpunt": kernpunten["UWV"].pk, "toelichting": "  Zelfde punt over <ICT>.  "},
+    )
+    assert response.status_code == 302
+    for kernpunt in (kernpunten["SVB"], kernpunten["UWV"]):
+        event = AuditEvent.objects.filter(object_id=str(kernpunt.pk)).latest("pk")
+        assert event.toelichting == "Zelfde punt over <ICT>."
+
+
+@pytest.mark.django_db
+def test_te_lange_toelichting_voegt_niets_samen_en_houdt_de_invoer(
+    client, drie_organisaties, secretaris
+):
+    _, kernpunten, _ = drie_organisaties
+    client.force_login(secretaris)
+    tekst = "x" * 1001
+    response = client.post(
+        _pagina(kernpunten["SVB"]), {"in_kernpunt": kernpunten["UWV"].pk, "toelichting": tekst}
+    )
+    assert response.status_code == 400
+    inhoud = response.content.decode()
+    assert 'id="id_toelichting_fout"' in inhoud
+    assert tekst in inhoud  # what was typed is kept
+    assert (
+        f'value="{kernpunten["UWV"].pk}" id="id_in_kernpunt_{kernpunten["UWV"].pk}" checked'
+        in (inhoud)
+        or f'value="{kernpunten["UWV"].pk}" id="id_in_kernpunt" checked' in inhoud
+    )
+    _niets_samengevoegd(*kernpunten.values())
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("keuze", ["", "zelf", "elders", "onzin", "99999999999999999999999"])
 def test_samenvoegen_zonder_geldige_keuze_toont_de_pagina_met_de_fout(
     client, drie_organisaties, secretaris, elders, keuze
