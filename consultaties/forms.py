@@ -69,12 +69,14 @@ class KenmerkVeld(forms.ModelChoiceField):
         if value in self.empty_values or not str(value).strip():
             return None
         kenmerk = str(value).strip()[:100]
-        try:
-            return self.queryset.get(kenmerk__iexact=kenmerk)
-        except (Consultatie.DoesNotExist, Consultatie.MultipleObjectsReturned):
-            raise ValidationError(
-                self.error_messages["invalid_choice"], code="invalid_choice"
-            ) from None
+        # Kenmerken are issued in capitals: the unique index finds them; only what is
+        # still not found is compared without case (a scan, on a form submission only).
+        gevonden = self.queryset.filter(kenmerk=kenmerk.upper()).first() or (
+            self.queryset.filter(kenmerk__iexact=kenmerk).order_by("pk").first()
+        )
+        if gevonden is None:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return gevonden
 
 
 #: How many recent consultations the kenmerk field suggests.
