@@ -52,6 +52,13 @@
 
   // After htmx replaced the response form, announce the save status and keep focus sane.
   document.addEventListener("htmx:afterSwap", function (e) {
+    // Only the form's own saves: the earlier-positions panel beside it loads by htmx too,
+    // and taken for a save it marked text typed meanwhile as saved (no autosave, no
+    // warning on leaving).
+    var bron = e.detail && e.detail.requestConfig && e.detail.requestConfig.elt;
+    if (!bron || bron.id !== "reactie-formulier") {
+      return;
+    }
     var status = document.querySelector("[data-opslagstatus]");
     if (status) {
       status.setAttribute("tabindex", "-1");

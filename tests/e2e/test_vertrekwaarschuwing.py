@@ -65,3 +65,53 @@ def test_vertrekken_met_onopgeslagen_wijzigingen_vraagt_eerst(
     reactie_a.refresh_from_db()
     assert reactie_a.kernboodschap == "Nog niet opgeslagen tekst"
     context.close()
+
+
+def test_een_later_geladen_zijpaneel_wist_de_onopgeslagen_wijzigingen_niet(
+    browser, live_server, reactie_a, opsteller_a
+):
+    """The earlier-positions panel beside the form loads by htmx after the page. Its swap
+    was taken for a save of the form: text typed before it arrived counted as saved, so
+    leaving asked nothing and autosave skipped it. Held back here until after typing."""
+    services.reactie_starten(reactie=reactie_a, actor=opsteller_a)
+    context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
+    pagina = context.new_page()
+    dialogen = []
+
+    def bij_dialoog(dialoog):
+        dialogen.append(dialoog.type)
+        dialoog.dismiss()
+
+    pagina.on("dialog", bij_dialoog)
+    pagina.goto(live_server.url + reverse("login"))
+    pagina.fill("#id_username", opsteller_a.username)
+    pagina.fill("#id_password", "geheim-wachtwoord-123")
+    pagina.click("main button[type=submit]")
+    pagina.wait_for_url(re.compile(r"^(?!.*login).*$"))
+    vastgehouden = []
+    pagina.route("**/eerdere-standpunten/", lambda route: vastgehouden.append(route))
+    pagina.route("**/automatisch-opslaan/", lambda route: route.abort())
+    bewerken = live_server.url + reverse("reacties:bewerken", args=[reactie_a.pk])
+    pagina.goto(bewerken)
+    for _ in range(100):
+        if vastgehouden:
+            break
+        pagina.wait_for_timeout(100)
+    assert vastgehouden, "het zijpaneel vroeg niets op"
+
+    pagina.locator("#id_kernboodschap").press_sequentially("Getypt voor het paneel kwam")
+    with pagina.expect_response(lambda r: "eerdere-standpunten" in r.url):
+        vastgehouden[0].continue_()
+    # Swapped in: the placeholder link is gone (so the click below comes after the swap).
+    pagina.wait_for_function(
+        "!document.querySelector('#eerdere-standpunten').textContent"
+        ".includes('Wat organisaties eerder inbrachten')"
+    )
+    pagina.locator("a.rhc-nav-bar__link").first.click(no_wait_after=True)
+    for _ in range(100):
+        if dialogen:
+            break
+        pagina.wait_for_timeout(100)
+    assert dialogen == ["beforeunload"], f"geen dialoog; pagina op {pagina.url}"
+    assert pagina.url == bewerken
+    context.close()
