@@ -2,26 +2,13 @@
 The world searched is described in tests/kennisbank/wereld.py."""
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 
 from consultaties.models import Consultatie
-from kennisbank.zoeken import Filters, Zoekopdracht, fragment
+from kennisbank.zoeken import Zoekopdracht, fragment
 from reacties import services as reactie_services
 from tests import factories
-from tests.kennisbank.wereld import bouw_wereld
-
-POSTGRES = "postgresql" in settings.DATABASES["default"]["ENGINE"]
-
-
-@pytest.fixture
-def wereld(db, secretaris):
-    return bouw_wereld(secretaris)
-
-
-def gevonden(user, tekst, **filters):
-    resultaat = Zoekopdracht(user, tekst, Filters(**filters)).resultaat(1, 100)
-    return {(t.soort, t.pk) for t in resultaat.treffers}
+from tests.kennisbank.wereld import POSTGRES, gevonden
 
 
 def soorten(user, tekst, **filters):

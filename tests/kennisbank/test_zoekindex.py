@@ -7,32 +7,20 @@ world searched is described in tests/kennisbank/wereld.py.
 """
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from consultaties.models import Consultatie, Document
-from kennisbank.zoeken import BRONNEN, Filters, Zoekopdracht, fts_index, fts_vraag, woorden
+from kennisbank.zoeken import BRONNEN, Zoekopdracht, fts_index, fts_vraag, woorden
 from rapporten.models import Rapport
 from reacties.models import Kernpunt, Reactie
-from tests.kennisbank.wereld import bouw_wereld
+from tests.kennisbank.wereld import POSTGRES, gevonden
 
-POSTGRES = "postgresql" in settings.DATABASES["default"]["ENGINE"]
 alleen_sqlite = pytest.mark.skipif(
     POSTGRES, reason="FTS5-index van migratie 0002: alleen op SQLite (PostgreSQL: 0001)"
 )
-
-
-@pytest.fixture
-def wereld(db, secretaris):
-    return bouw_wereld(secretaris)
-
-
-def gevonden(user, tekst, **filters):
-    resultaat = Zoekopdracht(user, tekst, Filters(**filters)).resultaat(1, 100)
-    return {(t.soort, t.pk) for t in resultaat.treffers}
 
 
 def index_klopt():

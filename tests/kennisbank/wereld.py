@@ -9,13 +9,24 @@ two SZW consultations, DUO (KleinLef) invited to neither, and the secretaris.
 - *geheime plannen*: a concept consultation, never opened.
 """
 
+from django.conf import settings
+
 from consultaties import services as consultatie_services
 from consultaties.models import Consultatie
+from kennisbank.zoeken import Filters, Zoekopdracht
 from rapporten.services import rapport_verzenden_voor_consultatie, verwerking_vastleggen
 from reacties import services as reactie_services
 from reacties.models import Reactie
 from tests import factories
 from tests.toestanden import definitief_rapport
+
+POSTGRES = "postgresql" in settings.DATABASES["default"]["ENGINE"]
+
+
+def gevonden(user, tekst, **filters):
+    """The hits of a search as ``{(soort, pk)}``."""
+    resultaat = Zoekopdracht(user, tekst, Filters(**filters)).resultaat(1, 100)
+    return {(t.soort, t.pk) for t in resultaat.treffers}
 
 
 def _bewerk(reactie, actor, **velden):
