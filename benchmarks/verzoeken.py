@@ -229,11 +229,9 @@ def meet_cpu(herhalingen: int) -> dict:
 
     paden = kies_paden()
     uitkomst = {"paden": paden, "metingen": []}
-    rollen = {
-        **paden,
-        "anoniem": {"triviale view": "/gezondheid/live", **paden.get("anoniem", {})},
-    }
-    rollen = {"anoniem": rollen.pop("anoniem"), **rollen}
+    # The trivial view first, then the public pages, then the roles that log in.
+    rollen = {"anoniem": {"triviale view": "/gezondheid/live", **paden.get("anoniem", {})}}
+    rollen.update((rol, p) for rol, p in paden.items() if rol != "anoniem")
     for gebruiker, pagina_s in rollen.items():
         client = Client(HTTP_HOST="127.0.0.1")
         if gebruiker != "anoniem":

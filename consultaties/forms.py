@@ -128,11 +128,11 @@ class ConsultatieForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["ministerie"].queryset = Organisatie.objects.ministeries()
         self.fields["ministerie"].empty_label = _("Kies een ministerie")
-        eerdere = Consultatie.objects.exclude(pk=self.instance.pk) if self.instance.pk else None
+        # Never itself: neither to choose nor suggested.
+        eerdere = Consultatie.objects.exclude(pk=self.instance.pk)
+        self.fields["vorige_consultatie"].queryset = eerdere
         self.fields["vorige_consultatie"].widget.suggesties = list(
-            (eerdere if eerdere is not None else Consultatie.objects.all())
-            .order_by("-aangemaakt_op", "-pk")
-            .values_list("kenmerk", "titel")[:SUGGESTIES]
+            eerdere.order_by("-aangemaakt_op", "-pk").values_list("kenmerk", "titel")[:SUGGESTIES]
         )
         self.fields["instrument"].choices = [
             ("", _("Kies")),
@@ -152,7 +152,6 @@ class ConsultatieForm(forms.ModelForm):
             else:
                 del self.fields["vragen"]
                 del self.fields["termijn"]
-            self.fields["vorige_consultatie"].queryset = eerdere
             if self.instance.vorige_consultatie_id:
                 # Shown by its kenmerk, as typed (the model's initial is its id).
                 self.initial["vorige_consultatie"] = self.instance.vorige_consultatie.kenmerk
