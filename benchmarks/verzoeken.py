@@ -8,10 +8,12 @@ database, on PostgreSQL and SQLite (issue 19).
 
 The databases must already be filled (``manage.py demo`` and
 ``ONTWIKKELING=1 manage.py genereer_last``: ``--consultaties 2000 --seed 2026`` for the
-large one, ``--consultaties 200 --seed 2025`` for the small one, so that every list the
-script measures is a full page on both and the ratio measures the years of data, not the
-rows on a page; the script names any request whose page is not full on the small one);
-this script only reads them. For each database it measures:
+large one, five years; ``--consultaties 200 --jaren 0.5 --seed 2025`` for the small one,
+half a year of the same network: as many consultations a week, so as much running work
+(open consultations, responses in preparation) and full pages on both, and the ratio
+measures the years of history, not a quieter network or the rows on a page; the script
+names any request whose page is not full on the small one); this script only reads them.
+For each database it measures:
 
 - CPU per request in-process: the Django test client as each role (DEBUG off), the
   process CPU time (``time.process_time``) around each request, median of

@@ -118,12 +118,15 @@ def genereer(
     voortgang=None,
     batch: int = 50,
     alleen_open: bool = False,
+    jaren: float = 5,
 ) -> dict:
     """Create ``aantal`` consultations with responses, assessments, costs, kernpunten and
     endorsements. Returns counts. ``voortgang(n)`` is called after each batch.
 
     ``alleen_open`` makes every consultation open with a termijn in the coming 30 days:
-    the load the deadline job sees on a busy day."""
+    the load the deadline job sees on a busy day. ``jaren`` is the history the consultations
+    are spread over: the same number over fewer years is a busier network, fewer over fewer
+    years the same network with less history (the running work depends on the rate only)."""
     rng = random.Random(seed)
     leden = list(Organisatie.objects.filter(soort=Soort.UITVOERINGSORGANISATIE))
     ministeries = list(Organisatie.objects.filter(soort=Soort.MINISTERIE))
@@ -146,7 +149,9 @@ def genereer(
             consultaties = []
             for i in range(grootte):
                 nummer = start + begin + i + 1
-                leeftijd = rng.randint(-30, -1) if alleen_open else rng.randint(0, 5 * 365)
+                leeftijd = (
+                    rng.randint(-30, -1) if alleen_open else rng.randint(0, round(jaren * 365))
+                )
                 onderwerp = rng.choice(ONDERWERPEN)
                 consultaties.append(
                     Consultatie(

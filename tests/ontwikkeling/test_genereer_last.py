@@ -85,3 +85,21 @@ def test_genereer_last_maakt_de_historie_van_vijf_jaar(netwerk, monkeypatch):
     nieuw = Consultatie.objects.order_by("-pk").first()
     assert AuditEvent.objects.voor(nieuw).filter(actie="aangemaakt").count() == 1
     assert AuditEvent.objects.count() > voor
+
+
+@pytest.mark.django_db
+def test_genereer_last_spreidt_over_het_opgegeven_aantal_jaren(netwerk, monkeypatch):
+    from datetime import timedelta
+
+    from django.core.management.base import CommandError
+    from django.utils import timezone
+
+    monkeypatch.setattr("ontwikkeling.management.commands.genereer_last.laad_netwerk", lambda: None)
+    call_command("genereer_last", consultaties=40, organisaties=2, verbosity=0, jaren=0.25)
+    # The termijn is 28 days after the start; nothing older than a quarter of a year.
+    oudste = Consultatie.objects.order_by("termijn").first().termijn
+    assert oudste >= timezone.now() - timedelta(days=round(0.25 * 365) - 28 + 1)
+
+    with pytest.raises(CommandError, match="tussen 0 en 50 jaar"):
+        call_command("genereer_last", consultaties=1, verbosity=0, jaren=0)
+    assert Consultatie.objects.count() == 40

@@ -26,6 +26,13 @@ class Command(BaseCommand):
         )
         parser.add_argument("--seed", type=int, default=2026)
         parser.add_argument(
+            "--jaren",
+            type=float,
+            default=5,
+            help="over zoveel jaar worden de consultaties gespreid (standaard 5); evenveel "
+            "consultaties per jaar geeft evenveel lopend werk, bij minder of meer historie",
+        )
+        parser.add_argument(
             "--open",
             action="store_true",
             dest="alleen_open",
@@ -53,6 +60,8 @@ class Command(BaseCommand):
     def handle(self, *args, consultaties, organisaties, seed, alleen_open, **options):
         if consultaties < 1:
             raise CommandError("Geef ten minste één consultatie op.")
+        if not 0 < options["jaren"] <= 50:
+            raise CommandError("Geef met --jaren een periode tussen 0 en 50 jaar op.")
         stil = options["verbosity"] == 0
         totalen = {}
         if not options["alleen_historie"]:
@@ -65,6 +74,7 @@ class Command(BaseCommand):
                         seed=seed,
                         voortgang=b.update,
                         alleen_open=alleen_open,
+                        jaren=options["jaren"],
                     )
                 except ValueError as fout:
                     raise CommandError(str(fout)) from fout
