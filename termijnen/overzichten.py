@@ -6,8 +6,7 @@ The effective termijn itself (extension or the consultation's) is
 
 from datetime import datetime, time, timedelta
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, Func, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -126,8 +125,12 @@ def werklast_per_organisatie():
         Organisatie.objects.uitvoeringsorganisaties()
         .filter(Exists(lopende))
         .annotate(
-            lopend=Coalesce(
-                Subquery(lopende.values("organisatie").annotate(n=Count("pk")).values("n")), 0
+            # COUNT without GROUP BY: grouped, SQLite walked the organisation's responses
+            # of the years by (organisation, status) instead of the open consultations.
+            lopend=Subquery(
+                lopende.annotate(
+                    n=Func("pk", function="COUNT", output_field=IntegerField())
+                ).values("n")
             ),
             eerste_termijn=Subquery(
                 lopende.annotate(t=effectieve_termijn()).order_by("t").values("t")[:1]

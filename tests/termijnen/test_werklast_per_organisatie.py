@@ -55,3 +55,6 @@ def test_leest_alleen_lopende_reacties(secretaris, ministerie, org_a):
     assert 'FROM "organisaties_organisatie" WHERE' in sql
     assert sql.count('"reacties_reactie"') == sql.count('FROM "reacties_reactie" U0')
     assert sql.count('U0."status" IN') == sql.count('FROM "reacties_reactie" U0') >= 2
+    # Counted without GROUP BY: grouped by organisation, SQLite walked all of its
+    # responses of the years by (organisation, status) instead of the open consultations.
+    assert "GROUP BY" not in sql
