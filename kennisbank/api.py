@@ -19,6 +19,7 @@ from .zoeken import (
     FACETTEN,
     MAXIMAAL_RESULTATEN,
     PAGINA_GROOTTE,
+    PLAFOND,
     Zoekopdracht,
     ZoekvraagTeBreed,
 )
@@ -65,8 +66,8 @@ class FacettenSerializer(serializers.Serializer):
 class ZoekresultaatSerializer(serializers.Serializer):
     aantal = serializers.IntegerField(help_text="Totaal aantal resultaten (zie afgekapt).")
     afgekapt = serializers.BooleanField(
-        help_text="Een soort had meer dan 1000 treffers: aantal en facetten tellen dan tot "
-        "1000 per soort (een ondergrens) en de rangschikking ordent die eerste 1000."
+        help_text=f"Een soort had meer dan {PLAFOND} treffers: aantal en facetten tellen dan "
+        f"de nieuwste {PLAFOND} per soort (een ondergrens) en de rangschikking ordent die."
     )
     pagina = serializers.IntegerField()
     pagina_grootte = serializers.IntegerField(source="grootte")

@@ -11,18 +11,22 @@ ranked by ``ts_rank``. On SQLite a hit is a row whose id its table's FTS5 index 
 word in one of the source's texts ("uitvoer" finds "uitvoering"), case and diacritics do
 not matter ("een" finds "één"), no stemming; hits are ordered newest first. Each word goes
 to FTS5 quoted, so nothing a user types is FTS5 syntax (``fts_vraag``). The index drives
-the loop: its matches are read in order and joined to their rows until ``PLAFOND`` of
-them are visible and pass the filters. Either way a search reads the index, not every
-text of every row; what it still costs grows with how many rows hold the words (a word
-in every toelichting, and a filter that passes few of them, walks all of them).
+the loop: its matches are read newest first and joined to their rows until ``PLAFOND`` of
+them are visible and pass the filters, first the rows that hold the words as typed, then
+(only if those did not reach ``PLAFOND``) the rows where they start longer words: FTS5
+reads one word's matches lazily, but merges every match of a prefix before the first.
+Either way a search reads the index, not every text of every row; what it still costs
+grows with how many rows hold the words when few of them pass (a word in every
+toelichting and a filter that passes few of them walks all of them), and on SQLite with
+how many rows hold a word that is only ever the start of longer ones ("uitvoer").
 
 A fixed number of queries per search, whatever the data. One statement finds each
-source's first ``PLAFOND`` visible matches once (a CTE with their rank, date and facet
+source's newest ``PLAFOND`` visible matches once (a CTE with their rank, date and facet
 values) and returns from them both the facet counts and the ranked hits up to the page;
 one UNION reads what the page shows of its hits; one query names the organisations in the
 facets. On PostgreSQL the statement runs under a timeout (``ZOEK_TIJDSLIMIET``). Past
 ``PLAFOND`` matches in one source the counts are lower bounds and the ranking orders the
-matches found first: a word in every toets would otherwise rank half a million rows per
+newest matches: a word in every toets would otherwise rank half a million rows per
 search (benchmarks/RESULTS.md, "Search").
 """
 
@@ -54,10 +58,12 @@ from reacties.models import Beoordeling, Dimensie, Eindoordeel, Kernpunt, Reacti
 #: Results per page, and how deep one may page: beyond it, refine the question.
 PAGINA_GROOTTE = 20
 MAXIMAAL_RESULTATEN = 1000
-#: Per source, the facets count and the ranking orders at most this many matches. A word
-#: that occurs in every toets would otherwise count and rank half a million rows per search
-#: (tens of seconds); past it the page says "more than" and asks for a narrower question.
-PLAFOND = 1000
+#: Per source, the facets count and the ranking orders at most this many matches, the
+#: newest. A word that occurs in every toets would otherwise count and rank half a million
+#: rows per search (tens of seconds); past it the page says "more than" and asks for a
+#: narrower question. 500, not 1,000: ranking is most of a search's cost on PostgreSQL,
+#: and seven sources of 500 still give more than the 1,000 results one may page through.
+PLAFOND = 500
 #: Characters either side of the first match in a fragment.
 FRAGMENT_MARGE = 110
 
@@ -291,6 +297,11 @@ class Zoekresultaat:
     #: A source reached ``PLAFOND``: the counts are lower bounds.
     afgekapt: bool = False
 
+    @property
+    def plafond(self) -> int:
+        """Up to how many matches per source the counts go (``PLAFOND``)."""
+        return PLAFOND
+
 
 def woorden(tekst: str) -> list[str]:
     """The words of a question, without websearch operators (quotes, a leading minus, or)."""
@@ -300,8 +311,9 @@ def woorden(tekst: str) -> list[str]:
     return [w for w in gevonden if w not in ("or", "of") and len(w) > 1][:12]
 
 
-def fts_vraag(woorden: list[str]) -> str:
-    """An FTS5 query that holds every word (AND), each as a prefix: ``"uitvoer"*``.
+def fts_vraag(woorden: list[str], prefix: bool = True) -> str:
+    """An FTS5 query that holds every word (AND), each as a prefix: ``"uitvoer"*``; with
+    ``prefix=False`` each word as typed: ``"uitvoer"``.
 
     User input never reaches FTS5 as syntax: a word keeps only its letters and digits
     (what the ``unicode61`` tokenizer keeps; a hyphen or apostrophe splits it) and goes in
@@ -313,7 +325,7 @@ def fts_vraag(woorden: list[str]) -> str:
         stukken = re.findall(r"[^\W_]+", unicodedata.normalize("NFC", woord))
         if stukken:
             # Only letters and digits remain; doubling quotes keeps it safe regardless.
-            delen.append('"' + " ".join(stukken).replace('"', '""') + '"*')
+            delen.append('"' + " ".join(stukken).replace('"', '""') + ('"*' if prefix else '"'))
     return " AND ".join(delen)
 
 
@@ -330,6 +342,7 @@ class Zoekopdracht:
             SearchQuery(self.tekst, config="dutch", search_type="websearch") if postgres() else None
         )
         self.fts = "" if postgres() else fts_vraag(self.woorden)
+        self.fts_exact = "" if postgres() else fts_vraag(self.woorden, prefix=False)
 
     @property
     def leeg(self) -> bool:
@@ -356,7 +369,9 @@ class Zoekopdracht:
     def _vector(self, bron):
         return Zoekvector(bron.model._meta.db_table)
 
-    def queryset(self, bron):
+    def queryset(self, bron, fts: str | None = None):
+        """The source's visible matches that pass the filters; on SQLite ``fts`` is the
+        FTS5 query (the whole question by default)."""
         qs = bron.zichtbaar(self.user)
         if postgres():
             qs = qs.alias(_zv=self._vector(bron)).filter(_zv=self.query)
@@ -373,7 +388,7 @@ class Zoekopdracht:
             qs = qs.extra(  # noqa: S610
                 tables=[index],
                 where=[f"+{index}.rowid = {tabel}.id", f"{index} MATCH %s"],
-                params=[self.fts],
+                params=[fts or self.fts],
             )
         f = self.filters
         c = bron.consultatie
@@ -395,7 +410,7 @@ class Zoekopdracht:
     # --- the search: one statement for facets and ranking -----------------------------
 
     def _kandidaten(self, bron):
-        """SQL of the source's first ``PLAFOND`` visible matches, one row each: its kind,
+        """SQL of the source's newest ``PLAFOND`` visible matches, one row each: its kind,
         id, rank and date, and its facet values (NULL where the source has none)."""
         c = bron.consultatie
         # Typed NULLs: PostgreSQL resolves a UNION's column types branch by branch.
@@ -422,9 +437,25 @@ class Zoekopdracht:
             "f_dimensie": F(bron.dimensie) if bron.dimensie else geen_tekst,
             "f_eindoordeel": F(bron.eindoordeel) if bron.eindoordeel else geen_tekst,
         }
-        # No ordering: the database stops at the first PLAFOND matches it finds.
-        qs = self.queryset(bron).order_by().annotate(**kolommen).values(*kolommen)[:PLAFOND]
-        return qs.query.sql_with_params()
+        if postgres():
+            # The newest first: for a word in almost every row PostgreSQL walks the primary
+            # key back and stops at PLAFOND, for a rarer one it reads the GIN index and
+            # sorts what it found. Unordered it read the whole bitmap of a common word.
+            qs = self.queryset(bron).order_by("-pk").annotate(**kolommen).values(*kolommen)
+            return qs[:PLAFOND].query.sql_with_params()
+        # SQLite: first the rows that hold the words as typed, then those where they only
+        # start a longer word, each newest first (the index's rowid backwards). FTS5 reads
+        # one word's matches lazily but merges every match of a prefix before the first
+        # (565,000 for "uitvoering*" in the toelichtingen), so the second part runs only
+        # when the first did not reach PLAFOND: the LIMIT on the UNION ALL stops it.
+        index = fts_index(bron)
+        delen, params = [], []
+        for fts in (self.fts_exact, f"({self.fts}) NOT ({self.fts_exact})"):
+            qs = self.queryset(bron, fts).extra(order_by=[f"-{index}.rowid"])  # noqa: S610
+            sql, p = qs.annotate(**kolommen).values(*kolommen).query.sql_with_params()
+            delen.append(f"SELECT * FROM ({sql})")  # noqa: S608
+            params.extend(p)
+        return f"{' UNION ALL '.join(delen)} LIMIT {PLAFOND}", tuple(params)
 
     def zoek(self, tot: int) -> tuple[dict[str, dict[str, int]], list[tuple[str, int, float]]]:
         """Every facet's counts over the capped matches, and the first ``tot`` hits in

@@ -261,7 +261,7 @@ def test_pagina_voorbij_de_laatste_toont_de_laatste(wereld):
     assert [(t.soort, t.pk) for p in paginas for t in p] == [(t.soort, t.pk) for t in alle[:4]]
 
 
-def test_afgekapt_boven_het_plafond(wereld, monkeypatch):
+def test_afgekapt_boven_het_plafond(client, wereld, monkeypatch):
     """Past PLAFOND matches of one kind the counts are lower bounds and the page says so."""
     from kennisbank import zoeken
 
@@ -273,6 +273,10 @@ def test_afgekapt_boven_het_plafond(wereld, monkeypatch):
         "toets": 1,
         "paper": 1,
     }
+    client.force_login(wereld["secretaris"])
+    pagina = client.get(reverse("kennisbank:zoeken"), {"q": "huurtoeslag"}).content.decode()
+    assert "Meer dan 3 resultaten gevonden" in pagina
+    assert "tellen tot de nieuwste 1 per soort" in pagina
     monkeypatch.undo()
     assert not Zoekopdracht(wereld["secretaris"], "huurtoeslag").resultaat().afgekapt
 

@@ -16,6 +16,7 @@ from consultaties.models import Consultatie, Document
 from kennisbank.zoeken import BRONNEN, Zoekopdracht, fts_index, fts_vraag, woorden
 from rapporten.models import Rapport
 from reacties.models import Kernpunt, Reactie
+from tests import factories
 from tests.kennisbank.wereld import POSTGRES, gevonden
 
 alleen_sqlite = pytest.mark.skipif(
@@ -225,6 +226,57 @@ def test_hoofdletters_en_accenten_maken_niet_uit(wereld):
     index_klopt()
 
 
+# --- past PLAFOND: which matches are ranked ---------------------------------------------
+
+
+def _consultaties(wereld, *titels):
+    ministerie = factories.MinisterieFactory()
+    return [
+        factories.consultatie(
+            secretaris_gebruiker=wereld["secretaris"], ministerie=ministerie, titel=titel
+        )
+        for titel in titels
+    ]
+
+
+def test_boven_het_plafond_de_nieuwste_treffers(wereld, monkeypatch):
+    """Past PLAFOND matches of one kind, the newest are counted and ranked (not the first
+    the index happens to return, which were the oldest)."""
+    from kennisbank import zoeken
+
+    oud, nieuw = _consultaties(wereld, "Wet kwartelkoning", "Besluit kwartelkoning")
+    monkeypatch.setattr(zoeken, "PLAFOND", 1)
+    resultaat = Zoekopdracht(wereld["secretaris"], "kwartelkoning").resultaat()
+    assert resultaat.afgekapt
+    assert [(t.soort, t.pk) for t in resultaat.treffers] == [("consultatie", nieuw.pk)]
+    monkeypatch.setattr(zoeken, "PLAFOND", 2)
+    assert gevonden(wereld["secretaris"], "kwartelkoning") == {
+        ("consultatie", oud.pk),
+        ("consultatie", nieuw.pk),
+    }
+
+
+@alleen_sqlite
+def test_boven_het_plafond_eerst_het_woord_zoals_getypt(wereld, monkeypatch):
+    """On SQLite the words as typed come before the longer words they start: FTS5 reads a
+    word's matches lazily but merges all of a prefix's before the first. Under PLAFOND the
+    longer words are found as well."""
+    from kennisbank import zoeken
+
+    # The word as typed between two longer ones: neither the oldest nor the newest match.
+    ouder, woord, nieuwer = _consultaties(
+        wereld, "Besluit kwartelkoningen", "Wet kwartelkoning", "Regeling kwartelkoningen"
+    )
+    monkeypatch.setattr(zoeken, "PLAFOND", 1)
+    assert gevonden(wereld["secretaris"], "kwartelkoning") == {("consultatie", woord.pk)}
+    assert gevonden(wereld["secretaris"], "kwartelkoningen") == {("consultatie", nieuwer.pk)}
+    monkeypatch.setattr(zoeken, "PLAFOND", 3)
+    alle = {("consultatie", c.pk) for c in (ouder, woord, nieuwer)}
+    assert gevonden(wereld["secretaris"], "kwartelkoning") == alle
+    # A word that is only ever the start of longer ones: the second part finds them.
+    assert gevonden(wereld["secretaris"], "kwartelkon") == alle
+
+
 # --- what it touches on SQLite -----------------------------------------------------------
 
 
@@ -242,7 +294,8 @@ def test_zoeken_leest_de_index_niet_elke_tekst(wereld):
         index = fts_index(bron)
         assert f"+{index}.rowid = {bron.model._meta.db_table}.id" in sql
         assert f"{index} MATCH " in sql
-    assert sql.count(" MATCH ") == len(BRONNEN)
+    # Twice: the words as typed, then (only if those did not reach PLAFOND) as prefixes.
+    assert sql.count(" MATCH ") == 2 * len(BRONNEN)
     assert "LIKE" not in sql.upper()
 
 
