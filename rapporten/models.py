@@ -97,10 +97,15 @@ class RapportQuerySet(models.QuerySet):
         if user.is_organisatie_medewerker and user.organisatie_id:
             from .regels import reacties_in_paper_q
 
+            # Per paper by key (EXISTS on the consultation's response of this organisation):
+            # as ``consultatie_id__in`` SQLite first listed the consultations of every
+            # response the organisation had accepted over the years.
             bijgedragen = Reactie.objects.filter(
-                reacties_in_paper_q(), organisatie_id=user.organisatie_id
-            ).values("consultatie_id")
-            return verzonden.filter(consultatie_id__in=bijgedragen)
+                reacties_in_paper_q(),
+                organisatie_id=user.organisatie_id,
+                consultatie_id=models.OuterRef("consultatie_id"),
+            )
+            return verzonden.filter(models.Exists(bijgedragen))
         return self.none()
 
     def openbaar(self, nu=None):

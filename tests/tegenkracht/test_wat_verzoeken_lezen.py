@@ -310,3 +310,29 @@ def test_api_rapporten_lijst_leest_geen_lange_teksten_van_de_consultatie(client,
     for kolom in ("samenvatting", "bestuurlijke_samenvatting", "aanbevelingen"):
         assert f'"consultaties_consultatie"."{kolom}"' not in pagina
     assert '"rapporten_rapport"."snapshot"' not in pagina
+
+
+@pytest.mark.django_db
+def test_zichtbaarheid_van_papers_zonder_subquery_en_ongewijzigd(netwerk):
+    """An organisation's papers are checked per paper by key (EXISTS on its response to
+    that consultation), not through a list of every response it had accepted."""
+    opsteller = netwerk["opsteller"]
+    zichtbaar = Rapport.objects.zichtbaar_voor(opsteller)
+    assert not SUBQUERY_OVER_REACTIES.search(str(zichtbaar.query))
+    assert "EXISTS" in str(zichtbaar.query)
+    # The same papers as by the former definition: sent, of a consultation to which its
+    # response was accepted.
+    bijgedragen = Reactie.objects.filter(
+        organisatie=opsteller.organisatie, status="geaccepteerd"
+    ).values_list("consultatie_id", flat=True)
+    verwacht = set(
+        Rapport.objects.filter(
+            status="verzonden",
+            consultatie__status__in=["verzonden", "afgerond"],
+            consultatie_id__in=list(bijgedragen),
+        ).values_list("pk", flat=True)
+    )
+    assert verwacht
+    assert set(zichtbaar.values_list("pk", flat=True)) == verwacht
+    # Papers of consultations it did not contribute to exist, and stay out of sight.
+    assert Rapport.objects.filter(status="verzonden").exclude(pk__in=verwacht).exists()
