@@ -1,9 +1,10 @@
 """Exact totals of long lists at a cost that does not grow with the years of data.
 
-The total of a list (``aantal`` of ``/api/v1/reacties``) counts every row a user may see:
-tens of thousands after a few years, recounted on every page. What may be seen changes
-only when a row is created or deleted or changes one of a few fields (a response's
-status; a consultation's status, opening or ministry). So a total is remembered in the
+The total of a list (``aantal`` of ``/api/v1/reacties`` and ``/api/v1/rapporten``) counts
+every row a user may see: tens of thousands after a few years, recounted on every page.
+What may be seen changes only when a row is created or deleted or changes one of a few
+fields (a response's or a paper's status; a consultation's status, opening or ministry).
+So a total is remembered in the
 shared cache (``settings.CACHES``, the database) next to the *version* it was counted
 at, and is valid while that version is current. Every such change makes a new version
 once its transaction commits; a total counted at an older version is counted again.

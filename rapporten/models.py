@@ -12,6 +12,7 @@ from audit.models import Mijlpalen
 from consultaties.models import Consultatie
 from consultaties.models import Status as ConsultatieStatus
 from kern.keuzelabels import Keuzelabels
+from kern.tellingen import TellingBron, TellingBronQuerySet
 from kern.wijzigingen import GewijzigdOpBijgehouden
 from kern.workflow import fsm_permissie
 from organisaties.models import Netwerk
@@ -60,7 +61,7 @@ class RapportOnveranderlijk(Exception):
 DEFINITIEVE_STATUSSEN = (Status.DEFINITIEF, Status.VERZONDEN)
 
 
-class RapportQuerySet(models.QuerySet):
+class RapportQuerySet(TellingBronQuerySet):
     def definitief(self):
         """Versions whose content is final (what a consultation needs to be sent)."""
         return self.filter(status__in=DEFINITIEVE_STATUSSEN)
@@ -145,12 +146,17 @@ def pdf_pad(instance, filename):
     return f"rapporten/{instance.consultatie_id}/rapport-{instance.pk}-v{instance.versie}.pdf"
 
 
-class Rapport(GewijzigdOpBijgehouden, FSMModelMixin, models.Model):
+class Rapport(TellingBron, GewijzigdOpBijgehouden, FSMModelMixin, models.Model):
     """One numbered version of the joint position paper.
 
     The ``snapshot`` freezes everything the paper shows; the PDF renders from it alone,
     so later edits of responses or of the consultation never change a version.
     """
+
+    #: Who may see a version depends on its status (and on its consultation's and the
+    #: responses' fields, which keep their own): the list's remembered totals
+    #: (``kern.tellingen``) are counted again after a change to it.
+    telling_velden = frozenset({"status"})
 
     consultatie = models.ForeignKey(
         Consultatie, verbose_name="consultatie", on_delete=models.PROTECT, related_name="rapporten"

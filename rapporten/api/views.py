@@ -18,6 +18,7 @@ from rest_framework.response import Response
 from audit.api import TijdlijnMixin, tijdlijn_schema
 from consultaties.api import ConsultatieSerializer
 from consultaties.api import GeenInvoerSerializer as ConsultatieGeenInvoerSerializer
+from kern import tellingen
 from kern.workflow import TransitieNietToegestaan
 from reacties import services as reactie_services
 from reacties.models import Reactie
@@ -186,6 +187,17 @@ class RapportViewSet(
 
     def get_serializer_class(self):
         return RapportSerializer if self.action == "list" else RapportDetailSerializer
+
+    #: Query parameters whose totals are remembered: a bounded number of them per user.
+    ONTHOUDEN_BIJ = frozenset({"status", "page", "pageSize", "sorteer"})
+
+    def aantal_resultaten(self) -> int | None:
+        """The list's total from ``kern.tellingen`` (``tegenkracht.api.paginering``): a
+        ministry's or organisation's papers of the years, counted again only after a
+        change. A consultation's versions (``?consultatie=``) are few to count anyway."""
+        if self.action != "list" or not set(self.request.query_params) <= self.ONTHOUDEN_BIJ:
+            return None
+        return tellingen.aantal([self.filter_queryset(self.get_queryset())])
 
     def get_object(self):
         rapport = super().get_object()

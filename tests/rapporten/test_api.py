@@ -402,9 +402,11 @@ def test_rapportenlijst_heeft_een_vast_aantal_queries(
     for _ in range(5):
         rapport = maak_rapport(gesloten, secretaris)
     services.rapport_definitief_maken(rapport=rapport, actor=secretaris)
+    # The first list after a change counts its total and remembers it (kern.tellingen):
+    # as many queries as with two versions. Then the total comes from the cache.
+    assert queries() == weinig
     with django_assert_max_num_queries(4):
         assert client.get("/api/v1/rapporten").json()["aantal"] == 7
-    assert queries() == weinig
 
 
 def test_versie_bevroren_voor_een_nieuw_veld_blijft_leesbaar(gesloten, secretaris):
