@@ -34,6 +34,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import signal
 import statistics
 import subprocess
@@ -239,6 +240,20 @@ def meet_cpu(herhalingen: int) -> dict:
     # The trivial view first, then the public pages, then the roles that log in.
     rollen = {"anoniem": {"triviale view": "/gezondheid/live", **paden.get("anoniem", {})}}
     rollen.update((rol, p) for rol, p in paden.items() if rol != "anoniem")
+    if alleen := os.environ.get("VERZOEKEN_ALLEEN"):
+        # --alleen: these requests (and the trivial view) measured once more, in more rounds.
+        rollen = {
+            rol: {
+                naam: pad
+                for naam, pad in p.items()
+                if naam == "triviale view" or re.search(alleen, f"{rol} {naam}")
+            }
+            for rol, p in rollen.items()
+        }
+        uitkomst["paden"] = {
+            rol: {n: pad for n, pad in p.items() if n != "triviale view"}
+            for rol, p in rollen.items()
+        }
     for gebruiker, pagina_s in rollen.items():
         client = Client(HTTP_HOST="127.0.0.1")
         if gebruiker != "anoniem":
@@ -470,10 +485,17 @@ def main():
     parser.add_argument("--sqlite-groot")
     parser.add_argument("--herhalingen", type=int, default=15)
     parser.add_argument("--rondes", type=int, default=3)
+    parser.add_argument(
+        "--alleen",
+        help="alleen de verzoeken waarvan 'rol naam' hierop past (een reguliere expressie), "
+        "om een uitschieter met meer rondes opnieuw te meten",
+    )
     parser.add_argument("--seconden", type=int, default=6)
     parser.add_argument("--zonder-belasting", action="store_true")
     parser.add_argument("--kind", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.alleen:
+        os.environ["VERZOEKEN_ALLEEN"] = args.alleen
     if args.kind:
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tegenkracht.settings")
         print(json.dumps(meet_cpu(args.kind)))

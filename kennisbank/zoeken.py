@@ -62,7 +62,7 @@ MAXIMAAL_RESULTATEN = 1000
 #: newest. A word that occurs in every toets would otherwise count and rank half a million
 #: rows per search (tens of seconds); past it the page says "more than" and asks for a
 #: narrower question. 500, not 1,000: ranking is most of a search's cost on PostgreSQL,
-#: and seven sources of 500 still give more than the 1,000 results one may page through.
+#: and seven sources of 500 can still hold more than the 1,000 results one may page through.
 PLAFOND = 500
 #: Characters either side of the first match in a fragment.
 FRAGMENT_MARGE = 110
