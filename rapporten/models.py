@@ -89,12 +89,18 @@ class RapportQuerySet(TellingBronQuerySet):
             return self.none()
         if user.is_secretaris:
             return self.all()
-        verzonden = self.filter(
-            status=Status.VERZONDEN,
-            consultatie__status__in=(ConsultatieStatus.VERZONDEN, ConsultatieStatus.AFGEROND),
+        # The consultation asked per paper by key (EXISTS), not joined: joined, SQLite
+        # started from every sent consultation of the years to list a page of papers.
+        verstuurd = Consultatie.objects.filter(
+            pk=models.OuterRef("consultatie_id"),
+            status__in=(ConsultatieStatus.VERZONDEN, ConsultatieStatus.AFGEROND),
         )
+        verzonden = self.filter(status=Status.VERZONDEN)
         if user.is_ministerie:
-            return verzonden.filter(consultatie__ministerie_id=user.organisatie_id)
+            return verzonden.filter(
+                models.Exists(verstuurd.filter(ministerie_id=user.organisatie_id))
+            )
+        verzonden = verzonden.filter(models.Exists(verstuurd))
         if user.is_organisatie_medewerker and user.organisatie_id:
             from .regels import reacties_in_paper_q
 
