@@ -27,13 +27,18 @@ For each database it measures:
   ratio to the trivial view ``/gezondheid/live`` in the same run, with the 1-minute load
   average of the machine before each run.
 
-Prints a Markdown table and writes the raw figures to ``var/verzoeken-<tijd>.json``.
+Also, per request, the work no other process can change: the Python function calls of one
+request (cProfile) and its SQL time, small → large (a second table).
+
+Prints Markdown tables and writes the raw figures to ``var/verzoeken-<tijd>.json``.
 """
 
 import argparse
+import cProfile
 import json
 import os
 import platform
+import pstats
 import re
 import signal
 import statistics
@@ -264,11 +269,20 @@ def meet_cpu(herhalingen: int) -> dict:
             queries = []
 
             def tel(execute, sql, params, many, context, queries=queries):
-                queries.append(sql)
-                return execute(sql, params, many, context)
+                begin = time.perf_counter()
+                try:
+                    return execute(sql, params, many, context)
+                finally:
+                    queries.append((time.perf_counter() - begin) * 1000)
 
+            # One request counted: its queries, their time, and its Python function calls
+            # (cProfile): a count that no other process on the machine can change.
+            profiel = cProfile.Profile()
             with connection.execute_wrapper(tel):
+                profiel.enable()
                 antwoord = client.get(pad)
+                profiel.disable()
+            aanroepen = pstats.Stats(profiel).total_calls
             status = antwoord.status_code
             if status != 200:
                 print(f"FOUT: {gebruiker} {pad}: HTTP {status}", file=sys.stderr)
@@ -285,6 +299,8 @@ def meet_cpu(herhalingen: int) -> dict:
                     "pad": pad,
                     "status": status,
                     "queries": len(queries),
+                    "sql_ms": sum(queries),
+                    "aanroepen": aanroepen,
                     "bytes": len(antwoord.content),
                     "cpu_ms": statistics.median(cpu),
                     "wand_ms": statistics.median(wand),
@@ -307,6 +323,7 @@ def snelste(rondes: list[dict]) -> dict:
                 "cpu_ms": min(m["cpu_ms"] for m in metingen),
                 "wand_ms": min(m["wand_ms"] for m in metingen),
                 "cpu_ms_rondes": [m["cpu_ms"] for m in metingen],
+                "sql_ms": min(m["sql_ms"] for m in metingen),
             }
         )
     return uitkomst
@@ -446,6 +463,35 @@ def tabel(cpu: dict, last: dict) -> list[str]:
     return regels
 
 
+def werktabel(cpu: dict) -> list[str]:
+    """Per request the work that no other process can change: Python function calls of
+    one request (cProfile) and its SQL time (fastest round), small → large."""
+    regels = [
+        "| rol | verzoek | aanroepen PG klein → groot | × | SQL PG (ms) | aanroepen SQLite "
+        "klein → groot | × | SQL SQLite (ms) |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    basis = next(
+        cpu[n] for n in ("pg-groot", "sqlite-groot", "pg-klein", "sqlite-klein") if n in cpu
+    )
+    for index, meting in enumerate(basis["metingen"]):
+        cellen = [meting["rol"], f"{meting['naam']} `{meting['pad']}`"]
+        for db in ("pg", "sqlite"):
+            klein = cpu.get(f"{db}-klein", {}).get("metingen", [])
+            groot = cpu.get(f"{db}-groot", {}).get("metingen", [])
+            if index >= min(len(klein), len(groot)) or "aanroepen" not in klein[index]:
+                cellen += ["–", "–", "–"]
+                continue
+            k, g = klein[index], groot[index]
+            cellen += [
+                f"{k['aanroepen']:,} → {g['aanroepen']:,}",
+                f"{g['aanroepen'] / max(k['aanroepen'], 1):.2f}",
+                f"{k['sql_ms']:.1f} → {g['sql_ms']:.1f}",
+            ]
+        regels.append("| " + " | ".join(cellen) + " |")
+    return regels
+
+
 #: A page on the small database smaller than this share of the same page on the large
 #: one shows fewer rows (a list not full): its ratio measures the rows, not the data.
 VOLLE_PAGINA = 0.8
@@ -549,6 +595,9 @@ def main():
         )
     )
     for regel in tabel(cpu, belast):
+        print(regel)
+    print()
+    for regel in werktabel(cpu):
         print(regel)
     for regel in paginavulling(cpu):
         print(regel)
