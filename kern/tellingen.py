@@ -4,10 +4,10 @@ The total of a list (``aantal`` of ``/api/v1/reacties`` and ``/api/v1/rapporten`
 every row a user may see: tens of thousands after a few years, recounted on every page.
 What may be seen changes only when a row is created or deleted or changes one of a few
 fields (a response's or a paper's status; a consultation's status, opening or ministry).
-So a total is remembered in the
-shared cache (``settings.CACHES``, the database) next to the *version* it was counted
-at, and is valid while that version is current. Every such change makes a new version
-once its transaction commits; a total counted at an older version is counted again.
+So a total is remembered in the shared cache (``settings.CACHES``, the database) next to
+the *version* it was counted at, and is valid while that version is current. Every such
+change makes a new version once its transaction commits; a total counted at an older
+version is counted again.
 
 - The key of a total is the SQL and parameters of what it counts: the user's visibility
   (organisation, role) is in it, so one organisation never reads another's total, and
