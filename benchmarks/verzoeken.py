@@ -416,6 +416,24 @@ def belasting(url: str, paden: dict, seconden: int) -> dict:
 # --- report ----------------------------------------------------------------------------
 
 
+def paren(cpu: dict):
+    """Per request, in the order measured: the request and per database (``pg``,
+    ``sqlite``) its measurements on the small and the large one (``None`` if missing)."""
+    basis = next(
+        cpu[n] for n in ("pg-groot", "sqlite-groot", "pg-klein", "sqlite-klein") if n in cpu
+    )
+    for index, meting in enumerate(basis["metingen"]):
+        paar = {}
+        for db in ("pg", "sqlite"):
+            klein = cpu.get(f"{db}-klein", {}).get("metingen", [])
+            groot = cpu.get(f"{db}-groot", {}).get("metingen", [])
+            paar[db] = (
+                klein[index] if index < len(klein) else None,
+                groot[index] if index < len(groot) else None,
+            )
+        yield meting, paar
+
+
 def tabel(cpu: dict, last: dict) -> list[str]:
     """One table: per request CPU small → large on both databases, and under load on the
     large ones p50/p95/p99 and throughput as a ratio to the trivial view."""
@@ -429,27 +447,17 @@ def tabel(cpu: dict, last: dict) -> list[str]:
         db: last.get(db, {}).get(("anoniem", "/gezondheid/live"), {}).get("per_seconde")
         for db in ("pg", "sqlite")
     }
-    basis = next(
-        cpu[n] for n in ("pg-groot", "sqlite-groot", "pg-klein", "sqlite-klein") if n in cpu
-    )
-    for index, meting in enumerate(basis["metingen"]):
+    for meting, paar in paren(cpu):
         rol = meting["rol"].replace("uwv-", "").replace("-ministerie", " (ministerie)")
         cellen = [rol, f"{meting['naam']} `{meting['pad']}`", str(meting["queries"])]
-        for db in ("pg", "sqlite"):
-            klein = cpu.get(f"{db}-klein", {}).get("metingen", [])
-            groot = cpu.get(f"{db}-groot", {}).get("metingen", [])
-            if index < len(klein) and index < len(groot):
-                k, g = klein[index]["cpu_ms"], groot[index]["cpu_ms"]
+        for klein, groot in paar.values():
+            if klein and groot:
+                k, g = klein["cpu_ms"], groot["cpu_ms"]
                 cellen += [f"{k:.1f} → {g:.1f}", f"{g / k:.2f}"]
             else:
                 cellen += ["–", "–"]
-        for db in ("pg", "sqlite"):
-            groot = cpu.get(f"{db}-groot", {}).get("metingen", [])
-            if index >= len(groot):
-                cellen += ["–", "–"]
-                continue
-            m = groot[index]
-            w = last.get(db, {}).get((m["rol"], m["pad"]))
+        for db, (_klein, m) in paar.items():
+            w = last.get(db, {}).get((m["rol"], m["pad"])) if m else None
             if not w:
                 cellen += ["–", "–"]
                 continue
@@ -471,18 +479,12 @@ def werktabel(cpu: dict) -> list[str]:
         "klein → groot | × | SQL SQLite (ms) |",
         "|---|---|---:|---:|---:|---:|---:|---:|",
     ]
-    basis = next(
-        cpu[n] for n in ("pg-groot", "sqlite-groot", "pg-klein", "sqlite-klein") if n in cpu
-    )
-    for index, meting in enumerate(basis["metingen"]):
+    for meting, paar in paren(cpu):
         cellen = [meting["rol"], f"{meting['naam']} `{meting['pad']}`"]
-        for db in ("pg", "sqlite"):
-            klein = cpu.get(f"{db}-klein", {}).get("metingen", [])
-            groot = cpu.get(f"{db}-groot", {}).get("metingen", [])
-            if index >= min(len(klein), len(groot)) or "aanroepen" not in klein[index]:
+        for k, g in paar.values():
+            if not (k and g and "aanroepen" in k):
                 cellen += ["–", "–", "–"]
                 continue
-            k, g = klein[index], groot[index]
             cellen += [
                 f"{k['aanroepen']:,} → {g['aanroepen']:,}",
                 f"{g['aanroepen'] / max(k['aanroepen'], 1):.2f}",
