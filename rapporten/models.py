@@ -100,7 +100,6 @@ class RapportQuerySet(TellingBronQuerySet):
             return verzonden.filter(
                 models.Exists(verstuurd.filter(ministerie_id=user.organisatie_id))
             )
-        verzonden = verzonden.filter(models.Exists(verstuurd))
         if user.is_organisatie_medewerker and user.organisatie_id:
             from .regels import reacties_in_paper_q
 
@@ -112,7 +111,7 @@ class RapportQuerySet(TellingBronQuerySet):
                 organisatie_id=user.organisatie_id,
                 consultatie_id=models.OuterRef("consultatie_id"),
             )
-            return verzonden.filter(models.Exists(bijgedragen))
+            return verzonden.filter(models.Exists(verstuurd), models.Exists(bijgedragen))
         return self.none()
 
     def openbaar(self, nu=None):
