@@ -24,6 +24,7 @@ from reacties import services as reactie_services
 from reacties.models import Reactie
 from tegenkracht.api.bulk import MAX_ITEMS, per_item
 from tegenkracht.api.filters import IdFilter
+from tegenkracht.api.paginering import totaal_te_onthouden
 from tegenkracht.api.renderers import BinairRenderer, JsonRenderer
 from tegenkracht.api.schema import LEZEN, LIJST, SCHRIJVEN, fouten
 from tegenkracht.api.serializers import ToelichtingSerializer
@@ -201,14 +202,11 @@ class RapportViewSet(
         versies = queryset.order_by().in_bulk(ids)
         return [versies[pk] for pk in ids if pk in versies]
 
-    #: Query parameters whose totals are remembered: a bounded number of them per user.
-    ONTHOUDEN_BIJ = frozenset({"status", "page", "pageSize", "sorteer"})
-
     def aantal_resultaten(self) -> int | None:
         """The list's total from ``kern.tellingen`` (``tegenkracht.api.paginering``): a
         ministry's or organisation's papers of the years, counted again only after a
         change. A consultation's versions (``?consultatie=``) are few to count anyway."""
-        if self.action != "list" or not set(self.request.query_params) <= self.ONTHOUDEN_BIJ:
+        if self.action != "list" or not totaal_te_onthouden(self.request):
             return None
         return tellingen.aantal([self.filter_queryset(self.get_queryset())])
 

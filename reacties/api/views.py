@@ -18,6 +18,7 @@ from consultaties import services as consultatie_services
 from consultaties.api import UitnodigenSerializer
 from consultaties.downloads import bestand_antwoord
 from tegenkracht.api.filters import IdFilter
+from tegenkracht.api.paginering import totaal_te_onthouden
 from tegenkracht.api.problemen import probleem
 from tegenkracht.api.renderers import BestandRenderer, JsonRenderer
 from tegenkracht.api.schema import LEZEN, LIJST, SCHRIJVEN, fouten
@@ -196,8 +197,6 @@ class ReactieViewSet(
     # backwards and reads one page; on the copy it sorted every visible response first.
     ordering = [RawSQL('"consultaties_consultatie"."id"', ()).desc(), "-organisatie_id"]
     http_method_names = ["get", "post", "patch", "head", "options"]
-    #: The query parameters with which the list's total comes from the cache.
-    ONTHOUDEN_BIJ = frozenset({"status", "page", "pageSize", "sorteer"})
 
     def get_queryset(self):
         if self.action in ("kernpunten", "bijlagen", "bijlage", "tijdlijn"):
@@ -217,11 +216,11 @@ class ReactieViewSet(
         (``tegenkracht.api.paginering``)."""
         if self.action != "list":
             return None
-        # Remembered only for the filters with a handful of values (so the cache holds a
-        # bounded number of totals); a consultation's responses are few to count anyway.
-        onthouden = set(self.request.query_params) <= self.ONTHOUDEN_BIJ
+        # A consultation's responses (?consultatie=) are few to count anyway.
         return Reactie.objects.aantal_zichtbaar_voor(
-            self.request.user, self.filter_queryset, onthouden=onthouden
+            self.request.user,
+            self.filter_queryset,
+            onthouden=totaal_te_onthouden(self.request),
         )
 
     def _antwoord(self, reactie, status_code=status.HTTP_200_OK):

@@ -15,6 +15,16 @@ from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from .uitzonderingen import PaginaBestaatNiet
 
+#: The list parameters with a handful of values each. A view's total (``aantal_resultaten``)
+#: is remembered (``kern.tellingen``) only for a request with no others, so that the cache
+#: holds a bounded number of totals per user.
+ONTHOUDEN_BIJ = frozenset({"status", "page", "pageSize", "sorteer"})
+
+
+def totaal_te_onthouden(request) -> bool:
+    """Whether the total of this list request may be remembered (see ``ONTHOUDEN_BIJ``)."""
+    return set(request.query_params) <= ONTHOUDEN_BIJ
+
 
 def _positief_getal(waarde: str) -> int | None:
     waarde = waarde.strip()
