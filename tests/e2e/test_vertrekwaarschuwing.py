@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from reacties import services
 
@@ -105,9 +106,10 @@ def test_een_later_geladen_zijpaneel_wist_de_onopgeslagen_wijzigingen_niet(
     with pagina.expect_response(lambda r: "eerdere-standpunten" in r.url):
         vastgehouden[0].continue_()
     # Swapped in: the placeholder link is gone (so the click below comes after the swap).
-    pagina.wait_for_function(
-        "!document.querySelector('#eerdere-standpunten').textContent"
-        ".includes('Wat organisaties eerder inbrachten')"
+    # A locator assertion, not wait_for_function: that polls through eval, which our CSP
+    # rightly forbids in the page (it failed so in CI).
+    expect(pagina.locator("#eerdere-standpunten")).not_to_contain_text(
+        "Wat organisaties eerder inbrachten"
     )
     pagina.locator("a.rhc-nav-bar__link").first.click(no_wait_after=True)
     for _ in range(100):
