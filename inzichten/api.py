@@ -86,7 +86,8 @@ class InzichtenSerializer(serializers.Serializer):
     tabellen = TabellenSerializer()
     berekend_op = serializers.DateTimeField(
         help_text="Wanneer deze cijfers werden geteld: ze worden hooguit zo lang als de "
-        "instelling INZICHTEN_GELDIG_SECONDEN zegt (standaard 10 minuten) uit de cache gegeven."
+        "instelling INZICHTEN_GELDIG_SECONDEN zegt (standaard 10 minuten) uit de cache gegeven, "
+        "en daarna nog terwijl één verzoek ze opnieuw telt."
     )
 
 

@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from statistics import median
+from time import monotonic, sleep
 
 from django.conf import settings
 from django.core.cache import cache
@@ -318,23 +319,62 @@ def bereken(van: date, tot: date) -> Inzichten:
 #: a deployment never reads what an older one stored.
 CACHEVERSIE = 1
 
+#: How long one request may take to count before another may start counting too (a
+#: year's count takes a few hundred milliseconds; a crashed worker must not block it).
+TELTIJD_SECONDEN = 30
+
+#: How long a request that finds no figures waits for the one already counting them.
+WACHTTIJD_SECONDEN = 5
+
 
 def inzichten(van: date, tot: date) -> Inzichten:
     """The figures of :func:`bereken` for the period, counted at most once per
     ``INZICHTEN_GELDIG_SECONDEN`` per period and language (the tables carry translated
     titles) and read from the shared cache in between: the page, its charts, the
     exports and the API ask the same period in a row, and a year's count is far beyond
-    what a page may cost. ``berekend_op`` says how fresh they are."""
+    what a page may cost. ``berekend_op`` says how fresh they are.
+
+    One request counts at a time. When the figures are past their time, the request
+    that takes the turn counts anew while the others still get the previous figures;
+    when there are none yet, the others wait for its count (at most
+    ``WACHTTIJD_SECONDEN``). Otherwise every request arriving at that moment would
+    count the same year at once, and each would wait for all of them."""
     geldig = settings.INZICHTEN_GELDIG_SECONDEN
     if geldig <= 0:
         return bereken(van, tot)
     sleutel = f"inzichten:{CACHEVERSIE}:{van.isoformat()}:{tot.isoformat()}:{get_language()}"
     onthouden = cache.get(sleutel)
-    if isinstance(onthouden, Inzichten):
+    if not isinstance(onthouden, Inzichten):
+        onthouden = None
+    elif timezone.now() - onthouden.berekend_op < timedelta(seconds=geldig):
         return onthouden
-    uitkomst = bereken(van, tot)
-    cache.set(sleutel, uitkomst, geldig)
+    beurt = f"{sleutel}:telt"
+    aan_de_beurt = cache.add(beurt, True, TELTIJD_SECONDEN)
+    if not aan_de_beurt:
+        onthouden = onthouden or _wacht_op(sleutel)
+        if onthouden is not None:
+            return onthouden
+    try:
+        uitkomst = bereken(van, tot)
+        # Kept twice as long as valid: past its time it is what the others get while
+        # one request counts anew.
+        cache.set(sleutel, uitkomst, 2 * geldig)
+    finally:
+        if aan_de_beurt:
+            cache.delete(beurt)
     return uitkomst
+
+
+def _wacht_op(sleutel: str) -> Inzichten | None:
+    """The figures another request is counting, once it has stored them; ``None`` if it
+    did not within ``WACHTTIJD_SECONDEN`` (then this request counts them itself)."""
+    tot = monotonic() + WACHTTIJD_SECONDEN
+    while monotonic() < tot:
+        sleep(0.05)
+        onthouden = cache.get(sleutel)
+        if isinstance(onthouden, Inzichten):
+            return onthouden
+    return None
 
 
 def mag_inzien(user) -> bool:
