@@ -43,7 +43,7 @@ from django.db import OperationalError, connection, transaction
 from django.db.models import BigIntegerField, CharField, F, FloatField, QuerySet, Value
 from django.db.models.expressions import Expression
 from django.db.models.fields.json import KT
-from django.db.models.functions import Cast, ExtractYear
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
@@ -51,6 +51,7 @@ from django.utils.translation import gettext_lazy as _
 from psycopg.errors import QueryCanceled
 
 from consultaties.models import Consultatie, Document
+from kern.expressies import Jaar
 from organisaties.models import Netwerk, Organisatie
 from rapporten.models import DEFINITIEVE_STATUSSEN, Rapport, Uitkomst, Verwerking
 from reacties.models import Beoordeling, Dimensie, Eindoordeel, Kernpunt, Reactie
@@ -425,7 +426,7 @@ class Zoekopdracht:
             "t_datum": F(bron.datum),
             "f_soort": Value(bron.soort, output_field=CharField()),
             "f_ministerie": F(f"{c}ministerie_id"),
-            "f_jaar": ExtractYear(f"{c}termijn"),
+            "f_jaar": Jaar(f"{c}termijn"),
             "f_organisatie": (
                 F(bron.organisatie) if bron.organisatie else Cast(Value(None), BigIntegerField())
             ),
@@ -537,7 +538,7 @@ class Zoekopdracht:
             "r_consultatie": F(f"{c}pk") if c else F("pk"),
             "r_kenmerk": F(f"{c}kenmerk"),
             "r_consultatie_titel": F(f"{c}titel"),
-            "r_jaar": ExtractYear(f"{c}termijn"),
+            "r_jaar": Jaar(f"{c}termijn"),
             "r_doel": F(bron.doel[1]),
             **{f"r_t{i}": t for i, t in enumerate(teksten)},
             "r_organisatie": (

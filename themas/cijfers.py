@@ -12,8 +12,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef
-from django.db.models.functions import ExtractYear
 
+from kern.expressies import Jaar
 from organisaties.models import Netwerk
 from rapporten.models import Status, Uitkomst, Verwerking
 from rapporten.regels import kernpunten_in_paper_q
@@ -119,9 +119,7 @@ def bereken(user, thema: Thema | None = None) -> list[Themacijfers]:
     )
     if thema is not None:
         getagd = getagd.filter(tag=thema)
-    rijen = getagd.annotate(
-        jaar=ExtractYear("content_object__reactie__consultatie__termijn")
-    ).values_list(
+    rijen = getagd.annotate(jaar=Jaar("content_object__reactie__consultatie__termijn")).values_list(
         "tag_id",
         "tag__name",
         "content_object_id",
