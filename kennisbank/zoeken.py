@@ -330,6 +330,10 @@ def fts_vraag(woorden: list[str], prefix: bool = True) -> str:
     return " AND ".join(delen)
 
 
+class _Vraag:
+    """Stands for the FTS5 question among a compiled statement's parameters."""
+
+
 class Zoekopdracht:
     """One search by one user: ``resultaat(pagina)`` runs it."""
 
@@ -370,7 +374,7 @@ class Zoekopdracht:
     def _vector(self, bron):
         return Zoekvector(bron.model._meta.db_table)
 
-    def queryset(self, bron, fts: str | None = None):
+    def queryset(self, bron, fts: str | _Vraag | None = None):
         """The source's visible matches that pass the filters; on SQLite ``fts`` is the
         FTS5 query (the whole question by default)."""
         qs = bron.zichtbaar(self.user)
@@ -449,14 +453,17 @@ class Zoekopdracht:
         # one word's matches lazily but merges every match of a prefix before the first
         # (565,000 for "uitvoering*" in the toelichtingen), so the second part runs only
         # when the first did not reach PLAFOND: the LIMIT on the UNION ALL stops it.
+        # Both parts are the same statement with another question: compiled once, with a
+        # placeholder for the question (the ORM's compiling is most of a search's Python).
         index = fts_index(bron)
-        delen, params = [], []
+        vraag = _Vraag()
+        qs = self.queryset(bron, vraag).extra(order_by=[f"-{index}.rowid"])  # noqa: S610
+        sql, p = qs.annotate(**kolommen).values(*kolommen).query.sql_with_params()
+        params = []
         for fts in (self.fts_exact, f"({self.fts}) NOT ({self.fts_exact})"):
-            qs = self.queryset(bron, fts).extra(order_by=[f"-{index}.rowid"])  # noqa: S610
-            sql, p = qs.annotate(**kolommen).values(*kolommen).query.sql_with_params()
-            delen.append(f"SELECT * FROM ({sql})")  # noqa: S608
-            params.extend(p)
-        return f"{' UNION ALL '.join(delen)} LIMIT {PLAFOND}", tuple(params)
+            params.extend(fts if waarde is vraag else waarde for waarde in p)
+        deel = f"SELECT * FROM ({sql})"  # noqa: S608
+        return f"{deel} UNION ALL {deel} LIMIT {PLAFOND}", tuple(params)
 
     def zoek(self, tot: int) -> tuple[dict[str, dict[str, int]], list[tuple[str, int, float]]]:
         """Every facet's counts over the capped matches, and the first ``tot`` hits in
