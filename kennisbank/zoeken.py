@@ -41,7 +41,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import OperationalError, connection, transaction
 from django.db.models import BigIntegerField, CharField, F, FloatField, QuerySet, Value
-from django.db.models.expressions import Expression
+from django.db.models.expressions import Expression, RawSQL
 from django.db.models.fields.json import KT
 from django.db.models.functions import Cast
 from django.urls import reverse
@@ -88,6 +88,10 @@ class Bron:
     doel: tuple[str, str] = ("consultaties:detail", "pk")
     anker: str = ""
     datum: str = "pk"
+    #: On SQLite, the columns of its FTS5 index that hold copies of ``teksten``, read there
+    #: for the page: a paper's texts are paths in its JSON snapshot (650 kB on the large
+    #: database), which SQLite parses whole for every path of every hit.
+    index_teksten: tuple[str, ...] = ()
 
     def zichtbaar(self, user):
         qs = self.model.objects.zichtbaar_voor(user)
@@ -174,6 +178,7 @@ BRONNEN = (
         consultatie="consultatie__",
         doel=("rapporten:detail", "pk"),
         datum="consultatie__termijn",
+        index_teksten=("titel", "samenvatting", "aanbevelingen"),
     ),
 )
 SOORTEN = {b.soort: b for b in BRONNEN}
@@ -538,7 +543,19 @@ class Zoekopdracht:
         source (NULL where it has none), so that one UNION reads them all."""
         c = bron.consultatie
         geen_tekst = Cast(Value(None), CharField())
-        teksten = [_tekst(p) for p in bron.teksten]
+        if bron.index_teksten and not postgres():
+            # The index's own copy, by rowid; the names are constants.
+            index, tabel = fts_index(bron), bron.model._meta.db_table
+            teksten = [
+                RawSQL(  # noqa: S611
+                    f"SELECT {k} FROM {index} WHERE rowid = {tabel}.id",  # noqa: S608
+                    (),
+                    CharField(),
+                )
+                for k in bron.index_teksten
+            ]
+        else:
+            teksten = [_tekst(p) for p in bron.teksten]
         teksten += [geen_tekst] * (MAXIMAAL_TEKSTEN - len(teksten))
         velden = {
             "r_soort": Value(bron.soort, output_field=CharField()),
