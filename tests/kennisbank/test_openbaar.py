@@ -13,6 +13,8 @@ from urllib.parse import urljoin, urlparse
 from xml.etree import ElementTree
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from organisaties.models import Gebruiker
@@ -319,6 +321,45 @@ def test_zoeken_op_titel_ministerie_en_woorden(client, wereld):
     # A word of an unpublished paper finds nothing either.
     inhoud = client.get("/openbaar/", {"q": "ingetrokken"}).content.decode()
     assert "Geen openbaar paper gevonden" in inhoud
+
+
+@pytest.mark.django_db
+def test_zoeken_in_de_aanbevelingen_zonder_de_snapshot_te_ontleden(
+    client, wereld, secretaris, ministerie, org_a
+):
+    """A word of the aanbevelingen finds the paper (as the zoekvector on PostgreSQL). On
+    SQLite through the paper's search index: through the JSON each word parsed every
+    public paper's whole snapshot (650 kB on the large database; seconds per search)."""
+    consultatie = gesloten_consultatie(secretaris, ministerie, [org_a], titel="Wet vaste lasten")
+    rapport = maak_rapport(consultatie, secretaris, aanbevelingen="Voer een hardheidsclausule in.")
+    rapport = rapport_services.rapport_definitief_maken(rapport=rapport, actor=secretaris)
+    rapport = rapport_services.rapport_verzenden(rapport=rapport, actor=secretaris)
+    rapport_services.rapport_publiceren(rapport=rapport, actor=secretaris)
+
+    with CaptureQueriesContext(connection) as vragen:
+        inhoud = client.get("/openbaar/", {"q": "hardheidsclausule"}).content.decode()
+    assert "Wet vaste lasten" in inhoud
+    assert wereld["openbaar"].consultatie.titel not in inhoud
+    if connection.vendor == "sqlite":
+        assert not [v for v in vragen.captured_queries if "json_" in v["sql"].lower()]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("vraag", "gevonden"),
+    [
+        ("toeslagen*", True),  # * is no search syntax here
+        ('"openbare" toeslagen', True),
+        ("NEAR(openbare toeslagen) OR col:x", False),
+        ("__", False),
+        ('"', True),  # no word: the whole archive
+        ("^-*", True),
+    ],
+)
+def test_zoeken_met_zoeksyntax_of_leestekens(client, wereld, vraag, gevonden):
+    antwoord = client.get("/openbaar/", {"q": vraag})
+    assert antwoord.status_code == 200
+    assert (wereld["openbaar"].consultatie.titel in antwoord.content.decode()) is gevonden
 
 
 def _publiceer_meer(secretaris, ministerie, organisaties, aantal):
