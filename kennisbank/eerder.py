@@ -85,9 +85,12 @@ def _verwant(consultatie: Consultatie) -> list[int]:
         .order_by("-termijn", "-pk")
         .values("pk")[:RECENTSTE]
     )
+    # Unordered: with the model's ordering SQLite walked every consultation of the years
+    # by termijn to test each against the list.
     return list(
         Consultatie.objects.filter(Q(pk__in=recent) | keten_q)
         .exclude(pk=consultatie.pk)
+        .order_by()
         .values_list("pk", flat=True)
     )
 
