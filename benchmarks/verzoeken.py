@@ -151,6 +151,7 @@ def kies_paden() -> dict:
         "anoniem": {
             "inloggen": "/accounts/login/",
             "openbaar archief": "/openbaar/",
+            "openbaar archief zoeken": f"/openbaar/{zoekvraag}",
             "openbaar paper": f"/openbaar/{openbaar}/",
             "openbare feed": "/openbaar/feed.atom",
         },

@@ -67,6 +67,14 @@ def test_genereer_last_maakt_de_historie_van_vijf_jaar(netwerk, monkeypatch):
         assert verwerking.kernpunt_id in verwerking.rapport.kernpunt_ids
         assert verwerking.rapport.ontvangen_op is not None
     assert Notificatie.objects.exists()
+    # Most sent papers are public, from their sending on, with the secretariat's audit event.
+    verzonden = Rapport.objects.filter(status="verzonden").count()
+    openbaar = Rapport.objects.filter(publicatie__isnull=False)
+    assert 0 < openbaar.count() < verzonden, (openbaar.count(), verzonden)
+    assert not openbaar.exclude(status="verzonden").exists()
+    for rapport in openbaar.select_related("publicatie"):
+        assert rapport.publicatie.openbaar_vanaf >= rapport.verzonden_op
+        assert AuditEvent.objects.voor(rapport).filter(actie="publiceren").count() == 1
     # Every consultation that is not a concept was opened, as the audit trail says.
     geopend = set(
         AuditEvent.objects.filter(actie="openstellen").values_list("object_id", flat=True)

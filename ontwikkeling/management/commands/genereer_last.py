@@ -13,7 +13,8 @@ class Command(BaseCommand):
         "Vul de database met jaren aan realistische gegevens voor last- en prestatietests: "
         "consultaties in elke status met reacties, beoordelingen, kosten, kernpunten en "
         "onderschrijvingen, en wat het werk daarnaast achterlaat: auditgebeurtenissen, "
-        "versies van het position paper in elke status, verwerkingen, notificaties en "
+        "versies van het position paper in elke status, verwerkingen, publicaties in het "
+        "openbare archief, notificaties en "
         "e-mails, herinneringen en verlengingsverzoeken. Niet voor productie."
     )
 
