@@ -326,6 +326,11 @@ TELTIJD_SECONDEN = 30
 #: How long a request that finds no figures waits for the one already counting them.
 WACHTTIJD_SECONDEN = 5
 
+#: How long counted figures are kept. Past ``INZICHTEN_GELDIG_SECONDEN`` they are given
+#: only while one request counts them anew, so keeping them longer makes them no staler:
+#: it spares the requests of a quiet day the wait for a count from nothing.
+BEWAARTIJD_SECONDEN = 24 * 3600
+
 
 def inzichten(van: date, tot: date) -> Inzichten:
     """The figures of :func:`bereken` for the period, counted at most once per
@@ -356,9 +361,7 @@ def inzichten(van: date, tot: date) -> Inzichten:
             return onthouden
     try:
         uitkomst = bereken(van, tot)
-        # Kept twice as long as valid: past its time it is what the others get while
-        # one request counts anew.
-        cache.set(sleutel, uitkomst, 2 * geldig)
+        cache.set(sleutel, uitkomst, max(BEWAARTIJD_SECONDEN, 2 * geldig))
     finally:
         if aan_de_beurt:
             cache.delete(beurt)

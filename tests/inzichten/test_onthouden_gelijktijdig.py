@@ -102,15 +102,17 @@ def test_zonder_cijfers_telt_een_verzoek_en_wachten_de_anderen(netwerk, onthoude
     assert uitkomsten == [1] * AANTAL
 
 
+# Counted hours ago on a quiet day: kept (BEWAARTIJD_SECONDEN), so still no wait.
+@pytest.mark.parametrize("later", [timedelta(minutes=11), timedelta(hours=5)])
 def test_verlopen_cijfers_telt_een_verzoek_en_krijgen_de_anderen_de_vorige(
-    netwerk, onthouden, telling, secretaris, ministerie
+    netwerk, onthouden, telling, secretaris, ministerie, later
 ):
     telling["klaar"].set()
     services.inzichten(*_periode())
     telling.update(tellingen=0, klaar=threading.Event())
     _nog_een_gesloten(secretaris, ministerie, netwerk["uwv"])
 
-    with time_machine.travel(timezone.now() + timedelta(minutes=11)):
+    with time_machine.travel(timezone.now() + later):
         # The others return while the one counting still holds: they did not wait for it.
         uitkomsten = _tegelijk(AANTAL, na_de_anderen=lambda: telling["klaar"].set())
         assert telling["tellingen"] == 1
