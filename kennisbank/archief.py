@@ -26,6 +26,8 @@ from .zoeken import SOORTEN, Zoekvector, fts_index, fts_vraag, postgres, woorden
 
 #: Papers per page of the archive.
 PER_PAGINA = 20
+#: A search of the archive counts and pages through at most this many papers.
+ZOEKPLAFOND = 200
 
 
 def openbare_papers():

@@ -27,7 +27,11 @@ def archief_lijst(request):
     form = ArchiefZoekForm(request.GET)
     tekst = form.cleaned_data["q"] if form.is_valid() else ""
     papers = archief.zoek(archief.openbare_papers(), tekst)
-    pagina = pagineer(request, papers, archief.PER_PAGINA)
+    # A search counts up to ZOEKPLAFOND: the count of every public paper that holds a
+    # common word grows with the years of the archive.
+    pagina = pagineer(
+        request, papers, archief.PER_PAGINA, plafond=archief.ZOEKPLAFOND if tekst else None
+    )
     return render(
         request,
         "openbaar/archief.html",

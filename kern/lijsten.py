@@ -9,6 +9,7 @@ ever unbounded: a page holds at most :data:`PER_PAGINA` rows.
 
 from django import forms
 from django.core.paginator import Page, Paginator
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 PER_PAGINA = 25
@@ -52,9 +53,38 @@ class Lijstkeuze(forms.Form):
         return any(self.waarde(n) for n in self.fields if n != "sorteer")
 
 
-def pagineer(request, objecten, per_pagina: int = PER_PAGINA) -> Page:
-    """The page of ``objecten`` that ``?pagina=`` asks for (the last one when too high)."""
-    return Paginator(objecten, per_pagina).get_page(request.GET.get("pagina"))
+class BegrensdePaginator(Paginator):
+    """Counts at most ``plafond`` objects (``SELECT COUNT(*)`` over a ``LIMIT``), so the
+    count costs the same however many match; past it ``afgekapt`` is true and the pages
+    end at ``plafond``. For a search, where "more than 200" says enough."""
+
+    def __init__(self, object_list, per_page, plafond: int, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.plafond = plafond
+
+    @cached_property
+    def _geteld(self) -> int:
+        # One past the ceiling: tells "exactly plafond" from "more".
+        return self.object_list[: self.plafond + 1].count()
+
+    @cached_property
+    def count(self) -> int:
+        return min(self._geteld, self.plafond)
+
+    @cached_property
+    def afgekapt(self) -> bool:
+        return self._geteld > self.plafond
+
+
+def pagineer(request, objecten, per_pagina: int = PER_PAGINA, plafond: int | None = None) -> Page:
+    """The page of ``objecten`` that ``?pagina=`` asks for (the last one when too high);
+    with ``plafond`` counted up to that many (:class:`BegrensdePaginator`)."""
+    paginator = (
+        BegrensdePaginator(objecten, per_pagina, plafond)
+        if plafond
+        else Paginator(objecten, per_pagina)
+    )
+    return paginator.get_page(request.GET.get("pagina"))
 
 
 def zoekparameters(request) -> str:

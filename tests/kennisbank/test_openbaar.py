@@ -406,6 +406,35 @@ def test_paginering(client, wereld, secretaris, ministerie, org_a, monkeypatch):
 
 
 @pytest.mark.django_db
+def test_zoeken_telt_tot_het_plafond(
+    client, wereld, secretaris, ministerie, org_a, monkeypatch, django_assert_num_queries
+):
+    """A search counts at most ZOEKPLAFOND papers (the newest) and says there are more;
+    the whole archive is counted exactly."""
+    from kennisbank import archief
+
+    monkeypatch.setattr(archief, "PER_PAGINA", 2)
+    _publiceer_meer(secretaris, ministerie, [org_a], 3)  # "Wet 0" … "Wet 2"
+    monkeypatch.setattr(archief, "ZOEKPLAFOND", 3)
+    with django_assert_num_queries(2):  # the capped count and the page
+        inhoud = client.get("/openbaar/", {"q": "wet"}).content.decode()
+    assert "Meer dan 3 papers gevonden; de nieuwste 3 staan hieronder." in inhoud
+    assert "Wet 2" in inhoud and "Wet 1" in inhoud
+    laatste = client.get("/openbaar/", {"q": "wet", "pagina": 9}).content.decode()
+    assert laatste.count('tk-treffer"') == 1 and "Wet 0" in laatste
+    assert "pagina=3" not in laatste
+    # Exactly at the ceiling: the number, not "more than".
+    monkeypatch.setattr(archief, "ZOEKPLAFOND", 4)
+    inhoud = client.get("/openbaar/", {"q": "wet"}).content.decode()
+    assert "4 papers gevonden." in inhoud and "Meer dan" not in inhoud
+    assert "4 openbare papers." in client.get("/openbaar/").content.decode()
+    client.cookies["django_language"] = "en"
+    monkeypatch.setattr(archief, "ZOEKPLAFOND", 3)
+    inhoud = client.get("/openbaar/", {"q": "wet"}).content.decode()
+    assert "More than 3 papers found; the newest 3 are listed below." in inhoud
+
+
+@pytest.mark.django_db
 def test_engels(client, wereld):
     client.cookies["django_language"] = "en"
     inhoud = client.get("/openbaar/").content.decode()
