@@ -10,7 +10,8 @@ that statement: ``EXPLAIN (ANALYZE, BUFFERS)`` on PostgreSQL, ``EXPLAIN QUERY PL
 SQLite (its execution time: the fastest of three runs). A scan of a whole table of more
 than ``GROOT`` rows is flagged: that is a cost that grows with the years of data (on
 SQLite ``SCAN t`` without an index; a ``SCAN t USING INDEX`` walks an index in order and
-stops at the LIMIT, and is listed, not flagged). Prints per request its statements, their
+stops at the LIMIT, and is listed, not flagged), and so is a statement slower than
+``TRAAG_MS`` (an index walked in order reads the whole table when few rows match). Prints per request its statements, their
 execution time and the flags (with the plan of each flagged statement; ``--alles`` prints
 every plan).
 
@@ -44,6 +45,9 @@ for naam, waarde in {
 
 #: Tables with more rows than this count as large: scanning them whole is the problem.
 GROOT = 10_000
+#: A statement slower than this (ms) is flagged too, whatever its plan: an index walked in
+#: order can still read a whole large table when few of its rows match.
+TRAAG_MS = 20
 
 
 def aliassen(sql: str) -> dict[str, str]:
@@ -143,6 +147,8 @@ def main():
                 tabellen = aliassen(sql)
                 gescand = {tabellen.get(t, t) for t in re.findall(patroon, plan)}
                 scans = sorted(gescand & groot)
+                if tijd > TRAAG_MS:
+                    scans.append(f"traag ({tijd:.0f} ms)")
                 if scans:
                     gevonden.append((gebruiker, naam, scans))
                 if scans or args.alles:
@@ -159,11 +165,14 @@ def main():
                 print(regel)
     print()
     if gevonden:
-        print("Sequentiële scans over grote tabellen:")
+        print(f"Sequentiële scans over grote tabellen of statements boven {TRAAG_MS} ms:")
         for gebruiker, naam, scans in gevonden:
             print(f"- {gebruiker}: {naam}: {', '.join(scans)}")
     else:
-        print("Geen sequentiële scan over een grote tabel in de verzoeken hierboven.")
+        print(
+            f"Geen sequentiële scan over een grote tabel en geen statement boven {TRAAG_MS} ms "
+            "in de verzoeken hierboven."
+        )
 
 
 if __name__ == "__main__":

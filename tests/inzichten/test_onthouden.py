@@ -9,9 +9,8 @@ import pytest
 import time_machine
 from django.utils import timezone, translation
 
-from consultaties import services as consultatie_services
 from inzichten import services
-from tests import factories
+from tests.inzichten.hulp import nog_een_gesloten, periode
 
 pytestmark = pytest.mark.django_db
 
@@ -21,41 +20,28 @@ def onthouden(settings):
     settings.INZICHTEN_GELDIG_SECONDEN = 600
 
 
-def _periode():
-    vandaag = timezone.localdate()
-    return vandaag - timedelta(days=30), vandaag + timedelta(days=60)
-
-
-def _nog_een_gesloten(secretaris, ministerie, organisatie):
-    c = factories.consultatie(
-        secretaris_gebruiker=secretaris, ministerie=ministerie, organisaties=[organisatie],
-        open=True,
-    )  # fmt: skip
-    consultatie_services.consultatie_sluiten(consultatie=c, actor=secretaris)
-
-
 def test_zelfde_periode_uit_de_cache_tot_de_tijd_om_is(
     netwerk, onthouden, secretaris, ministerie, django_assert_num_queries
 ):
     nu = timezone.now()
     with time_machine.travel(nu, tick=False):
-        eerste = services.inzichten(*_periode())
+        eerste = services.inzichten(*periode())
     assert eerste.consultaties == 1 and eerste.berekend_op == nu
-    _nog_een_gesloten(secretaris, ministerie, netwerk["uwv"])
+    nog_een_gesloten(secretaris, ministerie, netwerk["uwv"])
 
     with time_machine.travel(nu + timedelta(minutes=9), tick=False):
         with django_assert_num_queries(1):  # the cache only
-            tweede = services.inzichten(*_periode())
+            tweede = services.inzichten(*periode())
         assert (tweede.consultaties, tweede.berekend_op) == (1, nu)
 
     with time_machine.travel(nu + timedelta(minutes=11), tick=False):
-        derde = services.inzichten(*_periode())
+        derde = services.inzichten(*periode())
         assert derde.consultaties == 2
         assert derde.berekend_op == nu + timedelta(minutes=11)
 
 
 def test_een_andere_periode_of_taal_wordt_apart_geteld(netwerk, onthouden):
-    van, tot = _periode()
+    van, tot = periode()
     nederlands = services.inzichten(van, tot)
     with translation.override("en"):
         engels = services.inzichten(van, tot)
@@ -67,13 +53,13 @@ def test_een_andere_periode_of_taal_wordt_apart_geteld(netwerk, onthouden):
 
 def test_zonder_geldigheid_telt_elk_verzoek_opnieuw(netwerk, settings, secretaris, ministerie):
     settings.INZICHTEN_GELDIG_SECONDEN = 0
-    assert services.inzichten(*_periode()).consultaties == 1
-    _nog_een_gesloten(secretaris, ministerie, netwerk["uwv"])
-    assert services.inzichten(*_periode()).consultaties == 2
+    assert services.inzichten(*periode()).consultaties == 1
+    nog_een_gesloten(secretaris, ministerie, netwerk["uwv"])
+    assert services.inzichten(*periode()).consultaties == 2
 
 
 def test_pagina_en_api_zeggen_wanneer_geteld(client, netwerk, onthouden, secretaris):
-    van, tot = _periode()
+    van, tot = periode()
     moment = timezone.now().replace(microsecond=0)
     client.force_login(secretaris)
     with time_machine.travel(moment, tick=False):

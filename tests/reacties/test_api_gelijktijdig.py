@@ -1,14 +1,13 @@
 """Concurrent requests on the same draft through the API: exactly one wins, the other
 gets 409 — never a silent overwrite. Needs real row locks, so PostgreSQL only."""
 
-import threading
-
 import pytest
 from django.db import connection
 
 from reacties import services as reactie_services
 from reacties.models import Reactie
 from tests.apihulp import api_client
+from tests.gelijktijdig import tegelijk, zonder_fouten
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -20,24 +19,8 @@ def _alleen_postgres():
 
 
 def _tegelijk(*verzoeken):
-    """Run the requests in threads that start together; return the responses."""
-    start = threading.Barrier(len(verzoeken))
-    antwoorden = [None] * len(verzoeken)
-
-    def draai(index, verzoek):
-        try:
-            start.wait(timeout=10)
-            antwoorden[index] = verzoek()
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=draai, args=item) for item in enumerate(verzoeken)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not any(thread.is_alive() for thread in threads), "een verzoek bleef hangen"
-    return antwoorden
+    """The responses of requests that start together."""
+    return zonder_fouten(tegelijk(*verzoeken))
 
 
 def test_gelijktijdige_opslag_van_dezelfde_versie_een_wint_een_409(

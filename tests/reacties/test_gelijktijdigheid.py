@@ -7,7 +7,6 @@ import time
 
 import pytest
 from django.conf import settings
-from django.db import connections
 
 from audit import services as audit_services
 from audit.models import AuditEvent
@@ -16,6 +15,7 @@ from consultaties.models import Consultatie
 from kern.workflow import SYSTEEM, TransitieNietToegestaan, VerouderdeVersie
 from reacties import services
 from reacties.models import Reactie
+from tests.gelijktijdig import tegelijk as gelijktijdig
 
 pytestmark = [
     pytest.mark.postgres,
@@ -25,30 +25,6 @@ pytestmark = [
     ),
     pytest.mark.django_db(transaction=True),
 ]
-
-
-def gelijktijdig(*taken):
-    """Run each task in its own thread and connection, released together by a barrier.
-    Returns each task's result or the exception it raised."""
-    barriere = threading.Barrier(len(taken), timeout=10)
-    uitkomsten = [None] * len(taken)
-
-    def draai(index, taak):
-        try:
-            barriere.wait()
-            uitkomsten[index] = taak()
-        except Exception as fout:  # the loser's 409 is an expected outcome
-            uitkomsten[index] = fout
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=draai, args=(i, t)) for i, t in enumerate(taken)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-        assert not thread.is_alive(), "een thread bleef hangen"
-    return uitkomsten
 
 
 def wacht_tot_een_ander_op_een_slot_wacht(timeout: float = 10):

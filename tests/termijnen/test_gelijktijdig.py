@@ -12,6 +12,7 @@ from audit.models import AuditEvent
 from consultaties.models import Status as ConsultatieStatus
 from notificaties import bewaking
 from notificaties.models import Herinnering, Notificatie
+from tests.gelijktijdig import tegelijk, zonder_fouten
 from tests.termijnhulp import ams
 
 pytestmark = [
@@ -26,24 +27,7 @@ TERMIJN = ams(2026, 6, 12, 17, 0)
 
 
 def gelijktijdig(functie, aantal=2):
-    barriere = threading.Barrier(aantal)
-    fouten = []
-
-    def werk():
-        try:
-            barriere.wait(timeout=10)
-            functie()
-        except Exception as fout:  # surfaced in the assertion below
-            fouten.append(fout)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=werk) for _ in range(aantal)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert fouten == []
+    zonder_fouten(tegelijk(*[functie] * aantal))
 
 
 def test_gelijktijdige_runs_versturen_elke_herinnering_eenmaal(maak_consultatie, klok):
