@@ -10,10 +10,10 @@ that statement: ``EXPLAIN (ANALYZE, BUFFERS)`` on PostgreSQL, ``EXPLAIN QUERY PL
 SQLite (its execution time: the fastest of three runs). A scan of a whole table of more
 than ``GROOT`` rows is flagged: that is a cost that grows with the years of data (on
 SQLite ``SCAN t`` without an index; a ``SCAN t USING INDEX`` walks an index in order and
-stops at the LIMIT, and is listed, not flagged), and so is a statement slower than
-``TRAAG_MS`` (an index walked in order reads the whole table when few rows match). Prints per request its statements, their
-execution time and the flags (with the plan of each flagged statement; ``--alles`` prints
-every plan).
+stops at the LIMIT, and is listed, not flagged). A statement slower than ``TRAAG_MS`` is
+flagged too: an index walked in order still reads the whole table when few rows match.
+Prints per request its statements, their execution time and the flags (with the plan of
+each flagged statement; ``--alles`` prints every plan).
 
 The database must be filled with ``manage.py demo`` and ``ONTWIKKELING=1 manage.py genereer_last``.
 """
