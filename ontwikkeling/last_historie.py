@@ -104,7 +104,7 @@ class Historie:
     ):
         self.rng = rng
         # Its own stream: the rest of the data stays what it was for the same seed.
-        self.publicatie_rng = publicaties or random.Random()
+        self.publicatie_rng = publicaties or random.Random(0)
         self.echte_snapshots = echte_snapshots
         self.gemaakt = 0
         self.voorbeeld = None
