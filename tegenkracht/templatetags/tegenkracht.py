@@ -7,7 +7,7 @@ from django import forms, template
 from django.template.defaultfilters import date as date_filter
 from django.template.defaulttags import CsrfTokenNode
 from django.urls import reverse
-from django.utils.dates import MONTHS
+from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
@@ -175,6 +175,7 @@ _TIJDDELEN = {
     "c": lambda d: d.isoformat(),
     "j": lambda d: str(d.day),
     "F": lambda d: str(MONTHS[d.month]),
+    "M": lambda d: str(MONTHS_3[d.month]).title(),
     "Y": lambda d: f"{d.year:04d}",
     "H": lambda d: f"{d.hour:02d}",
     "i": lambda d: f"{d.minute:02d}",
@@ -192,7 +193,7 @@ def _tijdformaat(formaat: str):
 @register.filter(expects_localtime=True, is_safe=False)
 def tijd(waarde, formaat):
     """The ``date`` filter's output for a datetime, for the formats of the lists' rows
-    (``c``, ``j F Y H:i``): without building a ``DateFormat`` for each value (a list of 25
+    (``c``, ``j F Y H:i``, ``j M Y H:i``): without building a ``DateFormat`` for each value (a list of 25
     rows formats 50 of them)."""
     delen = _tijdformaat(formaat)
     if delen is None or not isinstance(waarde, datetime.datetime):
