@@ -193,8 +193,8 @@ def _tijdformaat(formaat: str):
 @register.filter(expects_localtime=True, is_safe=False)
 def tijd(waarde, formaat):
     """The ``date`` filter's output for a datetime, for the formats of the lists' rows
-    (``c``, ``j F Y H:i``, ``j M Y H:i``): without building a ``DateFormat`` for each value (a list of 25
-    rows formats 50 of them)."""
+    (``c``, ``j F Y H:i``, ``j M Y H:i``): without building a ``DateFormat`` for each
+    value (a list of 25 rows formats 50 of them)."""
     delen = _tijdformaat(formaat)
     if delen is None or not isinstance(waarde, datetime.datetime):
         return date_filter(waarde, formaat)
