@@ -5,6 +5,7 @@ one would lower the response rates unfairly). Merged kernpunten count once, as t
 they were merged into. Adoption counts what the ministry recorded per kernpunt.
 """
 
+import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -13,8 +14,9 @@ from time import monotonic, sleep
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import get_language, gettext
 
 from consultaties.models import GESLOTEN_STATUSSEN, Consultatie
@@ -31,6 +33,8 @@ from reacties.models import (
 from reacties.models import Status as ReactieStatus
 
 OVERGENOMEN = ("overgenomen", "deels_overgenomen")
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -347,7 +351,7 @@ def inzichten(van: date, tot: date) -> Inzichten:
     geldig = settings.INZICHTEN_GELDIG_SECONDEN
     if geldig <= 0:
         return bereken(van, tot)
-    sleutel = f"inzichten:{CACHEVERSIE}:{van.isoformat()}:{tot.isoformat()}:{get_language()}"
+    sleutel = _sleutel(van, tot)
     onthouden = cache.get(sleutel)
     if not isinstance(onthouden, Inzichten):
         onthouden = None
@@ -366,6 +370,61 @@ def inzichten(van: date, tot: date) -> Inzichten:
         if aan_de_beurt:
             cache.delete(beurt)
     return uitkomst
+
+
+def _sleutel(van: date, tot: date) -> str:
+    return f"inzichten:{CACHEVERSIE}:{van.isoformat()}:{tot.isoformat()}:{get_language()}"
+
+
+#: The every-minute job counts the default period anew this long before its figures
+#: expire, so that no request waits for that count (benchmarks/RESULTS.md: the first
+#: request after expiry waited a year's count, a second on the large SQLite database).
+VOORAF_SECONDEN = 120
+
+
+def vooraf_tellen(nu: datetime | None = None) -> int:
+    """Count the figures of the default period (what the page shows first) anew in every
+    language, where they are missing or expire within ``VOORAF_SECONDEN``; the others are
+    left alone. Called every minute by the deadline job (``bewaking.elke_minuut``); skips
+    a language that a request is counting. Returns how many it counted.
+
+    A background cost of one year's count per language every ``INZICHTEN_GELDIG_SECONDEN``
+    minus ``VOORAF_SECONDEN``, whether anyone looks or not: a few hundred milliseconds
+    every eight minutes by default."""
+    geldig = settings.INZICHTEN_GELDIG_SECONDEN
+    if geldig <= 0:
+        return 0
+    nu = nu or timezone.now()
+    van, tot = standaard_periode(timezone.localdate(nu))
+    nog_goed = timedelta(seconds=max(geldig - VOORAF_SECONDEN, 0))
+    geteld = 0
+    for taal, _naam in settings.LANGUAGES:
+        with translation.override(taal):
+            sleutel = _sleutel(van, tot)
+            onthouden = cache.get(sleutel)
+            if isinstance(onthouden, Inzichten) and nu - onthouden.berekend_op < nog_goed:
+                continue
+            beurt = f"{sleutel}:telt"
+            if not cache.add(beurt, True, TELTIJD_SECONDEN):
+                continue  # a request is counting them now
+            try:
+                cache.set(sleutel, bereken(van, tot), max(BEWAARTIJD_SECONDEN, 2 * geldig))
+                geteld += 1
+            finally:
+                cache.delete(beurt)
+    return geteld
+
+
+def elke_minuut(*, nu: datetime) -> None:
+    """Subscriber of ``bewaking.elke_minuut``: the figures are a convenience, so a failed
+    count is logged and leaves the rest of the deadline job alone (the page then counts
+    them itself, as before)."""
+    try:
+        # A savepoint: a failed query must not abort a transaction the job runs in.
+        with transaction.atomic():
+            vooraf_tellen(nu)
+    except Exception:
+        logger.exception("Inzichten vooraf tellen mislukt")
 
 
 def _wacht_op(sleutel: str) -> Inzichten | None:
