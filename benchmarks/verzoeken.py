@@ -12,7 +12,8 @@ large one, five years; ``--consultaties 200 --jaren 0.5 --seed 2025`` for the sm
 half a year of the same network: as many consultations a week, so as much running work
 (open consultations, responses in preparation) and full pages on both, and the ratio
 measures the years of history, not a quieter network or the rows on a page; the script
-names any request whose page is not full on the small one); this script only reads them.
+names any request whose page is not full on the small one); this script changes no
+data (only the cache: sessions, throttles, remembered counts).
 For each database it measures:
 
 - CPU per request in-process: the Django test client as each role (DEBUG off), the
@@ -25,7 +26,10 @@ For each database it measures:
 - on the large databases only: gunicorn (2 workers, DEBUG off) and ``wrk`` with 4
   connections for ``--seconden`` per request: p50/p95/p99 and requests per second, as a
   ratio to the trivial view ``/gezondheid/live`` in the same run, with the 1-minute load
-  average of the machine before each run.
+  average of the machine before each run. Beside the server runs what a deployment's
+  every-minute job does for the pages (``inzichten.services.vooraf_tellen``: the default
+  period's insights counted before they expire); the job's other work (closing, expiring,
+  reminding) would change the data between runs, so it does not run.
 
 Also, per request, the work no other process can change: the Python function calls of one
 request (cProfile) and its SQL time, small → large (a second table).
@@ -389,6 +393,18 @@ def wrk(url: str, cookie: str | None, seconden: int, script: str) -> dict:
     }
 
 
+#: The pages' part of the every-minute job (``verwerk_termijnen``), once a minute.
+MINUUTJOB = """
+import time
+import django
+django.setup()
+from inzichten.services import vooraf_tellen
+while True:
+    vooraf_tellen()
+    time.sleep(60)
+"""
+
+
 def belasting(url: str, paden: dict, seconden: int) -> dict:
     from last import Sessie
 
@@ -398,6 +414,12 @@ def belasting(url: str, paden: dict, seconden: int) -> dict:
         script = Path(tmp) / "pct.lua"
         script.write_text(WRK_LUA)
         server = start_server(env)
+        minuutjob = subprocess.Popen(
+            [PYTHON, "-c", MINUUTJOB],
+            cwd=ROOT,
+            env={**env, "DJANGO_SETTINGS_MODULE": "tegenkracht.settings"},
+            start_new_session=True,
+        )
         try:
             basis = f"http://127.0.0.1:{POORT}"
             uitkomst[("anoniem", "/gezondheid/live")] = wrk(
@@ -409,6 +431,8 @@ def belasting(url: str, paden: dict, seconden: int) -> dict:
                 for pad in pagina_s.values():
                     uitkomst[(gebruiker, pad)] = wrk(f"{basis}{pad}", cookie, seconden, str(script))
         finally:
+            minuutjob.kill()
+            minuutjob.wait(timeout=30)
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
     return uitkomst
