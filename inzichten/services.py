@@ -7,6 +7,7 @@ they were merged into. Adoption counts what the ministry recorded per kernpunt.
 
 import logging
 from collections import Counter
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from statistics import median
@@ -14,7 +15,7 @@ from time import monotonic, sleep
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.utils import timezone, translation
 from django.utils.translation import get_language, gettext
@@ -419,9 +420,12 @@ def elke_minuut(*, nu: datetime) -> None:
     """Subscriber of ``bewaking.elke_minuut``: the figures are a convenience, so a failed
     count is logged and leaves the rest of the deadline job alone (the page then counts
     them itself, as before)."""
+    # Inside a transaction a savepoint, so that a failed query does not abort the job's
+    # transaction; outside one none: on SQLite a transaction takes the write lock at its
+    # start (IMMEDIATE) and would hold it through the whole count.
+    schil = transaction.atomic() if connection.in_atomic_block else nullcontext()
     try:
-        # A savepoint: a failed query must not abort a transaction the job runs in.
-        with transaction.atomic():
+        with schil:
             vooraf_tellen(nu)
     except Exception:
         logger.exception("Inzichten vooraf tellen mislukt")

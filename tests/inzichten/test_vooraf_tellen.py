@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.db import connection
 from django.utils import timezone, translation
 
 from inzichten import services
@@ -87,3 +88,21 @@ def test_een_mislukte_telling_houdt_de_job_niet_tegen(netwerk, onthouden, monkey
         later = nu + timedelta(seconds=5)
     with time_machine.travel(later, tick=False):
         assert _gevraagd().berekend_op == later
+
+
+def test_een_mislukte_query_laat_de_transactie_van_de_job_bruikbaar(
+    netwerk, onthouden, monkeypatch
+):
+    """The test runs in a transaction, as the job may: the failed count is rolled back to
+    its savepoint, so the job's next queries still run (on PostgreSQL an aborted
+    transaction would refuse them)."""
+
+    def kapotte_query(van, tot):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT * FROM tabel_die_niet_bestaat")
+
+    monkeypatch.setattr(services, "bereken", kapotte_query)
+    assert connection.in_atomic_block
+    bewaking.verwerk_termijnen()
+    monkeypatch.undo()
+    assert _gevraagd().consultaties == services.bereken(*services.standaard_periode()).consultaties
