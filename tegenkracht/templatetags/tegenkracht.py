@@ -6,8 +6,9 @@ from functools import lru_cache
 from django import forms, template
 from django.template.defaultfilters import date as date_filter
 from django.template.defaulttags import CsrfTokenNode
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.dates import MONTHS, MONTHS_3
+from django.utils.formats import localize
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
@@ -85,6 +86,37 @@ def url_met_pk(naam, *args):
     reverse() per row and form)."""
     voor, _pk, na = reverse(naam, args=[_PK, *args]).partition(str(_PK))
     return {"voor": voor, "na": na}
+
+
+@register.simple_tag
+def vaste_url(naam):
+    """``{% url naam %}`` for a URL without arguments, reversed once per process (and
+    script prefix): the menu on every page has fifteen of them."""
+    return _vaste_url(naam, get_script_prefix())
+
+
+@lru_cache(maxsize=128)
+def _vaste_url(naam, _prefix):
+    return reverse(naam)
+
+
+@register.simple_tag(takes_context=True)
+def navlink(context, url, label, teller=None, teller_label=""):
+    """One item of the main menu: the link, ``aria-current`` on the page itself, and a
+    counter when there is something to count. Built here rather than an included template:
+    every page has a dozen of them."""
+    huidig = mark_safe(' aria-current="page"') if context["request"].path == url else ""
+    if teller:
+        teller = format_html(
+            ' <span class="tk-teller">({}<span class="tk-visueel-verborgen"> {}</span>)</span>',
+            localize(teller),
+            teller_label,
+        )
+    else:
+        teller = ""
+    return format_html(
+        '<li><a class="rhc-nav-bar__link" href="{}"{}>{}{}</a></li>', url, huidig, label, teller
+    )
 
 
 @register.filter
