@@ -393,15 +393,19 @@ def wrk(url: str, cookie: str | None, seconden: int, script: str) -> dict:
     }
 
 
-#: The pages' part of the every-minute job (``verwerk_termijnen``), once a minute.
+#: The pages' part of the every-minute job (``verwerk_termijnen``), once a minute. Its
+#: first run (the figures are not there yet) counts before the first request is measured:
+#: in a deployment the job has been running all along.
 MINUUTJOB = """
-import time
+import sys, time
 import django
 django.setup()
 from inzichten.services import vooraf_tellen
+vooraf_tellen()
+print("klaar", flush=True)
 while True:
-    vooraf_tellen()
     time.sleep(60)
+    vooraf_tellen()
 """
 
 
@@ -418,8 +422,11 @@ def belasting(url: str, paden: dict, seconden: int) -> dict:
             [PYTHON, "-c", MINUUTJOB],
             cwd=ROOT,
             env={**env, "DJANGO_SETTINGS_MODULE": "tegenkracht.settings"},
+            stdout=subprocess.PIPE,
+            text=True,
             start_new_session=True,
         )
+        minuutjob.stdout.readline()  # "klaar": the first count is done
         try:
             basis = f"http://127.0.0.1:{POORT}"
             uitkomst[("anoniem", "/gezondheid/live")] = wrk(
