@@ -397,7 +397,7 @@ def wrk(url: str, cookie: str | None, seconden: int, script: str) -> dict:
 #: first run (the figures are not there yet) counts before the first request is measured:
 #: in a deployment the job has been running all along.
 MINUUTJOB = """
-import sys, time
+import time
 import django
 django.setup()
 from inzichten.services import vooraf_tellen
