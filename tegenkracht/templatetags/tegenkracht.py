@@ -105,7 +105,8 @@ def navlink(context, url, label, teller=None, teller_label=""):
     """One item of the main menu: the link, ``aria-current`` on the page itself, and a
     counter when there is something to count. Built here rather than an included template:
     every page has a dozen of them."""
-    huidig = mark_safe(' aria-current="page"') if context["request"].path == url else ""
+    verzoek = context.get("request")  # absent where a page renders without a request
+    huidig = mark_safe(' aria-current="page"') if getattr(verzoek, "path", None) == url else ""
     if teller:
         teller = format_html(
             ' <span class="tk-teller">({}<span class="tk-visueel-verborgen"> {}</span>)</span>',

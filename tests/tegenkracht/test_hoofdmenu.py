@@ -82,3 +82,8 @@ def test_vaste_url_volgt_het_scriptvoorvoegsel():
         assert sjabloon.render(Context()) == "/tegenkracht/themas/"
     finally:
         clear_script_prefix()
+
+
+def test_navlink_zonder_verzoek_markeert_niets():
+    html = Template("{% load tegenkracht %}{% navlink '/x/' 'X' %}").render(Context())
+    assert html == '<li><a class="rhc-nav-bar__link" href="/x/">X</a></li>'
