@@ -353,28 +353,41 @@ def inzichten(van: date, tot: date) -> Inzichten:
     if geldig <= 0:
         return bereken(van, tot)
     sleutel = _sleutel(van, tot)
-    onthouden = cache.get(sleutel)
-    if not isinstance(onthouden, Inzichten):
-        onthouden = None
-    elif timezone.now() - onthouden.berekend_op < timedelta(seconds=geldig):
+    onthouden = _onthouden(sleutel)
+    if onthouden is not None and timezone.now() - onthouden.berekend_op < timedelta(seconds=geldig):
         return onthouden
-    beurt = f"{sleutel}:telt"
-    aan_de_beurt = cache.add(beurt, True, TELTIJD_SECONDEN)
+    aan_de_beurt = cache.add(_beurt(sleutel), True, TELTIJD_SECONDEN)
     if not aan_de_beurt:
         onthouden = onthouden or _wacht_op(sleutel)
         if onthouden is not None:
             return onthouden
     try:
-        uitkomst = bereken(van, tot)
-        cache.set(sleutel, uitkomst, max(BEWAARTIJD_SECONDEN, 2 * geldig))
+        return _tel_en_bewaar(sleutel, van, tot, geldig)
     finally:
         if aan_de_beurt:
-            cache.delete(beurt)
-    return uitkomst
+            cache.delete(_beurt(sleutel))
 
 
 def _sleutel(van: date, tot: date) -> str:
     return f"inzichten:{CACHEVERSIE}:{van.isoformat()}:{tot.isoformat()}:{get_language()}"
+
+
+def _beurt(sleutel: str) -> str:
+    """The key whose holder counts the figures of ``sleutel`` (one at a time)."""
+    return f"{sleutel}:telt"
+
+
+def _onthouden(sleutel: str) -> Inzichten | None:
+    onthouden = cache.get(sleutel)
+    return onthouden if isinstance(onthouden, Inzichten) else None
+
+
+def _tel_en_bewaar(sleutel: str, van: date, tot: date, geldig: int) -> Inzichten:
+    """Count the period and keep the figures: past ``geldig`` they are still given while
+    one request counts them anew."""
+    uitkomst = bereken(van, tot)
+    cache.set(sleutel, uitkomst, max(BEWAARTIJD_SECONDEN, 2 * geldig))
+    return uitkomst
 
 
 #: The every-minute job counts the default period anew this long before its figures
@@ -402,17 +415,16 @@ def vooraf_tellen(nu: datetime | None = None) -> int:
     for taal, _naam in settings.LANGUAGES:
         with translation.override(taal):
             sleutel = _sleutel(van, tot)
-            onthouden = cache.get(sleutel)
-            if isinstance(onthouden, Inzichten) and nu - onthouden.berekend_op < nog_goed:
+            onthouden = _onthouden(sleutel)
+            if onthouden is not None and nu - onthouden.berekend_op < nog_goed:
                 continue
-            beurt = f"{sleutel}:telt"
-            if not cache.add(beurt, True, TELTIJD_SECONDEN):
+            if not cache.add(_beurt(sleutel), True, TELTIJD_SECONDEN):
                 continue  # a request is counting them now
             try:
-                cache.set(sleutel, bereken(van, tot), max(BEWAARTIJD_SECONDEN, 2 * geldig))
+                _tel_en_bewaar(sleutel, van, tot, geldig)
                 geteld += 1
             finally:
-                cache.delete(beurt)
+                cache.delete(_beurt(sleutel))
     return geteld
 
 
@@ -437,8 +449,7 @@ def _wacht_op(sleutel: str) -> Inzichten | None:
     tot = monotonic() + WACHTTIJD_SECONDEN
     while monotonic() < tot:
         sleep(0.05)
-        onthouden = cache.get(sleutel)
-        if isinstance(onthouden, Inzichten):
+        if (onthouden := _onthouden(sleutel)) is not None:
             return onthouden
     return None
 
