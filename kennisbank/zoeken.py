@@ -35,10 +35,11 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.core.exceptions import EmptyResultSet
 from django.db import OperationalError, connection, transaction
 from django.db.models import BigIntegerField, CharField, F, FloatField, QuerySet, Value
 from django.db.models.expressions import Expression, RawSQL
@@ -335,8 +336,18 @@ def fts_vraag(woorden: list[str], prefix: bool = True) -> str:
     return " AND ".join(delen)
 
 
-class _Vraag:
-    """Stands for the FTS5 question among a compiled statement's parameters."""
+class _Vraag(str):
+    """Stands for the question among a compiled statement's parameters (a ``str``, so
+    that a ``SearchQuery`` passes it through as the text it compiles to a parameter)."""
+
+
+#: Compiled SQL of a source's candidates, with ``_Vraag`` for the question, per database,
+#: source, filters and ``Gebruiker.zichtbaarheidssleutel``: compiling seven querysets
+#: through the ORM was a third of a search's Python (issue 19). It holds because the
+#: visibility rules compile from that key alone, not from the clock or the data
+#: (tests/kennisbank/test_zoeksql.py). Bounded: emptied when full.
+_GECOMPILEERD: dict[tuple, tuple[str, tuple] | None] = {}
+GECOMPILEERD_MAXIMAAL = 512
 
 
 class Zoekopdracht:
@@ -348,9 +359,6 @@ class Zoekopdracht:
         self.tekst = (tekst or "").replace("\x00", "").strip()[:200]
         self.filters = filters or Filters()
         self.woorden = woorden(self.tekst)
-        self.query = (
-            SearchQuery(self.tekst, config="dutch", search_type="websearch") if postgres() else None
-        )
         self.fts = "" if postgres() else fts_vraag(self.woorden)
         self.fts_exact = "" if postgres() else fts_vraag(self.woorden, prefix=False)
 
@@ -379,12 +387,12 @@ class Zoekopdracht:
     def _vector(self, bron):
         return Zoekvector(bron.model._meta.db_table)
 
-    def queryset(self, bron, fts: str | _Vraag | None = None):
-        """The source's visible matches that pass the filters; on SQLite ``fts`` is the
-        FTS5 query (the whole question by default)."""
+    def queryset(self, bron, vraag: str):
+        """The source's visible matches of ``vraag`` that pass the filters: on PostgreSQL
+        the question as typed, on SQLite an FTS5 query."""
         qs = bron.zichtbaar(self.user)
         if postgres():
-            qs = qs.alias(_zv=self._vector(bron)).filter(_zv=self.query)
+            qs = qs.alias(_zv=self._vector(bron)).filter(_zv=self._tsquery(vraag))
         else:
             # The source's rows joined to its index's matches, the index the outer loop:
             # one MATCH per search, streamed until PLAFOND visible rows. Not "pk IN
@@ -398,7 +406,7 @@ class Zoekopdracht:
             qs = qs.extra(  # noqa: S610
                 tables=[index],
                 where=[f"+{index}.rowid = {tabel}.id", f"{index} MATCH %s"],
-                params=[fts or self.fts],
+                params=[vraag],
             )
         f = self.filters
         c = bron.consultatie
@@ -419,16 +427,50 @@ class Zoekopdracht:
 
     # --- the search: one statement for facets and ranking -----------------------------
 
+    @staticmethod
+    def _tsquery(vraag: str) -> SearchQuery:
+        return SearchQuery(vraag, config="dutch", search_type="websearch")
+
     def _kandidaten(self, bron):
         """SQL of the source's newest ``PLAFOND`` visible matches, one row each: its kind,
-        id, rank and date, and its facet values (NULL where the source has none)."""
+        id, rank and date, and its facet values (NULL where the source has none); None
+        when the user may see nothing of the source."""
+        sleutel = getattr(self.user, "zichtbaarheidssleutel", None)
+        if sleutel is None:
+            gecompileerd = self._compileer(bron)
+        else:
+            sleutel = (connection.vendor, bron.soort, sleutel, astuple(self.filters), PLAFOND)
+            if (gecompileerd := _GECOMPILEERD.get(sleutel, False)) is False:
+                if len(_GECOMPILEERD) >= GECOMPILEERD_MAXIMAAL:
+                    _GECOMPILEERD.clear()
+                gecompileerd = _GECOMPILEERD[sleutel] = self._compileer(bron)
+        if gecompileerd is None:
+            return None
+        sql, p = gecompileerd
+        if postgres():
+            return sql, tuple(self.tekst if isinstance(w, _Vraag) else w for w in p)
+        # SQLite: first the rows that hold the words as typed, then those where they only
+        # start a longer word, each newest first (the index's rowid backwards). FTS5 reads
+        # one word's matches lazily but merges every match of a prefix before the first
+        # (565,000 for "uitvoering*" in the toelichtingen), so the second part runs only
+        # when the first did not reach PLAFOND: the LIMIT on the UNION ALL stops it.
+        # Both parts are the same statement with another question.
+        params = []
+        for fts in (self.fts_exact, f"({self.fts}) NOT ({self.fts_exact})"):
+            params.extend(fts if isinstance(w, _Vraag) else w for w in p)
+        deel = f"SELECT * FROM ({sql})"  # noqa: S608
+        return f"{deel} UNION ALL {deel} LIMIT {PLAFOND}", tuple(params)
+
+    def _compileer(self, bron) -> tuple[str, tuple] | None:
+        """``_kandidaten``'s statement and parameters, with ``_Vraag`` for the question."""
+        vraag = _Vraag()
         c = bron.consultatie
         # Typed NULLs: PostgreSQL resolves a UNION's column types branch by branch.
         geen_tekst = Cast(Value(None), CharField())
         kolommen = {
             "t_pk": F("pk"),
             "t_rang": (
-                SearchRank(self._vector(bron), self.query, normalization=32)
+                SearchRank(self._vector(bron), self._tsquery(vraag), normalization=32)
                 if postgres()
                 else Value(0.0, output_field=FloatField())
             ),
@@ -451,24 +493,20 @@ class Zoekopdracht:
             # The newest first: for a word in almost every row PostgreSQL walks the primary
             # key back and stops at PLAFOND, for a rarer one it reads the GIN index and
             # sorts what it found. Unordered it read the whole bitmap of a common word.
-            qs = self.queryset(bron).order_by("-pk").annotate(**kolommen).values(*kolommen)
-            return qs[:PLAFOND].query.sql_with_params()
-        # SQLite: first the rows that hold the words as typed, then those where they only
-        # start a longer word, each newest first (the index's rowid backwards). FTS5 reads
-        # one word's matches lazily but merges every match of a prefix before the first
-        # (565,000 for "uitvoering*" in the toelichtingen), so the second part runs only
-        # when the first did not reach PLAFOND: the LIMIT on the UNION ALL stops it.
-        # Both parts are the same statement with another question: compiled once, with a
-        # placeholder for the question (the ORM's compiling is most of a search's Python).
-        index = fts_index(bron)
-        vraag = _Vraag()
-        qs = self.queryset(bron, vraag).extra(order_by=[f"-{index}.rowid"])  # noqa: S610
-        sql, p = qs.annotate(**kolommen).values(*kolommen).query.sql_with_params()
-        params = []
-        for fts in (self.fts_exact, f"({self.fts}) NOT ({self.fts_exact})"):
-            params.extend(fts if waarde is vraag else waarde for waarde in p)
-        deel = f"SELECT * FROM ({sql})"  # noqa: S608
-        return f"{deel} UNION ALL {deel} LIMIT {PLAFOND}", tuple(params)
+            qs = self.queryset(bron, vraag).order_by("-pk")
+            qs = qs.annotate(**kolommen).values(*kolommen)[:PLAFOND]
+        else:
+            index = fts_index(bron)
+            qs = self.queryset(bron, vraag).extra(order_by=[f"-{index}.rowid"])  # noqa: S610
+            qs = qs.annotate(**kolommen).values(*kolommen)
+        try:
+            sql, params = qs.query.sql_with_params()
+        except EmptyResultSet:  # nothing of it is visible to this user
+            return None
+        # Loudly, not a search for the empty string, should the ORM ever copy the marker.
+        if not any(isinstance(w, _Vraag) for w in params):
+            raise RuntimeError(f"De zoekvraag ontbreekt in de SQL van {bron.soort}.")
+        return sql, params
 
     def zoek(self, tot: int) -> tuple[dict[str, dict[str, int]], list[tuple[str, int, float]]]:
         """Every facet's counts over the capped matches, and the first ``tot`` hits in
@@ -478,7 +516,9 @@ class Zoekopdracht:
         ``ZoekvraagTeBreed``."""
         delen, params = [], []
         for bron in self.bronnen():
-            sql, p = self._kandidaten(bron)
+            if (kandidaten := self._kandidaten(bron)) is None:
+                continue
+            sql, p = kandidaten
             # Django's own compiled SQL with its parameters kept apart.
             delen.append(f"SELECT * FROM ({sql}) AS b{len(delen)}")  # noqa: S608
             params.extend(p)

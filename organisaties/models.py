@@ -142,6 +142,13 @@ class Gebruiker(Keuzelabels, AbstractUser):
     is_systeem = False
 
     @property
+    def zichtbaarheidssleutel(self) -> tuple:
+        """All that the visibility rules (``zichtbaar_voor``) read of a user: users with
+        the same key see the same rows, so SQL compiled for one holds for the other
+        (``kennisbank.zoeken`` keeps it). A rule that reads more must add it here."""
+        return (self.is_active, self.rol, self.organisatie_id)
+
+    @property
     def is_secretaris(self) -> bool:
         return self.is_active and self.rol == Rol.SECRETARIS
 
