@@ -177,6 +177,24 @@ def test_zoekpagina_toont_treffers_en_facetten(client, wereld):
     assert "Zonnepanelen" not in html
 
 
+def test_zoekpagina_facetlinks_kiezen_en_wissen_een_filter(client, wereld):
+    uwv = wereld["org_uwv"]
+    uwv.afkorting = "UWV<b>"  # a label is escaped like every user text
+    uwv.save(update_fields=["afkorting"])
+    client.force_login(wereld["uwv"])
+    url = reverse("kennisbank:zoeken")
+    html = client.get(url, {"q": "huurtoeslag"}).content.decode()
+    kiezen = f'<li><a class="utrecht-link" href="?q=huurtoeslag&amp;organisatie={uwv.pk}">'
+    assert kiezen + 'UWV&lt;b&gt;</a> <span class="tk-meta">1</span></li>' in html
+    assert 'aria-current="true"' not in html
+    html = client.get(url, {"q": "huurtoeslag", "organisatie": uwv.pk}).content.decode()
+    assert (
+        '<li><a class="utrecht-link" href="?q=huurtoeslag" aria-current="true"><strong>'
+        'UWV&lt;b&gt;</strong> <span class="tk-meta">(filter wissen)</span></a>'
+    ) in html
+    assert "<b>" not in html
+
+
 def test_zoekpagina_vraagt_inloggen(client):
     antwoord = client.get(reverse("kennisbank:zoeken"), {"q": "huurtoeslag"})
     assert antwoord.status_code == 302
