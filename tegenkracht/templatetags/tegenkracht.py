@@ -194,6 +194,51 @@ def widget(veld, **extra):
 
 
 @register.simple_tag
+def formulierveld(veld):
+    """One form field: its label, description and error message tied to the input
+    (``widget``). Built here rather than an included template: the toets form has
+    seventy fields."""
+    fout = bool(veld.errors)
+    label = format_html(
+        '<label class="utrecht-form-label" for="{}">{}{}{}</label>',
+        veld.auto_id,
+        veld.label,
+        format_html(' <span class="tk-meta">({})</span>', gettext("verplicht"))
+        if veld.field.required
+        else "",
+        format_html(' <span class="tk-nodig">{}</span>', gettext("nodig voor accordering"))
+        if getattr(veld.field, "nodig_voor_accordering", False)
+        else "",
+    )
+    uitleg = (
+        format_html(
+            '<div class="utrecht-form-field-description" id="{}_helptext">{}</div>',
+            veld.auto_id,
+            veld.help_text,
+        )
+        if veld.help_text
+        else ""
+    )
+    fouten = (
+        format_html(
+            '<span class="utrecht-form-field-error-message tk-fout" id="{}_fout">{}</span>',
+            veld.auto_id,
+            format_html_join(" ", "{}", ((f,) for f in veld.errors)),
+        )
+        if fout
+        else ""
+    )
+    return format_html(
+        '\n<div class="utrecht-form-field tk-veld{}">\n  {}\n  {}\n  {}\n  {}\n</div>\n',
+        " utrecht-form-field--invalid tk-veld--fout" if fout else "",
+        label,
+        uitleg,
+        fouten,
+        widget(veld),
+    )
+
+
+@register.simple_tag
 def uitkomstkeuzes(kernpunt, uitkomsten):
     """The radio buttons of a kernpunt's verwerking form on the paper page (``kernpunt``
     a row of ``rapporten.views._kernpunten``). Built here rather than in a template loop:
