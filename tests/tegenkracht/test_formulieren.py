@@ -7,6 +7,8 @@ from datetime import date
 import pytest
 from django import forms
 from django.forms.renderers import DjangoTemplates
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy
 
 from tegenkracht.formulieren import Renderer
 
@@ -25,7 +27,17 @@ class Alles(forms.Form):
     lang = forms.CharField(widget=forms.Textarea(attrs={"rows": 3, "aria-invalid": "true"}))
     lang_leeg = forms.CharField(widget=forms.Textarea, required=False)
     bestand = forms.FileField(widget=forms.FileInput)
-    keuze = forms.ChoiceField(choices=[("a", "<A & B>"), ("b", 'B "b"')])
+    keuze = forms.ChoiceField(
+        choices=[
+            ("a", "<A & B>"),
+            ("b", 'B "b"'),
+            ("c", mark_safe("<i>veilig</i>")),
+            ("d", gettext_lazy("verplicht")),
+        ]
+    )
+    # Text marked safe stays as it is, in an input's value and in a textarea, as in Django's.
+    veilig = forms.CharField()
+    veilig_lang = forms.CharField(widget=forms.Textarea)
 
 
 GEGEVENS = {
@@ -41,6 +53,8 @@ GEGEVENS = {
     "lang": 'regel 1\n<b>regel 2</b> & "3"',
     "lang_leeg": "",
     "keuze": "b",
+    "veilig": mark_safe("<b>&amp;</b>"),
+    "veilig_lang": mark_safe("<b>&amp;</b>"),
 }
 
 
