@@ -24,6 +24,12 @@ def _veld(formulier, naam) -> str:
     return SJABLOON.render({"veld": formulier[naam]})
 
 
+def _invoer(html) -> str:
+    """The field's one ``<input>``."""
+    (invoer,) = re.findall(r"<input[^>]*>", html)
+    return invoer
+
+
 def test_label_uitleg_en_verplicht_horen_bij_het_invoerveld():
     html = _veld(Formulier(), "naam")
     assert '<label class="utrecht-form-label" for="id_naam">Naam &lt;b&gt; ' in html
@@ -32,7 +38,7 @@ def test_label_uitleg_en_verplicht_horen_bij_het_invoerveld():
         '<div class="utrecht-form-field-description" id="id_naam_helptext">'
         "Zie &lt;i&gt;de uitleg&lt;/i&gt; &amp; meer</div>"
     ) in html
-    (invoer,) = re.findall(r"<input[^>]*>", html)
+    invoer = _invoer(html)
     assert 'id="id_naam"' in invoer
     assert 'aria-describedby="id_naam_helptext"' in invoer
     assert "aria-invalid" not in invoer
@@ -58,7 +64,7 @@ def test_fouten_staan_bij_het_veld_en_het_invoerveld_verwijst_ernaar():
         '<span class="utrecht-form-field-error-message tk-fout" id="id_naam_fout">'
         "Dit veld is vereist. Nog een &lt;fout&gt;.</span>"
     ) in html
-    (invoer,) = re.findall(r"<input[^>]*>", html)
+    invoer = _invoer(html)
     assert 'aria-invalid="true"' in invoer
     assert 'aria-describedby="id_naam_helptext id_naam_fout"' in invoer
     assert "utrecht-textbox--invalid" in invoer
