@@ -427,6 +427,15 @@ class Zoekopdracht:
 
     # --- the search: one statement for facets and ranking -----------------------------
 
+    @cached_property
+    def _sql_sleutel(self) -> tuple | None:
+        """What besides the source a compiled statement depends on (``_GECOMPILEERD``);
+        None for a user without a visibility key: then nothing is kept."""
+        sleutel = getattr(self.user, "zichtbaarheidssleutel", None)
+        if sleutel is None:
+            return None
+        return (connection.vendor, sleutel, astuple(self.filters), PLAFOND)
+
     @staticmethod
     def _tsquery(vraag: str) -> SearchQuery:
         return SearchQuery(vraag, config="dutch", search_type="websearch")
@@ -435,11 +444,10 @@ class Zoekopdracht:
         """SQL of the source's newest ``PLAFOND`` visible matches, one row each: its kind,
         id, rank and date, and its facet values (NULL where the source has none); None
         when the user may see nothing of the source."""
-        sleutel = getattr(self.user, "zichtbaarheidssleutel", None)
-        if sleutel is None:
+        if self._sql_sleutel is None:
             gecompileerd = self._compileer(bron)
         else:
-            sleutel = (connection.vendor, bron.soort, sleutel, astuple(self.filters), PLAFOND)
+            sleutel = (bron.soort, *self._sql_sleutel)
             if (gecompileerd := _GECOMPILEERD.get(sleutel, False)) is False:
                 if len(_GECOMPILEERD) >= GECOMPILEERD_MAXIMAAL:
                     _GECOMPILEERD.clear()
