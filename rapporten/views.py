@@ -80,6 +80,7 @@ def _kernpunten(rapport, verwerking_form=None) -> list[dict]:
         verwerking = verwerkingen.get(k["id"])
         regel = {
             **k,
+            "kid": str(k["id"]),  # as text: an int is rendered through number formatting
             "verwerking": verwerking,
             "keuze": verwerking.uitkomst if verwerking else "",
             "invoer": verwerking.toelichting if verwerking else "",

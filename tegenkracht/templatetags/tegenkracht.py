@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from audit import acties as audit_acties
 from consultaties.models import Status as ConsultatieStatus
 from reacties.models import Status as ReactieStatus
+from tegenkracht.formulieren import escape_html
 
 register = template.Library()
 
@@ -239,25 +240,102 @@ def formulierveld(veld):
 
 
 @register.simple_tag
-def uitkomstkeuzes(kernpunt, uitkomsten):
-    """The radio buttons of a kernpunt's verwerking form on the paper page (``kernpunt``
-    a row of ``rapporten.views._kernpunten``). Built here rather than in a template loop:
-    the page has a form for each of the paper's 50-70 kernpunten."""
-    ongeldig = mark_safe(' aria-invalid="true"') if kernpunt["fouten"].get("uitkomst") else ""
-    keuzes = [
-        (kernpunt["id"], waarde, label, _AANGEVINKT if kernpunt["keuze"] == waarde else "")
-        for waarde, label in uitkomsten
+def verwerkingsformulier(kernpunt, actie, csrf, uitkomsten):
+    """The form with which the ministry records what it did with one kernpunt of the paper
+    (``kernpunt`` a row of ``rapporten.views._kernpunten``, ``actie`` the form's URL,
+    ``csrf`` the CSRF input rendered once for the page). Built here rather than in the
+    template: the page has one for each of the paper's 50-70 kernpunten, a third of its
+    cost as template nodes."""
+    kid = escape_html(kernpunt["kid"])
+    fouten = kernpunt["fouten"]
+    fout_uitkomst = fouten.get("uitkomst")
+    fout_toelichting = fouten.get("toelichting")
+    labels = _verwerkingslabels(get_language())
+    if kernpunt.get("nummer"):
+        legende = gettext("Wat is er met %(nummer)s gedaan?") % {
+            "nummer": escape_html(kernpunt["nummer"])
+        }
+    else:
+        legende = labels["wat_gedaan"]
+    delen = [
+        f'<form method="post" action="{escape_html(actie)}#kernpunt-{kid}" class="tk-formulier" '
+        f'novalidate>{csrf}\n    <input type="hidden" name="kernpunt" value="{kid}">\n    '
     ]
-    return format_html_join(
-        "",
-        '<li><label for="uitkomst-{0}-{1}"><input type="radio" class="utrecht-radio-button '
-        'utrecht-radio-button--html-input" name="uitkomst" value="{1}" id="uitkomst-{0}-{1}"'
-        "{3}{4}> {2}</label></li>",
-        (keuze + (ongeldig,) for keuze in keuzes),
+    if algemeen := kernpunt.get("algemeen"):
+        delen.append(f'<p class="tk-fout" role="alert">{_fouten(algemeen)}</p>')
+    fieldset = "utrecht-form-fieldset utrecht-form-fieldset--html-fieldset tk-veld"
+    if fout_uitkomst:
+        fieldset += (
+            f' utrecht-form-fieldset--invalid tk-veld--fout" aria-describedby="uitkomst-{kid}-fout'
+        )
+    delen.append(
+        f'\n    <fieldset class="{fieldset}">'
+        '\n      <legend class="utrecht-form-fieldset__legend '
+        f'utrecht-form-fieldset__legend--html-legend">{legende}</legend>\n      '
     )
+    if fout_uitkomst:
+        delen.append(f'<p class="tk-fout" id="uitkomst-{kid}-fout">{_fouten(fout_uitkomst)}</p>')
+    delen.append(
+        f'\n      <ul class="tk-keuzes">{_uitkomstkeuzes(kernpunt, uitkomsten)}</ul>'
+        "\n    </fieldset>"
+        '\n    <div class="utrecht-form-field tk-veld'
+        + (" utrecht-form-field--invalid tk-veld--fout" if fout_toelichting else "")
+        + f'">\n      <label class="utrecht-form-label" for="toelichting-{kid}">'
+        f'{labels["toelichting"]} <span class="tk-meta">({labels["verplicht"]})</span></label>'
+        "\n      "
+    )
+    if fout_toelichting:
+        delen.append(
+            f'<span class="tk-fout" id="toelichting-{kid}-fout">{_fouten(fout_toelichting)}</span>'
+        )
+    delen.append(
+        f'\n      <textarea id="toelichting-{kid}" name="toelichting" rows="3" '
+        'class="utrecht-textarea utrecht-textarea--html-textarea"'
+        + (
+            f' aria-invalid="true" aria-describedby="toelichting-{kid}-fout"'
+            if fout_toelichting
+            else ""
+        )
+        + f">{escape_html(kernpunt['invoer'])}</textarea>"
+        "\n    </div>"
+        '\n    <button type="submit" class="utrecht-button utrecht-button--primary-action" '
+        f'aria-describedby="kernpunt-{kid}-kop">{labels["vastleggen"]}</button>'
+        "\n  </form>"
+    )
+    return mark_safe("".join(delen))  # noqa: S308 (every value is escaped by escape_html)
 
 
-_AANGEVINKT = mark_safe(" checked")
+@lru_cache(maxsize=8)
+def _verwerkingslabels(_taal) -> dict:
+    """The verwerking form's fixed texts, escaped, once per language."""
+    return {
+        "wat_gedaan": escape_html(gettext("Wat is ermee gedaan?")),
+        "toelichting": escape_html(gettext("Toelichting")),
+        "verplicht": escape_html(gettext("verplicht")),
+        "vastleggen": escape_html(gettext("Verwerking vastleggen")),
+    }
+
+
+def _fouten(fouten) -> str:
+    """A field's messages as ``{{ fouten|join:" " }}`` shows them."""
+    return " ".join(escape_html(fout) for fout in fouten)
+
+
+def _uitkomstkeuzes(kernpunt, uitkomsten) -> str:
+    """The radio buttons of the verwerking form, the recorded or typed choice checked."""
+    ongeldig = ' aria-invalid="true"' if kernpunt["fouten"].get("uitkomst") else ""
+    kid = escape_html(kernpunt["kid"])
+    rijen = []
+    for waarde, label in uitkomsten:
+        gekozen = " checked" if kernpunt["keuze"] == waarde else ""
+        waarde = escape_html(waarde)
+        rijen.append(
+            f'<li><label for="uitkomst-{kid}-{waarde}"><input type="radio" '
+            'class="utrecht-radio-button utrecht-radio-button--html-input" name="uitkomst" '
+            f'value="{waarde}" id="uitkomst-{kid}-{waarde}"{gekozen}{ongeldig}> '
+            f"{escape_html(label)}</label></li>"
+        )
+    return "".join(rijen)
 
 
 @register.filter
