@@ -83,8 +83,11 @@ class AchterstandKeuze(Lijstkeuze):
             del self.fields["consultatie"]  # the page is about one consultation already
         else:
             veld = self.fields["consultatie"]
-            veld.queryset = Consultatie.objects.filter(status=ConsultatieStatus.OPEN).order_by(
-                "kenmerk"
+            # Only what an option shows: a consultation's texts stay unread.
+            veld.queryset = (
+                Consultatie.objects.filter(status=ConsultatieStatus.OPEN)
+                .only("pk", "kenmerk", "titel")
+                .order_by("kenmerk")
             )
             veld.empty_label = _("Alle open consultaties")
             veld.label_from_instance = lambda c: f"{c.kenmerk} – {c.titel[:60]}"

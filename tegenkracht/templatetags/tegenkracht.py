@@ -8,7 +8,7 @@ from django.template.defaultfilters import date as date_filter
 from django.template.defaulttags import CsrfTokenNode
 from django.urls import get_script_prefix, reverse
 from django.utils.dates import MONTHS, MONTHS_3
-from django.utils.formats import localize
+from django.utils.formats import get_format, localize
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
@@ -379,8 +379,9 @@ def _tijdformaat(formaat: str):
 def tijd(waarde, formaat):
     """The ``date`` filter's output for a datetime, for the formats of the lists' rows
     (``c``, ``j F Y H:i``, ``j M Y H:i``): without building a ``DateFormat`` for each
-    value (a list of 25 rows formats 50 of them)."""
-    delen = _tijdformaat(formaat)
+    value (a list of 25 rows formats 50 of them). A format's name (``DATETIME_FORMAT``)
+    is the active language's format, as for ``date``."""
+    delen = _tijdformaat(get_format(formaat))
     if delen is None or not isinstance(waarde, datetime.datetime):
         return date_filter(waarde, formaat)
     return "".join(deel if isinstance(deel, str) else deel(waarde) for deel in delen)

@@ -19,7 +19,18 @@ MOMENTEN = [
     datetime.datetime(2026, 8, 17, 12, 0, tzinfo=AMSTERDAM),
 ]
 
-FORMATEN = ["c", "j F Y H:i", "j F Y, H:i", "j M Y H:i", "j M", "d-m-Y", r"j \d\e F", "DATE_FORMAT"]
+FORMATEN = [
+    "c",
+    "j F Y H:i",
+    "j F Y, H:i",
+    "j M Y H:i",
+    "j M",
+    "d-m-Y",
+    r"j \d\e F",
+    "DATE_FORMAT",
+    "DATETIME_FORMAT",
+    "SHORT_DATETIME_FORMAT",
+]
 
 
 def _render(tekst, **context):
