@@ -11,6 +11,8 @@ from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.formats import get_format, localize
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.utils.timezone import template_localtime
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -336,6 +338,80 @@ def _uitkomstkeuzes(kernpunt, uitkomsten) -> str:
             f"{escape_html(label)}</label></li>"
         )
     return "".join(rijen)
+
+
+@register.simple_tag(takes_context=True)
+def organisatierij(context, rij):
+    """One row of the invited organisations on the consultation page (``rij`` from
+    ``reacties.paginas._organisatierij``): the checkbox for the bulk actions where the
+    list can be filtered, the response's state and termijn, and its actions. Built here
+    rather than in the template: the page has a row for each of 30-40 organisations.
+    Reads from the page's context what is the same for every row: ``lijstfilter``, the
+    URLs ``reactie_url`` and ``accepteren_url`` (``url_met_pk``) and ``csrf``."""
+    pk = escape_html(rij["pk"])
+    naam = escape_html(rij["naam"])
+    afkorting = escape_html(rij["afkorting"])
+    labels = _organisatielabels(get_language())
+    reactie_url = escape_html(met_pk(context["reactie_url"], rij["pk"]))
+    delen = ['<tr class="utrecht-table__row">\n        ']
+    if context.get("lijstfilter"):
+        delen.append('<td class="utrecht-table__cell">')
+        if rij["kiesbaar"]:
+            kies = gettext("Kies %(org)s") % {"org": naam}
+            delen.append(
+                '<input type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input" '
+                f'name="reacties" value="{pk}" form="bulkacties" id="kies-{pk}">'
+                f'<label class="tk-visueel-verborgen" for="kies-{pk}">{kies}</label>'
+            )
+        delen.append("</td>")
+    status = rij["status"]
+    afzien = ""
+    if status == "afgezien" and rij["afzien_reden"]:
+        reden = escape_html(Truncator(rij["afzien_reden"]).chars(120))
+        afzien = f'<br><span class="tk-meta">{reden}</span>'
+    verlengd = f' <span class="tk-meta">({labels["verlengd"]})</span>' if rij["verlengd"] else ""
+    if status in ("ingediend", "geaccepteerd"):
+        eindoordeel = escape_html(rij["eindoordeel"])
+    else:
+        eindoordeel = '<span class="tk-meta">–</span>'
+    termijn = escape_html(tijd(template_localtime(rij["termijn"]), "j M Y H:i"))
+    delen.append(
+        "\n        "
+        f'<th scope="row" class="utrecht-table__cell"><a class="utrecht-link" '
+        f'href="{reactie_url}">{naam}</a></th>'
+        f'\n        <td class="utrecht-table__cell">{escape_html(rij["netwerk"])}</td>'
+        f'\n        <td class="utrecht-table__cell">{status_badge(status)}{afzien}</td>'
+        f'\n        <td class="utrecht-table__cell">{termijn}{verlengd}</td>'
+        f'\n        <td class="utrecht-table__cell">{eindoordeel}</td>'
+        '\n        <td class="utrecht-table__cell">\n          '
+    )
+    if rij["accepteren"]:
+        accepteren_url = escape_html(met_pk(context["accepteren_url"], rij["pk"]))
+        delen.append(
+            f'\n          <form method="post" action="{accepteren_url}" class="tk-inline-form">'
+            f"{context['csrf']}"
+            '<button type="submit" class="utrecht-button utrecht-button--primary-action '
+            f'tk-button--klein">{labels["accepteren"]}<span class="tk-visueel-verborgen"> – '
+            f"{afkorting}</span></button></form>\n          "
+        )
+    delen.append("\n          ")
+    if rij["terugsturen"]:
+        delen.append(
+            f'<a class="utrecht-link" href="{reactie_url}#acties-kop-hoofd">'
+            f'{labels["terugsturen"]}<span class="tk-visueel-verborgen"> – {afkorting}</span></a>'
+        )
+    delen.append("\n        </td>\n      </tr>")
+    return mark_safe("".join(delen))  # noqa: S308 (every value is escaped by escape_html)
+
+
+@lru_cache(maxsize=8)
+def _organisatielabels(_taal) -> dict:
+    """The fixed texts of a row of invited organisations, escaped, once per language."""
+    return {
+        "verlengd": escape_html(gettext("verlengd")),
+        "accepteren": escape_html(gettext("Accepteren")),
+        "terugsturen": escape_html(gettext("Terugsturen…")),
+    }
 
 
 @register.filter
