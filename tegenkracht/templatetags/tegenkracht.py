@@ -13,7 +13,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.timezone import template_localtime
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from audit import acties as audit_acties
@@ -252,13 +252,19 @@ def verwerkingsformulier(kernpunt, actie, csrf, uitkomsten):
     fouten = kernpunt["fouten"]
     fout_uitkomst = fouten.get("uitkomst")
     fout_toelichting = fouten.get("toelichting")
-    labels = _verwerkingslabels(get_language())
+    wat_gedaan, toelichting, verplicht, vastleggen = _teksten(
+        get_language(),
+        gettext_noop("Wat is ermee gedaan?"),
+        gettext_noop("Toelichting"),
+        gettext_noop("verplicht"),
+        gettext_noop("Verwerking vastleggen"),
+    )
     if kernpunt.get("nummer"):
         legende = gettext("Wat is er met %(nummer)s gedaan?") % {
             "nummer": escape_html(kernpunt["nummer"])
         }
     else:
-        legende = labels["wat_gedaan"]
+        legende = wat_gedaan
     delen = [
         f'<form method="post" action="{escape_html(actie)}#kernpunt-{kid}" class="tk-formulier" '
         f'novalidate>{csrf}\n    <input type="hidden" name="kernpunt" value="{kid}">\n    '
@@ -283,7 +289,7 @@ def verwerkingsformulier(kernpunt, actie, csrf, uitkomsten):
         '\n    <div class="utrecht-form-field tk-veld'
         + (" utrecht-form-field--invalid tk-veld--fout" if fout_toelichting else "")
         + f'">\n      <label class="utrecht-form-label" for="toelichting-{kid}">'
-        f'{labels["toelichting"]} <span class="tk-meta">({labels["verplicht"]})</span></label>'
+        f'{toelichting} <span class="tk-meta">({verplicht})</span></label>'
         "\n      "
     )
     if fout_toelichting:
@@ -301,21 +307,17 @@ def verwerkingsformulier(kernpunt, actie, csrf, uitkomsten):
         + f">{escape_html(kernpunt['invoer'])}</textarea>"
         "\n    </div>"
         '\n    <button type="submit" class="utrecht-button utrecht-button--primary-action" '
-        f'aria-describedby="kernpunt-{kid}-kop">{labels["vastleggen"]}</button>'
+        f'aria-describedby="kernpunt-{kid}-kop">{vastleggen}</button>'
         "\n  </form>"
     )
     return mark_safe("".join(delen))  # noqa: S308 (every value is escaped by escape_html)
 
 
-@lru_cache(maxsize=8)
-def _verwerkingslabels(_taal) -> dict:
-    """The verwerking form's fixed texts, escaped, once per language."""
-    return {
-        "wat_gedaan": escape_html(gettext("Wat is ermee gedaan?")),
-        "toelichting": escape_html(gettext("Toelichting")),
-        "verplicht": escape_html(gettext("verplicht")),
-        "vastleggen": escape_html(gettext("Verwerking vastleggen")),
-    }
+@lru_cache(maxsize=64)
+def _teksten(_taal, *teksten) -> tuple[str, ...]:
+    """A tag's fixed texts (marked with ``gettext_noop``), translated and escaped once per
+    language instead of once per row."""
+    return tuple(escape_html(gettext(tekst)) for tekst in teksten)
 
 
 def _fouten(fouten) -> str:
@@ -351,7 +353,12 @@ def organisatierij(context, rij):
     pk = escape_html(rij["pk"])
     naam = escape_html(rij["naam"])
     afkorting = escape_html(rij["afkorting"])
-    labels = _organisatielabels(get_language())
+    t_verlengd, t_accepteren, t_terugsturen = _teksten(
+        get_language(),
+        gettext_noop("verlengd"),
+        gettext_noop("Accepteren"),
+        gettext_noop("Terugsturen…"),
+    )
     reactie_url = escape_html(met_pk(context["reactie_url"], rij["pk"]))
     delen = ['<tr class="utrecht-table__row">\n        ']
     if context.get("lijstfilter"):
@@ -369,7 +376,7 @@ def organisatierij(context, rij):
     if status == "afgezien" and rij["afzien_reden"]:
         reden = escape_html(Truncator(rij["afzien_reden"]).chars(120))
         afzien = f'<br><span class="tk-meta">{reden}</span>'
-    verlengd = f' <span class="tk-meta">({labels["verlengd"]})</span>' if rij["verlengd"] else ""
+    verlengd = f' <span class="tk-meta">({t_verlengd})</span>' if rij["verlengd"] else ""
     if status in ("ingediend", "geaccepteerd"):
         eindoordeel = escape_html(rij["eindoordeel"])
     else:
@@ -391,27 +398,17 @@ def organisatierij(context, rij):
             f'\n          <form method="post" action="{accepteren_url}" class="tk-inline-form">'
             f"{context['csrf']}"
             '<button type="submit" class="utrecht-button utrecht-button--primary-action '
-            f'tk-button--klein">{labels["accepteren"]}<span class="tk-visueel-verborgen"> – '
+            f'tk-button--klein">{t_accepteren}<span class="tk-visueel-verborgen"> – '
             f"{afkorting}</span></button></form>\n          "
         )
     delen.append("\n          ")
     if rij["terugsturen"]:
         delen.append(
             f'<a class="utrecht-link" href="{reactie_url}#acties-kop-hoofd">'
-            f'{labels["terugsturen"]}<span class="tk-visueel-verborgen"> – {afkorting}</span></a>'
+            f'{t_terugsturen}<span class="tk-visueel-verborgen"> – {afkorting}</span></a>'
         )
     delen.append("\n        </td>\n      </tr>")
     return mark_safe("".join(delen))  # noqa: S308 (every value is escaped by escape_html)
-
-
-@lru_cache(maxsize=8)
-def _organisatielabels(_taal) -> dict:
-    """The fixed texts of a row of invited organisations, escaped, once per language."""
-    return {
-        "verlengd": escape_html(gettext("verlengd")),
-        "accepteren": escape_html(gettext("Accepteren")),
-        "terugsturen": escape_html(gettext("Terugsturen…")),
-    }
 
 
 @register.filter
