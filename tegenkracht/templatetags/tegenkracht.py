@@ -432,12 +432,22 @@ def nl_tekst():
 _TIJDDELEN = {
     "c": lambda d: d.isoformat(),
     "j": lambda d: str(d.day),
-    "F": lambda d: str(MONTHS[d.month]),
-    "M": lambda d: str(MONTHS_3[d.month]).title(),
+    "F": lambda d: _maanden(get_language())[0][d.month],
+    "M": lambda d: _maanden(get_language())[1][d.month],
     "Y": lambda d: f"{d.year:04d}",
     "H": lambda d: f"{d.hour:02d}",
     "i": lambda d: f"{d.minute:02d}",
 }
+
+
+@lru_cache(maxsize=8)
+def _maanden(_taal) -> tuple[dict, dict]:
+    """The month names (``F``) and their abbreviations (``M``) in the active language,
+    translated once per language rather than once per value."""
+    return (
+        {nummer: str(naam) for nummer, naam in MONTHS.items()},
+        {nummer: str(naam).title() for nummer, naam in MONTHS_3.items()},
+    )
 
 
 @lru_cache(maxsize=64)
