@@ -201,43 +201,31 @@ def formulierveld(veld):
     """One form field: its label, description and error message tied to the input
     (``widget``). Built here rather than an included template: the toets form has
     seventy fields."""
-    fout = bool(veld.errors)
-    label = format_html(
-        '<label class="utrecht-form-label" for="{}">{}{}{}</label>',
-        veld.auto_id,
-        veld.label,
-        format_html(' <span class="tk-meta">({})</span>', gettext("verplicht"))
-        if veld.field.required
-        else "",
-        format_html(' <span class="tk-nodig">{}</span>', gettext("nodig voor accordering"))
-        if getattr(veld.field, "nodig_voor_accordering", False)
-        else "",
+    verplicht, nodig = _teksten(
+        get_language(), gettext_noop("verplicht"), gettext_noop("nodig voor accordering")
     )
+    veld_id = escape_html(veld.auto_id)
+    label = f'<label class="utrecht-form-label" for="{veld_id}">{escape_html(veld.label)}'
+    if veld.field.required:
+        label += f' <span class="tk-meta">({verplicht})</span>'
+    if getattr(veld.field, "nodig_voor_accordering", False):
+        label += f' <span class="tk-nodig">{nodig}</span>'
     uitleg = (
-        format_html(
-            '<div class="utrecht-form-field-description" id="{}_helptext">{}</div>',
-            veld.auto_id,
-            veld.help_text,
-        )
+        f'<div class="utrecht-form-field-description" id="{veld_id}_helptext">'
+        f"{escape_html(veld.help_text)}</div>"
         if veld.help_text
         else ""
     )
-    fouten = (
-        format_html(
-            '<span class="utrecht-form-field-error-message tk-fout" id="{}_fout">{}</span>',
-            veld.auto_id,
-            format_html_join(" ", "{}", ((f,) for f in veld.errors)),
+    fouten = klasse = ""
+    if veld.errors:
+        fouten = (
+            f'<span class="utrecht-form-field-error-message tk-fout" id="{veld_id}_fout">'
+            f"{_fouten(veld.errors)}</span>"
         )
-        if fout
-        else ""
-    )
-    return format_html(
-        '\n<div class="utrecht-form-field tk-veld{}">\n  {}\n  {}\n  {}\n  {}\n</div>\n',
-        " utrecht-form-field--invalid tk-veld--fout" if fout else "",
-        label,
-        uitleg,
-        fouten,
-        widget(veld),
+        klasse = " utrecht-form-field--invalid tk-veld--fout"
+    return mark_safe(  # noqa: S308 (every value is escaped by escape_html)
+        f'\n<div class="utrecht-form-field tk-veld{klasse}">\n  {label}</label>\n  {uitleg}'
+        f"\n  {fouten}\n  {widget(veld)}\n</div>\n"
     )
 
 
