@@ -24,7 +24,9 @@ For each database it measures:
   On SQLite this includes the database's work (it runs in-process); on PostgreSQL the
   server's work is not in it, only in the wall time and the load figures.
 - on the large databases only: gunicorn (2 workers, DEBUG off) and ``wrk`` with 4
-  connections for ``--seconden`` per request: p50/p95/p99 and requests per second, as a
+  connections for ``--seconden`` per request, after a second of the same load that is not
+  counted (the workers' first requests compile the page's templates, as the in-process
+  measurement's two warm-up requests do): p50/p95/p99 and requests per second, as a
   ratio to the trivial view ``/gezondheid/live`` in the same run, with the 1-minute load
   average of the machine before each run. Beside the server runs what a deployment's
   every-minute job does for the pages (``inzichten.services.vooraf_tellen``: the default
@@ -393,6 +395,10 @@ def wrk(url: str, cookie: str | None, seconden: int, script: str) -> dict:
     }
 
 
+#: Seconds of load on each page before it is measured (discarded): its first requests in
+#: each worker compile its templates.
+OPWARMEN = 1
+
 #: The pages' part of the every-minute job (``verwerk_termijnen``), once a minute. Its
 #: first run (the figures are not there yet) counts before the first request is measured:
 #: in a deployment the job has been running all along.
@@ -436,6 +442,11 @@ def belasting(url: str, paden: dict, seconden: int) -> dict:
                 anoniem = gebruiker == "anoniem"
                 cookie = None if anoniem else Sessie(basis, gebruiker).cookie_header()
                 for pad in pagina_s.values():
+                    # Warm first, as the in-process measurement does: both workers compile
+                    # the page's templates (and keep its SQL) on their first requests, as
+                    # a deployment's long-running workers did long ago. Measured cold, a
+                    # run of four seconds counted those first requests in its p95 and p99.
+                    wrk(f"{basis}{pad}", cookie, OPWARMEN, str(script))
                     uitkomst[(gebruiker, pad)] = wrk(f"{basis}{pad}", cookie, seconden, str(script))
         finally:
             minuutjob.kill()
