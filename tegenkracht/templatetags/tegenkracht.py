@@ -301,6 +301,35 @@ def verwerkingsformulier(kernpunt, actie, csrf, uitkomsten):
     return mark_safe("".join(delen))  # noqa: S308 (every value is escaped by escape_html)
 
 
+@register.simple_tag(takes_context=True)
+def lopenderij(context, consultatie):
+    """One row of the running consultations on the secretaris's start page, with its
+    responses counted (``reacties.paginas.startpagina``). Reads ``detail_url``
+    (``url_met_pk``) from the page's context. Built here rather than in the template:
+    the page shows 25 of them beside the work queue."""
+    termijn = template_localtime(consultatie.termijn)
+    ingediend = gettext("%(ingediend)s van %(uitgenodigd)s") % {
+        "ingediend": escape_html(localize(consultatie.ingediend)),
+        "uitgenodigd": escape_html(localize(consultatie.uitgenodigd)),
+    }
+    url = escape_html(met_pk(context["detail_url"], consultatie.pk))
+    ministerie = escape_html(consultatie.ministerie.afkorting)
+    te_beoordelen = escape_html(localize(consultatie.te_beoordelen))
+    cel = '\n        <td class="utrecht-table__cell">'
+    return mark_safe(  # noqa: S308 (every value is escaped by escape_html)
+        f'<tr class="utrecht-table__row">{cel}'
+        f'<time datetime="{escape_html(tijd(termijn, "c"))}">'
+        f"{escape_html(tijd(termijn, 'j F Y H:i'))}</time></td>"
+        f'{cel}<a class="utrecht-link" href="{url}"{nl_tekst()}>'
+        f"{escape_html(consultatie.titel)}</a><br>"
+        f'<span class="tk-meta">{escape_html(consultatie.kenmerk)}</span></td>'
+        f"{cel}{ministerie}</td>"
+        f"{cel}{status_badge(consultatie.status)}</td>"
+        f"{cel}{ingediend}</td>"
+        f"{cel}{te_beoordelen}</td>\n      </tr>"
+    )
+
+
 @lru_cache(maxsize=64)
 def _teksten(_taal, *teksten) -> tuple[str, ...]:
     """A tag's fixed texts (marked with ``gettext_noop``), translated and escaped once per
