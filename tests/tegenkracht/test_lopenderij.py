@@ -9,8 +9,7 @@ from django.template import engines
 from django.utils import translation
 
 SJABLOON = engines["django"].from_string(
-    '{% load tegenkracht %}{% url_met_pk "consultaties:detail" as detail_url %}'
-    "{% lopenderij c %}"
+    '{% load tegenkracht %}{% url_met_pk "consultaties:detail" as detail_url %}{% lopenderij c %}'
 )
 
 
