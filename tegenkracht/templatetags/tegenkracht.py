@@ -259,13 +259,13 @@ def verwerkingsformulier(kernpunt, actie, csrf, uitkomsten):
     ]
     if algemeen := kernpunt.get("algemeen"):
         delen.append(f'<p class="tk-fout" role="alert">{_fouten(algemeen)}</p>')
-    fieldset = "utrecht-form-fieldset utrecht-form-fieldset--html-fieldset tk-veld"
+    klasse = "utrecht-form-fieldset utrecht-form-fieldset--html-fieldset tk-veld"
+    beschreven = ""
     if fout_uitkomst:
-        fieldset += (
-            f' utrecht-form-fieldset--invalid tk-veld--fout" aria-describedby="uitkomst-{kid}-fout'
-        )
+        klasse += " utrecht-form-fieldset--invalid tk-veld--fout"
+        beschreven = f' aria-describedby="uitkomst-{kid}-fout"'
     delen.append(
-        f'\n    <fieldset class="{fieldset}">'
+        f'\n    <fieldset class="{klasse}"{beschreven}>'
         '\n      <legend class="utrecht-form-fieldset__legend '
         f'utrecht-form-fieldset__legend--html-legend">{legende}</legend>\n      '
     )
