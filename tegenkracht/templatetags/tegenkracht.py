@@ -8,7 +8,7 @@ from django.template.defaultfilters import date as date_filter
 from django.template.defaulttags import CsrfTokenNode
 from django.urls import get_script_prefix, reverse
 from django.utils.dates import MONTHS, MONTHS_3
-from django.utils.formats import get_format, localize
+from django.utils.formats import FORMAT_SETTINGS, get_format, localize
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -481,7 +481,9 @@ def tijd(waarde, formaat):
     (``c``, ``j F Y H:i``, ``j M Y H:i``): without building a ``DateFormat`` for each
     value (a list of 25 rows formats 50 of them). A format's name (``DATETIME_FORMAT``)
     is the active language's format, as for ``date``."""
-    delen = _tijdformaat(get_format(formaat))
+    if formaat in FORMAT_SETTINGS:  # a name; any other format get_format looks up in vain
+        formaat = get_format(formaat)
+    delen = _tijdformaat(formaat)
     if delen is None or not isinstance(waarde, datetime.datetime):
         return date_filter(waarde, formaat)
     return "".join(deel if isinstance(deel, str) else deel(waarde) for deel in delen)
