@@ -428,6 +428,62 @@ def organisatierij(context, rij):
     return mark_safe("".join(delen))  # noqa: S308 (every value is escaped by escape_html)
 
 
+@register.simple_tag
+def verschillenlijst(verschillen):
+    """The items of the list of differences of opinion on the secretaris's page of a closed
+    consultation (``rapporten.analyse.verschillen``): the conflicting verdicts with each
+    negative organisation's reasons, then each dimension rated both ingrijpend and beperkt
+    with each side's toelichting. Built here rather than in the template: with 30-40
+    organisations it is a few hundred values on every view of the page."""
+    t_oordeel, t_geen, t_dimensie, t_ingrijpend, t_beperkt = _teksten(
+        get_language(),
+        gettext_noop(
+            "Eindoordeel: (onder voorwaarden) uitvoerbaar volgens %(ja)s, niet uitvoerbaar "
+            "volgens %(nee)s."
+        ),
+        gettext_noop("geen dimensie als ingrijpend beoordeeld"),
+        gettext_noop("%(dimensie)s: hetzelfde effect beoordeeld als ingrijpend en als beperkt."),
+        gettext_noop("Ingrijpend"),
+        gettext_noop("Beperkt"),
+    )
+    delen = []
+    if oordeel := verschillen["oordeel"]:
+        delen.append(
+            "<li>"
+            + t_oordeel
+            % {
+                "ja": ", ".join(escape_html(a) for a in oordeel["uitvoerbaar"]),
+                "nee": ", ".join(escape_html(a) for a in oordeel["niet_uitvoerbaar"]),
+            }
+            + '\n        <ul class="utrecht-unordered-list">'
+        )
+        for reden in oordeel["redenen"]:
+            dimensies = "; ".join(
+                escape_html(d["label"].lower())
+                + (f" (\u201c{escape_html(d['toelichting'])}\u201d)" if d["toelichting"] else "")
+                for d in reden["dimensies"]
+            )
+            afkorting = escape_html(reden["organisatie"]["afkorting"])
+            delen.append(f"<li>{afkorting}: {dimensies or t_geen}</li>")
+        delen.append("</ul></li>")
+    delen.append("\n      ")
+    for d in verschillen["dimensies"]:
+        delen.append(
+            f"<li>{t_dimensie % {'dimensie': escape_html(d['label'])}}"
+            '\n        <ul class="utrecht-unordered-list">'
+        )
+        for niveau, label in (("ingrijpend", t_ingrijpend), ("beperkt", t_beperkt)):
+            for r in d[niveau]:
+                toelichting = r["toelichting"]
+                toelichting = f": \u201c{escape_html(toelichting)}\u201d" if toelichting else ""
+                delen.append(
+                    f"<li>{label} \u2013 {escape_html(r['organisatie']['afkorting'])}"
+                    f"{toelichting}</li>"
+                )
+        delen.append("</ul></li>")
+    return mark_safe("".join(delen))  # noqa: S308 (every value is escaped by escape_html)
+
+
 @register.filter
 def levensgebeurtenis(waarde):
     from reacties.models import Levensgebeurtenis
