@@ -13,7 +13,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.timezone import template_localtime
-from django.utils.translation import get_language, gettext, gettext_noop
+from django.utils.translation import get_language, gettext, gettext_noop, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from audit import acties as audit_acties
@@ -481,6 +481,122 @@ def verschillenlijst(verschillen):
                     f"{toelichting}</li>"
                 )
         delen.append("</ul></li>")
+    return mark_safe("".join(delen))  # noqa: S308 (every value is escaped by escape_html)
+
+
+@register.simple_tag(takes_context=True)
+def werkgroep(context, groep):
+    """One consultation's work on the secretaris's work queue (``notificaties.werkvoorraad``,
+    a ``Groep``): its heading, then the responses to assess, the extension requests, the
+    organisations behind by urgency and the papers to send, each linked. Reads from the
+    page's context the URLs ``detail_urls``, ``reactie_url``, ``verlenging_url`` and
+    ``rapport_url`` (``url_met_pk``). Built here rather than in the template: the start
+    page shows ten of them, with up to 36 organisations each."""
+    consultatie = groep.consultatie
+    pk = escape_html(consultatie.pk)
+    detail_url = escape_html(met_pk(context["detail_urls"], consultatie.pk))
+    termijn = template_localtime(consultatie.termijn)
+    t_termijn, t_vandaag, t_niets, t_verstreken, t_kritiek, t_risico = _teksten(
+        get_language(),
+        gettext_noop("termijn"),
+        gettext_noop("sluit vandaag"),
+        gettext_noop("Niets te doen; de consultatie sluit binnenkort."),
+        gettext_noop("termijn verstreken"),
+        gettext_noop("nog 2 werkdagen of minder"),
+        gettext_noop("nog 7 werkdagen of minder"),
+    )
+    sluit = ""
+    if groep.sluit_over is not None:
+        if groep.sluit_over:
+            n = groep.sluit_over
+            tekst = ngettext("sluit over %(n)s werkdag", "sluit over %(n)s werkdagen", n) % {
+                "n": escape_html(localize(n))
+            }
+        else:
+            tekst = t_vandaag
+        sluit = f'<strong class="tk-status tk-status--verlopen">{tekst}</strong>'
+    aantal = groep.aantal
+    punten = ngettext("%(n)s punt", "%(n)s punten", aantal) % {"n": escape_html(localize(aantal))}
+    delen = [
+        f'\n  <article class="tk-kaart tk-werkvoorraad__groep" aria-labelledby="werk-{pk}">'
+        f'\n    <h3 class="nl-heading nl-heading--level-3" id="werk-{pk}"><a class="utrecht-link" '
+        f'href="{detail_url}"{nl_tekst()}>{escape_html(consultatie.titel)}</a></h3>'
+        f'\n    <p class="tk-meta">{escape_html(consultatie.kenmerk)} \u00b7 '
+        f"{escape_html(consultatie.ministerie.afkorting)} \u00b7 {t_termijn} "
+        f'<time datetime="{escape_html(tijd(termijn, "c"))}">'
+        f"{escape_html(tijd(termijn, 'j F Y H:i'))}</time>"
+        f"\n      {sluit}\n      \u00b7 {punten}</p>"
+        '\n    <ul class="utrecht-unordered-list tk-werkvoorraad__lijst">\n      '
+    ]
+    if te_beoordelen := groep.te_beoordelen:
+        n = len(te_beoordelen)
+        tekst = ngettext("%(n)s reactie te beoordelen", "%(n)s reacties te beoordelen", n) % {
+            "n": escape_html(localize(n))
+        }
+        url = context["reactie_url"]
+        links = ", ".join(
+            f'<a class="utrecht-link" href="{escape_html(met_pk(url, r.pk))}">'
+            f"{escape_html(r.organisatie.afkorting)}</a>"
+            for r in te_beoordelen
+        )
+        delen.append(
+            f'\n      <li><a class="utrecht-link" href="{detail_url}?status=ingediend'
+            f'#organisaties">{tekst}</a>:\n        {links}</li>\n      '
+        )
+    delen.append("\n      ")
+    if verzoeken := groep.verzoeken:
+        n = len(verzoeken)
+        tekst = ngettext("%(n)s verzoek om verlenging", "%(n)s verzoeken om verlenging", n) % {
+            "n": escape_html(localize(n))
+        }
+        url = context["verlenging_url"]
+        links = []
+        for v in verzoeken:
+            link = (
+                f'<a class="utrecht-link" href="{escape_html(met_pk(url, v.pk))}">'
+                f"{escape_html(v.reactie.organisatie.afkorting)}</a>"
+            )
+            if v.gewenste_termijn:
+                datum = escape_html(tijd(template_localtime(v.gewenste_termijn), "j M"))
+                tot = gettext("tot %(datum)s") % {"datum": datum}
+                link += f' <span class="tk-meta">({tot})</span>'
+            links.append(link)
+        delen.append(f"\n      <li>{tekst}:\n        {', '.join(links)}</li>\n      ")
+    delen.append("\n      ")
+    if groep.achter:
+        n = len(groep.achter)
+        tekst = ngettext(
+            "%(n)s organisatie achter op de termijn", "%(n)s organisaties achter op de termijn", n
+        ) % {"n": escape_html(localize(n))}
+        delen.append(
+            f'\n      <li><a class="utrecht-link" href="{detail_url}?status=lopend'
+            f'#organisaties">{tekst}</a>\n        <ul class="utrecht-unordered-list">'
+            "\n          "
+        )
+        labels = {"verlopen": t_verstreken, "kritiek": t_kritiek}
+        for urgentie, regels in groep.achter_per_urgentie:
+            wie = ", ".join(
+                f'<abbr title="{escape_html(a["reactie"].organisatie.naam)}">'
+                f"{escape_html(a['reactie'].organisatie.afkorting)}</abbr>"
+                for a in regels
+            )
+            label = labels.get(urgentie, t_risico)
+            delen.append(f"\n          <li>{label}: {wie}</li>\n          ")
+        delen.append("\n        </ul></li>\n      ")
+    delen.append("\n      ")
+    url = context["rapport_url"]
+    for rapport in groep.te_verzenden:
+        tekst = gettext(
+            "Position paper versie %(versie)s is definitief en klaar om te verzenden"
+        ) % {"versie": escape_html(localize(rapport.versie))}
+        delen.append(
+            f'\n      <li><a class="utrecht-link" href="{escape_html(met_pk(url, rapport.pk))}">'
+            f"{tekst}</a></li>\n      "
+        )
+    delen.append("\n      ")
+    if not aantal:
+        delen.append(f"<li>{t_niets}</li>")
+    delen.append("\n    </ul>\n  </article>\n  ")
     return mark_safe("".join(delen))  # noqa: S308 (every value is escaped by escape_html)
 
 
