@@ -20,6 +20,7 @@ from audit import acties as audit_acties
 from consultaties.models import Status as ConsultatieStatus
 from reacties.models import Status as ReactieStatus
 from tegenkracht.formulieren import escape_html
+from themas import permissions as thema_permissions
 
 register = template.Library()
 
@@ -337,6 +338,14 @@ def _teksten(_taal, *teksten) -> tuple[str, ...]:
     return tuple(escape_html(gettext(tekst)) for tekst in teksten)
 
 
+@lru_cache(maxsize=64)
+def _sjabloonteksten(_taal, *teksten) -> tuple[str, ...]:
+    """A tag's fixed texts translated once per language, written as ``{% translate %}``
+    writes a template's own text: not escaped (the catalogue is ours), so an apostrophe
+    stays an apostrophe, as on the pages the tag replaced."""
+    return tuple(gettext(tekst) for tekst in teksten)
+
+
 def _fouten(fouten) -> str:
     """A field's messages as ``{{ fouten|join:" " }}`` shows them."""
     return " ".join(escape_html(fout) for fout in fouten)
@@ -597,6 +606,107 @@ def werkgroep(context, groep):
     if not aantal:
         delen.append(f"<li>{t_niets}</li>")
     delen.append("\n    </ul>\n  </article>\n  ")
+    return mark_safe("".join(delen))  # noqa: S308 (every value is escaped by escape_html)
+
+
+@register.simple_tag(takes_context=True)
+def kernpuntkaart(context, rij):
+    """One kernpunt of ``reacties/_kernpunten.html`` (``rij`` from
+    ``reacties.paginas.kernpuntrijen``): its number in the paper, dimension, severity,
+    article and organisation, its text, endorsers and themes, and the forms the user may
+    use (themes, endorse, merge). Reads from the page's context what is the same for every
+    kernpunt: ``nummers`` (``kernpuntnummers``), ``themas`` (``themas_per_kernpunt``),
+    ``csrf``, the URLs ``thema_url``, ``themas_url``, ``onderschrijven_url`` and
+    ``samenvoegen_url`` (``url_met_pk``), ``user``, ``mag_samenvoegen`` and
+    ``kernpuntrijen``. Built here rather than in the template: a consultation's
+    kernpunten page lists 50-70 of them."""
+    (
+        t_wijziging,
+        t_onderschreven,
+        t_niemand,
+        t_themas,
+        t_themas_label,
+        t_themas_opslaan,
+        t_onderschrijven,
+        t_samenvoegen,
+    ) = _sjabloonteksten(
+        get_language(),
+        gettext_noop("Voorgestelde wijziging:"),
+        gettext_noop("Onderschreven door:"),
+        gettext_noop("nog niemand"),
+        gettext_noop("Thema's:"),
+        gettext_noop("Thema's (gescheiden door komma's)"),
+        gettext_noop("Thema's opslaan"),
+        gettext_noop("Onderschrijven"),
+        gettext_noop("Samenvoegen met een ander kernpunt"),
+    )
+    nl = nl_tekst()
+    pk = escape_html(rij["pk"])
+    kort = escape_html(rij["kort"])
+    verborgen = f'<span class="tk-visueel-verborgen"> \u2013 {kort}</span>'
+    kop = []
+    if nummer := (context.get("nummers") or {}).get(int(rij["pk"]), ""):
+        kop.append(f'<strong class="tk-kernpuntnummer">{escape_html(nummer)}</strong> \u00b7 ')
+    kop.append(
+        f"<strong>{escape_html(rij['dimensie'])}</strong> \u00b7 {escape_html(rij['ernst'])}"
+    )
+    if rij["artikel"]:
+        kop.append(f" \u00b7 <span{nl}>{escape_html(rij['artikel'])}</span>")
+    if rij["organisatie"]:
+        kop.append(f" \u00b7 {escape_html(rij['organisatie'])}")
+    wijziging = ""
+    if rij["voorgestelde_wijziging"]:
+        wijziging = (
+            f'<p class="utrecht-paragraph tk-tekst"{nl}><em>{t_wijziging}</em> '
+            f"{escape_html(rij['voorgestelde_wijziging'])}</p>"
+        )
+    onderschrijvers = escape_html(rij["onderschrijvers"]) if rij["onderschrijvers"] else t_niemand
+    delen = [
+        f'\n  <li class="tk-kaart" id="kernpunt-{pk}">\n    <p class="utrecht-paragraph">'
+        f'{"".join(kop)}</p>\n    <p class="utrecht-paragraph tk-tekst"{nl}>'
+        f"{escape_html(rij['tekst'])}</p>\n    {wijziging}"
+        f'\n    <p class="utrecht-paragraph tk-meta">{t_onderschreven} {onderschrijvers}</p>'
+        "\n    \n    "
+    ]
+    eigen_themas = (context.get("themas") or {}).get(int(rij["pk"]), [])
+    if eigen_themas:
+        thema_url = context["thema_url"]
+        links = ", ".join(
+            f'<a class="utrecht-link" href="{escape_html(met_pk(thema_url, t.pk))}">'
+            f"{escape_html(t.name)}</a>"
+            for t in eigen_themas
+        )
+        delen.append(f'<p class="utrecht-paragraph tk-meta">{t_themas} {links}</p>')
+    delen.append("\n    \n    ")
+    csrf = context["csrf"]
+    if thema_permissions.kan_themas_geven(context["user"], rij["kernpunt"]):
+        actie = escape_html(met_pk(context["themas_url"], rij["pk"]))
+        namen = ", ".join(escape_html(t.name) for t in eigen_themas)
+        delen.append(
+            f'\n    <form method="post" action="{actie}" class="tk-inline-form">{csrf}'
+            f'\n      <label class="utrecht-form-label" for="themas-{pk}">{t_themas_label}</label>'
+            '\n      <input class="utrecht-textbox utrecht-textbox--html-input" type="text" '
+            f'id="themas-{pk}" name="themas" value="{namen}" list="themanamen" '
+            'maxlength="2000" autocomplete="off">'
+            '\n      <button type="submit" class="utrecht-button utrecht-button--secondary-action '
+            f'tk-button--klein">{t_themas_opslaan}{verborgen}</button>\n    </form>\n    '
+        )
+    delen.append("\n    ")
+    if rij["mag_onderschrijven"]:
+        actie = escape_html(met_pk(context["onderschrijven_url"], rij["pk"]))
+        delen.append(
+            f'\n    <form method="post" action="{actie}" class="tk-inline-form">{csrf}'
+            '<button type="submit" class="utrecht-button utrecht-button--secondary-action '
+            f'tk-button--klein">{t_onderschrijven}{verborgen}</button></form>\n    '
+        )
+    delen.append("\n    \n    ")
+    if context.get("mag_samenvoegen") and len(context["kernpuntrijen"]) > 1:
+        href = escape_html(met_pk(context["samenvoegen_url"], rij["pk"]))
+        delen.append(
+            f'\n    <p class="utrecht-paragraph tk-meta"><a class="utrecht-link" href="{href}">'
+            f"{t_samenvoegen}{verborgen}</a></p>\n    "
+        )
+    delen.append("\n  </li>\n  ")
     return mark_safe("".join(delen))  # noqa: S308 (every value is escaped by escape_html)
 
 
