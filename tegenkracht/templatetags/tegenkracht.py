@@ -230,6 +230,54 @@ def formulierveld(veld):
     )
 
 
+@register.simple_tag(takes_context=True)
+def verwerkingskaart(context, kernpunt):
+    """One kernpunt of the paper on its page (``kernpunt`` a row of
+    ``rapporten.views._kernpunten``): its number, dimension, organisation and severity, its
+    text and endorsers, what the ministry did with it, and where the user may record that,
+    the form (``verwerkingsformulier``). Reads from the page's context what is the same
+    for every kernpunt: ``acties``, ``verwerking_url``, ``csrf`` and ``uitkomsten``. Built
+    here rather than in the template: a paper has 50-70 kernpunten."""
+    t_onderschreven, t_niet_verwerkt = _sjabloonteksten(
+        get_language(), gettext_noop("Onderschreven door"), gettext_noop("Nog niet verwerkt.")
+    )
+    nl = nl_tekst()
+    kid = escape_html(kernpunt["kid"])
+    nummer = ""
+    if kernpunt.get("nummer"):
+        nummer = f'<span class="tk-kernpuntnummer">{escape_html(kernpunt["nummer"])}</span> '
+    onderschrijvers = ""
+    if kernpunt.get("onderschrijvers"):
+        wie = ", ".join(escape_html(o["afkorting"]) for o in kernpunt["onderschrijvers"])
+        onderschrijvers = f'<p class="utrecht-paragraph tk-meta">{t_onderschreven} {wie}.</p>'
+    if verwerking := kernpunt["verwerking"]:
+        verwerkt = (
+            f'<p class="utrecht-paragraph"><strong>'
+            f"{escape_html(verwerking.get_uitkomst_display())}</strong>: <span{nl}>"
+            f"{escape_html(verwerking.toelichting)}</span></p>"
+        )
+    else:
+        verwerkt = f'<p class="utrecht-paragraph tk-meta">{t_niet_verwerkt}</p>'
+    formulier = ""
+    if "verwerking_vastleggen" in context["acties"]:
+        formulier = (
+            "\n  "
+            + verwerkingsformulier(
+                kernpunt, context["verwerking_url"], context["csrf"], context["uitkomsten"]
+            )
+            + "\n  "
+        )
+    return mark_safe(  # noqa: S308 (every value is escaped by escape_html)
+        f'\n<li class="tk-kaart" id="kernpunt-{kid}">'
+        f'\n  <h3 class="nl-heading nl-heading--level-3" id="kernpunt-{kid}-kop">{nummer}'
+        f"{escape_html(kernpunt['dimensie_label'])} \u00b7 "
+        f"{escape_html(kernpunt['organisatie']['afkorting'])} \u00b7 "
+        f"{escape_html(kernpunt['ernst_label'])}</h3>"
+        f'\n  <p class="utrecht-paragraph"{nl}>{escape_html(kernpunt["tekst"])}</p>'
+        f"\n  {onderschrijvers}\n  {verwerkt}\n  {formulier}\n</li>\n"
+    )
+
+
 @register.simple_tag
 def verwerkingsformulier(kernpunt, actie, csrf, uitkomsten):
     """The form with which the ministry records what it did with one kernpunt of the paper
