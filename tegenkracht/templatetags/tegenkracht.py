@@ -5,6 +5,7 @@ from functools import lru_cache
 
 from django import forms, template
 from django.template.defaultfilters import date as date_filter
+from django.template.defaultfilters import timeuntil_filter
 from django.template.defaulttags import CsrfTokenNode
 from django.urls import get_script_prefix, reverse
 from django.utils.dates import MONTHS, MONTHS_3
@@ -794,6 +795,43 @@ def achterstandrij(context, regel):
         f"{cel}{escape_html(localize(regel['werkdagen']))}</td>"
         f"{cel}{escape_html(regel['urgentie_label'])}</td>"
         f"{cel}{herinneringen}</td>\n    </tr>\n  "
+    )
+
+
+@register.simple_tag(takes_context=True)
+def inboxrij(context, reactie):
+    """One invitation on a member organisation's start page (``reactie`` from
+    ``reacties.paginas.startpagina``): the termijn that holds for the organisation and, while
+    it runs, the time left; the consultation, its ministry, the response's state and a link
+    to it. Reads from the page's context ``lopende_statussen`` and the URL ``reactie_url``
+    (``url_met_pk``). Built here rather than in the template: the page has up to 40 rows."""
+    t_verlengd, t_openen = _sjabloonteksten(
+        get_language(), gettext_noop("verlengd"), gettext_noop("Reactie openen")
+    )
+    consultatie = reactie.consultatie
+    termijn = template_localtime(reactie.effectieve_termijn)
+    verlengd = (
+        f' <span class="tk-meta">({t_verlengd})</span>' if reactie.termijn_verlengd_tot else ""
+    )
+    resterend = ""
+    if reactie.status in context["lopende_statussen"] and consultatie.status == "open":
+        tijd_over = timeuntil_filter(reactie.effectieve_termijn)
+        resterend = '<br><span class="tk-meta">{}</span>'.format(
+            gettext("nog %(tijd)s") % {"tijd": escape_html(tijd_over)}
+        )
+    titel = escape_html(consultatie.titel)
+    url = escape_html(met_pk(context["reactie_url"], reactie.pk))
+    cel = '\n      <td class="utrecht-table__cell">'
+    return mark_safe(  # noqa: S308 (every value is escaped by escape_html)
+        f'\n    <tr class="utrecht-table__row">{cel}'
+        f'<time datetime="{escape_html(tijd(termijn, "c"))}">'
+        f"{escape_html(tijd(termijn, 'j F Y H:i'))}</time>{verlengd}{resterend}</td>"
+        f"{cel}<span{nl_tekst()}>{titel}</span><br>"
+        f'<span class="tk-meta">{escape_html(consultatie.kenmerk)}</span></td>'
+        f"{cel}{escape_html(consultatie.ministerie.afkorting)}</td>"
+        f"{cel}{status_badge(reactie.status)}</td>"
+        f'{cel}<a class="utrecht-link" href="{url}">{t_openen}'
+        f'<span class="tk-visueel-verborgen"> \u2013 {titel}</span></a></td>\n    </tr>\n  '
     )
 
 
