@@ -2,6 +2,7 @@
 
 import datetime
 from functools import lru_cache
+from urllib.parse import quote
 
 from django import forms, template
 from django.template.defaultfilters import date as date_filter
@@ -832,6 +833,67 @@ def inboxrij(context, reactie):
         f"{cel}{status_badge(reactie.status)}</td>"
         f'{cel}<a class="utrecht-link" href="{url}">{t_openen}'
         f'<span class="tk-visueel-verborgen"> \u2013 {titel}</span></a></td>\n    </tr>\n  '
+    )
+
+
+@register.simple_tag
+def statusrij(rij):
+    """One row of the state summary on the secretaris's consultation page (``rij`` from
+    ``Reactie.objects.statusoverzicht``: a network, or the totals): per state the number of
+    responses, each linked to the list filtered on it."""
+    netwerk = quote(str(rij["netwerk"]), safe="/") if rij.get("netwerk") else ""
+    label = escape_html(rij["label"])
+    if netwerk:
+        label = (
+            f'<a class="utrecht-link" href="?netwerk={escape_html(netwerk)}#organisaties">'
+            f"{label}</a>"
+        )
+    filter_netwerk = f"&amp;netwerk={escape_html(netwerk)}" if netwerk else ""
+    cellen = []
+    for cel in rij["cellen"]:
+        if cel["aantal"]:
+            inhoud = (
+                f'<a class="utrecht-link" href="?status={escape_html(cel["status"])}'
+                f'{filter_netwerk}#organisaties">{escape_html(localize(cel["aantal"]))}</a>'
+            )
+        else:
+            inhoud = '<span class="tk-meta">0</span>'
+        cellen.append(f'<td class="utrecht-table__cell utrecht-table__cell--numeric">{inhoud}</td>')
+    return mark_safe(  # noqa: S308 (every value is escaped by escape_html)
+        '<tr class="utrecht-table__row">\n  <th scope="row" class="utrecht-table__cell">'
+        f"{label}</th>\n  {''.join(cellen)}"
+        '\n  <td class="utrecht-table__cell utrecht-table__cell--numeric">'
+        f"{escape_html(localize(rij['totaal']))}</td>\n</tr>\n"
+    )
+
+
+@register.simple_tag
+def tijdlijnregel(gebeurtenis):
+    """One event of an object's timeline (``partials/tijdlijn.html``, an ``AuditEvent``):
+    when, what, the change of state, who (or the system) and the explanation. Built here
+    rather than in the template: a paper's timeline has dozens of events."""
+    (t_systeem,) = _sjabloonteksten(get_language(), gettext_noop("het systeem"))
+    g = gebeurtenis
+    tijdstip = template_localtime(g.tijdstip)
+    overgang = ""
+    if (g.van_status or g.naar_status) and g.van_status != g.naar_status:
+        van = f"{escape_html(status_label(g.van_status))} \u2192 " if g.van_status else ""
+        overgang = f'<span class="tk-meta">({van}{escape_html(status_label(g.naar_status))})</span>'
+    if actor := g.actor:
+        wie = escape_html(actor.get_full_name() or actor.username)
+        if actor.organisatie:
+            wie += f", {escape_html(actor.organisatie.afkorting)}"
+    else:
+        wie = t_systeem
+    toelichting = ""
+    if g.toelichting:
+        toelichting = f'<p class="tk-tijdlijn__toelichting">{escape_html(g.toelichting)}</p>'
+    return mark_safe(  # noqa: S308 (every value is escaped by escape_html)
+        f'\n    <li>\n      <time datetime="{escape_html(tijd(tijdstip, "c"))}">'
+        f"{escape_html(tijd(tijdstip, 'j F Y, H:i'))}</time>"
+        f"\n      <strong>{escape_html(actie_label(g.actie))}</strong>"
+        f'\n      {overgang}\n      <span class="tk-meta">\u2014 {wie}</span>'
+        f"\n      {toelichting}\n    </li>\n    "
     )
 
 
