@@ -1,5 +1,7 @@
 """Themes on a consultation's kernpunten page (a lower app's template): one query for
-every kernpunt on the page, and the secretariaat's form to give them."""
+every kernpunt on the page, and the names the secretariaat may choose from. Each
+kernpunt's themes and the form to give them are written by ``kernpuntkaart``
+(``tegenkracht.templatetags``)."""
 
 from collections import defaultdict
 
@@ -23,16 +25,6 @@ def themas_per_kernpunt(kernpunten) -> dict[int, list[Thema]]:
         ):
             per_kernpunt[getagd.content_object_id].append(getagd.tag)
     return per_kernpunt
-
-
-@register.filter
-def themas_van(per_kernpunt, kernpunt_id) -> list[Thema]:
-    return per_kernpunt.get(int(kernpunt_id), [])
-
-
-@register.simple_tag
-def kan_themas_geven(user, kernpunt) -> bool:
-    return permissions.kan_themas_geven(user, kernpunt)
 
 
 @register.simple_tag
