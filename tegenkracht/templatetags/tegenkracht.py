@@ -240,8 +240,11 @@ def verwerkingskaart(context, kernpunt):
     the form (``verwerkingsformulier``). Reads from the page's context what is the same
     for every kernpunt: ``acties``, ``verwerking_url``, ``csrf`` and ``uitkomsten``. Built
     here rather than in the template: a paper has 50-70 kernpunten."""
-    t_onderschreven, t_niet_verwerkt = _sjabloonteksten(
-        get_language(), gettext_noop("Onderschreven door"), gettext_noop("Nog niet verwerkt.")
+    t_onderschreven, t_niet_verwerkt = _teksten(
+        get_language(),
+        gettext_noop("Onderschreven door"),
+        gettext_noop("Nog niet verwerkt."),
+        escapen=False,
     )
     nl = nl_tekst()
     kid = escape_html(kernpunt["kid"])
@@ -358,7 +361,6 @@ def lopenderij(context, consultatie):
     responses counted (``reacties.paginas.startpagina``). Reads ``detail_url``
     (``url_met_pk``) from the page's context. Built here rather than in the template:
     the page shows 25 of them beside the work queue."""
-    termijn = template_localtime(consultatie.termijn)
     ingediend = gettext("%(ingediend)s van %(uitgenodigd)s") % {
         "ingediend": escape_html(localize(consultatie.ingediend)),
         "uitgenodigd": escape_html(localize(consultatie.uitgenodigd)),
@@ -369,8 +371,7 @@ def lopenderij(context, consultatie):
     cel = '\n        <td class="utrecht-table__cell">'
     return mark_safe(  # noqa: S308 (every value is escaped by escape_html)
         f'<tr class="utrecht-table__row">{cel}'
-        f'<time datetime="{escape_html(tijd(termijn, "c"))}">'
-        f"{escape_html(tijd(termijn, 'j F Y H:i'))}</time></td>"
+        f"{_tijdelement(consultatie.termijn, 'j F Y H:i')}</td>"
         f'{cel}<a class="utrecht-link" href="{url}"{nl_tekst()}>'
         f"{escape_html(consultatie.titel)}</a><br>"
         f'<span class="tk-meta">{escape_html(consultatie.kenmerk)}</span></td>'
@@ -382,18 +383,13 @@ def lopenderij(context, consultatie):
 
 
 @lru_cache(maxsize=64)
-def _teksten(_taal, *teksten) -> tuple[str, ...]:
-    """A tag's fixed texts (marked with ``gettext_noop``), translated and escaped once per
-    language instead of once per row."""
-    return tuple(escape_html(gettext(tekst)) for tekst in teksten)
-
-
-@lru_cache(maxsize=64)
-def _sjabloonteksten(_taal, *teksten) -> tuple[str, ...]:
-    """A tag's fixed texts translated once per language, written as ``{% translate %}``
-    writes a template's own text: not escaped (the catalogue is ours), so an apostrophe
-    stays an apostrophe, as on the pages the tag replaced."""
-    return tuple(gettext(tekst) for tekst in teksten)
+def _teksten(_taal, *teksten, escapen=True) -> tuple[str, ...]:
+    """A tag's fixed texts (marked with ``gettext_noop``), translated once per language
+    instead of once per row. Escaped, or with ``escapen=False`` written as
+    ``{% translate %}`` writes a template's own text (the catalogue is ours): where a tag
+    replaced such a template, an apostrophe stays an apostrophe ("Thema's")."""
+    tekst = escape_html if escapen else str
+    return tuple(tekst(gettext(t)) for t in teksten)
 
 
 def _fouten(fouten) -> str:
@@ -554,7 +550,6 @@ def werkgroep(context, groep):
     consultatie = groep.consultatie
     pk = escape_html(consultatie.pk)
     detail_url = escape_html(met_pk(context["detail_urls"], consultatie.pk))
-    termijn = template_localtime(consultatie.termijn)
     t_termijn, t_vandaag, t_niets, t_verstreken, t_kritiek, t_risico = _teksten(
         get_language(),
         gettext_noop("termijn"),
@@ -582,8 +577,7 @@ def werkgroep(context, groep):
         f'href="{detail_url}"{nl_tekst()}>{escape_html(consultatie.titel)}</a></h3>'
         f'\n    <p class="tk-meta">{escape_html(consultatie.kenmerk)} \u00b7 '
         f"{escape_html(consultatie.ministerie.afkorting)} \u00b7 {t_termijn} "
-        f'<time datetime="{escape_html(tijd(termijn, "c"))}">'
-        f"{escape_html(tijd(termijn, 'j F Y H:i'))}</time>"
+        f"{_tijdelement(consultatie.termijn, 'j F Y H:i')}"
         f"\n      {sluit}\n      \u00b7 {punten}</p>"
         '\n    <ul class="utrecht-unordered-list tk-werkvoorraad__lijst">\n      '
     ]
@@ -679,7 +673,7 @@ def kernpuntkaart(context, rij):
         t_themas_opslaan,
         t_onderschrijven,
         t_samenvoegen,
-    ) = _sjabloonteksten(
+    ) = _teksten(
         get_language(),
         gettext_noop("Voorgestelde wijziging:"),
         gettext_noop("Onderschreven door:"),
@@ -689,13 +683,15 @@ def kernpuntkaart(context, rij):
         gettext_noop("Thema's opslaan"),
         gettext_noop("Onderschrijven"),
         gettext_noop("Samenvoegen met een ander kernpunt"),
+        escapen=False,
     )
     nl = nl_tekst()
     pk = escape_html(rij["pk"])
     kort = escape_html(rij["kort"])
     verborgen = f'<span class="tk-visueel-verborgen"> \u2013 {kort}</span>'
+    kernpunt_id = int(rij["pk"])
     kop = []
-    if nummer := (context.get("nummers") or {}).get(int(rij["pk"]), ""):
+    if nummer := (context.get("nummers") or {}).get(kernpunt_id, ""):
         kop.append(f'<strong class="tk-kernpuntnummer">{escape_html(nummer)}</strong> \u00b7 ')
     kop.append(
         f"<strong>{escape_html(rij['dimensie'])}</strong> \u00b7 {escape_html(rij['ernst'])}"
@@ -718,7 +714,7 @@ def kernpuntkaart(context, rij):
         f'\n    <p class="utrecht-paragraph tk-meta">{t_onderschreven} {onderschrijvers}</p>'
         "\n    \n    "
     ]
-    eigen_themas = (context.get("themas") or {}).get(int(rij["pk"]), [])
+    eigen_themas = (context.get("themas") or {}).get(kernpunt_id, [])
     if eigen_themas:
         thema_url = context["thema_url"]
         links = ", ".join(
@@ -768,8 +764,8 @@ def achterstandrij(context, regel):
     context ``consultatie`` (the page of one consultation) and the URLs ``reactie_url``
     and ``consultatie_url`` (``url_met_pk``). Built here rather than in the template: a
     page has 25 rows."""
-    t_verlengd, t_nog_geen = _sjabloonteksten(
-        get_language(), gettext_noop("verlengd"), gettext_noop("nog geen")
+    t_verlengd, t_nog_geen = _teksten(
+        get_language(), gettext_noop("verlengd"), gettext_noop("nog geen"), escapen=False
     )
     reactie = regel["reactie"]
     cel = '\n      <td class="utrecht-table__cell">'
@@ -781,7 +777,6 @@ def achterstandrij(context, regel):
             f'<td class="utrecht-table__cell"><a class="utrecht-link" href="{url}"{nl_tekst()}>'
             f"{escape_html(consultatie.titel)}</a> ({escape_html(consultatie.kenmerk)})</td>"
         )
-    termijn = template_localtime(regel["termijn"])
     verlengd = f" ({t_verlengd})" if reactie.termijn_verlengd_tot else ""
     herinneringen = "; ".join(escape_html(h) for h in regel["herinneringen"]) or t_nog_geen
     reactie_url = escape_html(met_pk(context["reactie_url"], reactie.pk))
@@ -791,8 +786,7 @@ def achterstandrij(context, regel):
         f"{escape_html(reactie.organisatie.naam)}</a></td>"
         f"\n      {consultatiecel}"
         f"{cel}{status_badge(reactie.status)}</td>"
-        f'{cel}<time datetime="{escape_html(tijd(termijn, "c"))}">'
-        f"{escape_html(tijd(termijn, 'DATETIME_FORMAT'))}</time>{verlengd}</td>"
+        f"{cel}{_tijdelement(regel['termijn'], 'DATETIME_FORMAT')}{verlengd}</td>"
         f"{cel}{escape_html(localize(regel['werkdagen']))}</td>"
         f"{cel}{escape_html(regel['urgentie_label'])}</td>"
         f"{cel}{herinneringen}</td>\n    </tr>\n  "
@@ -806,11 +800,10 @@ def inboxrij(context, reactie):
     it runs, the time left; the consultation, its ministry, the response's state and a link
     to it. Reads from the page's context ``lopende_statussen`` and the URL ``reactie_url``
     (``url_met_pk``). Built here rather than in the template: the page has up to 40 rows."""
-    t_verlengd, t_openen = _sjabloonteksten(
-        get_language(), gettext_noop("verlengd"), gettext_noop("Reactie openen")
+    t_verlengd, t_openen = _teksten(
+        get_language(), gettext_noop("verlengd"), gettext_noop("Reactie openen"), escapen=False
     )
     consultatie = reactie.consultatie
-    termijn = template_localtime(reactie.effectieve_termijn)
     verlengd = (
         f' <span class="tk-meta">({t_verlengd})</span>' if reactie.termijn_verlengd_tot else ""
     )
@@ -825,8 +818,7 @@ def inboxrij(context, reactie):
     cel = '\n      <td class="utrecht-table__cell">'
     return mark_safe(  # noqa: S308 (every value is escaped by escape_html)
         f'\n    <tr class="utrecht-table__row">{cel}'
-        f'<time datetime="{escape_html(tijd(termijn, "c"))}">'
-        f"{escape_html(tijd(termijn, 'j F Y H:i'))}</time>{verlengd}{resterend}</td>"
+        f"{_tijdelement(reactie.effectieve_termijn, 'j F Y H:i')}{verlengd}{resterend}</td>"
         f"{cel}<span{nl_tekst()}>{titel}</span><br>"
         f'<span class="tk-meta">{escape_html(consultatie.kenmerk)}</span></td>'
         f"{cel}{escape_html(consultatie.ministerie.afkorting)}</td>"
@@ -872,9 +864,8 @@ def tijdlijnregel(gebeurtenis):
     """One event of an object's timeline (``partials/tijdlijn.html``, an ``AuditEvent``):
     when, what, the change of state, who (or the system) and the explanation. Built here
     rather than in the template: a paper's timeline has dozens of events."""
-    (t_systeem,) = _sjabloonteksten(get_language(), gettext_noop("het systeem"))
+    (t_systeem,) = _teksten(get_language(), gettext_noop("het systeem"), escapen=False)
     g = gebeurtenis
-    tijdstip = template_localtime(g.tijdstip)
     overgang = ""
     if (g.van_status or g.naar_status) and g.van_status != g.naar_status:
         van = f"{escape_html(status_label(g.van_status))} \u2192 " if g.van_status else ""
@@ -889,11 +880,20 @@ def tijdlijnregel(gebeurtenis):
     if g.toelichting:
         toelichting = f'<p class="tk-tijdlijn__toelichting">{escape_html(g.toelichting)}</p>'
     return mark_safe(  # noqa: S308 (every value is escaped by escape_html)
-        f'\n    <li>\n      <time datetime="{escape_html(tijd(tijdstip, "c"))}">'
-        f"{escape_html(tijd(tijdstip, 'j F Y, H:i'))}</time>"
+        f"\n    <li>\n      {_tijdelement(g.tijdstip, 'j F Y, H:i')}"
         f"\n      <strong>{escape_html(actie_label(g.actie))}</strong>"
         f'\n      {overgang}\n      <span class="tk-meta">\u2014 {wie}</span>'
         f"\n      {toelichting}\n    </li>\n    "
+    )
+
+
+def _tijdelement(waarde, formaat: str) -> str:
+    """``<time datetime="…">…</time>`` of a datetime in the active time zone, as the
+    templates wrote it with ``|tijd:'c'`` and ``|tijd:formaat``."""
+    lokaal = template_localtime(waarde)
+    return (
+        f'<time datetime="{escape_html(tijd(lokaal, "c"))}">'
+        f"{escape_html(tijd(lokaal, formaat))}</time>"
     )
 
 
