@@ -18,6 +18,7 @@ from tegenkracht.api.renderers import BestandRenderer, JsonRenderer
 from tegenkracht.api.schema import AANMAKEN, LEZEN, LIJST, SCHRIJVEN, fouten
 from tegenkracht.api.serializers import (
     IdVeld,
+    ModelSerializer,
     StrikteInvoerMixin,
     ToegestaneActiesField,
     ToelichtingSerializer,
@@ -34,13 +35,13 @@ ACTIES = services.WERKSTROOM.endpoints()
 # --- serializers ---------------------------------------------------------------------
 
 
-class VraagSerializer(serializers.ModelSerializer):
+class VraagSerializer(ModelSerializer):
     class Meta:
         model = Vraag
         fields = ["id", "volgorde", "tekst"]
 
 
-class DocumentSerializer(serializers.ModelSerializer):
+class DocumentSerializer(ModelSerializer):
     download = serializers.SerializerMethodField(help_text="Waar het bestand te downloaden is.")
 
     class Meta:
@@ -65,7 +66,7 @@ class DocumentSerializer(serializers.ModelSerializer):
         )
 
 
-class ConsultatieSerializer(serializers.ModelSerializer):
+class ConsultatieSerializer(ModelSerializer):
     toegestane_acties = ToegestaneActiesField(ACTIES, services.toegestane_acties)
     uitgenodigde_organisaties = serializers.SerializerMethodField(
         help_text="De uitgenodigde organisaties (id's)."
@@ -111,7 +112,7 @@ class ConsultatieSerializer(serializers.ModelSerializer):
         return sorted(consultatie.reacties.values_list("organisatie_id", flat=True))
 
 
-class ConsultatieWijzigenSerializer(StrikteInvoerMixin, serializers.ModelSerializer):
+class ConsultatieWijzigenSerializer(StrikteInvoerMixin, ModelSerializer):
     versie = serializers.IntegerField(
         min_value=1,
         help_text="De versie waarop uw wijziging is gebaseerd (uit GET); is die verouderd, "

@@ -8,13 +8,13 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from tegenkracht.api.schema import AANMAKEN, LEZEN, LIJST, SCHRIJVEN, fouten
-from tegenkracht.api.serializers import StrikteInvoerMixin
+from tegenkracht.api.serializers import ModelSerializer, StrikteInvoerMixin
 
 from . import catalogus, services
 from .models import Abonnement, Aflevering, AfleveringStatus, Poging
 
 
-class AbonnementSerializer(serializers.ModelSerializer):
+class AbonnementSerializer(ModelSerializer):
     soorten = serializers.ListField(
         child=serializers.ChoiceField(choices=catalogus.TYPES),
         help_text="De CloudEvents-types die dit abonnement ontvangt; leeg: alle.",
@@ -67,14 +67,14 @@ class AbonnementWijzigenSerializer(AbonnementInvoerSerializer):
     )
 
 
-class PogingSerializer(serializers.ModelSerializer):
+class PogingSerializer(ModelSerializer):
     class Meta:
         model = Poging
         fields = ["tijdstip", "statuscode", "fout", "duur_ms", "gelukt"]
         read_only_fields = fields
 
 
-class AfleveringSerializer(serializers.ModelSerializer):
+class AfleveringSerializer(ModelSerializer):
     status = serializers.ChoiceField(AfleveringStatus.choices, read_only=True)
     pogingen_log = PogingSerializer(many=True, read_only=True, source="pogingen_log.all")
 

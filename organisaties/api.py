@@ -13,13 +13,13 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from tegenkracht.api.schema import LIJST, fouten
-from tegenkracht.api.serializers import StrikteInvoerMixin
+from tegenkracht.api.serializers import ModelSerializer, StrikteInvoerMixin
 
 from . import services, tweede_factor
 from .models import Netwerk, Organisatie, Soort
 
 
-class OrganisatieSerializer(serializers.ModelSerializer):
+class OrganisatieSerializer(ModelSerializer):
     class Meta:
         model = Organisatie
         fields = ["id", "naam", "afkorting", "soort", "netwerk", "gewijzigd_op"]

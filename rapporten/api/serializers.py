@@ -7,7 +7,12 @@ from rest_framework import serializers
 from reacties.models import Dimensie, Ernst, Herbeoordeling
 from tegenkracht.api.bulk import lijst_van_items, resultaten_serializer
 from tegenkracht.api.filters import GROOTSTE_ID
-from tegenkracht.api.serializers import StrikteInvoerMixin, ToegestaneActiesField, pad_met_id
+from tegenkracht.api.serializers import (
+    ModelSerializer,
+    StrikteInvoerMixin,
+    ToegestaneActiesField,
+    pad_met_id,
+)
 
 from .. import services
 from ..analyse import nummer_van
@@ -44,7 +49,7 @@ class RapportLinksSerializer(serializers.Serializer):
     )
 
 
-class RapportSerializer(serializers.ModelSerializer):
+class RapportSerializer(ModelSerializer):
     _links = serializers.SerializerMethodField(label="Links")
     toegestane_acties = ToegestaneActiesField(ACTIES, toegestane_acties)
     generatie_status = serializers.ChoiceField(
@@ -142,7 +147,7 @@ class KernpuntInPaperSerializer(serializers.Serializer):
     )
 
 
-class VerwerkingSerializer(serializers.ModelSerializer):
+class VerwerkingSerializer(ModelSerializer):
     nummer = serializers.SerializerMethodField(
         help_text="Het nummer van het kernpunt in het paper (K1, K2, …)."
     )

@@ -8,6 +8,7 @@ from kern import bulk
 from tegenkracht.api.filters import GROOTSTE_ID
 from tegenkracht.api.schema import ProbleemSerializer
 from tegenkracht.api.serializers import (
+    ModelSerializer,
     StrikteInvoerMixin,
     ToegestaneActiesField,
     ToelichtingSerializer,
@@ -36,7 +37,7 @@ from ..models import (
 ACTIES = services.WERKSTROOM.endpoints()
 
 
-class BijlageSerializer(serializers.ModelSerializer):
+class BijlageSerializer(ModelSerializer):
     download = serializers.SerializerMethodField(help_text="Waar het bestand te downloaden is.")
 
     class Meta:
@@ -103,7 +104,7 @@ class VoorafGeladenRelatie(serializers.ManyRelatedField):
         return vooraf if vooraf is not None else super().get_attribute(instance)
 
 
-class BeoordelingSerializer(serializers.ModelSerializer):
+class BeoordelingSerializer(ModelSerializer):
     betrokken_organisaties = VoorafGeladenRelatie(
         child_relation=serializers.PrimaryKeyRelatedField(read_only=True),
         read_only=True,
@@ -141,7 +142,8 @@ def beoordelingen_als_weergave(reacties) -> None:
     if per_beoordeling:
         betrokken = Beoordeling.betrokken_organisaties.through.objects
         for beoordeling_id, organisatie_id in (
-            betrokken.filter(beoordeling_id__in=per_beoordeling)
+            # By response: twenty parameters where the assessments' ids were two hundred.
+            betrokken.filter(beoordeling__reactie_id__in=per_reactie)
             .order_by("organisatie__naam", "organisatie_id")  # Organisatie's own order
             .values_list("beoordeling_id", "organisatie_id")
         ):
@@ -150,28 +152,28 @@ def beoordelingen_als_weergave(reacties) -> None:
         setattr(reactie, "beoordelingen" + VOORAF, per_reactie[reactie.pk])
 
 
-class KostenpostSerializer(serializers.ModelSerializer):
+class KostenpostSerializer(ModelSerializer):
     class Meta:
         model = Kostenpost
         fields = ["categorie", "soort", "bedrag", "jaar", "toelichting"]
         list_serializer_class = VoorafGeladenLijst
 
 
-class AntwoordSerializer(serializers.ModelSerializer):
+class AntwoordSerializer(ModelSerializer):
     class Meta:
         model = Antwoord
         fields = ["vraag", "tekst"]
         list_serializer_class = VoorafGeladenLijst
 
 
-class HerbeoordelingSerializer(serializers.ModelSerializer):
+class HerbeoordelingSerializer(ModelSerializer):
     class Meta:
         model = KernpuntHertoets
         fields = ["kernpunt", "oordeel", "toelichting"]
         list_serializer_class = VoorafGeladenLijst
 
 
-class ReactieSerializer(serializers.ModelSerializer):
+class ReactieSerializer(ModelSerializer):
     toegestane_acties = ToegestaneActiesField(ACTIES, services.toegestane_acties)
     termijn = serializers.DateTimeField(
         source="effectieve_termijn",
@@ -227,7 +229,7 @@ class BeoordelingInvoerSerializer(StrikteInvoerMixin, serializers.Serializer):
     toelichting = serializers.CharField(required=False, allow_blank=True)
 
 
-class KostenpostInvoerSerializer(StrikteInvoerMixin, serializers.ModelSerializer):
+class KostenpostInvoerSerializer(StrikteInvoerMixin, ModelSerializer):
     class Meta:
         model = Kostenpost
         fields = ["categorie", "soort", "bedrag", "jaar", "toelichting"]
@@ -249,7 +251,7 @@ class HerbeoordelingInvoerSerializer(StrikteInvoerMixin, serializers.Serializer)
     toelichting = serializers.CharField(required=False, allow_blank=True)
 
 
-class ReactieWijzigenSerializer(StrikteInvoerMixin, serializers.ModelSerializer):
+class ReactieWijzigenSerializer(StrikteInvoerMixin, ModelSerializer):
     """The draft's content. ``beoordelingen`` and ``antwoorden`` update the dimensions and
     questions they name; ``kosten`` replaces all cost lines."""
 
@@ -277,7 +279,7 @@ class ReactieWijzigenSerializer(StrikteInvoerMixin, serializers.ModelSerializer)
         extra_kwargs = {veld: {"required": False} for veld in services.INHOUD_VELDEN}
 
 
-class KernpuntSerializer(serializers.ModelSerializer):
+class KernpuntSerializer(ModelSerializer):
     toegestane_acties = serializers.SerializerMethodField(
         help_text="De acties die u nu mag uitvoeren: POST /kernpunten/{id}/<actie>."
     )
@@ -315,7 +317,7 @@ class KernpuntSerializer(serializers.ModelSerializer):
         return [o.organisatie_id for o in kernpunt.onderschrijvingen.all()]
 
 
-class KernpuntInvoerSerializer(StrikteInvoerMixin, serializers.ModelSerializer):
+class KernpuntInvoerSerializer(StrikteInvoerMixin, ModelSerializer):
     class Meta:
         model = Kernpunt
         fields = ["dimensie", "tekst", "artikel", "voorgestelde_wijziging", "ernst"]

@@ -43,3 +43,14 @@ def test_zelfde_uitvoer_als_de_bibliotheek():
 def test_links_houden_hun_naam():
     uit = camelize({"_links": {"a_b": 1}, "c_d": 2}, **OPTIES)
     assert uit == {"_links": {"aB": 1}, "cD": 2}
+
+
+def test_genegeerde_velden_houden_hun_inhoud():
+    """``ignore_fields``: the field itself is renamed, what is in it is not converted."""
+    data = {"ruwe_json": {"blijft_zo": [{"ook_dit": 1}]}, "ander_veld": {"wel_dit": 2}}
+    opties = {**OPTIES, "ignore_fields": ("ruwe_json",)}
+    assert camelize(data, **opties) == bibliotheek(data, **opties)
+    assert camelize(data, **opties) == {
+        "ruweJson": {"blijft_zo": [{"ook_dit": 1}]},
+        "anderVeld": {"welDit": 2},
+    }
