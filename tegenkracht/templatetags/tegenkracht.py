@@ -9,6 +9,7 @@ from django.template.defaultfilters import date as date_filter
 from django.template.defaultfilters import timeuntil_filter
 from django.template.defaulttags import CsrfTokenNode
 from django.urls import get_script_prefix, reverse
+from django.utils import timezone
 from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.formats import FORMAT_SETTINGS, get_format, localize
 from django.utils.html import format_html, format_html_join
@@ -809,9 +810,8 @@ def inboxrij(context, reactie):
     )
     resterend = ""
     if reactie.status in context["lopende_statussen"] and consultatie.status == "open":
-        tijd_over = timeuntil_filter(reactie.effectieve_termijn)
-        resterend = '<br><span class="tk-meta">{}</span>'.format(
-            gettext("nog %(tijd)s") % {"tijd": escape_html(tijd_over)}
+        resterend = (
+            f'<br><span class="tk-meta">{escape_html(tijd_over(reactie.effectieve_termijn))}</span>'
         )
     titel = escape_html(consultatie.titel)
     url = escape_html(met_pk(context["reactie_url"], reactie.pk))
@@ -895,6 +895,21 @@ def _tijdelement(waarde, formaat: str) -> str:
         f'<time datetime="{escape_html(tijd(lokaal, "c"))}">'
         f"{escape_html(tijd(lokaal, formaat))}</time>"
     )
+
+
+@register.filter
+def tijd_over(termijn) -> str:
+    """The time left until ``termijn`` ("nog 3 dagen, 5 uur"), or that it has passed. A
+    consultation stays open until the minute job closes it, an invitation past its own
+    termijn until the secretaris acts: ``timeuntil`` would call that "nog 0 minuten"."""
+    if termijn is None:
+        return ""
+    over = termijn - timezone.now()
+    if over <= datetime.timedelta(0):
+        return gettext("termijn verstreken")
+    if over < datetime.timedelta(minutes=1):
+        return gettext("nog minder dan een minuut")
+    return gettext("nog %(tijd)s") % {"tijd": timeuntil_filter(termijn)}
 
 
 @register.filter

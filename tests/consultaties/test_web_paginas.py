@@ -471,3 +471,22 @@ def test_nieuwe_menu_items_zijn_vertaald(client, secretaris):
     inhoud = client.get(reverse("consultaties:dashboard")).content.decode()
     for tekst in ("Insights", "Notifications", "Second factor", "Behind schedule", "Extensions"):
         assert tekst in inhoud, tekst
+
+
+@pytest.mark.django_db
+def test_open_consultatie_na_haar_termijn_zegt_termijn_verstreken(
+    client, open_consultatie, secretaris
+):
+    """Until the minute job closes it, a consultation past its termijn is still open: its
+    page said "(nog 0 minuten)"."""
+    url = reverse("consultaties:detail", args=[open_consultatie.pk])
+    client.force_login(secretaris)
+    assert "(nog " in client.get(url).content.decode()
+    Consultatie.objects.filter(pk=open_consultatie.pk).update(
+        termijn=timezone.now() - timedelta(minutes=5)
+    )
+    inhoud = client.get(url).content.decode()
+    assert "(termijn verstreken)" in inhoud
+    assert "nog 0" not in inhoud
+    client.cookies["django_language"] = "en"
+    assert "(deadline passed)" in client.get(url).content.decode()

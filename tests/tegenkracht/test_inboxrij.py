@@ -93,3 +93,24 @@ def test_in_het_engels():
     assert "(extended)" in termijn_cel and "3\xa0days" in termijn_cel
     assert '<span lang="nl">Wet betaalbare huur</span>' in consultatie
     assert openen.startswith('<a class="utrecht-link" href="/reacties/11/">Open response')
+
+
+def test_een_verstreken_termijn_heet_verstreken_niet_nog_0_minuten():
+    """An invitation past its termijn in a consultation still open (until the minute job
+    or the secretaris acts): timeuntil said "nog 0 minuten"."""
+    termijn = timezone.now() - datetime.timedelta(hours=2)
+    cel = _cellen(_render(_reactie(effectieve_termijn=termijn)))[0]
+    assert cel.endswith('<br><span class="tk-meta">termijn verstreken</span>')
+    assert "nog" not in cel
+    with translation.override("en"):
+        cel = _cellen(_render(_reactie(effectieve_termijn=termijn)))[0]
+    assert cel.endswith('<br><span class="tk-meta">deadline passed</span>')
+
+
+def test_minder_dan_een_minuut():
+    termijn = timezone.now() + datetime.timedelta(seconds=40)
+    cel = _cellen(_render(_reactie(effectieve_termijn=termijn)))[0]
+    assert cel.endswith('<span class="tk-meta">nog minder dan een minuut</span>')
+    with translation.override("en"):
+        cel = _cellen(_render(_reactie(effectieve_termijn=termijn)))[0]
+    assert cel.endswith('<span class="tk-meta">less than a minute left</span>')
