@@ -74,3 +74,20 @@ def test_zelfde_html_als_djangos_sjablonen(veld, gebonden):
 
 def test_ons_renderer_is_in_gebruik():
     assert isinstance(Alles().renderer, Renderer)
+
+
+def test_vertaalbare_labels_in_de_actieve_taal_en_geescaped():
+    """``escape_html`` translates a ``gettext_lazy`` label once per language (cached):
+    each language still gets its own text, and a hostile one stays escaped."""
+    from django.utils import translation
+
+    from tegenkracht.formulieren import escape_html
+
+    label = gettext_lazy("Opslaan")
+    with translation.override("en"):
+        assert escape_html(label) == "Save"
+    assert escape_html(label) == "Opslaan"
+    with translation.override("en"):
+        assert escape_html(gettext_lazy("Opslaan")) == "Save"  # another object, same text
+    assert escape_html(gettext_lazy('<b>"x"</b>')) == "&lt;b&gt;&quot;x&quot;&lt;/b&gt;"
+    assert escape_html(mark_safe("<b>veilig</b>")) == "<b>veilig</b>"
