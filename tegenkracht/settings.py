@@ -95,6 +95,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # The user itself instead of the lazy wrappers above (cheaper on every read).
+    "tegenkracht.middleware.GebruikerMiddleware",
     # Idle and absolute session timeouts, before anything acts on the logged-in user.
     "organisaties.sessies.SessieTijdMiddleware",
     "organisaties.tweede_factor.TweedeFactorMiddleware",
