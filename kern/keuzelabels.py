@@ -26,6 +26,19 @@ def labels(model, veld: str) -> dict:
     return _labels(model._meta.get_field(veld), get_language())
 
 
+@cache
+def _keuzelabels(keuzes, taal: str | None) -> dict:
+    return {waarde: force_str(label) for waarde, label in keuzes.choices}
+
+
+def keuzelabel(keuzes, waarde, anders):
+    """``str(keuzes(waarde).label)`` for a ``TextChoices`` class ``keuzes``, in the active
+    language, from a table per class and language (building the enum member and
+    translating its label cost a paper's snapshot a call chain per kernpunt); ``anders``
+    where ``waarde`` is none of its values."""
+    return _keuzelabels(keuzes, get_language()).get(waarde, anders)
+
+
 class Keuzelabels:
     """Mix into a model (before ``models.Model``): its ``get_FOO_display`` methods read a
     table of labels per field and language. The same answers as Django's."""

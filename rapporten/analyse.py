@@ -6,6 +6,7 @@ from collections import Counter
 from datetime import date
 from decimal import Decimal
 
+from kern.keuzelabels import keuzelabel
 from reacties.models import (
     Dimensie,
     Eindoordeel,
@@ -240,10 +241,7 @@ def verschillen(snapshot: dict) -> dict:
 
 
 def _label_dimensie(code: str) -> str:
-    try:
-        return str(Dimensie(code).label)
-    except ValueError:
-        return code
+    return keuzelabel(Dimensie, code, code)
 
 
 def kosten(snapshot: dict) -> dict:

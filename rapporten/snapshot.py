@@ -12,6 +12,7 @@ from django.db.models import Prefetch
 from django.utils import timezone, translation
 
 from consultaties.models import Consultatie
+from kern.keuzelabels import keuzelabel
 from reacties.models import (
     INGEDIENDE_STATUSSEN,
     Beoordeling,
@@ -63,10 +64,7 @@ def _org(organisatie) -> dict:
 
 
 def _label(choices, waarde: str) -> str:
-    try:
-        return str(choices(waarde).label)
-    except ValueError:
-        return waarde or ""
+    return keuzelabel(choices, waarde, waarde or "")
 
 
 def _kernpunt(kernpunt: Kernpunt, organisatie) -> dict:

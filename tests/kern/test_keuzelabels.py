@@ -7,7 +7,7 @@ from django.db.models import Model
 from django.utils import translation
 
 from consultaties.models import Consultatie
-from kern.keuzelabels import Keuzelabels
+from kern.keuzelabels import Keuzelabels, keuzelabel
 from organisaties.models import Gebruiker
 from rapporten.models import Verwerking
 from reacties.models import Beoordeling, Kernpunt, Reactie
@@ -38,3 +38,25 @@ def test_volgt_de_taal():
     with translation.override("en"):
         en = kernpunt.get_dimensie_display()
     assert nl != en
+
+
+@pytest.mark.parametrize("taal", ["nl", "en"])
+def test_keuzelabel_zoals_het_label_van_de_enum(taal):
+    from reacties.models import Dimensie, Eindoordeel, Ernst, Gevolgen, Levensgebeurtenis
+
+    with translation.override(taal):
+        for keuzes in (Dimensie, Eindoordeel, Ernst, Gevolgen, Levensgebeurtenis):
+            for lid in keuzes:
+                assert keuzelabel(keuzes, lid.value, "?") == str(lid.label), (keuzes, lid)
+        assert keuzelabel(Dimensie, "bestaat-niet", "anders") == "anders"
+        assert keuzelabel(Ernst, "", "") == ""
+
+
+def test_keuzelabel_volgt_de_taal():
+    from reacties.models import Gevolgen
+
+    with translation.override("nl"):
+        nl = keuzelabel(Gevolgen, Gevolgen.INGRIJPEND, "?")
+    with translation.override("en"):
+        en = keuzelabel(Gevolgen, Gevolgen.INGRIJPEND, "?")
+    assert (nl, en) == ("Ingrijpend", "Major")
