@@ -129,7 +129,12 @@ TEMPLATES = [
             ],
             # Display helpers for every app's templates (status badges, audit labels, NLDS
             # widgets): project wiring, so no app below the others has to import them all.
-            "libraries": {"tegenkracht": "tegenkracht.templatetags.tegenkracht"},
+            "libraries": {
+                "tegenkracht": "tegenkracht.templatetags.tegenkracht",
+                # {% load i18n %}: Django's own, with fixed texts translated once per
+                # language (tegenkracht/templatetags/vertalen.py).
+                "i18n": "tegenkracht.templatetags.vertalen",
+            },
         },
     },
 ]
