@@ -900,8 +900,8 @@ def _tijdelement(waarde, formaat: str) -> str:
 @register.filter
 def tijd_over(termijn) -> str:
     """The time left until ``termijn`` ("nog 3 dagen, 5 uur"), or that it has passed. A
-    consultation stays open until the minute job closes it, an invitation past its own
-    termijn until the secretaris acts: ``timeuntil`` would call that "nog 0 minuten"."""
+    consultation or an invitation past its termijn stays open until the minute job closes
+    or expires it: ``timeuntil`` would call that "nog 0 minuten"."""
     if termijn is None:
         return ""
     over = termijn - timezone.now()
