@@ -131,9 +131,9 @@ TEMPLATES = [
             # widgets): project wiring, so no app below the others has to import them all.
             "libraries": {
                 "tegenkracht": "tegenkracht.templatetags.tegenkracht",
-                # {% load i18n %}: Django's own, with fixed texts translated once per
-                # language (tegenkracht/templatetags/vertalen.py).
-                "i18n": "tegenkracht.templatetags.vertalen",
+                # {% load i18n vertalen %}: Django's {% translate %}, a fixed text
+                # translated once per language (tegenkracht/templatetags/vertalen.py).
+                "vertalen": "tegenkracht.templatetags.vertalen",
             },
         },
     },

@@ -1,5 +1,6 @@
-"""Django's ``i18n`` template library, loaded by ``{% load i18n %}`` (``TEMPLATES``
-``libraries``), with ``{% translate "vaste tekst" %}`` translated once per language.
+"""``{% translate %}`` (and ``{% trans %}``) with a fixed text translated once per language:
+``{% load i18n vertalen %}`` (``TEMPLATES`` ``libraries``), Django's ``i18n`` library with
+these two tags replaced by loading this one after it. Every template does so (a test).
 
 Django translates a fixed text on every render: a lazy string, gettext through every
 catalogue it holds (eight for Dutch, the interface's own language, whose texts are the
@@ -14,8 +15,6 @@ from django.templatetags.i18n import TranslateNode
 from django.utils.translation import get_language
 
 register = template.Library()
-register.tags.update(django_i18n.register.tags)
-register.filters.update(django_i18n.register.filters)
 
 
 class VasteTekstNode(TranslateNode):

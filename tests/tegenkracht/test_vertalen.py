@@ -1,6 +1,9 @@
-"""``{% load i18n %}`` loads Django's library with ``{% translate "vaste tekst" %}``
+"""``{% load i18n vertalen %}``: Django's library with ``{% translate "vaste tekst" %}``
 translated once per language (``tegenkracht/templatetags/vertalen.py``): the same output
-as Django's, in each language, and everything that is not a fixed text rendered as before."""
+as Django's, in each language, and everything that is not a fixed text rendered as before;
+every template loads it."""
+
+from pathlib import Path
 
 from django.template import engines
 from django.templatetags.i18n import TranslateNode
@@ -10,19 +13,29 @@ from tegenkracht.templatetags.vertalen import VasteTekstNode
 
 
 def _sjabloon(bron):
-    return engines["django"].from_string("{% load i18n %}" + bron)
+    return engines["django"].from_string("{% load i18n vertalen %}" + bron)
 
 
 def _nodes(sjabloon):
     return [n for n in sjabloon.template.nodelist if isinstance(n, TranslateNode)]
 
 
-def test_i18n_is_deze_bibliotheek_met_alle_tags_van_django():
-    from django.templatetags import i18n
+def test_elk_sjabloon_dat_vertaalt_laadt_vertalen_na_i18n():
+    """A template that loaded only ``i18n`` would translate every fixed text on every
+    render again (and nothing would notice)."""
+    from django.conf import settings
 
-    bibliotheek = engines["django"].engine.template_libraries["i18n"]
-    assert set(i18n.register.tags) <= set(bibliotheek.tags)
-    assert set(i18n.register.filters) <= set(bibliotheek.filters)
+    sjablonen = [p for p in (Path(settings.BASE_DIR) / "templates").rglob("*") if p.is_file()]
+    zonder = [
+        str(p)
+        for p in sjablonen
+        if "{% load i18n" in (tekst := p.read_text()) and "{% load i18n vertalen" not in tekst
+    ]
+    assert len(sjablonen) > 50
+    assert zonder == []
+
+
+def test_de_andere_tags_van_i18n_blijven_die_van_django():
     uit = _sjabloon(
         "{% get_current_language as taal %}{{ taal }} "
         "{% blocktranslate count n=2 %}{{ n }} punt{% plural %}{{ n }} punten"
