@@ -33,7 +33,7 @@ def escape_html(waarde) -> str:
     if hasattr(waarde, "__html__"):
         return waarde.__html__()
     if type(waarde) is _VERTAALBAAR:
-        return _vertaald(waarde._args, get_language())
+        return vaste_teksten(get_language(), *waarde._args)[0]
     return escape(str(waarde))
 
 
@@ -44,10 +44,14 @@ _VERTAALBAAR = type(gettext_lazy(""))
 
 
 @lru_cache(maxsize=4096)
-def _vertaald(argumenten: tuple, _taal) -> str:
-    """A ``gettext_lazy`` text translated (into the active language, ``_taal``) and
-    escaped, once per process."""
-    return escape(gettext(*argumenten))
+def vaste_teksten(_taal, *teksten, escapen=True) -> tuple[str, ...]:
+    """Fixed texts (a tag's, marked with ``gettext_noop``; a ``gettext_lazy`` label's)
+    translated into the active language ``_taal`` once per process instead of once per row
+    or request. Escaped, or with ``escapen=False`` written as ``{% translate %}`` writes a
+    template's own text (the catalogue is ours): where a tag replaced such a template, an
+    apostrophe stays an apostrophe ("Thema's")."""
+    tekst = escape_html if escapen else str
+    return tuple(tekst(gettext(t)) for t in teksten)
 
 
 def _attrs(attrs: dict) -> str:

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from audit import acties as audit_acties
 from consultaties.models import Status as ConsultatieStatus
 from reacties.models import Status as ReactieStatus
-from tegenkracht.formulieren import escape_html
+from tegenkracht.formulieren import escape_html, vaste_teksten
 from themas import permissions as thema_permissions
 
 register = template.Library()
@@ -205,7 +205,7 @@ def formulierveld(veld):
     """One form field: its label, description and error message tied to the input
     (``widget``). Built here rather than an included template: the toets form has
     seventy fields."""
-    verplicht, nodig = _teksten(
+    verplicht, nodig = vaste_teksten(
         get_language(), gettext_noop("verplicht"), gettext_noop("nodig voor accordering")
     )
     veld_id = escape_html(veld.auto_id)
@@ -241,7 +241,7 @@ def verwerkingskaart(context, kernpunt):
     the form (``verwerkingsformulier``). Reads from the page's context what is the same
     for every kernpunt: ``acties``, ``verwerking_url``, ``csrf`` and ``uitkomsten``. Built
     here rather than in the template: a paper has 50-70 kernpunten."""
-    t_onderschreven, t_niet_verwerkt = _teksten(
+    t_onderschreven, t_niet_verwerkt = vaste_teksten(
         get_language(),
         gettext_noop("Onderschreven door"),
         gettext_noop("Nog niet verwerkt."),
@@ -295,7 +295,7 @@ def verwerkingsformulier(kernpunt, actie, csrf, uitkomsten):
     fouten = kernpunt["fouten"]
     fout_uitkomst = fouten.get("uitkomst")
     fout_toelichting = fouten.get("toelichting")
-    wat_gedaan, toelichting, verplicht, vastleggen = _teksten(
+    wat_gedaan, toelichting, verplicht, vastleggen = vaste_teksten(
         get_language(),
         gettext_noop("Wat is ermee gedaan?"),
         gettext_noop("Toelichting"),
@@ -383,16 +383,6 @@ def lopenderij(context, consultatie):
     )
 
 
-@lru_cache(maxsize=64)
-def _teksten(_taal, *teksten, escapen=True) -> tuple[str, ...]:
-    """A tag's fixed texts (marked with ``gettext_noop``), translated once per language
-    instead of once per row. Escaped, or with ``escapen=False`` written as
-    ``{% translate %}`` writes a template's own text (the catalogue is ours): where a tag
-    replaced such a template, an apostrophe stays an apostrophe ("Thema's")."""
-    tekst = escape_html if escapen else str
-    return tuple(tekst(gettext(t)) for t in teksten)
-
-
 def _fouten(fouten) -> str:
     """A field's messages as ``{{ fouten|join:" " }}`` shows them."""
     return " ".join(escape_html(fout) for fout in fouten)
@@ -426,7 +416,7 @@ def organisatierij(context, rij):
     pk = escape_html(rij["pk"])
     naam = escape_html(rij["naam"])
     afkorting = escape_html(rij["afkorting"])
-    t_verlengd, t_accepteren, t_terugsturen = _teksten(
+    t_verlengd, t_accepteren, t_terugsturen = vaste_teksten(
         get_language(),
         gettext_noop("verlengd"),
         gettext_noop("Accepteren"),
@@ -491,7 +481,7 @@ def verschillenlijst(verschillen):
     negative organisation's reasons, then each dimension rated both ingrijpend and beperkt
     with each side's toelichting. Built here rather than in the template: with 30-40
     organisations it is a few hundred values on every view of the page."""
-    t_oordeel, t_geen, t_dimensie, t_ingrijpend, t_beperkt = _teksten(
+    t_oordeel, t_geen, t_dimensie, t_ingrijpend, t_beperkt = vaste_teksten(
         get_language(),
         gettext_noop(
             "Eindoordeel: (onder voorwaarden) uitvoerbaar volgens %(ja)s, niet uitvoerbaar "
@@ -551,7 +541,7 @@ def werkgroep(context, groep):
     consultatie = groep.consultatie
     pk = escape_html(consultatie.pk)
     detail_url = escape_html(met_pk(context["detail_urls"], consultatie.pk))
-    t_termijn, t_vandaag, t_niets, t_verstreken, t_kritiek, t_risico = _teksten(
+    t_termijn, t_vandaag, t_niets, t_verstreken, t_kritiek, t_risico = vaste_teksten(
         get_language(),
         gettext_noop("termijn"),
         gettext_noop("sluit vandaag"),
@@ -674,7 +664,7 @@ def kernpuntkaart(context, rij):
         t_themas_opslaan,
         t_onderschrijven,
         t_samenvoegen,
-    ) = _teksten(
+    ) = vaste_teksten(
         get_language(),
         gettext_noop("Voorgestelde wijziging:"),
         gettext_noop("Onderschreven door:"),
@@ -765,7 +755,7 @@ def achterstandrij(context, regel):
     context ``consultatie`` (the page of one consultation) and the URLs ``reactie_url``
     and ``consultatie_url`` (``url_met_pk``). Built here rather than in the template: a
     page has 25 rows."""
-    t_verlengd, t_nog_geen = _teksten(
+    t_verlengd, t_nog_geen = vaste_teksten(
         get_language(), gettext_noop("verlengd"), gettext_noop("nog geen"), escapen=False
     )
     reactie = regel["reactie"]
@@ -801,7 +791,7 @@ def inboxrij(context, reactie):
     it runs, the time left; the consultation, its ministry, the response's state and a link
     to it. Reads from the page's context ``lopende_statussen`` and the URL ``reactie_url``
     (``url_met_pk``). Built here rather than in the template: the page has up to 40 rows."""
-    t_verlengd, t_openen = _teksten(
+    t_verlengd, t_openen = vaste_teksten(
         get_language(), gettext_noop("verlengd"), gettext_noop("Reactie openen"), escapen=False
     )
     consultatie = reactie.consultatie
@@ -864,7 +854,7 @@ def tijdlijnregel(gebeurtenis):
     """One event of an object's timeline (``partials/tijdlijn.html``, an ``AuditEvent``):
     when, what, the change of state, who (or the system) and the explanation. Built here
     rather than in the template: a paper's timeline has dozens of events."""
-    (t_systeem,) = _teksten(get_language(), gettext_noop("het systeem"), escapen=False)
+    (t_systeem,) = vaste_teksten(get_language(), gettext_noop("het systeem"), escapen=False)
     g = gebeurtenis
     overgang = ""
     if (g.van_status or g.naar_status) and g.van_status != g.naar_status:
