@@ -19,11 +19,15 @@ def _alle(klasse):
         yield from _alle(sub)
 
 
-def _project_serializers():
-    # The API's modules import every serializer the URLconf can reach.
+def _laad_de_api():
+    """The API's modules import every serializer the URLconf can reach."""
     from django.urls import get_resolver
 
     get_resolver().url_patterns  # noqa: B018
+
+
+def _project_serializers():
+    _laad_de_api()
     return sorted(set(_alle(ModelSerializer)), key=lambda k: k.__qualname__)
 
 
@@ -31,9 +35,8 @@ def test_elke_modelserializer_van_het_project_gebruikt_de_opbouw():
     """No serializer of the project builds its fields on every request."""
     from django.apps import apps
     from django.conf import settings
-    from django.urls import get_resolver
 
-    get_resolver().url_patterns  # noqa: B018
+    _laad_de_api()
     eigen_apps = {
         app.name.split(".")[0]
         for app in apps.get_app_configs()
