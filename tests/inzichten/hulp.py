@@ -8,6 +8,13 @@ from consultaties import services as consultatie_services
 from tests import factories
 
 
+def middag():
+    """Today at noon, local time: a test that travels minutes or hours from here stays on
+    the same day, so the period it asks (and the cache key) stays the same. From the
+    real clock, a run late in the evening crossed midnight and asked another period."""
+    return timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0)
+
+
 def periode():
     vandaag = timezone.localdate()
     return vandaag - timedelta(days=30), vandaag + timedelta(days=60)

@@ -10,7 +10,7 @@ import time_machine
 from django.utils import timezone, translation
 
 from inzichten import services
-from tests.inzichten.hulp import nog_een_gesloten, periode
+from tests.inzichten.hulp import middag, nog_een_gesloten, periode
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ def onthouden(settings):
 def test_zelfde_periode_uit_de_cache_tot_de_tijd_om_is(
     netwerk, onthouden, secretaris, ministerie, django_assert_num_queries
 ):
-    nu = timezone.now()
+    nu = middag()
     with time_machine.travel(nu, tick=False):
         eerste = services.inzichten(*periode())
     assert eerste.consultaties == 1 and eerste.berekend_op == nu

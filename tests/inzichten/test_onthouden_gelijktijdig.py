@@ -9,11 +9,10 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.db import connection
-from django.utils import timezone
 
 from inzichten import services
 from tests.gelijktijdig import tegelijk, zonder_fouten
-from tests.inzichten.hulp import nog_een_gesloten, periode
+from tests.inzichten.hulp import middag, nog_een_gesloten, periode
 
 pytestmark = [
     pytest.mark.postgres,
@@ -79,11 +78,13 @@ def test_verlopen_cijfers_telt_een_verzoek_en_krijgen_de_anderen_de_vorige(
     netwerk, onthouden, telling, secretaris, ministerie, later
 ):
     telling["klaar"].set()
-    services.inzichten(*periode())
+    nu = middag()
+    with time_machine.travel(nu, tick=False):
+        services.inzichten(*periode())
     telling.update(tellingen=0, klaar=threading.Event())
     nog_een_gesloten(secretaris, ministerie, netwerk["uwv"])
 
-    with time_machine.travel(timezone.now() + later):
+    with time_machine.travel(nu + later):
         # The others return while the one counting still holds: they did not wait for it.
         uitkomsten = _tegelijk(AANTAL, telling)
         assert telling["tellingen"] == 1

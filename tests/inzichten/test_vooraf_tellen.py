@@ -7,10 +7,11 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.db import connection
-from django.utils import timezone, translation
+from django.utils import translation
 
 from inzichten import services
 from notificaties import bewaking
+from tests.inzichten.hulp import middag
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,7 @@ def _gevraagd(taal="nl"):
 def test_de_job_telt_de_standaardperiode_vooraf_in_elke_taal(
     netwerk, onthouden, django_assert_num_queries
 ):
-    nu = timezone.now()
+    nu = middag()
     with time_machine.travel(nu, tick=False):
         bewaking.verwerk_termijnen(nu)
     with time_machine.travel(nu + timedelta(minutes=1), tick=False):
@@ -41,7 +42,7 @@ def test_de_job_telt_de_standaardperiode_vooraf_in_elke_taal(
 
 
 def test_de_job_telt_opnieuw_vlak_voor_het_verlopen_en_niet_eerder(netwerk, onthouden):
-    nu = timezone.now()
+    nu = middag()
     with time_machine.travel(nu, tick=False):
         assert services.vooraf_tellen(nu) == 2  # missing in both languages
     # Still more than VOORAF_SECONDEN to go: left alone.
@@ -57,7 +58,7 @@ def test_de_job_telt_opnieuw_vlak_voor_het_verlopen_en_niet_eerder(netwerk, onth
 
 
 def test_een_nieuwe_dag_is_een_nieuwe_standaardperiode(netwerk, onthouden):
-    vandaag = timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0)
+    vandaag = middag()
     with time_machine.travel(vandaag, tick=False):
         assert services.vooraf_tellen(vandaag) == 2
     morgen = vandaag + timedelta(days=1)
@@ -76,7 +77,7 @@ def test_een_mislukte_telling_houdt_de_job_niet_tegen(netwerk, onthouden, monkey
     def kapot(van, tot):
         raise RuntimeError("database weg")
 
-    nu = timezone.now()
+    nu = middag()
     monkeypatch.setattr(services, "bereken", kapot)
     with time_machine.travel(nu, tick=False):
         with caplog.at_level(logging.ERROR, logger="inzichten.services"):
